@@ -1,0 +1,28 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+const shared = { '@shared': resolve('src/shared') };
+
+export default defineConfig({
+  main: {
+    resolve: { alias: shared },
+    build: { rollupOptions: { input: { index: resolve('src/main/index.ts') } } },
+  },
+  preload: {
+    resolve: { alias: shared },
+    build: {
+      rollupOptions: {
+        input: { index: resolve('src/preload/index.ts') },
+        // A sandboxed preload can only be CommonJS.
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve('src/renderer'),
+    resolve: { alias: shared },
+    plugins: [react()],
+    build: { minify: true, rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
+  },
+});
