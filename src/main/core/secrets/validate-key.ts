@@ -8,7 +8,10 @@ const MAX_KEY_LENGTH = 4096;
 export function normalizeApiKey(raw: string): string {
   const key = raw.trim();
   if (key.length === 0) {
-    throw new KeychainError('invalid-key', 'The API key is empty. Paste the key from your kie.ai account page.');
+    throw new KeychainError(
+      'invalid-key',
+      'The API key is empty. Paste the key from your kie.ai account page.',
+    );
   }
   if (/\s/u.test(key)) {
     throw new KeychainError(
@@ -18,7 +21,10 @@ export function normalizeApiKey(raw: string): string {
   }
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/u.test(key)) {
-    throw new KeychainError('invalid-key', 'The API key contains control characters. Paste only the key itself.');
+    throw new KeychainError(
+      'invalid-key',
+      'The API key contains control characters. Paste only the key itself.',
+    );
   }
   if (/[^\u0021-\u007e]/u.test(key)) {
     throw new KeychainError(

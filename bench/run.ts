@@ -1,0 +1,20 @@
+// `npm run bench [name…]`: runs the benchmarks (all, or those named) and updates bench/RESULTS.md.
+import { join } from 'node:path';
+import { benchLargeUpload } from './upload-large-file';
+
+const WORK = join(import.meta.dirname, '.work');
+
+const benchmarks: Record<string, () => Promise<void>> = {
+  upload: () => benchLargeUpload(join(WORK, 'upload')),
+};
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in benchmarks));
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark: ${unknown.join(', ')}. Available: ${Object.keys(benchmarks).join(', ')}`);
+  process.exit(2);
+}
+for (const [name, bench] of Object.entries(benchmarks)) {
+  if (wanted.length === 0 || wanted.includes(name)) await bench();
+}
+console.log('Results written to bench/RESULTS.md');

@@ -1,0 +1,29 @@
+import type { Environment } from '../main/core/config';
+import type { SecretStore } from '../main/core/secrets';
+
+// Everything a command touches from the outside world, passed in so commands can run against any streams,
+// environment and clock. main.ts binds the real process.
+
+export interface OutputStream {
+  write(chunk: string): unknown;
+}
+
+/** stdin as commands need it: readable, and a raw mode for hidden input when it is a terminal. */
+export interface InputStream extends NodeJS.ReadableStream {
+  setRawMode?(mode: boolean): unknown;
+}
+
+export interface CliContext {
+  stdout: OutputStream;
+  stderr: OutputStream;
+  stdin: InputStream;
+  env: Environment;
+  isTTY: { stdin: boolean; stdout: boolean; stderr: boolean };
+  /** Width of the terminal on stderr (for the progress bar). */
+  columns: number;
+  now: () => Date;
+  /** Fires on Ctrl-C; commands pass it to every request. */
+  signal: AbortSignal;
+  /** Opens the keychain only when a command needs it. */
+  secretStore: () => SecretStore;
+}

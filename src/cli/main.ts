@@ -1,0 +1,195 @@
+import { isApiError } from '../main/core/api/errors';
+import { createKeychainStore, isKeychainError } from '../main/core/secrets';
+import { isConfigError } from '../main/core/config';
+import { booleanFlag, parseArgs } from './args';
+import type { ParsedArgs } from './args';
+import { findCommand, flagSpecsFor, GLOBAL_OPTIONS, KEY_SUBCOMMANDS } from './command-table';
+import { runCredits } from './commands/credits';
+import { runKeyClear, runKeySet, runKeyTest } from './commands/key';
+import { runUpload } from './commands/upload';
+import { runUploadUrl } from './commands/upload-url';
+import type { CliContext } from './context';
+import { CliFailure, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError } from './errors';
+import { commandHelp, topLevelHelp } from './help';
+import { cliVersion } from './version';
+
+type Runner = (ctx: CliContext, parsed: ParsedArgs) => Promise<number>;
+
+const RUNNERS: Readonly<Record<string, Runner>> = {
+  upload: runUpload,
+  'upload-url': runUploadUrl,
+  credits: runCredits,
+  'key set': runKeySet,
+  'key test': runKeyTest,
+  'key clear': runKeyClear,
+};
+
+/**
+ * Test hook: integration tests point the CLI at a throw-away keychain entry with this variable so they
+ * never read or overwrite the user's real key. Not documented in --help on purpose.
+ */
+export const KEYCHAIN_SERVICE_ENV = 'KIEDROP_KEYCHAIN_SERVICE';
+
+const GLOBAL_VALUE_FLAGS = new Set(
+  GLOBAL_OPTIONS.filter((o) => o.type === 'string').map((o) => `--${o.name}`),
+);
+
+/** The leading words that name the command ("upload", "key set"), skipping global options and their values. */
+function commandWords(argv: readonly string[]): string[] {
+  const words: string[] = [];
+  for (let i = 0; i < argv.length && words.length < 2; i++) {
+    const token = argv[i] as string;
+    if (token === '--') break;
+    if (token.startsWith('-') && token !== '-') {
+      if (GLOBAL_VALUE_FLAGS.has(token)) i++;
+      continue;
+    }
+    words.push(token);
+  }
+  return words;
+}
+
+async function dispatch(argv: readonly string[], ctx: CliContext): Promise<number> {
+  const words = commandWords(argv);
+  const first = words[0];
+
+  if (first === undefined) {
+    const parsed = parseArgs(argv, flagSpecsFor(undefined));
+    if (booleanFlag(parsed, 'version')) {
+      ctx.stdout.write(`kiedrop ${cliVersion()}\n`);
+      return EXIT_OK;
+    }
+    if (booleanFlag(parsed, 'help')) {
+      ctx.stdout.write(topLevelHelp());
+      return EXIT_OK;
+    }
+    ctx.stderr.write(topLevelHelp());
+    return EXIT_USAGE;
+  }
+
+  if (first === 'help') {
+    const topic = argv
+      .filter((t) => !t.startsWith('-'))
+      .slice(1)
+      .join(' ');
+    if (topic === '') {
+      ctx.stdout.write(topLevelHelp());
+      return EXIT_OK;
+    }
+    const text = commandHelp(topic);
+    if (text === undefined) throw new UsageError(`no help for "${topic}": unknown command`);
+    ctx.stdout.write(text);
+    return EXIT_OK;
+  }
+
+  let name = first;
+  if (first === 'key') {
+    const sub = words[1];
+    if (sub === undefined || !(KEY_SUBCOMMANDS as readonly string[]).includes(sub)) {
+      const parsed = parseArgs(argv, flagSpecsFor(undefined), 'key');
+      if (sub === undefined && booleanFlag(parsed, 'help')) {
+        ctx.stdout.write(commandHelp('key') ?? '');
+        return EXIT_OK;
+      }
+      throw new UsageError(
+        sub === undefined
+          ? '`kiedrop key` needs a subcommand: set, test or clear'
+          : `unknown key command "${sub}"`,
+        'key',
+      );
+    }
+    name = `key ${sub}`;
+  }
+
+  const command = findCommand(name);
+  const runner = RUNNERS[name];
+  if (command === undefined || runner === undefined) throw new UsageError(`unknown command "${first}"`);
+
+  const parsed = parseArgs(argv, flagSpecsFor(command), name);
+  // Drop the command words themselves; what is left are the command's own arguments.
+  parsed.positionals = parsed.positionals.slice(name.split(' ').length);
+
+  if (booleanFlag(parsed, 'help')) {
+    ctx.stdout.write(commandHelp(name) ?? '');
+    return EXIT_OK;
+  }
+  if (booleanFlag(parsed, 'version')) {
+    ctx.stdout.write(`kiedrop ${cliVersion()}\n`);
+    return EXIT_OK;
+  }
+  return runner(ctx, parsed);
+}
+
+/** Runs one CLI invocation and returns the exit code. Every failure becomes one line on stderr. */
+export async function runCli(argv: readonly string[], ctx: CliContext): Promise<number> {
+  try {
+    return await dispatch(argv, ctx);
+  } catch (err) {
+    return reportError(err, ctx);
+  }
+}
+
+function reportError(err: unknown, ctx: CliContext): number {
+  const say = (line: string): void => {
+    ctx.stderr.write(`kiedrop: ${line}\n`);
+  };
+  if (ctx.signal.aborted || (isApiError(err) && err.kind === 'aborted')) {
+    say('cancelled.');
+    return EXIT_INTERRUPTED;
+  }
+  if (err instanceof UsageError) {
+    const help = err.command === undefined ? 'kiedrop --help' : `kiedrop ${err.command} --help`;
+    say(`${err.message} (see \`${help}\`)`);
+    return EXIT_USAGE;
+  }
+  if (err instanceof CliFailure) {
+    say(err.message);
+    return err.exitCode;
+  }
+  if (isConfigError(err)) {
+    say(err.message);
+    return EXIT_USAGE;
+  }
+  if (isApiError(err) || isKeychainError(err)) {
+    say(err.message);
+    return EXIT_FAILURE;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  say(`unexpected error: ${message}`);
+  if (ctx.env['KIEDROP_DEBUG'] === '1' && err instanceof Error && err.stack !== undefined) {
+    ctx.stderr.write(`${err.stack}\n`);
+  } else {
+    ctx.stderr.write('Set KIEDROP_DEBUG=1 to see the details.\n');
+  }
+  return EXIT_FAILURE;
+}
+
+/** Binds the real process: streams, environment, terminal, Ctrl-C. Called by bin/kiedrop.js. */
+export async function main(): Promise<void> {
+  const controller = new AbortController();
+  let interrupts = 0;
+  process.on('SIGINT', () => {
+    // First Ctrl-C cancels cleanly; a second one means "now".
+    if (++interrupts > 1) process.exit(EXIT_INTERRUPTED);
+    controller.abort();
+  });
+
+  const service = process.env[KEYCHAIN_SERVICE_ENV];
+  const ctx: CliContext = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    isTTY: {
+      stdin: process.stdin.isTTY === true,
+      stdout: process.stdout.isTTY === true,
+      stderr: process.stderr.isTTY === true,
+    },
+    // 0 when the size is unknown (some pseudo-terminals): assume the classic 80.
+    columns: process.stderr.columns || 80,
+    now: () => new Date(),
+    signal: controller.signal,
+    secretStore: () => createKeychainStore(service === undefined || service === '' ? {} : { service }),
+  };
+  process.exitCode = await runCli(process.argv.slice(2), ctx);
+}

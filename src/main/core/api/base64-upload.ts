@@ -1,0 +1,81 @@
+// POST /api/file-base64-upload: JSON with the file as a data URL, encoded while sending.
+import { basename } from 'node:path';
+import { base64FileBody, base64TextBody, decodedBase64Size } from './base64-body';
+import { requestHeaders, responseContext } from './client-context';
+import type { ClientContext } from './client-context';
+import { endpointUrl } from './endpoint-url';
+import { ApiError } from './errors';
+import { abortError, httpSend } from './http-send';
+import { openLocalFile } from './local-file';
+import type { OpenedFile } from './local-file';
+import { mimeTypeFor } from './mime-type';
+import { parseUploadResponse } from './parse-response';
+import type { RequestBody } from './request-body';
+import { BASE64_MAX_BYTES } from './types';
+import type { Base64UploadRequest, UploadResult } from './types';
+import { validateFileName, validateUploadPath } from './validate-input';
+
+export const BASE64_UPLOAD_ROUTE = '/api/file-base64-upload';
+
+const MiB = 1024 * 1024;
+
+/** "12.3 MB", with an extra digit when rounding would hide that the size is over the limit. */
+export function formatMegabytes(bytes: number): string {
+  const mb = bytes / MiB;
+  let text = mb.toFixed(1);
+  if (bytes > BASE64_MAX_BYTES && Number(text) <= BASE64_MAX_BYTES / MiB) text = mb.toFixed(3);
+  return `${text} MB`;
+}
+
+export function base64TooLargeError(what: string, bytes: number): ApiError {
+  return new ApiError(
+    'invalid-input',
+    `${what} is ${formatMegabytes(bytes)}; Base64 upload takes at most ${BASE64_MAX_BYTES / MiB} MB. Use a stream upload instead.`,
+  );
+}
+
+export async function base64Upload(ctx: ClientContext, req: Base64UploadRequest): Promise<UploadResult> {
+  validateUploadPath(req.uploadPath);
+  const source = req.source;
+  const fileName = req.fileName ?? ('filePath' in source ? basename(source.filePath) : undefined);
+  if (fileName !== undefined) validateFileName(fileName);
+  const headers = requestHeaders(ctx);
+  const url = endpointUrl(ctx.uploadBaseUrl, BASE64_UPLOAD_ROUTE, 'upload base URL');
+  const label = fileName ? `The upload of "${fileName}"` : 'The Base64 upload';
+  if (req.signal?.aborted) throw abortError(req.signal, label);
+
+  let file: OpenedFile | undefined;
+  try {
+    let body: RequestBody;
+    if ('filePath' in source) {
+      file = await openLocalFile(source.filePath);
+      if (file.size > BASE64_MAX_BYTES) throw base64TooLargeError(fileName ?? source.filePath, file.size);
+      const mimeType = mimeTypeFor(fileName ?? source.filePath);
+      body = base64FileBody({ mimeType, size: file.size, chunks: file.chunks }, req.uploadPath, fileName);
+    } else {
+      if (typeof source.base64Data !== 'string' || source.base64Data.trim().length === 0) {
+        throw new ApiError('invalid-input', 'There is no Base64 data to upload.');
+      }
+      const size = decodedBase64Size(source.base64Data);
+      if (size > BASE64_MAX_BYTES)
+        throw base64TooLargeError(fileName ? `"${fileName}"` : 'The Base64 data', size);
+      body = base64TextBody(source.base64Data, req.uploadPath, fileName);
+    }
+    if (req.signal?.aborted) throw abortError(req.signal, label);
+    const res = await httpSend({
+      method: 'POST',
+      url,
+      headers,
+      body,
+      agents: ctx.agents,
+      signal: req.signal,
+      idleTimeoutMs: req.idleTimeoutMs,
+      responseTimeoutMs: req.responseTimeoutMs,
+      onProgress: req.onProgress,
+      label,
+    });
+    return parseUploadResponse(res, req.uploadPath, responseContext(url, 'POST'));
+  } finally {
+    await file?.close();
+  }
+}

@@ -1,0 +1,7 @@
+// Public surface of the File Upload API client. Plain Node: no Electron here.
+export { createApiClient, DEFAULT_USER_AGENT } from './client';
+export type { ApiClient, ApiClientConfig } from './client';
+export { validateFileName, validateHttpUrl, validateUploadPath } from './validate-input';
+export { parseRetryAfter } from './error-from-response';
+export * from './types';
+export * from './errors';

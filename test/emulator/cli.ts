@@ -1,0 +1,71 @@
+// `npm run emulator`: runs the File Upload API emulator until Ctrl-C.
+//   --port <n>      default 8787 (0 picks a free port)
+//   --host <addr>   default 127.0.0.1
+//   --key <key>     accepted API key; repeat for several (default: the built-in test key)
+//   --storage <dir> keep uploads here (default: a temp dir removed on exit)
+//   --credits <n>   balance reported by the credits endpoint (default 100)
+//   --verbose       print one line per request
+import { parseArgs } from 'node:util';
+import type { RequestLogEntry } from './types';
+import { startEmulator } from './emulator';
+
+function parseCli() {
+  try {
+    const { values } = parseArgs({
+      options: {
+        port: { type: 'string', default: '8787' },
+        host: { type: 'string', default: '127.0.0.1' },
+        key: { type: 'string', multiple: true },
+        storage: { type: 'string' },
+        credits: { type: 'string' },
+        verbose: { type: 'boolean', default: false },
+      },
+      strict: true,
+    });
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new Error(`--port must be 0..65535, got "${values.port}"`);
+    const credits = values.credits === undefined ? undefined : Number(values.credits);
+    if (credits !== undefined && !Number.isFinite(credits))
+      throw new Error(`--credits must be a number, got "${values.credits}"`);
+    return { ...values, port, credits };
+  } catch (err) {
+    console.error(`emulator: ${(err as Error).message}`);
+    console.error(
+      'Usage: npm run emulator -- [--port 8787] [--host 127.0.0.1] [--key KEY]... [--storage DIR] [--credits N] [--verbose]',
+    );
+    process.exit(2);
+  }
+}
+
+function describe(e: RequestLogEntry): string {
+  const fault = e.fault ? `  fault: ${e.fault}` : '';
+  return `${e.method} ${e.path} → ${e.status || 'no response'}  ${Math.round(e.durationMs)} ms  ${e.bodyBytes} B in${fault}`;
+}
+
+const args = parseCli();
+const emulator = await startEmulator({
+  port: args.port,
+  host: args.host,
+  apiKeys: args.key,
+  storageDir: args.storage,
+  credits: args.credits,
+  onRequest: args.verbose ? (entry) => console.log(describe(entry)) : undefined,
+});
+
+// The first line is parsed by scripts (URL and key); keep its shape.
+console.log(`KieDrop API emulator on ${emulator.url}  key: ${emulator.apiKey}`);
+console.log(
+  `Point the CLI at it: KIEDROP_BASE_URL=${emulator.url} KIEDROP_CREDITS_URL=${emulator.url} KIEDROP_API_KEY=${emulator.apiKey} kiedrop …`,
+);
+console.log(`Uploads are stored in ${emulator.storageDir}. Press Ctrl-C to stop.`);
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  await emulator.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

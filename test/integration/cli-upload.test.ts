@@ -1,0 +1,304 @@
+// The `kiedrop` binary as a user runs it: real processes against the real emulator over loopback HTTP.
+// The key comes from KIEDROP_API_KEY here; keychain flows are in cli-keychain.test.ts.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator } from '../emulator/index';
+import type { Emulator } from '../emulator/index';
+
+const REPO_ROOT = join(import.meta.dirname, '..', '..');
+const BIN = join(REPO_ROOT, 'bin', 'kiedrop.js');
+
+interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function runKiedrop(args: string[], env: Record<string, string> = {}, input = ''): Promise<RunResult> {
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KIEDROP_')));
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: { ...base, ...env } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  child.stdin.end(input);
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
+
+let emulator: Emulator;
+let dir: string;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  dir = await mkdtemp(join(tmpdir(), 'kiedrop-cli-'));
+  env = {
+    KIEDROP_API_KEY: emulator.apiKey,
+    KIEDROP_BASE_URL: emulator.url,
+    KIEDROP_CREDITS_URL: emulator.url,
+    // Never the user's real entry, should anything reach the keychain.
+    KIEDROP_KEYCHAIN_SERVICE: `KieDropCliTest-${process.pid}`,
+  };
+});
+
+afterAll(async () => {
+  await emulator?.close();
+  if (dir !== undefined) await rm(dir, { recursive: true, force: true });
+});
+
+afterEach(() => {
+  emulator.faults.clear();
+});
+
+async function makeFile(name: string, bytes: Buffer | string): Promise<string> {
+  const path = join(dir, name);
+  await writeFile(path, bytes);
+  return path;
+}
+
+interface JsonOutcome {
+  file: string;
+  fileName?: string;
+  filePath?: string;
+  downloadUrl?: string;
+  expiresAt?: string;
+  error?: { kind: string; message: string };
+}
+
+describe('kiedrop upload', () => {
+  it('prints a working link with its local expiry, and the server keeps the exact bytes', async () => {
+    const bytes = Buffer.from('hello from the command line\n'.repeat(1000));
+    const file = await makeFile('hello.txt', bytes);
+    const { code, stdout, stderr } = await runKiedrop(['upload', file], env);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const match = /^hello\.txt {2}(\S+) {2}expires \d{4}-\d\d-\d\d \d\d:\d\d \(in 3 d\)\n$/u.exec(stdout);
+    expect(match, stdout).not.toBeNull();
+    const link = match?.[1] ?? '';
+    const response = await fetch(link);
+    expect(response.status).toBe(200);
+    expect(sha256(Buffer.from(await response.arrayBuffer()))).toBe(sha256(bytes));
+    // The default folder is "kiedrop".
+    expect(link).toMatch(/\/files\/kiedrop\/hello\.txt$/u);
+    expect(emulator.storedFile('kiedrop/hello.txt')).toBeDefined();
+  });
+
+  it('prints only one JSON array with --json, honouring --path and --name', async () => {
+    const bytes = Buffer.from([0, 1, 2, 3, 255, 254]);
+    const file = await makeFile('raw.bin', bytes);
+    const { code, stdout } = await runKiedrop(
+      ['upload', file, '--json', '--path=cli/tests', '--name', 'renamed.bin'],
+      env,
+    );
+    expect(code).toBe(0);
+    const parsed = JSON.parse(stdout) as JsonOutcome[];
+    expect(parsed).toHaveLength(1);
+    expect(parsed[0]).toMatchObject({ file, fileName: 'renamed.bin', filePath: 'cli/tests/renamed.bin' });
+    const stored = emulator.storedFile('cli/tests/renamed.bin');
+    expect(stored).toBeDefined();
+    expect(sha256(await readFile(stored ?? ''))).toBe(sha256(bytes));
+  });
+
+  it('uploads with --base64 too', async () => {
+    const bytes = Buffer.from('base64 body '.repeat(300));
+    const file = await makeFile('b64.txt', bytes);
+    const { code, stdout } = await runKiedrop(['upload', '--base64', '--json', '--path', 'b64', file], env);
+    expect(code).toBe(0);
+    const [result] = JSON.parse(stdout) as JsonOutcome[];
+    expect(sha256(await readFile(emulator.storedFile(result?.filePath ?? '') ?? ''))).toBe(sha256(bytes));
+    expect(emulator.log.at(-1)?.path).toBe('/api/file-base64-upload');
+  });
+
+  it('keeps going past a missing file and a folder, then exits 1', async () => {
+    const good1 = await makeFile('one.txt', 'one');
+    const good2 = await makeFile('two.txt', 'two');
+    const folder = join(dir, 'a-folder');
+    await mkdir(folder, { recursive: true });
+    const missing = join(dir, 'nope.txt');
+    const { code, stdout, stderr } = await runKiedrop(
+      ['upload', good1, missing, folder, good2, '--json', '--path', 'mixed'],
+      env,
+    );
+    expect(code).toBe(1);
+    const outcomes = JSON.parse(stdout) as JsonOutcome[];
+    expect(outcomes.map((o) => [o.file, o.error === undefined])).toEqual([
+      [good1, true],
+      [missing, false],
+      [folder, false],
+      [good2, true],
+    ]);
+    expect(emulator.storedFile('mixed/one.txt')).toBeDefined();
+    expect(emulator.storedFile('mixed/two.txt')).toBeDefined();
+    const lines = stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe(`kiedrop: File not found: ${missing}`);
+    expect(lines[1]).toMatch(/is a folder/);
+  });
+
+  it('refuses Base64 for a file over 10 MB and suggests streaming, without sending it', async () => {
+    const big = await makeFile('big.bin', Buffer.alloc(10 * 1024 * 1024 + 1));
+    const before = emulator.log.length;
+    const { code, stdout, stderr } = await runKiedrop(['upload', '--base64', big], env);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(
+      /big\.bin is 10\.0 MB; Base64 uploads are limited to 10\.0 MB\. Leave out --base64/,
+    );
+    expect(emulator.log.length).toBe(before);
+  });
+
+  it('refuses an invalid --path before sending anything', async () => {
+    const file = await makeFile('p.txt', 'p');
+    const before = emulator.log.length;
+    const { code, stderr } = await runKiedrop(['upload', file, '--path', '/abs/path/'], env);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^kiedrop: The upload path "\/abs\/path\/" must not start or end with "\/"/u);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(emulator.log.length).toBe(before);
+  });
+
+  it('refuses --name with several files', async () => {
+    const a = await makeFile('n1.txt', '1');
+    const b = await makeFile('n2.txt', '2');
+    const { code, stderr } = await runKiedrop(['upload', a, b, '--name', 'x.txt'], env);
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      'kiedrop: --name works with a single file only (got 2 files) (see `kiedrop upload --help`)\n',
+    );
+  });
+
+  it('turns a server error into one clear line and exit 1', async () => {
+    const file = await makeFile('fault.txt', 'fault');
+    emulator.faults.add({ status: 500, msg: 'Internal server error', times: 10 });
+    const { code, stdout, stderr } = await runKiedrop(['upload', file], { ...env, KIEDROP_DEBUG: '' });
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^kiedrop: .*fault\.txt: .*(500|server)/iu);
+    expect(stderr).not.toMatch(/\n\s+at /u);
+  });
+
+  it('reports a rejected key with the 401 message and exit 1, without printing the key', async () => {
+    const file = await makeFile('auth.txt', 'auth');
+    const wrongKey = 'wrong-key-0123456789-zzzz';
+    const { code, stderr } = await runKiedrop(['upload', file], { ...env, KIEDROP_API_KEY: wrongKey });
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      `kiedrop: ${file}: Key …zzzz (from KIEDROP_API_KEY) was rejected by the API (401). ` +
+        'Fix KIEDROP_API_KEY, or unset it to use the saved key.\n',
+    );
+    expect(stderr).not.toContain(wrongKey);
+  });
+});
+
+describe('kiedrop upload-url', () => {
+  let source: Server;
+  let sourceUrl: string;
+  const payload = Buffer.from('fetched by the service '.repeat(100));
+
+  beforeAll(async () => {
+    source = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain', 'content-length': payload.length });
+      res.end(payload);
+    });
+    await new Promise<void>((resolve) => source.listen(0, '127.0.0.1', resolve));
+    sourceUrl = `http://127.0.0.1:${(source.address() as AddressInfo).port}/remote.txt`;
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => source.close(resolve));
+  });
+
+  it('has the service fetch the URL and prints the link', async () => {
+    const { code, stdout } = await runKiedrop(['upload-url', sourceUrl, '--path', 'from-url', '--json'], env);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as JsonOutcome & { url: string };
+    expect(result.url).toBe(sourceUrl);
+    expect(sha256(await readFile(emulator.storedFile(result.filePath ?? '') ?? ''))).toBe(sha256(payload));
+  });
+
+  it('prints a link line without --json', async () => {
+    const { code, stdout } = await runKiedrop(['upload-url', sourceUrl, '--name', 'copy.txt'], env);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /^copy\.txt {2}http:\/\/127\.0\.0\.1:\d+\/files\/kiedrop\/copy\.txt {2}expires .* \(in 3 d\)\n$/u,
+    );
+  });
+
+  it('refuses a non-http URL before sending anything', async () => {
+    const before = emulator.log.length;
+    const { code, stderr } = await runKiedrop(['upload-url', 'ftp://example.com/x.png'], env);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^kiedrop: Only http:\/\/ and https:\/\/ links/u);
+    expect(emulator.log.length).toBe(before);
+  });
+});
+
+describe('kiedrop credits', () => {
+  it('prints the balance', async () => {
+    emulator.setCredits(42);
+    const { code, stdout } = await runKiedrop(['credits'], env);
+    expect(code).toBe(0);
+    expect(stdout).toBe('42 credits left.\n');
+    const json = await runKiedrop(['credits', '--json'], env);
+    expect(JSON.parse(json.stdout)).toEqual({ credits: 42 });
+  });
+
+  it('lets --credits-url beat KIEDROP_CREDITS_URL', async () => {
+    // Port 9 (discard) has no listener on loopback: using it would fail with a network error.
+    const dead = { ...env, KIEDROP_CREDITS_URL: 'http://127.0.0.1:9' };
+    const viaFlag = await runKiedrop(['credits', '--credits-url', emulator.url], dead);
+    expect(viaFlag.code).toBe(0);
+    const viaEnv = await runKiedrop(['credits'], dead);
+    expect(viaEnv.code).toBe(1);
+    expect(viaEnv.stderr.trim().split('\n')).toHaveLength(1);
+    expect(viaEnv.stderr).toMatch(/^kiedrop: /u);
+  });
+});
+
+describe('usage', () => {
+  it.each([
+    [['--help'], 'kiedrop <command>'],
+    [['help'], 'kiedrop <command>'],
+    [['upload', '--help'], 'kiedrop upload <file…>'],
+    [['upload-url', '-h'], 'kiedrop upload-url <url>'],
+    [['credits', '--help'], 'kiedrop credits'],
+    [['key', '--help'], 'kiedrop key <set|test|clear>'],
+    [['key', 'set', '--help'], 'kiedrop key set'],
+    [['key', 'test', '--help'], 'kiedrop key test'],
+    [['key', 'clear', '--help'], 'kiedrop key clear'],
+    [['help', 'upload'], 'kiedrop upload <file…>'],
+  ])('`kiedrop %j` prints its help and exits 0', async (args, usage) => {
+    const { code, stdout, stderr } = await runKiedrop(args, env);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`Usage: ${usage}`);
+    expect(stderr).toBe('');
+  });
+
+  it('prints the version', async () => {
+    const { code, stdout } = await runKiedrop(['--version']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^kiedrop \d+\.\d+\.\d+\n$/u);
+  });
+
+  it('rejects an unknown command or option in one line with exit 2', async () => {
+    const unknown = await runKiedrop(['uplod', 'x'], env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toBe('kiedrop: unknown command "uplod" (see `kiedrop --help`)\n');
+    const flag = await runKiedrop(['credits', '--verbose'], env);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toBe('kiedrop: unknown option --verbose (see `kiedrop credits --help`)\n');
+  });
+});
