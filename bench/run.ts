@@ -1,11 +1,17 @@
 // `npm run bench [name…]`: runs the benchmarks (all, or those named) and updates bench/RESULTS.md.
 import { join } from 'node:path';
+import { benchHistory } from './history-100k';
+import { benchQueueSmallFiles } from './queue-small-files';
 import { benchLargeUpload } from './upload-large-file';
+import { benchWatchFolder } from './watch-folder';
 
 const WORK = join(import.meta.dirname, '.work');
 
 const benchmarks: Record<string, () => Promise<void>> = {
   upload: () => benchLargeUpload(join(WORK, 'upload')),
+  history: () => benchHistory(join(WORK, 'history')),
+  queue: () => benchQueueSmallFiles(join(WORK, 'queue')),
+  watch: () => benchWatchFolder(join(WORK, 'watch')),
 };
 
 const wanted = process.argv.slice(2);

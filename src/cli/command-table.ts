@@ -1,4 +1,6 @@
+import { DEFAULT_CONCURRENCY } from '../main/core/queue';
 import type { FlagSpec, FlagSpecs } from './args';
+import { WATCH_COMMAND } from './commands/watch';
 
 // One table describes every command: the parser reads its flags and the help text is rendered from it,
 // so the two cannot drift apart.
@@ -43,56 +45,192 @@ export const GLOBAL_OPTIONS: readonly OptionDoc[] = [
 const JSON_OPTION: OptionDoc = {
   name: 'json',
   type: 'boolean',
-  description: 'Print machine-readable JSON on stdout and nothing else there.',
+  description: 'Print JSON on stdout, and nothing else there.',
+};
+
+const PATH_OPTION: OptionDoc = {
+  name: 'path',
+  type: 'string',
+  value: 'PATH',
+  description: `Folder on the server (default "${DEFAULT_UPLOAD_PATH}").`,
+};
+
+const OVERWRITE_OPTION: OptionDoc = {
+  name: 'overwrite',
+  type: 'boolean',
+  description: 'With --name: replace a live upload of that name.',
+};
+
+const CONCURRENCY_OPTION: OptionDoc = {
+  name: 'concurrency',
+  type: 'string',
+  value: 'N',
+  description: `Uploads sent at the same time, 1–16 (default ${DEFAULT_CONCURRENCY}).`,
 };
 
 export const COMMANDS: readonly CommandDoc[] = [
   {
     name: 'upload',
     summary: 'Upload local files and print their links.',
-    usage: 'kiedrop upload <file…> [--path PATH] [--name NAME] [--base64] [--json]',
+    usage:
+      'kiedrop upload <file…> [--concurrency N] [--path PATH] [--json]\n' +
+      '       [--name NAME [--overwrite]] [--base64]',
     details:
-      'Files are streamed one after another. A file that fails is reported on stderr and the others still ' +
-      'upload; the exit code is 1 if any failed. Uploaded files are deleted by the service after 3 days.',
+      'Files go through the upload queue shared with the desktop app: several at a time, retried with ' +
+      'backoff on network errors and server trouble, and recorded in the history. Each file keeps its name ' +
+      'under a folder of its own (PATH/x7k2m9qa/photo.png), so no upload replaces an earlier link. A file ' +
+      'that fails is reported on stderr and the others still upload; the exit code is 0 only if every file ' +
+      'was uploaded. If the API key is rejected, the rest wait in the queue for `kiedrop queue --resume`. ' +
+      'Uploaded files are deleted by the service after 3 days.',
     options: [
-      {
-        name: 'path',
-        type: 'string',
-        value: 'PATH',
-        description: `Folder on the server (default "${DEFAULT_UPLOAD_PATH}").`,
-      },
+      CONCURRENCY_OPTION,
+      PATH_OPTION,
       {
         name: 'name',
         type: 'string',
         value: 'NAME',
-        description: 'File name on the server (single file only).',
+        description: 'Exact name on the server: PATH/NAME (one file only).',
       },
+      OVERWRITE_OPTION,
       {
         name: 'base64',
         type: 'boolean',
-        description: 'Send as Base64 JSON instead of a stream (files up to 10 MB).',
+        description: 'Send as Base64 JSON, not a stream (up to 10 MB).',
       },
       JSON_OPTION,
     ],
-    examples: ['kiedrop upload photo.png', 'kiedrop upload *.jpg --path holidays --json'],
+    examples: [
+      'kiedrop upload photo.png',
+      'kiedrop upload *.jpg --path holidays --concurrency 4 --json',
+      'kiedrop upload report.pdf --name latest.pdf --overwrite',
+    ],
   },
   {
     name: 'upload-url',
     summary: 'Have the service fetch a file from a public URL.',
-    usage: 'kiedrop upload-url <url> [--path PATH] [--name NAME] [--json]',
-    details: 'The service downloads the URL itself (30 s limit, about 100 MB at most).',
+    usage: 'kiedrop upload-url <url> [--path PATH] [--name NAME [--overwrite]]\n' + '       [--json]',
+    details:
+      'The service downloads the URL itself (30 s limit, about 100 MB at most). The job goes through the ' +
+      'upload queue and lands in the history like any upload.',
     options: [
-      {
-        name: 'path',
-        type: 'string',
-        value: 'PATH',
-        description: `Folder on the server (default "${DEFAULT_UPLOAD_PATH}").`,
-      },
-      { name: 'name', type: 'string', value: 'NAME', description: 'File name on the server.' },
+      PATH_OPTION,
+      { name: 'name', type: 'string', value: 'NAME', description: 'Exact file name on the server.' },
+      OVERWRITE_OPTION,
       JSON_OPTION,
     ],
     examples: ['kiedrop upload-url https://example.com/cat.jpg --name cat.jpg'],
   },
+  {
+    name: 'share',
+    summary: 'Upload files and folders as one batch and copy all links.',
+    usage:
+      'kiedrop share <file or folder…> [--format url|markdown|html]\n' +
+      '       [--recursive] [--yes] [--path PATH]',
+    details:
+      'The desktop\'s "Share with KieDrop" from a terminal. A folder shares the files in it (hidden files ' +
+      'skipped). The links are printed one per line in the order given and copied in one go with wl-copy, ' +
+      'xclip, xsel, pbcopy or clip.exe when available. More than 100 files asks first (--yes skips the ' +
+      'question). Missing paths are reported and the rest upload; the exit code is 0 only if all uploaded.',
+    options: [
+      { name: 'format', type: 'string', value: 'FORMAT', description: 'url (default), markdown or html.' },
+      { name: 'recursive', type: 'boolean', description: 'Include files in sub-folders of shared folders.' },
+      { name: 'yes', type: 'boolean', description: 'Do not ask before sharing more than 100 files.' },
+      PATH_OPTION,
+    ],
+    examples: ['kiedrop share screenshots/', 'kiedrop share a.png b.png --format markdown'],
+  },
+  {
+    name: 'history',
+    summary: 'List, search and tidy up past uploads.',
+    usage:
+      'kiedrop history [--search TEXT] [--status STATUS] [--limit N]\n' +
+      '       [--offset N] [--json]\n' +
+      '       kiedrop history --delete ID | --clear-expired',
+    details:
+      'Newest first, with each link and when it expires. STATUS is all (default), active, expiring (less ' +
+      'than 6 hours left), expired, or failed (uploads that gave up, with the reason). --delete and ' +
+      '--clear-expired remove entries from the history only; files stay on the server until they expire.',
+    options: [
+      {
+        name: 'search',
+        type: 'string',
+        value: 'TEXT',
+        description: 'Only entries whose name or link contains TEXT.',
+      },
+      {
+        name: 'status',
+        type: 'string',
+        value: 'STATUS',
+        description: 'all, active, expiring, expired or failed.',
+      },
+      { name: 'limit', type: 'string', value: 'N', description: 'Show at most N entries (default 50).' },
+      { name: 'offset', type: 'string', value: 'N', description: 'Skip the first N entries (next page).' },
+      { name: 'delete', type: 'string', value: 'ID', description: 'Remove entry ID from the history.' },
+      { name: 'clear-expired', type: 'boolean', description: 'Remove every entry whose link has expired.' },
+      JSON_OPTION,
+    ],
+    examples: [
+      'kiedrop history',
+      'kiedrop history --search invoice --status active',
+      'kiedrop history --status failed',
+      'kiedrop history --clear-expired',
+    ],
+  },
+  {
+    name: 'renew',
+    summary: 'Get a fresh 3-day link for a history entry.',
+    usage: 'kiedrop renew <id> [--json]',
+    details:
+      'Re-uploads the local file when it is still there and unchanged; otherwise, if the old link still ' +
+      'works, asks the service to fetch it (URL upload). The new entry points back to the old one. The ' +
+      'output says which way was used.',
+    options: [JSON_OPTION],
+    examples: ['kiedrop renew 42'],
+  },
+  {
+    name: 'queue',
+    summary: 'Show, resume, retry or cancel unfinished uploads.',
+    usage:
+      'kiedrop queue [--resume | --retry-failed | --cancel ID | --cancel-all]\n' +
+      '       [--concurrency N] [--json]',
+    details:
+      'Without options, lists uploads that are waiting, running or failed. Uploads interrupted by a crash, ' +
+      'Ctrl-C or a rejected key stay in the queue; --resume finishes them, with progress.',
+    options: [
+      { name: 'resume', type: 'boolean', description: 'Upload every unfinished job now and wait for them.' },
+      { name: 'retry-failed', type: 'boolean', description: 'Queue the failed uploads again and run them.' },
+      { name: 'cancel', type: 'string', value: 'ID', description: 'Cancel one waiting or running upload.' },
+      { name: 'cancel-all', type: 'boolean', description: 'Cancel every waiting or running upload.' },
+      CONCURRENCY_OPTION,
+      JSON_OPTION,
+    ],
+    examples: ['kiedrop queue', 'kiedrop queue --resume', 'kiedrop queue --cancel 17'],
+  },
+  {
+    name: 'export',
+    summary: 'Export the history as JSON or CSV.',
+    usage:
+      'kiedrop export [--format json|csv] [--output FILE] [--status STATUS]\n' + '       [--search TEXT]',
+    details: 'Writes every matching entry, newest first, to stdout or to FILE. Dates are ISO 8601 in UTC.',
+    options: [
+      { name: 'format', type: 'string', value: 'FORMAT', description: 'json (default) or csv.' },
+      { name: 'output', type: 'string', value: 'FILE', description: 'Write to FILE instead of stdout.' },
+      {
+        name: 'status',
+        type: 'string',
+        value: 'STATUS',
+        description: 'all (default), active, expiring or expired.',
+      },
+      {
+        name: 'search',
+        type: 'string',
+        value: 'TEXT',
+        description: 'Only entries whose name or link contains TEXT.',
+      },
+    ],
+    examples: ['kiedrop export --format csv --output uploads.csv', 'kiedrop export | jq length'],
+  },
+  WATCH_COMMAND,
   {
     name: 'credits',
     summary: 'Show the credits left on your account.',

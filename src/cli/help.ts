@@ -50,6 +50,8 @@ export function topLevelHelp(): string {
     '  KIEDROP_API_KEY      Key for this run; beats the keychain, never saved.',
     '  KIEDROP_BASE_URL     Same as --base-url.',
     '  KIEDROP_CREDITS_URL  Same as --credits-url.',
+    '  KIEDROP_DATA_DIR     Folder for the history and queue database (default: the',
+    "                       desktop app's data folder, so both share them).",
     '  KIEDROP_DEBUG=1      Print stack traces for unexpected errors.',
     '',
     'Run `kiedrop <command> --help` for details on one command.',

@@ -4,13 +4,21 @@ import { isConfigError } from '../main/core/config';
 import { booleanFlag, parseArgs } from './args';
 import type { ParsedArgs } from './args';
 import { findCommand, flagSpecsFor, GLOBAL_OPTIONS, KEY_SUBCOMMANDS } from './command-table';
+import { toDatabaseError } from '../main/core/db';
 import { runCredits } from './commands/credits';
+import { runExport } from './commands/export';
+import { runHistory } from './commands/history';
 import { runKeyClear, runKeySet, runKeyTest } from './commands/key';
+import { runQueue } from './commands/queue';
+import { runRenew } from './commands/renew';
+import { runShare } from './commands/share';
 import { runUpload } from './commands/upload';
 import { runUploadUrl } from './commands/upload-url';
+import { runWatch } from './commands/watch';
 import type { CliContext } from './context';
 import { CliFailure, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError } from './errors';
 import { commandHelp, topLevelHelp } from './help';
+import { ENV_NOW_OFFSET_MS } from './test-knobs';
 import { cliVersion } from './version';
 
 type Runner = (ctx: CliContext, parsed: ParsedArgs) => Promise<number>;
@@ -18,6 +26,12 @@ type Runner = (ctx: CliContext, parsed: ParsedArgs) => Promise<number>;
 const RUNNERS: Readonly<Record<string, Runner>> = {
   upload: runUpload,
   'upload-url': runUploadUrl,
+  share: runShare,
+  history: runHistory,
+  renew: runRenew,
+  queue: runQueue,
+  export: runExport,
+  watch: runWatch,
   credits: runCredits,
   'key set': runKeySet,
   'key test': runKeyTest,
@@ -146,6 +160,12 @@ function reportError(err: unknown, ctx: CliContext): number {
     say(err.message);
     return err.exitCode;
   }
+  // Locked, full, corrupt, read-only or unreadable: the message already says what to do.
+  const dbErr = toDatabaseError(err);
+  if (dbErr !== null) {
+    say(dbErr.message);
+    return EXIT_FAILURE;
+  }
   if (isConfigError(err)) {
     say(err.message);
     return EXIT_USAGE;
@@ -175,6 +195,9 @@ export async function main(): Promise<void> {
   });
 
   const service = process.env[KEYCHAIN_SERVICE_ENV];
+  // Test-only clock shift (see test-knobs.ts); a malformed value is reported when a command reads it.
+  const offset = Number(process.env[ENV_NOW_OFFSET_MS] ?? 0);
+  const nowOffset = Number.isSafeInteger(offset) ? offset : 0;
   const ctx: CliContext = {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -187,7 +210,7 @@ export async function main(): Promise<void> {
     },
     // 0 when the size is unknown (some pseudo-terminals): assume the classic 80.
     columns: process.stderr.columns || 80,
-    now: () => new Date(),
+    now: () => new Date(Date.now() + nowOffset),
     signal: controller.signal,
     secretStore: () => createKeychainStore(service === undefined || service === '' ? {} : { service }),
   };

@@ -71,16 +71,14 @@ export async function withSession<T>(
   }
 }
 
-export async function openSession(ctx: CliContext, parsed: ParsedArgs): Promise<Session> {
-  const config = resolveCliConfig(ctx, parsed);
-  if (config.envApiKey !== null) {
-    return {
-      config,
-      apiKey: config.envApiKey,
-      keySource: 'env',
-      client: clientFor(config, config.envApiKey),
-    };
-  }
+export interface ResolvedKey {
+  apiKey: string;
+  keySource: KeySource;
+}
+
+/** The key to use: KIEDROP_API_KEY first, then the keychain. Fails with the fix when there is none. */
+export async function resolveApiKey(ctx: CliContext, config: ResolvedConfig): Promise<ResolvedKey> {
+  if (config.envApiKey !== null) return { apiKey: config.envApiKey, keySource: 'env' };
   let stored: string | null;
   try {
     stored = await ctx.secretStore().getKey();
@@ -91,5 +89,11 @@ export async function openSession(ctx: CliContext, parsed: ParsedArgs): Promise<
     throw err;
   }
   if (stored === null) throw new CliFailure(NO_KEY_MESSAGE, EXIT_USAGE);
-  return { config, apiKey: stored, keySource: 'keychain', client: clientFor(config, stored) };
+  return { apiKey: stored, keySource: 'keychain' };
+}
+
+export async function openSession(ctx: CliContext, parsed: ParsedArgs): Promise<Session> {
+  const config = resolveCliConfig(ctx, parsed);
+  const key = await resolveApiKey(ctx, config);
+  return { config, ...key, client: clientFor(config, key.apiKey) };
 }

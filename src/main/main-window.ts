@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import { BrowserWindow } from 'electron';
 import { RENDERER_DEV_URL, RENDERER_FILE } from './app-url';
 
+export interface MainWindowHooks {
+  /** The page is (re)loading or gone: nobody listens for events until it says it is ready again. */
+  onPageUnloaded(): void;
+}
+
 let mainWindow: BrowserWindow | null = null;
+let hooks: MainWindowHooks = { onPageUnloaded: () => undefined };
 
 function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -23,20 +29,30 @@ function createMainWindow(): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
+  window.webContents.on('did-start-navigation', (details) => {
+    if (details.isMainFrame && !details.isSameDocument) hooks.onPageUnloaded();
+  });
+  window.webContents.on('render-process-gone', () => hooks.onPageUnloaded());
   window.on('closed', () => {
     mainWindow = null;
+    hooks.onPageUnloaded();
   });
   if (RENDERER_DEV_URL) void window.loadURL(RENDERER_DEV_URL);
   else void window.loadFile(RENDERER_FILE);
   return window;
 }
 
-export function setupMainWindow(): void {
+export function setupMainWindow(windowHooks?: MainWindowHooks): void {
+  if (windowHooks) hooks = windowHooks;
   mainWindow = createMainWindow();
 }
 
+export function getMainWindow(): BrowserWindow | null {
+  return mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null;
+}
+
 export function showMainWindow(): void {
-  if (!mainWindow) mainWindow = createMainWindow();
+  if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createMainWindow();
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.show();
   mainWindow.focus();

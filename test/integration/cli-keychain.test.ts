@@ -73,6 +73,8 @@ beforeAll(async () => {
     KIEDROP_BASE_URL: emulator.url,
     KIEDROP_CREDITS_URL: emulator.url,
     KIEDROP_KEYCHAIN_SERVICE: SERVICE,
+    // Uploads are recorded in the history: never the user's real one.
+    KIEDROP_DATA_DIR: join(dir, 'data'),
   };
 });
 
@@ -135,8 +137,11 @@ describe('key set → key test → upload → key clear', () => {
     await writeFile(file, bytes);
     const { code, stdout } = await runKiedrop(['upload', file, '--path', 'keyflow'], env);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^keychain\.txt {2}http:\/\/\S+\/files\/keyflow\/keychain\.txt {2}expires /u);
-    expect(sha256(await readFile(emulator.storedFile('keyflow/keychain.txt') ?? ''))).toBe(sha256(bytes));
+    const filePath = /^keychain\.txt {2}http:\/\/\S+\/files\/(keyflow\/\w+\/keychain\.txt) {2}expires /u.exec(
+      stdout,
+    )?.[1];
+    expect(filePath, stdout).toBeDefined();
+    expect(sha256(await readFile(emulator.storedFile(filePath ?? '') ?? ''))).toBe(sha256(bytes));
   });
 
   it('lets KIEDROP_API_KEY win over the stored key, without storing it', async () => {

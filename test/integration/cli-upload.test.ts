@@ -1,7 +1,8 @@
-// The `kiedrop` binary as a user runs it: real processes against the real emulator over loopback HTTP.
-// The key comes from KIEDROP_API_KEY here; keychain flows are in cli-keychain.test.ts.
+// The `kiedrop` binary as a user runs it: real processes against the real emulator over loopback HTTP,
+// with the history and queue in a temp data folder. The key comes from KIEDROP_API_KEY here; keychain
+// flows are in cli-keychain.test.ts.
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -50,6 +51,10 @@ beforeAll(async () => {
     KIEDROP_CREDITS_URL: emulator.url,
     // Never the user's real entry, should anything reach the keychain.
     KIEDROP_KEYCHAIN_SERVICE: `KieDropCliTest-${process.pid}`,
+    // Never the user's real history.
+    KIEDROP_DATA_DIR: join(dir, 'data'),
+    // Retries within milliseconds, so the server-error test does not wait for minutes.
+    KIEDROP_RETRY_BASE_MS: '5',
   };
 });
 
@@ -70,6 +75,9 @@ async function makeFile(name: string, bytes: Buffer | string): Promise<string> {
 
 interface JsonOutcome {
   file: string;
+  jobId: number;
+  historyId?: number;
+  status: string;
   fileName?: string;
   filePath?: string;
   downloadUrl?: string;
@@ -90,9 +98,42 @@ describe('kiedrop upload', () => {
     const response = await fetch(link);
     expect(response.status).toBe(200);
     expect(sha256(Buffer.from(await response.arrayBuffer()))).toBe(sha256(bytes));
-    // The default folder is "kiedrop".
-    expect(link).toMatch(/\/files\/kiedrop\/hello\.txt$/u);
-    expect(emulator.storedFile('kiedrop/hello.txt')).toBeDefined();
+    // The default folder is "kiedrop", with a folder of its own so no earlier link is replaced.
+    const filePath = /\/files\/(kiedrop\/[a-z2-7]{8}\/hello\.txt)$/u.exec(link)?.[1];
+    expect(filePath, link).toBeDefined();
+    expect(emulator.storedFile(filePath ?? '')).toBeDefined();
+  });
+
+  it('never replaces an earlier link when the same file is uploaded twice', async () => {
+    const file = await makeFile('twice.txt', 'first version');
+    const first = await runKiedrop(['upload', file, '--json'], env);
+    await writeFile(file, 'second version');
+    const second = await runKiedrop(['upload', file, '--json'], env);
+    expect([first.code, second.code]).toEqual([0, 0]);
+    const [a] = JSON.parse(first.stdout) as JsonOutcome[];
+    const [b] = JSON.parse(second.stdout) as JsonOutcome[];
+    expect(a?.downloadUrl).not.toBe(b?.downloadUrl);
+    expect(await (await fetch(a?.downloadUrl ?? '')).text()).toBe('first version');
+    expect(await (await fetch(b?.downloadUrl ?? '')).text()).toBe('second version');
+  });
+
+  it('records each upload in the history shared with the app', async () => {
+    const file = await makeFile('recorded.txt', 'recorded');
+    const upload = await runKiedrop(['upload', file, '--json', '--path', 'recorded'], env);
+    const [result] = JSON.parse(upload.stdout) as JsonOutcome[];
+    const history = await runKiedrop(['history', '--search', 'recorded.txt', '--json'], env);
+    expect(history.code).toBe(0);
+    const { entries, total } = JSON.parse(history.stdout) as {
+      entries: { id: number; downloadUrl: string; localPath: string; source: string }[];
+      total: number;
+    };
+    expect(total).toBe(1);
+    expect(entries[0]).toMatchObject({
+      id: result?.historyId,
+      downloadUrl: result?.downloadUrl,
+      localPath: file,
+      source: 'cli',
+    });
   });
 
   it('prints only one JSON array with --json, honouring --path and --name', async () => {
@@ -121,6 +162,32 @@ describe('kiedrop upload', () => {
     expect(emulator.log.at(-1)?.path).toBe('/api/file-base64-upload');
   });
 
+  it('uploads a batch several at a time, each file once with its own bytes', async () => {
+    const files = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => makeFile(`batch-${i}.bin`, randomBytes(1000 + i * 5000))),
+    );
+    emulator.faults.add({ latencyMs: 150, path: '/api/file-stream-upload' });
+    const before = emulator.log.length;
+    const started = Date.now();
+    const { code, stdout, stderr } = await runKiedrop(
+      ['upload', ...files, '--concurrency', '4', '--path', 'batch', '--json'],
+      env,
+    );
+    const elapsed = Date.now() - started;
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const outcomes = JSON.parse(stdout) as JsonOutcome[];
+    expect(outcomes.map((o) => o.file)).toEqual(files);
+    for (const [i, o] of outcomes.entries()) {
+      expect(sha256(await readFile(emulator.storedFile(o.filePath ?? '') ?? ''))).toBe(
+        sha256(await readFile(files[i] ?? '')),
+      );
+    }
+    expect(emulator.log.length - before).toBe(12);
+    // 12 answers that each take 150 ms: one at a time would need 1.8 s.
+    expect(elapsed).toBeLessThan(12 * 150);
+  });
+
   it('keeps going past a missing file and a folder, then exits 1', async () => {
     const good1 = await makeFile('one.txt', 'one');
     const good2 = await makeFile('two.txt', 'two');
@@ -139,8 +206,9 @@ describe('kiedrop upload', () => {
       [folder, false],
       [good2, true],
     ]);
-    expect(emulator.storedFile('mixed/one.txt')).toBeDefined();
-    expect(emulator.storedFile('mixed/two.txt')).toBeDefined();
+    expect(await readFile(emulator.storedFile(outcomes[0]?.filePath ?? '') ?? '', 'utf8')).toBe('one');
+    expect(await readFile(emulator.storedFile(outcomes[3]?.filePath ?? '') ?? '', 'utf8')).toBe('two');
+    expect(outcomes[1]).toMatchObject({ status: 'failed', error: { kind: 'local-file' } });
     const lines = stderr.trim().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toBe(`kiedrop: File not found: ${missing}`);
@@ -179,27 +247,96 @@ describe('kiedrop upload', () => {
     );
   });
 
-  it('turns a server error into one clear line and exit 1', async () => {
+  it('retries a passing server error and still uploads the file once', async () => {
+    const file = await makeFile('flaky.txt', 'flaky');
+    emulator.faults.add({ status: 500, msg: 'Internal server error', times: 2 });
+    const before = emulator.log.length;
+    const { code, stdout, stderr } = await runKiedrop(['upload', file, '--json'], env);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const [result] = JSON.parse(stdout) as JsonOutcome[];
+    expect(emulator.log.slice(before).map((e) => e.status)).toEqual([500, 500, 200]);
+    expect(await readFile(emulator.storedFile(result?.filePath ?? '') ?? '', 'utf8')).toBe('flaky');
+  });
+
+  it('turns a lasting server error into one clear line and exit 1', async () => {
     const file = await makeFile('fault.txt', 'fault');
     emulator.faults.add({ status: 500, msg: 'Internal server error', times: 10 });
     const { code, stdout, stderr } = await runKiedrop(['upload', file], { ...env, KIEDROP_DEBUG: '' });
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toMatch(/^kiedrop: .*fault\.txt: .*(500|server)/iu);
+    expect(stderr).toMatch(/^kiedrop: .*fault\.txt: .*(500|server).*Gave up after 8 attempts/iu);
     expect(stderr).not.toMatch(/\n\s+at /u);
+    // The failure is kept, with its reason, for `kiedrop queue --retry-failed`.
+    const failed = await runKiedrop(['history', '--status', 'failed'], env);
+    expect(failed.stdout).toContain('fault.txt');
+    expect(failed.stdout).toMatch(/Gave up after 8 attempts/u);
   });
 
-  it('reports a rejected key with the 401 message and exit 1, without printing the key', async () => {
+  it('keeps the upload waiting when the key is rejected, and says how to go on without showing the key', async () => {
+    // A data folder of its own: the waiting job must not show up in the other tests.
+    const own = { ...env, KIEDROP_DATA_DIR: join(dir, 'data-rejected') };
     const file = await makeFile('auth.txt', 'auth');
     const wrongKey = 'wrong-key-0123456789-zzzz';
-    const { code, stderr } = await runKiedrop(['upload', file], { ...env, KIEDROP_API_KEY: wrongKey });
+    const { code, stderr } = await runKiedrop(['upload', file], { ...own, KIEDROP_API_KEY: wrongKey });
     expect(code).toBe(1);
     expect(stderr).toBe(
-      `kiedrop: ${file}: Key …zzzz (from KIEDROP_API_KEY) was rejected by the API (401). ` +
-        'Fix KIEDROP_API_KEY, or unset it to use the saved key.\n',
+      'kiedrop: API key rejected — fix KIEDROP_API_KEY (or unset it to use the key saved with ' +
+        '`kiedrop key set`); 1 upload is waiting and will resume with `kiedrop queue --resume`.\n',
     );
     expect(stderr).not.toContain(wrongKey);
+
+    const resumed = await runKiedrop(['queue', '--resume'], own);
+    expect(resumed.code).toBe(0);
+    expect(resumed.stdout).toMatch(/^auth\.txt {2}http:\/\/\S+\/auth\.txt {2}expires /u);
+  });
+
+  it('refuses an explicit name that would replace a live link, unless told --overwrite', async () => {
+    const file = await makeFile('cover.png', 'old cover');
+    const first = await runKiedrop(['upload', file, '--name', 'cover.png', '--path', 'site', '--json'], env);
+    expect(first.code).toBe(0);
+    const [old] = JSON.parse(first.stdout) as JsonOutcome[];
+
+    await writeFile(file, 'new cover');
+    const before = emulator.log.length;
+    const refused = await runKiedrop(['upload', file, '--name', 'cover.png', '--path', 'site'], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(
+      `kiedrop: "site/cover.png" already holds a live upload (history entry ${old?.historyId}, expires in 3 d). ` +
+        `Uploading under that name would make ${old?.downloadUrl} serve the new file. ` +
+        'Add --overwrite to replace it, or choose another --name. Nothing was uploaded.\n',
+    );
+    expect(emulator.log.length).toBe(before);
+    expect(await (await fetch(old?.downloadUrl ?? '')).text()).toBe('old cover');
+
+    const forced = await runKiedrop(
+      ['upload', file, '--name', 'cover.png', '--path', 'site', '--overwrite'],
+      env,
+    );
+    expect(forced.code).toBe(0);
+    expect(await (await fetch(old?.downloadUrl ?? '')).text()).toBe('new cover');
+    const history = await runKiedrop(['history', '--search', 'site/cover.png', '--json'], env);
+    const { entries } = JSON.parse(history.stdout) as { entries: { id: number; status: string }[] };
+    expect(entries.find((e) => e.id === old?.historyId)?.status).toBe('replaced');
+  });
+
+  it('refuses a bad --concurrency, and --overwrite without --name, before anything is queued', async () => {
+    const file = await makeFile('c.txt', 'c');
+    const zero = await runKiedrop(['upload', file, '--concurrency', '0'], env);
+    expect(zero.code).toBe(2);
+    expect(zero.stderr).toBe(
+      'kiedrop: --concurrency must be a whole number from 1 to 16 (got "0") (see `kiedrop upload --help`)\n',
+    );
+    const overwrite = await runKiedrop(['upload', file, '--overwrite'], env);
+    expect(overwrite.code).toBe(2);
+    expect(overwrite.stderr).toMatch(/^kiedrop: --overwrite only applies with --name/u);
+    const queue = await runKiedrop(['queue', '--json'], env);
+    const listed = JSON.parse(queue.stdout) as {
+      unfinished: { localPath: string }[];
+      failed: { localPath: string }[];
+    };
+    expect([...listed.unfinished, ...listed.failed].map((j) => j.localPath)).not.toContain(file);
   });
 });
 
@@ -226,6 +363,7 @@ describe('kiedrop upload-url', () => {
     expect(code).toBe(0);
     const result = JSON.parse(stdout) as JsonOutcome & { url: string };
     expect(result.url).toBe(sourceUrl);
+    expect(result.status).toBe('done');
     expect(sha256(await readFile(emulator.storedFile(result.filePath ?? '') ?? ''))).toBe(sha256(payload));
   });
 
@@ -279,6 +417,10 @@ describe('usage', () => {
     [['key', 'set', '--help'], 'kiedrop key set'],
     [['key', 'test', '--help'], 'kiedrop key test'],
     [['key', 'clear', '--help'], 'kiedrop key clear'],
+    [['history', '--help'], 'kiedrop history'],
+    [['renew', '--help'], 'kiedrop renew <id>'],
+    [['queue', '--help'], 'kiedrop queue'],
+    [['export', '--help'], 'kiedrop export'],
     [['help', 'upload'], 'kiedrop upload <file…>'],
   ])('`kiedrop %j` prints its help and exits 0', async (args, usage) => {
     const { code, stdout, stderr } = await runKiedrop(args, env);

@@ -5,10 +5,23 @@ import { commandHelp, topLevelHelp, wrapText } from '../../src/cli/help';
 describe('help texts', () => {
   it('lists every command in the top-level help', () => {
     const text = topLevelHelp();
-    for (const name of ['upload', 'upload-url', 'credits', 'key set', 'key test', 'key clear']) {
+    for (const name of [
+      'upload',
+      'upload-url',
+      'history',
+      'renew',
+      'queue',
+      'export',
+      'credits',
+      'key set',
+      'key test',
+      'key clear',
+    ]) {
       expect(text).toMatch(new RegExp(`^  ${name} +\\S`, 'mu'));
     }
     expect(text).toContain('KIEDROP_API_KEY');
+    // Where the shared history lives, so a user can point the CLI at another one.
+    expect(text).toContain('KIEDROP_DATA_DIR');
   });
 
   it('has a usage line and every option documented for each command', () => {

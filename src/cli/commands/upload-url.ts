@@ -1,10 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { validateHttpUrl } from '../../main/core/api/validate-input';
 import type { ParsedArgs } from '../args';
 import { booleanFlag } from '../args';
+import { enqueueOrExplain } from '../collision';
 import type { CliContext } from '../context';
-import { EXIT_OK, UsageError } from '../errors';
-import { formatLinkLine } from '../format';
-import { withSession } from '../session';
+import { withEngine } from '../engine-session';
+import { UsageError } from '../errors';
+import { jobJson } from '../job-json';
+import { runJobs } from '../job-runner';
+import { finishRun } from '../run-outcome';
+import { mentionEarlierWork } from './upload';
 import { uploadTarget } from './upload-target';
 
 const COMMAND = 'upload-url';
@@ -19,20 +24,32 @@ export async function runUploadUrl(ctx: CliContext, parsed: ParsedArgs): Promise
     throw new UsageError(err instanceof Error ? err.message : String(err), COMMAND);
   }
   const target = uploadTarget(parsed, COMMAND);
-  const result = await withSession(ctx, parsed, (s) =>
-    s.client.urlUpload({
-      fileUrl: url.trim(),
-      uploadPath: target.uploadPath,
-      fileName: target.fileName,
-      signal: ctx.signal,
-    }),
-  );
-  if (booleanFlag(parsed, 'json')) {
-    ctx.stdout.write(`${JSON.stringify({ url, ...result }, null, 2)}\n`);
-  } else {
-    ctx.stdout.write(
-      `${formatLinkLine({ name: result.fileName, url: result.downloadUrl, expiresAt: result.expiresAt }, ctx.now())}\n`,
-    );
+  const overwrite = booleanFlag(parsed, 'overwrite');
+  if (overwrite && target.fileName === undefined) {
+    throw new UsageError('--overwrite only applies with --name', COMMAND);
   }
-  return EXIT_OK;
+  const json = booleanFlag(parsed, 'json');
+
+  return withEngine(ctx, parsed, { needsKey: true }, async ({ engine, key }) => {
+    mentionEarlierWork(ctx, engine);
+    const batchId = randomUUID();
+    const job = await enqueueOrExplain(
+      () =>
+        engine.queue.enqueueUrl(url.trim(), {
+          source: 'url',
+          uploadPath: target.uploadPath,
+          fileName: target.fileName,
+          overwrite,
+          batchId,
+        }),
+      ctx.now(),
+    );
+    const result = await runJobs(ctx, engine, { jobs: [job], batchId, json, label: () => url });
+    const final = result.jobs[0] ?? job;
+    if (json) {
+      const entry = result.entries.get(final.id) ?? engine.history.getByJobId(final.id);
+      ctx.stdout.write(`${JSON.stringify({ url, ...jobJson(final, entry) }, null, 2)}\n`);
+    }
+    return finishRun(ctx, engine, result, key);
+  });
 }

@@ -1,23 +1,24 @@
+import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
-import { isApiError } from '../../main/core/api/errors';
 import { BASE64_MAX_BYTES } from '../../main/core/api/types';
-import type { UploadResult } from '../../main/core/api/types';
+import type { Engine } from '../../main/core/engine';
+import type { JobSnapshot } from '../../main/core/queue';
 import type { ParsedArgs } from '../args';
 import { booleanFlag } from '../args';
+import { enqueueOrExplain } from '../collision';
 import type { CliContext } from '../context';
-import { CliFailure, EXIT_FAILURE, EXIT_OK, UsageError } from '../errors';
-import { formatBytes, formatLinkLine } from '../format';
-import { createProgressBar } from '../progress-bar';
-import { cliErrorMessage, withSession } from '../session';
-import type { Session } from '../session';
+import { withEngine } from '../engine-session';
+import { CliFailure, UsageError } from '../errors';
+import { formatBytes } from '../format';
+import { jobJson } from '../job-json';
+import { runJobs } from '../job-runner';
+import { wholeNumberFlag } from '../number-flags';
+import { earlierWorkNote, finishRun } from '../run-outcome';
 import { uploadTarget } from './upload-target';
-import type { UploadTarget } from './upload-target';
 
 const COMMAND = 'upload';
-
-export type UploadOutcome =
-  ({ file: string } & UploadResult) | { file: string; error: { kind: string; message: string } };
+/** More parallel uploads than this only make each one slower and invite 429s. */
+export const MAX_CONCURRENCY = 16;
 
 // Base64 inflates the body by a third and the service recommends it only up to 10 MB; refusing here
 // saves sending megabytes only to be turned away, and the CLI can name the flag to drop.
@@ -31,37 +32,12 @@ async function checkBase64Size(file: string): Promise<void> {
   }
 }
 
-async function uploadOne(
-  ctx: CliContext,
-  session: Session,
-  file: string,
-  target: UploadTarget,
-  base64: boolean,
-): Promise<UploadResult> {
-  const bar = ctx.isTTY.stderr
-    ? createProgressBar({
-        stream: ctx.stderr,
-        label: target.fileName ?? basename(file),
-        columns: ctx.columns,
-        now: () => ctx.now().getTime(),
-      })
-    : undefined;
-  const common = {
-    uploadPath: target.uploadPath,
-    fileName: target.fileName,
-    signal: ctx.signal,
-    onProgress:
-      bar === undefined ? undefined : (p: { sent: number; total: number; rate: number }) => bar.update(p),
-  };
-  try {
-    if (base64) {
-      await checkBase64Size(file);
-      return await session.client.base64Upload({ ...common, source: { filePath: file } });
-    }
-    return await session.client.streamUpload({ ...common, filePath: file });
-  } finally {
-    bar?.clear();
-  }
+/** Says once that jobs from an earlier run are waiting, so a crash or Ctrl-C is not silently forgotten. */
+export function mentionEarlierWork(ctx: CliContext, engine: Engine): void {
+  // Jobs left 'uploading' by a dead process count as waiting too.
+  engine.queue.recoverAbandoned();
+  const waiting = engine.queue.list({ status: 'queued' }).length;
+  if (waiting > 0) ctx.stderr.write(`kiedrop: ${earlierWorkNote(waiting)}\n`);
 }
 
 export async function runUpload(ctx: CliContext, parsed: ParsedArgs): Promise<number> {
@@ -71,48 +47,44 @@ export async function runUpload(ctx: CliContext, parsed: ParsedArgs): Promise<nu
   if (target.fileName !== undefined && files.length > 1) {
     throw new UsageError(`--name works with a single file only (got ${files.length} files)`, COMMAND);
   }
+  const overwrite = booleanFlag(parsed, 'overwrite');
+  if (overwrite && target.fileName === undefined) {
+    throw new UsageError(
+      '--overwrite only applies with --name: without it every upload gets its own location',
+      COMMAND,
+    );
+  }
+  const concurrency = wholeNumberFlag(parsed, 'concurrency', { min: 1, max: MAX_CONCURRENCY }, COMMAND);
   const json = booleanFlag(parsed, 'json');
   const base64 = booleanFlag(parsed, 'base64');
-  return withSession(ctx, parsed, (session) => uploadAll(ctx, session, files, target, { json, base64 }));
-}
+  if (base64) for (const file of files) await checkBase64Size(file);
 
-async function uploadAll(
-  ctx: CliContext,
-  session: Session,
-  files: readonly string[],
-  target: UploadTarget,
-  opts: { json: boolean; base64: boolean },
-): Promise<number> {
-  const { json, base64 } = opts;
-  const nameWidth = Math.max(...files.map((f) => (target.fileName ?? basename(f)).length));
-  const outcomes: UploadOutcome[] = [];
-  let failed = 0;
-
-  for (const file of files) {
-    try {
-      const result = await uploadOne(ctx, session, file, target, base64);
-      outcomes.push({ file, ...result });
-      if (!json) {
-        const line = formatLinkLine(
-          { name: result.fileName, url: result.downloadUrl, expiresAt: result.expiresAt },
-          ctx.now(),
-          nameWidth,
-        );
-        ctx.stdout.write(`${line}\n`);
-      }
-    } catch (err) {
-      if (ctx.signal.aborted) throw err;
-      failed++;
-      const message = cliErrorMessage(err, session);
-      const kind = isApiError(err) ? err.kind : 'local-file';
-      outcomes.push({ file, error: { kind, message } });
-      // Most messages already name the file; add it only when they do not.
-      ctx.stderr.write(`kiedrop: ${message.includes(file) ? message : `${file}: ${message}`}\n`);
-      // A rejected key fails every file the same way; stop instead of repeating it.
-      if (isApiError(err) && err.kind === 'auth') break;
+  return withEngine(ctx, parsed, { needsKey: true, concurrency }, async ({ engine, key }) => {
+    mentionEarlierWork(ctx, engine);
+    const batchId = randomUUID();
+    const jobs = await enqueueOrExplain(
+      () =>
+        engine.queue.enqueueFiles([...files], {
+          source: 'cli',
+          method: base64 ? 'base64' : 'stream',
+          uploadPath: target.uploadPath,
+          fileName: target.fileName,
+          overwrite,
+          batchId,
+        }),
+      ctx.now(),
+    );
+    // One job per argument, in order: messages name each file the way it was typed.
+    const typed = new Map<number, string>(jobs.map((job, i) => [job.id, files[i] ?? job.fileName]));
+    const label = (job: JobSnapshot): string => typed.get(job.id) ?? job.localPath ?? job.fileName;
+    const result = await runJobs(ctx, engine, { jobs, batchId, json, label });
+    if (json) {
+      const outcomes = result.jobs.map((job) => ({
+        file: label(job),
+        ...jobJson(job, result.entries.get(job.id) ?? engine.history.getByJobId(job.id)),
+      }));
+      ctx.stdout.write(`${JSON.stringify(outcomes, null, 2)}\n`);
     }
-  }
-
-  if (json) ctx.stdout.write(`${JSON.stringify(outcomes, null, 2)}\n`);
-  return failed > 0 ? EXIT_FAILURE : EXIT_OK;
+    return finishRun(ctx, engine, result, key);
+  });
 }

@@ -1,0 +1,144 @@
+import type { JobSnapshot } from '../main/core/queue';
+import type { OutputStream } from './context';
+import { formatBytes, formatDuration, formatRate } from './format';
+import { MIN_REDRAW_MS, renderProgressLine } from './progress-bar';
+
+// A block of lines on stderr for a batch: one per upload in flight and a total line. The block is
+// redrawn in place at most every MIN_REDRAW_MS (terminals choke on thousands of redraws a second), and
+// erased around every result line so links never get mixed up with bars.
+
+/** More lines than this would push the links off a small terminal; the total line still counts all. */
+export const MAX_ACTIVE_LINES = 8;
+const BAR_WIDTH = 20;
+
+function fractionOf(job: JobSnapshot): number {
+  if (job.status === 'done') return 1;
+  if (job.status !== 'uploading' || job.progress === null) return 0;
+  const { sent, total } = job.progress;
+  return total > 0 ? Math.min(1, Math.max(0, sent / total)) : 0;
+}
+
+function fit(text: string, columns: number): string {
+  // Leave the last column free: writing into it makes some terminals wrap, which breaks redrawing.
+  const width = Math.max(0, columns - 1);
+  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
+}
+
+/** `Total  [███░░░]  42%  12/40 done, 1 failed, 2 retrying  4.2 MB / 10.0 MB  1.3 MB/s  about 12 s left` */
+export function renderTotalLine(jobs: readonly JobSnapshot[], columns: number): string {
+  let bytes = 0;
+  let sentBytes = 0;
+  let rate = 0;
+  let done = 0;
+  let failed = 0;
+  let retrying = 0;
+  for (const job of jobs) {
+    const size = job.size ?? 0;
+    bytes += size;
+    // Progress counts multipart framing too; scale it to the file's own size.
+    sentBytes += fractionOf(job) * size;
+    if (job.status === 'uploading') rate += job.progress?.rate ?? 0;
+    if (job.status === 'done') done++;
+    if (job.status === 'failed' || job.status === 'cancelled') failed++;
+    if (job.status === 'queued' && job.phase === 'retrying') retrying++;
+  }
+  const fraction = bytes > 0 ? sentBytes / bytes : jobs.length > 0 ? done / jobs.length : 0;
+  const filled = Math.round(fraction * BAR_WIDTH);
+  const parts = [
+    `Total  [${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}] ${`${Math.floor(fraction * 100)}%`.padStart(4)}`,
+    [
+      `${done}/${jobs.length} done`,
+      ...(failed > 0 ? [`${failed} failed`] : []),
+      ...(retrying > 0 ? [`${retrying} retrying`] : []),
+    ].join(', '),
+    `${formatBytes(sentBytes)} / ${formatBytes(bytes)}`,
+  ];
+  if (rate > 0) {
+    parts.push(formatRate(rate));
+    const left = (bytes - sentBytes) / rate;
+    if (left > 0) parts.push(`about ${formatDuration(left * 1000)} left`);
+  }
+  return fit(parts.join('  '), columns);
+}
+
+/** The whole block: uploads in flight (oldest first, capped), then the total line. */
+export function renderBatchLines(jobs: readonly JobSnapshot[], columns: number): string[] {
+  const active = jobs.filter((j) => j.status === 'uploading').slice(0, MAX_ACTIVE_LINES);
+  const lines = active.map((job) => {
+    const label = job.phase === 'processing' ? `${job.fileName} (processing)` : job.fileName;
+    const p = job.progress ?? { sent: 0, total: job.size ?? 0, rate: 0 };
+    return fit(renderProgressLine(label, p, columns), columns);
+  });
+  lines.push(renderTotalLine(jobs, columns));
+  return lines;
+}
+
+export interface BatchProgressView {
+  /** A job of the batch changed (status, phase or progress). */
+  track(job: JobSnapshot): void;
+  /** Erases the block, runs `write` (a result line), and draws the block again below it. */
+  above(write: () => void): void;
+  /** Erases the block for good. */
+  close(): void;
+}
+
+export interface BatchProgressOptions {
+  stream: OutputStream;
+  columns: number;
+  now: () => number;
+  /** Injected so tests can drive the throttle without waiting. */
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+}
+
+export function createBatchProgress(opts: BatchProgressOptions): BatchProgressView {
+  const setTimer = opts.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
+  const clearTimer = opts.clearTimer ?? ((h: unknown) => clearTimeout(h as NodeJS.Timeout));
+  const jobs = new Map<number, JobSnapshot>();
+  let drawnLines = 0;
+  // The first draw waits one interval: a batch that finishes at once never flashes a bar, and all jobs
+  // queued together are counted in it.
+  let lastDraw = opts.now();
+  let timer: unknown;
+  let closed = false;
+
+  const erase = (): void => {
+    // Cursor sits on the line below the block: go up to its first line and clear to the end of screen.
+    if (drawnLines > 0) opts.stream.write(`\x1b[${drawnLines}A\r\x1b[0J`);
+    drawnLines = 0;
+  };
+  const draw = (): void => {
+    timer = undefined;
+    if (closed) return;
+    lastDraw = opts.now();
+    const lines = renderBatchLines([...jobs.values()], opts.columns);
+    erase();
+    opts.stream.write(lines.map((l) => `${l}\n`).join(''));
+    drawnLines = lines.length;
+  };
+  const schedule = (): void => {
+    if (closed || timer !== undefined) return;
+    const wait = lastDraw + MIN_REDRAW_MS - opts.now();
+    if (wait <= 0) draw();
+    else timer = setTimer(draw, wait);
+  };
+
+  return {
+    track(job) {
+      jobs.set(job.id, job);
+      schedule();
+    },
+    above(write) {
+      erase();
+      write();
+      // Not drawn at once: a burst of small files finishing would otherwise redraw hundreds of times a second.
+      if (jobs.size > 0) schedule();
+    },
+    close() {
+      closed = true;
+      if (timer !== undefined) clearTimer(timer);
+      timer = undefined;
+      erase();
+    },
+  };
+}

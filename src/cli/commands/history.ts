@@ -1,0 +1,147 @@
+import type { HistoryStore } from '../../main/core/history';
+import type { ParsedArgs } from '../args';
+import { booleanFlag, stringFlag } from '../args';
+import type { CliContext } from '../context';
+import { withEngine } from '../engine-session';
+import { CliFailure, EXIT_OK, UsageError } from '../errors';
+import { failedJobsTable, historyTable } from '../history-table';
+import { parseWholeNumber, wholeNumberFlag } from '../number-flags';
+
+const COMMAND = 'history';
+export const HISTORY_STATUSES = ['all', 'active', 'expiring', 'expired', 'failed'] as const;
+type HistoryStatus = (typeof HISTORY_STATUSES)[number];
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 10_000;
+
+interface ListOptions {
+  search: string | undefined;
+  status: HistoryStatus;
+  limit: number;
+  offset: number;
+  json: boolean;
+}
+
+function statusFlag(parsed: ParsedArgs): HistoryStatus {
+  const value = stringFlag(parsed, 'status') ?? 'all';
+  if (!(HISTORY_STATUSES as readonly string[]).includes(value)) {
+    throw new UsageError(`--status must be one of ${HISTORY_STATUSES.join(', ')} (got "${value}")`, COMMAND);
+  }
+  return value as HistoryStatus;
+}
+
+/** "Showing 1–50 of 1234; next page: --offset 50": only when there is more than one page. */
+function pageNote(shown: number, total: number, offset: number, what: string): string | null {
+  if (shown === 0 || (offset === 0 && shown >= total)) return null;
+  const more = offset + shown < total ? `; next page: --offset ${offset + shown}` : '';
+  return `Showing ${what} ${offset + 1}–${offset + shown} of ${total}${more}.`;
+}
+
+function listFailed(ctx: CliContext, history: HistoryStore, o: ListOptions): void {
+  const { jobs, total } = history.failedJobs({ limit: o.limit, offset: o.offset });
+  if (o.json) {
+    ctx.stdout.write(`${JSON.stringify({ jobs, total }, null, 2)}\n`);
+    return;
+  }
+  if (jobs.length === 0) {
+    ctx.stdout.write(
+      total === 0 ? 'No failed uploads.\n' : `No failed uploads past ${o.offset} (${total} in all).\n`,
+    );
+    return;
+  }
+  const lines = failedJobsTable(jobs);
+  const note = pageNote(jobs.length, total, o.offset, 'failed uploads');
+  if (note !== null) lines.push('', note);
+  lines.push('', 'Retry them with `kiedrop queue --retry-failed`.');
+  ctx.stdout.write(`${lines.join('\n')}\n`);
+}
+
+function listEntries(ctx: CliContext, history: HistoryStore, o: ListOptions): void {
+  const status = o.status === 'failed' ? 'all' : o.status;
+  const { entries, total } = history.list({ search: o.search, status, limit: o.limit, offset: o.offset });
+  if (o.json) {
+    ctx.stdout.write(`${JSON.stringify({ entries, total }, null, 2)}\n`);
+    return;
+  }
+  if (entries.length === 0) {
+    const filtered = o.search !== undefined || status !== 'all';
+    ctx.stdout.write(
+      total > 0
+        ? `No entries past ${o.offset} (${total} in all).\n`
+        : filtered
+          ? 'No history entries match.\n'
+          : 'No uploads in the history yet.\n',
+    );
+    return;
+  }
+  const lines = historyTable(entries, ctx.now());
+  const note = pageNote(entries.length, total, o.offset, 'entries');
+  if (note !== null) lines.push('', note);
+  ctx.stdout.write(`${lines.join('\n')}\n`);
+}
+
+export async function runHistory(ctx: CliContext, parsed: ParsedArgs): Promise<number> {
+  const deleteId = stringFlag(parsed, 'delete');
+  const clearExpired = booleanFlag(parsed, 'clear-expired');
+  if (parsed.positionals.length > 0) {
+    throw new UsageError(`unexpected argument "${parsed.positionals[0]}"; to search, use --search`, COMMAND);
+  }
+  const listing = ['search', 'status', 'limit', 'offset'].filter((f) => parsed.flags[f] !== undefined);
+  if (deleteId !== undefined && clearExpired) {
+    throw new UsageError('use either --delete or --clear-expired, not both', COMMAND);
+  }
+  if ((deleteId !== undefined || clearExpired) && listing.length > 0) {
+    throw new UsageError(
+      `--${listing[0]} is for listing; it cannot be combined with ${clearExpired ? '--clear-expired' : '--delete'}`,
+      COMMAND,
+    );
+  }
+  const id = deleteId === undefined ? undefined : parseWholeNumber(deleteId, '--delete', { min: 1 }, COMMAND);
+  const options: ListOptions = {
+    search: stringFlag(parsed, 'search'),
+    status: statusFlag(parsed),
+    limit: wholeNumberFlag(parsed, 'limit', { min: 1, max: MAX_LIMIT }, COMMAND) ?? DEFAULT_LIMIT,
+    offset: wholeNumberFlag(parsed, 'offset', { min: 0 }, COMMAND) ?? 0,
+    json: booleanFlag(parsed, 'json'),
+  };
+  if (options.search !== undefined && options.status === 'failed') {
+    throw new UsageError('--search works on uploaded entries, not with --status failed', COMMAND);
+  }
+
+  return withEngine(ctx, parsed, { needsKey: false }, async ({ engine }) => {
+    const { history } = engine;
+    if (id !== undefined) {
+      const entry = history.get(id);
+      if (!entry || !history.delete(id)) {
+        throw new CliFailure(
+          `There is no history entry ${id}; \`kiedrop history\` lists the entries and their ids.`,
+        );
+      }
+      write(
+        ctx,
+        options.json,
+        { deleted: id },
+        `Deleted history entry ${id} (${entry.fileName}). The file stays on the server until its link expires.`,
+      );
+      return EXIT_OK;
+    }
+    if (clearExpired) {
+      const removed = history.clearExpired();
+      write(
+        ctx,
+        options.json,
+        { removed },
+        removed === 0
+          ? 'No expired entries to remove.'
+          : `Removed ${removed} expired ${removed === 1 ? 'entry' : 'entries'}.`,
+      );
+      return EXIT_OK;
+    }
+    if (options.status === 'failed') listFailed(ctx, history, options);
+    else listEntries(ctx, history, options);
+    return EXIT_OK;
+  });
+}
+
+function write(ctx: CliContext, json: boolean, data: object, text: string): void {
+  ctx.stdout.write(json ? `${JSON.stringify(data)}\n` : `${text}\n`);
+}

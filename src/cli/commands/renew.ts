@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { toDatabaseError } from '../../main/core/db';
+import type { HistoryEntry } from '../../main/core/history';
+import type { JobSnapshot } from '../../main/core/queue';
+import type { ParsedArgs } from '../args';
+import { booleanFlag } from '../args';
+import type { CliContext } from '../context';
+import { withEngine } from '../engine-session';
+import { CliFailure, UsageError } from '../errors';
+import { formatLinkLine } from '../format';
+import { jobJson } from '../job-json';
+import { runJobs } from '../job-runner';
+import { parseWholeNumber } from '../number-flags';
+import { finishRun } from '../run-outcome';
+
+const COMMAND = 'renew';
+
+/** Which way the fresh link was made, in words a person can check. */
+export function routeDescription(job: JobSnapshot): string {
+  return job.method === 'url'
+    ? 'asked the server to fetch the still-live link (the local file is gone or changed)'
+    : `re-uploaded from the local file ${job.localPath ?? ''}`.trimEnd();
+}
+
+export async function runRenew(ctx: CliContext, parsed: ParsedArgs): Promise<number> {
+  const [idText, ...extra] = parsed.positionals;
+  if (idText === undefined) {
+    throw new UsageError('which entry? Pass its id, as `kiedrop history` shows it', COMMAND);
+  }
+  if (extra.length > 0)
+    throw new UsageError(`takes one history id (got ${parsed.positionals.length})`, COMMAND);
+  const id = parseWholeNumber(idText, 'the history id', { min: 1 }, COMMAND);
+  const json = booleanFlag(parsed, 'json');
+
+  return withEngine(ctx, parsed, { needsKey: true }, async ({ engine, key }) => {
+    // Its own batch, so only this renewal runs, not whatever else is waiting in the queue.
+    const batchId = randomUUID();
+    let job: JobSnapshot;
+    try {
+      job = await engine.queue.renew(id, { batchId });
+    } catch (err) {
+      // The queue explains why neither route works; database trouble has its own report.
+      if (toDatabaseError(err) !== null || !(err instanceof Error)) throw err;
+      throw new CliFailure(err.message);
+    }
+    const doneLine = (entry: HistoryEntry, done: JobSnapshot): string =>
+      `Renewed history entry ${id} as ${entry.id}: ${routeDescription(done)}.\n` +
+      formatLinkLine({ name: entry.fileName, url: entry.downloadUrl, expiresAt: entry.expiresAt }, ctx.now());
+    const result = await runJobs(ctx, engine, {
+      jobs: [job],
+      batchId,
+      json,
+      label: (j) => j.fileName,
+      doneLine,
+    });
+    if (json) {
+      const final = result.jobs[0] ?? job;
+      const entry = result.entries.get(final.id) ?? engine.history.getByJobId(final.id);
+      ctx.stdout.write(
+        `${JSON.stringify({ renewed: id, route: final.method === 'url' ? 'url' : 'local-file', ...jobJson(final, entry) }, null, 2)}\n`,
+      );
+    }
+    return finishRun(ctx, engine, result, key);
+  });
+}

@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import { createInterface } from 'node:readline';
+import { validateUploadPath } from '../../main/core/api/validate-input';
+import { copyWithSystemTool } from '../../main/core/clipboard';
+import { isLinkFormat } from '../../main/core/links';
+import type { LinkFormat } from '../../main/core/links';
+import { DEFAULT_CONFIRM_ABOVE, runShareBatch } from '../../main/core/share';
+import type { ShareResult } from '../../main/core/share';
+import type { ParsedArgs } from '../args';
+import { booleanFlag, stringFlag } from '../args';
+import { DEFAULT_UPLOAD_PATH } from '../command-table';
+import type { CliContext } from '../context';
+import { withEngine } from '../engine-session';
+import { CliFailure, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError } from '../errors';
+
+// `kiedrop share`: the desktop's "Share with KieDrop" from a terminal. Files and folders become one
+// batch; when it is done every link is printed (stdout, one per line, in the order given) and put on
+// the clipboard in one go through the desktop's own tool, so a script can use either.
+
+const COMMAND = 'share';
+const CLI_FORMATS: readonly LinkFormat[] = ['url', 'markdown', 'html'];
+
+function linkFormat(parsed: ParsedArgs): LinkFormat {
+  const value = stringFlag(parsed, 'format') ?? 'url';
+  if (!isLinkFormat(value) || !CLI_FORMATS.includes(value)) {
+    throw new UsageError(`--format must be url, markdown or html (got "${value}")`, COMMAND);
+  }
+  return value;
+}
+
+function uploadPath(parsed: ParsedArgs): string {
+  const value = stringFlag(parsed, 'path') ?? DEFAULT_UPLOAD_PATH;
+  try {
+    validateUploadPath(value);
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err), COMMAND);
+  }
+  return value;
+}
+
+function ask(ctx: CliContext, question: string): Promise<boolean> {
+  const rl = createInterface({
+    input: ctx.stdin,
+    output: ctx.stderr as NodeJS.WritableStream,
+    terminal: false,
+  });
+  return new Promise((resolve) => {
+    let answered = false;
+    rl.question(`${question} [y/N] `, (answer) => {
+      answered = true;
+      rl.close();
+      resolve(/^y(es)?$/i.test(answer.trim()));
+    });
+    // Ctrl-D or a closed stdin means "no".
+    rl.on('close', () => {
+      if (!answered) resolve(false);
+    });
+  });
+}
+
+function reportProblems(ctx: CliContext, result: ShareResult): void {
+  const say = (line: string): void => void ctx.stderr.write(`kiedrop: ${line}\n`);
+  for (const p of result.missing) say(`not found: ${p}`);
+  for (const u of result.unreadable) say(`${u.path}: ${u.message}`);
+  for (const f of result.failures)
+    say(f.message.includes(f.source) ? f.message : `${f.source}: ${f.message}`);
+  if (result.waiting.length > 0) {
+    say(`${result.waiting.length} not uploaded yet: ${result.pausedMessage ?? 'the upload queue is paused'}`);
+  }
+}
+
+export async function runShare(ctx: CliContext, parsed: ParsedArgs): Promise<number> {
+  const paths = parsed.positionals;
+  if (paths.length === 0)
+    throw new UsageError('nothing to share; pass one or more files or folders', COMMAND);
+  const format = linkFormat(parsed);
+  const target = uploadPath(parsed);
+  const yes = booleanFlag(parsed, 'yes');
+  const interactive = ctx.isTTY.stdin && ctx.isTTY.stderr;
+  let refusedNonInteractive = false;
+  let copiedText = '';
+
+  return withEngine(ctx, parsed, { needsKey: true }, async ({ engine }) => {
+    const batchId = randomUUID();
+    // Ctrl-C cancels this batch's jobs, so they neither keep running nor wait in the queue for the app.
+    const onAbort = (): void => {
+      for (const job of engine.queue.list({ batchId })) engine.queue.cancel(job.id);
+    };
+    ctx.signal.addEventListener('abort', onAbort, { once: true });
+    let result: ShareResult;
+    try {
+      result = await runShareBatch(paths, {
+        engine,
+        settings: {
+          uploadPath: target,
+          copyFormat: format,
+          recurseFolders: booleanFlag(parsed, 'recursive'),
+          confirmAbove: DEFAULT_CONFIRM_ABOVE,
+        },
+        clipboard: { writeText: (text) => void (copiedText = text) },
+        notify: () => undefined,
+        confirm: async (message) => {
+          if (yes) return true;
+          if (!interactive) {
+            refusedNonInteractive = true;
+            return false;
+          }
+          return ask(ctx, message);
+        },
+        source: 'cli',
+        recurseHint: 'Add --recursive to include files in sub-folders.',
+        newBatchId: () => batchId,
+      });
+    } finally {
+      ctx.signal.removeEventListener('abort', onAbort);
+    }
+
+    if (ctx.signal.aborted) {
+      ctx.stderr.write('kiedrop: cancelled.\n');
+      return EXIT_INTERRUPTED;
+    }
+    switch (result.status) {
+      case 'empty':
+        throw new CliFailure(`nothing to share.\n${result.message ?? ''}`.trimEnd());
+      case 'error':
+        throw new CliFailure(result.message ?? 'the share could not start.');
+      case 'declined':
+        if (refusedNonInteractive) {
+          throw new CliFailure(
+            `${result.files.length} files is more than ${DEFAULT_CONFIRM_ABOVE}; add --yes to share them without asking.`,
+            EXIT_USAGE,
+          );
+        }
+        ctx.stderr.write('kiedrop: nothing shared.\n');
+        return EXIT_FAILURE;
+      case 'done':
+        break;
+    }
+
+    for (const link of result.links) ctx.stdout.write(`${link}\n`);
+    reportProblems(ctx, result);
+    if (copiedText !== '') {
+      const tool = await copyWithSystemTool(copiedText, { platform: process.platform, env: { ...ctx.env } });
+      const what = result.links.length === 1 ? 'The link' : `All ${result.links.length} links`;
+      ctx.stderr.write(
+        tool !== null
+          ? `${what} copied to the clipboard (${tool}).\n`
+          : `No clipboard tool found (wl-copy, xclip, xsel, pbcopy or clip.exe); copy the ${result.links.length === 1 ? 'link' : 'links'} above.\n`,
+      );
+    }
+    const problems =
+      result.failures.length + result.missing.length + result.unreadable.length + result.waiting.length;
+    return problems > 0 ? EXIT_FAILURE : EXIT_OK;
+  });
+}

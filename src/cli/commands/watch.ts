@@ -1,0 +1,353 @@
+// `kiedrop watch`: watch a folder in the foreground and upload what appears in it, with the same
+// service, settings and ledger as the desktop app (the folder is saved, so the app shows it too).
+// Links go to stdout, one line per upload; the live status line and messages go to stderr.
+import { resolve } from 'node:path';
+import type { Engine } from '../../main/core/engine';
+import type { HistoryEntry } from '../../main/core/history';
+import { createFolderStore, createWatchService, MAX_QUIET_MS, MIN_QUIET_MS } from '../../main/core/watch';
+import type { FolderStatus, NewWatchFolder, WatchFolder, WatchService } from '../../main/core/watch';
+import type { ParsedArgs } from '../args';
+import { booleanFlag, stringFlag } from '../args';
+import type { CommandDoc } from '../command-table';
+import type { CliContext } from '../context';
+import { openCliEngine, withEngine } from '../engine-session';
+import { CliFailure, EXIT_FAILURE, EXIT_OK, UsageError } from '../errors';
+import { formatLinkLine, formatLocalDateTime } from '../format';
+import { parseWholeNumber, wholeNumberFlag } from '../number-flags';
+import { keyFix } from '../run-outcome';
+import type { ResolvedKey } from '../session';
+import { renderTable } from '../table';
+
+const COMMAND = 'watch';
+/** How often the status line is redrawn on a terminal. */
+const REDRAW_MS = 250;
+
+export const WATCH_COMMAND: CommandDoc = {
+  name: COMMAND,
+  summary: 'Watch a folder and upload each file that appears in it.',
+  usage:
+    'kiedrop watch [<dir>] [--path PATH] [--include GLOBS] [--exclude GLOBS]\n' +
+    '       [--no-recursive] [--polling] [--quiet-ms N] [--upload-changed]\n' +
+    '       kiedrop watch --list [--json] | --remove ID',
+  details:
+    'Runs in the foreground until Ctrl-C. A file is uploaded once its size and modification time have ' +
+    'stayed the same for the quiet period (2 s by default), so files still being written, downloaded or ' +
+    'copied are never sent half-done; temporary files (.part, .crdownload, .tmp, ~$…) and dotfiles are ' +
+    'skipped. The folder is saved, so the desktop app watches it too, and each file is uploaded only once ' +
+    'however often either program restarts. Without <dir>, every saved folder is watched. Options given ' +
+    'for a saved folder change its settings. GLOBS is one pattern or several separated by commas; a pattern ' +
+    'without "/" matches file names at any depth ("*.png"), one with "/" the path inside the folder ' +
+    '("shots/**"). On Ctrl-C, files already queued stay queued and upload with `kiedrop queue --resume` or ' +
+    'the app.',
+  options: [
+    { name: 'path', type: 'string', value: 'PATH', description: 'Folder on the server (default "kiedrop").' },
+    {
+      name: 'include',
+      type: 'string',
+      value: 'GLOBS',
+      description: 'Upload only files matching one of these.',
+    },
+    { name: 'exclude', type: 'string', value: 'GLOBS', description: 'Never upload files matching these.' },
+    { name: 'no-recursive', type: 'boolean', description: 'Ignore files in sub-folders.' },
+    { name: 'polling', type: 'boolean', description: 'Poll for changes (network drives, some mounts).' },
+    {
+      name: 'quiet-ms',
+      type: 'string',
+      value: 'N',
+      description: 'Wait this long without a change (ms, default 2000).',
+    },
+    { name: 'upload-changed', type: 'boolean', description: 'Upload a file again each time it changes.' },
+    { name: 'list', type: 'boolean', description: 'List the saved folders and their settings.' },
+    {
+      name: 'remove',
+      type: 'string',
+      value: 'ID',
+      description: 'Stop watching saved folder ID and forget it.',
+    },
+    { name: 'json', type: 'boolean', description: 'With --list: print JSON on stdout.' },
+  ],
+  examples: [
+    'kiedrop watch ~/Screenshots --path shots --include "*.png,*.jpg"',
+    'kiedrop watch --list',
+    'kiedrop watch --remove 2',
+  ],
+};
+
+/** Splits "a,b,{c,d}" at the commas outside braces: ["a", "b", "{c,d}"]. */
+export function splitGlobs(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of text) {
+    if (ch === '{') depth++;
+    if (ch === '}') depth = Math.max(0, depth - 1);
+    if (ch === ',' && depth === 0) {
+      out.push(current);
+      current = '';
+    } else {
+      current += ch;
+    }
+  }
+  out.push(current);
+  return out.map((g) => g.trim()).filter((g) => g !== '');
+}
+
+/** The settings the options ask for; only what was given, so a saved folder keeps the rest. */
+export function settingsFromFlags(parsed: ParsedArgs): Omit<NewWatchFolder, 'path'> {
+  const settings: Omit<NewWatchFolder, 'path'> = {};
+  const path = stringFlag(parsed, 'path');
+  if (path !== undefined) settings.uploadPath = path;
+  const include = stringFlag(parsed, 'include');
+  if (include !== undefined) settings.include = splitGlobs(include);
+  const exclude = stringFlag(parsed, 'exclude');
+  if (exclude !== undefined) settings.exclude = splitGlobs(exclude);
+  if (booleanFlag(parsed, 'no-recursive')) settings.recursive = false;
+  if (booleanFlag(parsed, 'polling')) settings.polling = true;
+  if (booleanFlag(parsed, 'upload-changed')) settings.uploadChanged = true;
+  const quietMs = wholeNumberFlag(parsed, 'quiet-ms', { min: MIN_QUIET_MS, max: MAX_QUIET_MS }, COMMAND);
+  if (quietMs !== undefined) settings.quietMs = quietMs;
+  return settings;
+}
+
+function describeSettings(f: WatchFolder): string {
+  const parts = [
+    f.recursive ? 'with sub-folders' : 'top level only',
+    `quiet ${f.quietMs} ms`,
+    ...(f.include.length > 0 ? [`include ${f.include.join(',')}`] : []),
+    ...(f.exclude.length > 0 ? [`exclude ${f.exclude.join(',')}`] : []),
+    ...(f.polling ? ['polling'] : []),
+    ...(f.uploadChanged ? ['re-upload changes'] : []),
+    ...(f.ignoreDotfiles ? [] : ['dotfiles too']),
+  ];
+  return parts.join(', ');
+}
+
+function listFolders(ctx: CliContext, statuses: FolderStatus[], json: boolean): number {
+  if (json) {
+    const out = statuses.map(
+      ({ state: _s, reason: _r, settling: _st, waiting: _w, lastError: _e, ...rest }) => rest,
+    );
+    ctx.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    return EXIT_OK;
+  }
+  if (statuses.length === 0) {
+    ctx.stdout.write('No folders are watched. `kiedrop watch <dir>` adds one.\n');
+    return EXIT_OK;
+  }
+  const rows = statuses.map((f) => [
+    String(f.id),
+    f.enabled ? 'on' : 'paused',
+    f.uploadPath,
+    f.lastUploadAt === null ? '-' : formatLocalDateTime(new Date(f.lastUploadAt)),
+    f.path,
+    describeSettings(f),
+  ]);
+  const lines = renderTable(['ID', 'STATE', 'UPLOAD PATH', 'LAST UPLOAD', 'FOLDER', 'SETTINGS'], rows);
+  ctx.stdout.write(`${lines.join('\n')}\n`);
+  return EXIT_OK;
+}
+
+/** Finds or saves the folder for <dir>; options given change a saved folder's settings. */
+async function prepareFolder(
+  engine: Engine,
+  service: WatchService,
+  dir: string,
+  parsed: ParsedArgs,
+): Promise<{ folder: FolderStatus; note: string }> {
+  const settings = settingsFromFlags(parsed);
+  const saved = createFolderStore(engine.db).findByPath(resolve(dir));
+  if (saved === undefined) {
+    const folder = await service.addFolder({ path: dir, ...settings });
+    return { folder, note: `Saved folder #${folder.id}` };
+  }
+  const changes = Object.keys(settings).length > 0;
+  // Asking to watch a paused folder switches it back on, for the app too.
+  const folder = await service.updateFolder(saved.id, { ...settings, enabled: true });
+  const how = [...(changes ? ['settings updated'] : []), ...(saved.enabled ? [] : ['switched back on'])];
+  return { folder, note: `Using saved folder #${saved.id}${how.length > 0 ? ` (${how.join(', ')})` : ''}` };
+}
+
+interface Counters {
+  uploaded: number;
+  last: HistoryEntry | null;
+}
+
+function statusLine(statuses: FolderStatus[], counters: Counters): string {
+  const waiting = statuses.reduce((n, s) => n + s.waiting, 0);
+  const unavailable = statuses.filter((s) => s.state === 'unavailable').length;
+  const parts = [
+    `watching ${statuses.length} ${statuses.length === 1 ? 'folder' : 'folders'}`,
+    ...(unavailable > 0 ? [`${unavailable} unavailable`] : []),
+    `waiting ${waiting}`,
+    `uploaded ${counters.uploaded}`,
+  ];
+  if (counters.last) parts.push(`last: ${counters.last.fileName} → ${counters.last.downloadUrl}`);
+  return parts.join(' · ');
+}
+
+async function runWatching(ctx: CliContext, parsed: ParsedArgs, dir: string | undefined): Promise<number> {
+  const { engine, key } = await openCliEngine(ctx, parsed, { needsKey: true });
+  let service: WatchService | undefined;
+  try {
+    let folderIds: number[] | undefined;
+    if (dir !== undefined) {
+      // Not started: only used to check and save the folder's settings.
+      const setup = createWatchService({ engine });
+      const { folder, note } = await prepareFolder(engine, setup, dir, parsed);
+      await setup.close();
+      folderIds = [folder.id];
+      ctx.stderr.write(
+        `kiedrop: ${note}: ${folder.path} → ${folder.uploadPath} (${describeSettings(folder)})\n`,
+      );
+    } else {
+      const saved = createFolderStore(engine.db)
+        .list()
+        .filter((f) => f.enabled);
+      if (saved.length === 0) {
+        throw new UsageError(
+          'no folder given, and no saved folder is switched on; pass the folder to watch',
+          COMMAND,
+        );
+      }
+    }
+    service = createWatchService({ engine, folderIds });
+    return await watchUntilStopped(ctx, engine, service, key);
+  } finally {
+    await service?.close();
+    await engine.close();
+  }
+}
+
+async function watchUntilStopped(
+  ctx: CliContext,
+  engine: Engine,
+  service: WatchService,
+  key: ResolvedKey | null,
+): Promise<number> {
+  const counters: Counters = { uploaded: 0, last: null };
+  const tty = ctx.isTTY.stderr;
+  let shown = '';
+  const clearLine = (): void => {
+    if (tty && shown !== '') ctx.stderr.write('\r\x1b[2K');
+    shown = '';
+  };
+  const draw = (): void => {
+    if (!tty) return;
+    const width = Math.max(20, ctx.columns - 1);
+    const line = statusLine(service.list(), counters);
+    const text = line.length > width ? `${line.slice(0, width - 1)}…` : line;
+    ctx.stderr.write(`\r\x1b[2K${text}`);
+    shown = text;
+  };
+  const say = (stream: 'stdout' | 'stderr', line: string): void => {
+    clearLine();
+    ctx[stream].write(`${line}\n`);
+    draw();
+  };
+
+  // Set from an event handler, so TypeScript must not narrow it to its first value.
+  let stopReason = 'signal' as 'signal' | 'auth';
+  let stop: () => void = () => undefined;
+  const stopped = new Promise<void>((res) => (stop = res));
+  if (ctx.signal.aborted) stop();
+  ctx.signal.addEventListener('abort', () => stop(), { once: true });
+
+  const offs = [
+    engine.on('history', ({ added }) => {
+      if (!added || added.source !== 'watch') return;
+      counters.uploaded++;
+      counters.last = added;
+      say(
+        'stdout',
+        formatLinkLine(
+          { name: added.fileName, url: added.downloadUrl, expiresAt: added.expiresAt },
+          ctx.now(),
+        ),
+      );
+    }),
+    engine.on('paused', (info) => {
+      if (info.reason !== 'auth') return;
+      say('stderr', `kiedrop: ${info.message.split(' — ')[0] ?? info.message} — ${keyFix(key)}; stopping.`);
+      stopReason = 'auth';
+      stop();
+    }),
+    service.on('file-error', (e) => say('stderr', `kiedrop: ${e.message}`)),
+    service.on('enqueued', (e) => {
+      if (!tty) say('stderr', `kiedrop: queued ${e.path}`);
+    }),
+  ];
+  const reported = new Map<number, string>();
+  offs.push(
+    service.on('status', (s) => {
+      // Say it once when a folder goes away or comes back, not at every redraw.
+      const note =
+        s.state === 'unavailable' ? (s.reason ?? 'unavailable') : s.state === 'watching' ? 'watching' : '';
+      if (note === '' || reported.get(s.id) === note) return;
+      const first = !reported.has(s.id);
+      reported.set(s.id, note);
+      if (note === 'watching') say('stderr', `kiedrop: ${first ? 'watching' : 'watching again'} ${s.path}`);
+      else say('stderr', `kiedrop: ${note}`);
+    }),
+  );
+
+  engine.queue.start();
+  await service.start();
+  const timer = tty ? setInterval(draw, REDRAW_MS) : undefined;
+  draw();
+  try {
+    await stopped;
+  } finally {
+    clearInterval(timer);
+    for (const off of offs) off();
+    clearLine();
+  }
+  const waiting = service.list().reduce((n, s) => n + s.queued, 0);
+  await service.close();
+  const rest =
+    waiting > 0
+      ? `; ${waiting} queued ${waiting === 1 ? 'file waits' : 'files wait'} for \`kiedrop queue --resume\` or the app`
+      : '';
+  ctx.stderr.write(`kiedrop: stopped watching; ${counters.uploaded} uploaded${rest}.\n`);
+  return stopReason === 'auth' ? EXIT_FAILURE : EXIT_OK;
+}
+
+export async function runWatch(ctx: CliContext, parsed: ParsedArgs): Promise<number> {
+  const json = booleanFlag(parsed, 'json');
+  const list = booleanFlag(parsed, 'list');
+  const remove = stringFlag(parsed, 'remove');
+  if (parsed.positionals.length > 1) {
+    throw new UsageError(
+      `watch one folder at a time (got ${parsed.positionals.length}); save more with separate runs`,
+      COMMAND,
+    );
+  }
+  const dir = parsed.positionals[0];
+  if (list && remove !== undefined) throw new UsageError('choose --list or --remove, not both', COMMAND);
+  if (
+    (list || remove !== undefined) &&
+    (dir !== undefined || Object.keys(settingsFromFlags(parsed)).length > 0)
+  ) {
+    throw new UsageError('--list and --remove take no folder or settings', COMMAND);
+  }
+  if (json && !list) throw new UsageError('--json works with --list only', COMMAND);
+
+  if (list) {
+    return withEngine(ctx, parsed, { needsKey: false }, async ({ engine }) =>
+      listFolders(ctx, createWatchService({ engine }).list(), json),
+    );
+  }
+  if (remove !== undefined) {
+    const id = parseWholeNumber(remove, '--remove', { min: 1 }, COMMAND);
+    return withEngine(ctx, parsed, { needsKey: false }, async ({ engine }) => {
+      const folder = createFolderStore(engine.db).get(id);
+      if (!folder)
+        throw new CliFailure(`There is no watched folder #${id}; \`kiedrop watch --list\` shows them.`);
+      await createWatchService({ engine }).removeFolder(id);
+      ctx.stdout.write(
+        `Stopped watching #${id} (${folder.path}). Uploads already queued stay queued; added again, its files upload again.\n`,
+      );
+      return EXIT_OK;
+    });
+  }
+  return runWatching(ctx, parsed, dir);
+}

@@ -1,0 +1,73 @@
+import { homedir } from 'node:os';
+import { openEngine } from '../main/core/engine';
+import type { Engine } from '../main/core/engine';
+import { defaultDataDir } from '../main/core/paths';
+import type { ParsedArgs } from './args';
+import type { CliContext } from './context';
+import { resolveApiKey, resolveCliConfig } from './session';
+import type { ResolvedKey } from './session';
+import { readTestKnobs } from './test-knobs';
+import { cliVersion } from './version';
+
+// The CLI opens the same engine (database, history, queue) as the desktop app, on the same data folder,
+// so uploads started in a terminal show up in the app and `kiedrop queue --resume` finishes the app's work.
+
+export interface CliEngine {
+  engine: Engine;
+  /** Null for commands that only read or edit records and never upload. */
+  key: ResolvedKey | null;
+}
+
+export interface CliEngineOptions {
+  /** Look up the API key first (and fail before touching the database if there is none). */
+  needsKey: boolean;
+  concurrency?: number;
+}
+
+export function cliDataDir(ctx: CliContext): string {
+  return defaultDataDir(ctx.env, process.platform, homedir());
+}
+
+export async function openCliEngine(
+  ctx: CliContext,
+  parsed: ParsedArgs,
+  opts: CliEngineOptions,
+): Promise<CliEngine> {
+  const config = resolveCliConfig(ctx, parsed);
+  const knobs = readTestKnobs(ctx.env);
+  const key = opts.needsKey ? await resolveApiKey(ctx, config) : null;
+  const engine = openEngine({
+    dataDir: cliDataDir(ctx),
+    endpoints: config.endpoints,
+    // One run uses one key: reading the keychain before every attempt would cost a D-Bus round trip
+    // per file, and a key saved meanwhile is picked up by `kiedrop queue --resume`.
+    getApiKey: async () => key?.apiKey ?? null,
+    now: () => ctx.now().getTime(),
+    concurrency: opts.concurrency,
+    retry: knobs.retry,
+    userAgent: `kiedrop-cli/${cliVersion()}`,
+  });
+  const recovered = engine.db.recovered;
+  if (recovered !== null) {
+    ctx.stderr.write(
+      `kiedrop: warning: the database could not be used because ${recovered.reason}; ` +
+        `it was moved to ${recovered.movedTo} and a fresh one was started.\n`,
+    );
+  }
+  return { engine, key };
+}
+
+/** Runs `run` with an open engine and always closes it: in-flight uploads go back to the queue. */
+export async function withEngine<T>(
+  ctx: CliContext,
+  parsed: ParsedArgs,
+  opts: CliEngineOptions,
+  run: (session: CliEngine) => Promise<T>,
+): Promise<T> {
+  const session = await openCliEngine(ctx, parsed, opts);
+  try {
+    return await run(session);
+  } finally {
+    await session.engine.close();
+  }
+}

@@ -1,0 +1,73 @@
+import type { FailedJob, HistoryEntry } from '../main/core/history';
+import type { JobSnapshot } from '../main/core/queue';
+import { formatBytes, formatDuration, formatExpiry } from './format';
+import { clip, renderTable } from './table';
+
+// What `kiedrop history` and `kiedrop queue` print for people (scripts use --json).
+
+/** "in 2 d 23 h", "in 4 h (soon)", "expired 3 h ago", "replaced by 17". */
+export function expiryCell(entry: HistoryEntry, now: Date): string {
+  if (entry.status === 'replaced') {
+    return entry.replacedBy === null ? 'replaced' : `replaced by ${entry.replacedBy}`;
+  }
+  const text = formatExpiry(new Date(entry.expiresAt), now);
+  return entry.status === 'expiring' ? `${text} (soon)` : text;
+}
+
+export function historyTable(entries: readonly HistoryEntry[], now: Date): string[] {
+  return renderTable(
+    ['ID', 'NAME', 'SIZE', 'EXPIRES', 'LINK'],
+    entries.map((e) => [
+      String(e.id),
+      clip(e.fileName),
+      formatBytes(e.size),
+      expiryCell(e, now),
+      e.downloadUrl,
+    ]),
+  );
+}
+
+export function failedJobsTable(jobs: readonly FailedJob[]): string[] {
+  return renderTable(
+    ['JOB', 'NAME', 'TRIES', 'REASON'],
+    jobs.map((j) => [
+      String(j.jobId),
+      clip(j.fileName === '' ? (j.sourceUrl ?? j.localPath ?? '?') : j.fileName),
+      String(j.attempts),
+      j.lastError ?? 'no reason recorded',
+    ]),
+  );
+}
+
+/** "waiting", "retrying in 12 s", "uploading 42%", "failed". */
+export function jobStateCell(job: JobSnapshot, nowMs: number): string {
+  if (job.status === 'queued') {
+    if (job.phase === 'retrying' && job.nextAttemptAt !== null) {
+      const wait = job.nextAttemptAt - nowMs;
+      return wait >= 60_000
+        ? `retrying in ${formatDuration(wait)}`
+        : `retrying in ${Math.max(1, Math.ceil(wait / 1000))} s`;
+    }
+    return 'waiting';
+  }
+  if (job.status === 'uploading') {
+    return job.progress === null ? 'uploading' : `uploading ${Math.floor(job.progress.percent)}%`;
+  }
+  return job.status;
+}
+
+export function jobsTable(jobs: readonly JobSnapshot[], nowMs: number): string[] {
+  return renderTable(
+    ['JOB', 'STATE', 'NAME', 'TRIES', 'FROM / REASON'],
+    jobs.map((j) => [
+      String(j.id),
+      jobStateCell(j, nowMs),
+      clip(j.fileName === '' ? '(name chosen by the server)' : j.fileName),
+      String(j.attempts),
+      (j.status === 'failed' ? j.lastError : null) ??
+        [j.localPath ?? j.sourceUrl ?? '', j.lastError === null ? '' : `(last try: ${j.lastError})`]
+          .filter((s) => s !== '')
+          .join(' '),
+    ]),
+  );
+}

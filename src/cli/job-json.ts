@@ -1,0 +1,63 @@
+import type { HistoryEntry } from '../main/core/history';
+import type { JobSnapshot } from '../main/core/queue';
+
+// What --json prints for one job: the link and its expiry when it is done, otherwise why not.
+
+export interface DoneJson {
+  jobId: number;
+  historyId: number;
+  status: 'done';
+  fileName: string;
+  filePath: string;
+  downloadUrl: string;
+  fileSize: number;
+  mimeType: string;
+  uploadedAt: string;
+  expiresAt: string;
+  method: HistoryEntry['method'];
+  renewOf: number | null;
+}
+
+export interface NotDoneJson {
+  jobId: number;
+  status: JobSnapshot['status'];
+  error: { kind: string; message: string };
+}
+
+export function jobJson(job: JobSnapshot, entry: HistoryEntry | undefined): DoneJson | NotDoneJson {
+  if (job.status === 'done' && entry !== undefined) {
+    return {
+      jobId: job.id,
+      historyId: entry.id,
+      status: 'done',
+      fileName: entry.fileName,
+      filePath: entry.filePath,
+      downloadUrl: entry.downloadUrl,
+      fileSize: entry.size,
+      mimeType: entry.mimeType,
+      uploadedAt: entry.uploadedAt,
+      expiresAt: entry.expiresAt,
+      method: entry.method,
+      renewOf: entry.renewOf,
+    };
+  }
+  if (job.status === 'queued' || job.status === 'uploading') {
+    return {
+      jobId: job.id,
+      status: job.status,
+      error: {
+        kind: 'waiting',
+        message: 'Still in the queue; run `kiedrop queue --resume` to finish it.',
+      },
+    };
+  }
+  return {
+    jobId: job.id,
+    status: job.status,
+    error: {
+      kind: job.status === 'cancelled' ? 'cancelled' : (job.errorKind ?? 'unknown'),
+      message:
+        job.status === 'cancelled' ? 'Cancelled.' : (job.lastError ?? 'Failed; no reason was recorded.'),
+    },
+  };
+}

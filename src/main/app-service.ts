@@ -1,0 +1,52 @@
+// Starts the app service (settings, key, engine, handler table) with Electron's adapters, and closes it
+// before the app quits so uploads in flight go back to the queue and resume on the next start.
+import { app, dialog, type BrowserWindow } from 'electron';
+import { openAppService } from './core/app-service';
+import type { AppService } from './core/app-service';
+import { createKeychainStore } from './core/secrets';
+import { eventWireChannel } from '../shared/ipc-channels';
+import { electronClipboard } from './clipboard-adapter';
+import { electronDialogs } from './dialogs';
+import { electronShell } from './shell-adapter';
+import { electronThumbnails } from './thumbnails';
+
+/** Uploads abort at once on close; this only bounds a stuck disk or database. */
+const CLOSE_TIMEOUT_MS = 5000;
+
+function closeWithin(service: AppService, ms: number): Promise<void> {
+  return Promise.race([service.close(), new Promise<void>((resolve) => setTimeout(resolve, ms))]);
+}
+
+export function setupAppService(dataDir: string, getWindow: () => BrowserWindow | null): AppService {
+  let service: AppService;
+  try {
+    service = openAppService({
+      dataDir,
+      env: process.env,
+      secrets: createKeychainStore(),
+      send: (event, payload) => getWindow()?.webContents.send(eventWireChannel(event), payload),
+      clipboard: electronClipboard,
+      shell: electronShell,
+      dialogs: electronDialogs(getWindow),
+      thumbnails: electronThumbnails,
+      info: { version: app.getVersion(), platform: process.platform },
+      userAgent: `KieDrop/${app.getVersion()}`,
+    });
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    dialog.showErrorBox('KieDrop cannot start', why);
+    app.exit(1);
+    throw err;
+  }
+
+  let closed = false;
+  app.on('before-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void closeWithin(service, CLOSE_TIMEOUT_MS).finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
+  return service;
+}

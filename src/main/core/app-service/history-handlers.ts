@@ -1,0 +1,123 @@
+// History channels: list, delete, export, copy/open links, reveal files, thumbnails.
+import { stat, writeFile } from 'node:fs/promises';
+import type { HistoryEntry } from '../history';
+import { formatLinks } from '../links';
+import type { Handlers } from '../../../shared/ipc-contract';
+import { IpcFailure } from './ipc-failure';
+import type { HandlerDeps } from './types';
+
+type HistoryHandlerNames =
+  | 'history:list'
+  | 'history:failed'
+  | 'history:delete'
+  | 'history:clear-expired'
+  | 'history:export'
+  | 'history:copy-link'
+  | 'history:open-link'
+  | 'history:reveal-file'
+  | 'history:thumbnail';
+
+/** Larger images are not decoded just for a 96-pixel preview. */
+export const MAX_THUMBNAIL_SOURCE_BYTES = 64 * 1024 * 1024;
+
+async function isExistingFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isWebLink(link: string): boolean {
+  try {
+    const { protocol } = new URL(link);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function dateStamp(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function historyHandlers(deps: HandlerDeps): Pick<Handlers, HistoryHandlerNames> {
+  const { engine, outbox, shell, dialogs, clipboard, settings, thumbnails } = deps;
+  const now = deps.now ?? Date.now;
+
+  function entry(id: number): HistoryEntry {
+    const found = engine.history.get(id);
+    if (!found) throw new IpcFailure('not-found', `History entry ${id} no longer exists.`);
+    return found;
+  }
+
+  return {
+    'history:list': (query) => engine.history.list(query),
+    'history:failed': (query) => engine.history.failedJobs(query),
+    'history:delete': (id) => {
+      const removed = engine.history.delete(id);
+      if (removed) outbox.emit('history', { removed: id });
+      return removed;
+    },
+    'history:clear-expired': () => engine.history.clearExpired(),
+    'history:export': async (format) => {
+      const path = await dialogs.saveFile(`kiedrop-history-${dateStamp(now())}.${format}`);
+      if (path === null) return null;
+      const text = engine.history.exportAll(format);
+      try {
+        await writeFile(path, text, 'utf8');
+      } catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        throw new IpcFailure(
+          'io',
+          `The history could not be written to ${path} (${why}). Choose another place.`,
+        );
+      }
+      return path;
+    },
+    'history:copy-link': (ids, format) => {
+      if (ids.length === 0)
+        throw new IpcFailure('invalid-argument', 'Choose at least one upload to copy its link.');
+      const entries = ids.map(entry);
+      const text = formatLinks(entries, format, settings.get().customCopyTemplate);
+      clipboard.writeText(text);
+      return text;
+    },
+    'history:open-link': async (id) => {
+      const { downloadUrl } = entry(id);
+      // Only links we recorded, and only web links: never a file:// or custom-scheme URL.
+      if (!isWebLink(downloadUrl)) {
+        throw new IpcFailure(
+          'forbidden',
+          'This link is not an http(s) address, so KieDrop will not open it.',
+        );
+      }
+      await shell.openExternal(downloadUrl);
+    },
+    'history:reveal-file': async (id) => {
+      const { localPath } = entry(id);
+      if (localPath === null) {
+        throw new IpcFailure('not-found', 'This upload has no local file: it was uploaded from a link.');
+      }
+      if (!(await isExistingFile(localPath))) {
+        throw new IpcFailure(
+          'not-found',
+          `The local file ${localPath} is no longer there (moved or deleted).`,
+        );
+      }
+      shell.showItemInFolder(localPath);
+    },
+    'history:thumbnail': async (id) => {
+      const { localPath, mimeType } = entry(id);
+      // Made from the local file, never the remote link: links die after three days.
+      if (localPath === null || !mimeType.toLowerCase().startsWith('image/')) return null;
+      try {
+        const info = await stat(localPath);
+        if (!info.isFile() || info.size > MAX_THUMBNAIL_SOURCE_BYTES) return null;
+        return await thumbnails.fromFile(localPath);
+      } catch {
+        return null;
+      }
+    },
+  };
+}

@@ -1,0 +1,106 @@
+// Upload, job and queue channels. Every job started from the window is remembered for this run, so the
+// upload screen can list what the user did today without scanning every job ever recorded.
+import { randomUUID } from 'node:crypto';
+import type { Handlers, JobSnapshot, UploadOptions } from '../../../shared/ipc-contract';
+import { IpcFailure } from './ipc-failure';
+import type { HandlerDeps } from './types';
+
+type UploadHandlerNames =
+  | 'upload:files'
+  | 'upload:url'
+  | 'upload:pick'
+  | 'jobs:list'
+  | 'jobs:cancel'
+  | 'jobs:cancel-all'
+  | 'jobs:retry'
+  | 'queue:pause'
+  | 'queue:resume'
+  | 'queue:state'
+  | 'history:renew';
+
+export function uploadHandlers(deps: HandlerDeps): Pick<Handlers, UploadHandlerNames> {
+  const { engine, settings, dialogs } = deps;
+  const thisRun = new Set<number>();
+
+  function remember(jobs: JobSnapshot[]): JobSnapshot[] {
+    for (const job of jobs) thisRun.add(job.id);
+    engine.queue.start();
+    return jobs;
+  }
+
+  function target(options: UploadOptions): { uploadPath: string; fileName?: string; overwrite?: boolean } {
+    return {
+      uploadPath: options.uploadPath ?? settings.get().defaultUploadPath,
+      fileName: options.fileName,
+      overwrite: options.overwrite,
+    };
+  }
+
+  return {
+    'upload:files': async (paths, options) => {
+      if (paths.length === 0) throw new IpcFailure('invalid-argument', 'There are no files to upload.');
+      if (options.fileName !== undefined && paths.length > 1) {
+        throw new IpcFailure(
+          'invalid-argument',
+          `A file name can be given only when uploading one file (${paths.length} were chosen).`,
+        );
+      }
+      const batchId = randomUUID();
+      const jobs = await engine.queue.enqueueFiles(paths, {
+        source: 'manual',
+        method: options.method,
+        batchId,
+        ...target(options),
+      });
+      deps.trackBatch?.(
+        batchId,
+        jobs.map((j) => j.id),
+      );
+      return remember(jobs);
+    },
+    'upload:url': async (url, options) => {
+      const batchId = randomUUID();
+      const job = await engine.queue.enqueueUrl(url, { source: 'url', batchId, ...target(options) });
+      deps.trackBatch?.(batchId, [job.id]);
+      return remember([job])[0] as JobSnapshot;
+    },
+    'upload:pick': () => dialogs.pickFiles(),
+    'jobs:list': () => {
+      const byId = new Map<number, JobSnapshot>();
+      for (const job of engine.queue.list({ status: ['queued', 'uploading'] })) byId.set(job.id, job);
+      for (const id of thisRun) {
+        const job = byId.get(id) ?? engine.queue.get(id);
+        if (job) byId.set(id, job);
+      }
+      return [...byId.values()].sort((a, b) => a.id - b.id);
+    },
+    'jobs:cancel': (id) => engine.queue.cancel(id),
+    'jobs:cancel-all': () => engine.queue.cancelAll(),
+    'jobs:retry': (ids) => {
+      // An empty list means "every failed job", the Retry all button.
+      const count = engine.queue.retryFailed(ids.length > 0 ? ids : undefined);
+      for (const id of ids) thisRun.add(id);
+      engine.queue.start();
+      return count;
+    },
+    'queue:pause': () => engine.queue.pause(),
+    'queue:resume': () => {
+      engine.queue.resume();
+      engine.queue.start();
+    },
+    'queue:state': () => engine.queue.paused,
+    'history:renew': async (id) => {
+      if (!engine.history.get(id)) throw new IpcFailure('not-found', `History entry ${id} no longer exists.`);
+      let job: JobSnapshot;
+      try {
+        job = await engine.queue.renew(id);
+      } catch (err) {
+        // The queue explains in plain words why neither the local file nor the old link can be used.
+        if (err instanceof Error && err.constructor === Error)
+          throw new IpcFailure('cannot-renew', err.message);
+        throw err;
+      }
+      return remember([job])[0] as JobSnapshot;
+    },
+  };
+}

@@ -1,0 +1,60 @@
+// Versioned schema changes, tracked in `PRAGMA user_version`. Each migration runs in its own
+// BEGIN IMMEDIATE transaction and re-reads the version inside it, so when the app and the CLI open a
+// fresh file at the same moment, exactly one of them applies each step.
+
+import type Database from 'libsql';
+import { SCHEMA_V1 } from './schema-v1';
+import { SCHEMA_V2_WATCH } from './schema-v2-watch';
+import { SCHEMA_V3 } from './schema-v3';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql?: string;
+  up?: (conn: Database.Database) => void;
+}
+
+// Append only; never edit a migration that has shipped.
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'jobs and history', sql: SCHEMA_V1 },
+  { version: 2, name: 'watched folders and their ledger', sql: SCHEMA_V2_WATCH },
+  { version: 3, name: 'integrity-check record and live-entry index', sql: SCHEMA_V3 },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
+
+export function readUserVersion(conn: Database.Database): number {
+  const row = conn.prepare('PRAGMA user_version').raw().get() as unknown[] | undefined;
+  const value = row?.[0];
+  return typeof value === 'number' ? value : 0;
+}
+
+/** Applies every migration newer than the file's version; returns the versions it applied. */
+export function runMigrations(
+  conn: Database.Database,
+  migrations: readonly Migration[] = MIGRATIONS,
+): number[] {
+  const applied: number[] = [];
+  const pending = [...migrations].sort((a, b) => a.version - b.version);
+  // Cheap check first: opening an up-to-date file should not take the write lock.
+  const latest = pending.at(-1)?.version ?? 0;
+  if (readUserVersion(conn) >= latest) return applied;
+
+  for (const migration of pending) {
+    conn.exec('BEGIN IMMEDIATE');
+    try {
+      if (readUserVersion(conn) < migration.version) {
+        if (migration.sql !== undefined) conn.exec(migration.sql);
+        migration.up?.(conn);
+        // PRAGMA takes no bound parameters; the version is an integer we control.
+        conn.exec(`PRAGMA user_version = ${Math.trunc(migration.version)}`);
+        applied.push(migration.version);
+      }
+      conn.exec('COMMIT');
+    } catch (err) {
+      if (conn.inTransaction) conn.exec('ROLLBACK');
+      throw err;
+    }
+  }
+  return applied;
+}

@@ -1,0 +1,245 @@
+// Opens the one SQLite file the app and the CLI share. WAL lets one process read while the other
+// writes; busy_timeout makes a writer wait for the other instead of failing; BEGIN IMMEDIATE takes the
+// write lock up front so two processes never deadlock upgrading read locks. A file that is not a
+// database, is damaged, or cannot be read is set aside (never deleted) and a fresh one is created.
+
+import { accessSync, constants, mkdirSync, statSync, type Stats } from 'node:fs';
+import path from 'node:path';
+import Database from 'libsql';
+import { DatabaseError, asDatabaseError, kindOfCode, toDatabaseError } from './database-error';
+import { runMigrations, type Migration, MIGRATIONS } from './migrations';
+import {
+  DEFAULT_INTEGRITY_CHECK_INTERVAL_MS,
+  UnusableFileError,
+  inspectDatabaseFile,
+  recordIntegrityCheck,
+} from './integrity-check';
+import { moveAside } from './move-aside';
+
+export interface KieDropDb {
+  conn: Database.Database;
+  file: string;
+  /** Set when the file was unreadable/corrupt on open: it was moved aside to `movedTo` and a fresh one created. */
+  recovered: { movedTo: string; reason: string } | null;
+  /** BEGIN IMMEDIATE … COMMIT (rolls back on throw). Synchronous. Safe to call from both processes sharing the file. */
+  transaction<T>(fn: () => T): T;
+  close(): void;
+}
+
+export interface OpenDatabaseOptions {
+  /** How long a write waits for the other process before failing as 'locked'. Default 5 s. */
+  busyTimeoutMs?: number;
+  /** Clock for the `.corrupt-<stamp>` name. */
+  now?: () => Date;
+  /** Full PRAGMA quick_check at most this often for files over 8 MiB (smaller ones: every open). 0 = always. */
+  integrityCheckIntervalMs?: number;
+  /** For tests of the migration runner; the app always uses the built-in list. */
+  migrations?: readonly Migration[];
+}
+
+export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+
+function statOrNull(file: string): Stats | null {
+  try {
+    return statSync(file);
+  } catch {
+    return null;
+  }
+}
+
+interface ConnectOptions {
+  busyTimeoutMs: number;
+  integrityCheckIntervalMs: number;
+  migrations: readonly Migration[];
+  nowMs: number;
+}
+
+function connect(file: string, o: ConnectOptions, recordCheck: boolean): Database.Database {
+  const conn = new Database(file, { timeout: o.busyTimeoutMs });
+  try {
+    conn.exec(`PRAGMA busy_timeout = ${o.busyTimeoutMs}`);
+    conn.exec('PRAGMA journal_mode = WAL');
+    // In WAL mode NORMAL cannot corrupt the file; a power cut may only lose the last commits.
+    conn.exec('PRAGMA synchronous = NORMAL');
+    conn.exec('PRAGMA foreign_keys = ON');
+    runMigrations(conn, o.migrations);
+    if (recordCheck) recordIntegrityCheck(conn, o.nowMs, o.busyTimeoutMs);
+    return conn;
+  } catch (err) {
+    try {
+      conn.close();
+    } catch {
+      // Already failing; the original error is the useful one.
+    }
+    throw err;
+  }
+}
+
+/** A reason to set the file aside, or null when the error is not about the file's contents. */
+function unusableReason(err: unknown, file: string): string | null {
+  if (err instanceof UnusableFileError) return err.message;
+  const mapped = toDatabaseError(err);
+  const code = mapped?.code;
+  if (code !== undefined && code.startsWith('SQLITE_NOTADB')) return 'it is not a SQLite database';
+  if (code !== undefined && kindOfCode(code) === 'corrupt') {
+    const detail = mapped?.cause instanceof Error ? mapped.cause.message : 'damaged';
+    return `it is damaged (${detail})`;
+  }
+  if (code === 'SQLITE_CANTOPEN' && statOrNull(file)?.isFile()) {
+    try {
+      accessSync(file, constants.R_OK | constants.W_OK);
+    } catch (accessErr) {
+      const reason = (accessErr as NodeJS.ErrnoException).code ?? 'permission denied';
+      return `it could not be opened for reading and writing (${reason})`;
+    }
+  }
+  return null;
+}
+
+function ensureFolder(file: string): void {
+  const dir = path.dirname(file);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code ?? String(err);
+    throw new DatabaseError(
+      'io',
+      `KieDrop could not create its data folder ${dir} (${reason}). Check that you may write there, or set KIEDROP_DATA_DIR to another folder.`,
+      { cause: err },
+    );
+  }
+  if (statOrNull(file)?.isDirectory()) {
+    throw new DatabaseError(
+      'io',
+      `${file} is a folder, not the KieDrop database file. Rename or move that folder, then start KieDrop again.`,
+    );
+  }
+}
+
+function wrap(conn: Database.Database, file: string, recovered: KieDropDb['recovered']): KieDropDb {
+  let depth = 0;
+  let closed = false;
+  return {
+    conn,
+    file,
+    recovered,
+    transaction<T>(fn: () => T): T {
+      // Nested calls join the outer transaction through a savepoint, so an inner failure that the
+      // outer code catches undoes only the inner part.
+      const nested = depth > 0 || conn.inTransaction;
+      const savepoint = `kiedrop_${depth}`;
+      try {
+        conn.exec(nested ? `SAVEPOINT ${savepoint}` : 'BEGIN IMMEDIATE');
+      } catch (err) {
+        throw asDatabaseError(err, file);
+      }
+      depth++;
+      try {
+        const result = fn();
+        if (result instanceof Promise) {
+          throw new TypeError(
+            'transaction() callbacks must be synchronous: the lock would be held across an await.',
+          );
+        }
+        conn.exec(nested ? `RELEASE ${savepoint}` : 'COMMIT');
+        return result;
+      } catch (err) {
+        // SQLite may already have rolled the whole transaction back itself (e.g. on a full disk).
+        if (conn.inTransaction) {
+          try {
+            conn.exec(nested ? `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}` : 'ROLLBACK');
+          } catch {
+            // The transaction is gone either way; report the error that caused it.
+          }
+        }
+        throw asDatabaseError(err, file);
+      } finally {
+        depth--;
+      }
+    },
+    close(): void {
+      if (closed) return;
+      closed = true;
+      try {
+        // Keeps query plans good as the history grows; cheap when there is nothing to do.
+        conn.exec('PRAGMA optimize');
+        // libsql defers the real close until its statements are garbage-collected, so SQLite's own
+        // checkpoint-on-close may never run: copy the WAL into the main file now, without waiting
+        // for the other process, so a file copied after quitting holds everything.
+        conn.exec('PRAGMA busy_timeout = 0');
+        conn.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+      } catch {
+        // Housekeeping only; the next open replays whatever is left in the WAL.
+      }
+      conn.close();
+    },
+  };
+}
+
+/**
+ * Inspects the file; if it is unusable, sets it aside and starts a fresh one. Runs before the real
+ * connection exists, so nothing in this process still holds the bad file when it is moved.
+ */
+function inspectOrSetAside(
+  file: string,
+  o: ConnectOptions,
+  now: () => Date,
+): { recovered: KieDropDb['recovered']; recordCheck: boolean } {
+  const inspect = (): boolean =>
+    inspectDatabaseFile(file, {
+      busyTimeoutMs: o.busyTimeoutMs,
+      nowMs: o.nowMs,
+      intervalMs: o.integrityCheckIntervalMs,
+    });
+  const before = statOrNull(file);
+  try {
+    return { recovered: null, recordCheck: inspect() };
+  } catch (err) {
+    const reason = unusableReason(err, file);
+    if (reason === null) throw asDatabaseError(err, file);
+
+    // The other process may have set the bad file aside and created a fresh one meanwhile.
+    const current = statOrNull(file);
+    if (before !== null && current !== null && (before.ino !== current.ino || before.dev !== current.dev)) {
+      return inspectOrSetAside(file, o, now);
+    }
+
+    let movedTo: string;
+    try {
+      movedTo = moveAside(file, now());
+    } catch (moveErr) {
+      const mapped = toDatabaseError(err);
+      const code = (moveErr as NodeJS.ErrnoException).code ?? String(moveErr);
+      throw new DatabaseError(
+        mapped?.kind ?? 'corrupt',
+        `The KieDrop database ${file} cannot be used because ${reason}, and it could not be moved aside (${code}). ` +
+          'Move or rename that file yourself, then start KieDrop again; it will create a fresh one.',
+        { code: mapped?.code, cause: err },
+      );
+    }
+    try {
+      // Creates the fresh file.
+      return { recovered: { movedTo, reason }, recordCheck: inspect() };
+    } catch (freshErr) {
+      throw asDatabaseError(freshErr, file);
+    }
+  }
+}
+
+/** Opens (creating if needed) the database at `file` and brings its schema up to date. */
+export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): KieDropDb {
+  const now = opts.now ?? (() => new Date());
+  const o: ConnectOptions = {
+    busyTimeoutMs: Math.max(0, Math.trunc(opts.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS)),
+    integrityCheckIntervalMs: opts.integrityCheckIntervalMs ?? DEFAULT_INTEGRITY_CHECK_INTERVAL_MS,
+    migrations: opts.migrations ?? MIGRATIONS,
+    nowMs: now().getTime(),
+  };
+  ensureFolder(file);
+  const { recovered, recordCheck } = inspectOrSetAside(file, o, now);
+  try {
+    return wrap(connect(file, o, recordCheck), file, recovered);
+  } catch (err) {
+    throw asDatabaseError(err, file);
+  }
+}

@@ -1,0 +1,47 @@
+// Wires the database, the history store and the queue into one engine with typed events.
+import { join } from 'node:path';
+import { openDatabase } from '../db';
+import { HistoryStore } from '../history';
+import { DATABASE_FILE_NAME } from '../paths';
+import { createUploadQueue } from '../queue';
+import { createEventHub } from './event-hub';
+import type { Engine, EngineOptions } from './types';
+
+export function openEngine(opts: EngineOptions): Engine {
+  const db = openDatabase(join(opts.dataDir, DATABASE_FILE_NAME));
+  const history = new HistoryStore(db, { now: opts.now, expiringSoonMs: opts.expiringSoonMs });
+  const hub = createEventHub();
+  const queue = createUploadQueue({
+    db,
+    history,
+    endpoints: opts.endpoints,
+    getApiKey: opts.getApiKey,
+    emit: hub.emit,
+    now: opts.now,
+    concurrency: opts.concurrency,
+    retry: opts.retry,
+    stallTimeoutMs: opts.stallTimeoutMs,
+    progressIntervalMs: opts.progressIntervalMs,
+    uniqueSegment: opts.uniqueSegment,
+    userAgent: opts.userAgent,
+    leaseMs: opts.leaseMs,
+    hooks: opts.hooks,
+  });
+
+  let closing: Promise<void> | undefined;
+  return {
+    db,
+    history,
+    queue,
+    on: (event, listener) => hub.on(event, listener),
+    close() {
+      // In-flight uploads go back to 'queued' before the database closes, so a restart resumes them.
+      closing ??= (async () => {
+        await queue.stop();
+        hub.clear();
+        db.close();
+      })();
+      return closing;
+    },
+  };
+}

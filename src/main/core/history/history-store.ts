@@ -1,0 +1,247 @@
+// The upload history: one row per successful upload, read newest first, searched through the trigram
+// index, and exported. Every method is synchronous so the queue can record an upload and finish its
+// job inside one db.transaction(). SQLite failures surface as DatabaseError with an actionable message.
+
+import type Database from 'libsql';
+import { asDatabaseError } from '../db/database-error';
+import type { KieDropDb } from '../db/open-database';
+import { toCsv, type CsvValue } from './csv';
+import { DuplicateHistoryEntryError } from './errors';
+import { DEFAULT_EXPIRING_SOON_MS } from './expiry-status';
+import { queryHistory } from './history-query';
+import { HISTORY_COLUMNS, entryToParams, rowToEntry } from './history-row';
+import type { FailedJob, HistoryEntry, HistoryQuery, NewHistoryEntry } from './types';
+
+export interface HistoryStoreOptions {
+  now?: () => number;
+  expiringSoonMs?: number;
+}
+
+export const DEFAULT_PAGE_SIZE = 50;
+
+const CSV_COLUMNS = [
+  'id',
+  'fileName',
+  'downloadUrl',
+  'status',
+  'uploadedAt',
+  'expiresAt',
+  'size',
+  'mimeType',
+  'method',
+  'source',
+  'uploadPath',
+  'filePath',
+  'localPath',
+  'localMtimeMs',
+  'jobId',
+  'renewOf',
+  'replacedBy',
+] as const satisfies readonly (keyof HistoryEntry)[];
+
+function pageBound(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 0) {
+    throw new RangeError(`History ${name} must be a whole number of 0 or more, got ${value}.`);
+  }
+  return value;
+}
+
+function countOf(row: unknown): number {
+  const value = Array.isArray(row) ? row[0] : undefined;
+  return typeof value === 'number' ? value : Number(value ?? 0);
+}
+
+function codeOf(err: unknown): string | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function isUniqueJobIdViolation(err: unknown): boolean {
+  const message = (err as { message?: unknown } | null)?.message;
+  return (
+    codeOf(err) === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.includes('job_id')
+  );
+}
+
+export class HistoryStore {
+  readonly #db: KieDropDb;
+  readonly #now: () => number;
+  readonly #soonMs: number;
+  readonly #statements = new Map<string, Database.Statement>();
+
+  constructor(db: KieDropDb, opts: HistoryStoreOptions = {}) {
+    this.#db = db;
+    this.#now = opts.now ?? Date.now;
+    this.#soonMs = opts.expiringSoonMs ?? DEFAULT_EXPIRING_SOON_MS;
+  }
+
+  /**
+   * Records a successful upload. Throws DuplicateHistoryEntryError if its job already has an entry.
+   * A renewOf whose entry was deleted meanwhile is stored as null rather than losing the upload.
+   */
+  insert(entry: NewHistoryEntry): HistoryEntry {
+    const params = entryToParams(entry, this.#now());
+    const id = this.#write(() => {
+      try {
+        const result = this.#stmt(
+          `INSERT INTO history (job_id, local_path, local_mtime_ms, size, method, source, upload_path, file_name,
+             file_path, download_url, mime_type, uploaded_at, expires_at, renew_of, created_at)
+           VALUES (:job_id, :local_path, :local_mtime_ms, :size, :method, :source, :upload_path, :file_name,
+             :file_path, :download_url, :mime_type, :uploaded_at, :expires_at,
+             (SELECT id FROM history WHERE id = :renew_of), :created_at)`,
+        ).run(params);
+        return Number(result.lastInsertRowid);
+      } catch (err) {
+        if (entry.jobId !== null && isUniqueJobIdViolation(err)) {
+          throw new DuplicateHistoryEntryError(entry.jobId, { cause: err });
+        }
+        if (entry.jobId !== null && codeOf(err) === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+          throw new Error(`Cannot record the upload: its job ${entry.jobId} does not exist.`, { cause: err });
+        }
+        throw err;
+      }
+    });
+    const inserted = this.get(id);
+    if (inserted === undefined) throw new Error(`History entry ${id} vanished right after it was recorded.`);
+    return inserted;
+  }
+
+  get(id: number): HistoryEntry | undefined {
+    return this.#one(`SELECT ${HISTORY_COLUMNS} FROM history WHERE id = ?`, [id]);
+  }
+
+  getByJobId(jobId: number): HistoryEntry | undefined {
+    return this.#one(`SELECT ${HISTORY_COLUMNS} FROM history WHERE job_id = ?`, [jobId]);
+  }
+
+  /** Newest first (uploaded_at DESC, id DESC), with the total matching count for pagination. */
+  list(q: HistoryQuery = {}): { entries: HistoryEntry[]; total: number } {
+    const limit = pageBound(q.limit, DEFAULT_PAGE_SIZE, 'limit');
+    const offset = pageBound(q.offset, 0, 'offset');
+    return this.#query(q, limit, offset);
+  }
+
+  /** Failed upload jobs, newest first, for the "failed" filter. */
+  failedJobs(q: { limit?: number; offset?: number } = {}): { jobs: FailedJob[]; total: number } {
+    const limit = pageBound(q.limit, DEFAULT_PAGE_SIZE, 'limit');
+    const offset = pageBound(q.offset, 0, 'offset');
+    return this.#guard(() => {
+      const total = countOf(this.#stmt("SELECT count(*) FROM jobs WHERE status = 'failed'").raw().get());
+      const rows = this.#stmt(
+        `SELECT id, local_path, source_url, file_name, error_kind, last_error, attempts, finished_at
+         FROM jobs WHERE status = 'failed' ORDER BY finished_at DESC, id DESC LIMIT ? OFFSET ?`,
+      )
+        .raw()
+        .all(limit, offset) as unknown[][];
+      const jobs = rows.map(
+        ([id, localPath, sourceUrl, fileName, errorKind, lastError, attempts, finishedAt]): FailedJob => ({
+          jobId: Number(id),
+          localPath: (localPath as string | null) ?? null,
+          sourceUrl: (sourceUrl as string | null) ?? null,
+          fileName: String(fileName),
+          errorKind: (errorKind as string | null) ?? null,
+          lastError: (lastError as string | null) ?? null,
+          attempts: Number(attempts),
+          finishedAt: finishedAt === null || finishedAt === undefined ? null : Number(finishedAt),
+        }),
+      );
+      return { jobs, total };
+    });
+  }
+
+  /** The newest entry stored at that server path whose link still works and was not overwritten. */
+  findLiveByFilePath(filePath: string): HistoryEntry | undefined {
+    return this.#one(
+      `SELECT ${HISTORY_COLUMNS} FROM history
+       WHERE file_path = ? AND replaced_by IS NULL AND expires_at > ?
+       ORDER BY uploaded_at DESC, id DESC LIMIT 1`,
+      [filePath, this.#now()],
+    );
+  }
+
+  /** A later upload (newId) overwrote oldId's content. A missing oldId is not an error: it may have been deleted. */
+  markReplaced(oldId: number, newId: number): void {
+    this.#write(() => {
+      try {
+        this.#stmt('UPDATE history SET replaced_by = ? WHERE id = ?').run(newId, oldId);
+      } catch (err) {
+        if (codeOf(err) !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw err;
+        throw new Error(`History entry ${newId} does not exist, so it cannot replace entry ${oldId}.`, {
+          cause: err,
+        });
+      }
+    });
+  }
+
+  delete(id: number): boolean {
+    return this.#write(() => this.#stmt('DELETE FROM history WHERE id = ?').run(id).changes > 0);
+  }
+
+  /** Deletes every entry whose link has expired; returns how many. */
+  clearExpired(): number {
+    const now = this.#now();
+    return this.#write(() => this.#stmt('DELETE FROM history WHERE expires_at <= ?').run(now).changes);
+  }
+
+  /** Every matching entry (limit/offset only if given): a JSON array, or CSV with a header row. */
+  exportAll(format: 'json' | 'csv', q: HistoryQuery = {}): string {
+    const limit = q.limit === undefined ? -1 : pageBound(q.limit, 0, 'limit');
+    const offset = pageBound(q.offset, 0, 'offset');
+    const { entries } = this.#query(q, limit, offset);
+    if (format === 'json') return `${JSON.stringify(entries, null, 2)}\n`;
+    if (format === 'csv') {
+      return toCsv(
+        CSV_COLUMNS,
+        entries.map((e) => CSV_COLUMNS.map((column): CsvValue => e[column])),
+      );
+    }
+    throw new TypeError(`Unknown export format ${JSON.stringify(format)}; use json or csv.`);
+  }
+
+  count(): number {
+    return this.#guard(() => countOf(this.#stmt('SELECT count(*) FROM history').raw().get()));
+  }
+
+  #query(q: HistoryQuery, limit: number, offset: number): { entries: HistoryEntry[]; total: number } {
+    const now = this.#now();
+    return this.#guard(() => {
+      const { rows, total } = queryHistory((sql) => this.#stmt(sql), q, now, this.#soonMs, limit, offset);
+      return { entries: rows.map((row) => rowToEntry(row, now, this.#soonMs)), total };
+    });
+  }
+
+  #one(sql: string, params: unknown[]): HistoryEntry | undefined {
+    const now = this.#now();
+    const row = this.#guard(() => this.#stmt(sql).get(...params)) as Record<string, unknown> | undefined;
+    return row === undefined ? undefined : rowToEntry(row, now, this.#soonMs);
+  }
+
+  // Statements are prepared once per SQL text: preparing costs more than a single-row insert.
+  #stmt(sql: string): Database.Statement {
+    let stmt = this.#statements.get(sql);
+    if (stmt === undefined) {
+      stmt = this.#db.conn.prepare(sql);
+      this.#statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+
+  // Every write runs inside BEGIN IMMEDIATE (joining the caller's transaction if there is one), so the
+  // wait for the other process happens at BEGIN. A prepared statement that itself fails with
+  // SQLITE_BUSY is left active by libsql, and then every later COMMIT on the connection fails.
+  #write<T>(fn: () => T): T {
+    return this.#guard(() => this.#db.transaction(fn));
+  }
+
+  #guard<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (err) {
+      // libsql does not reset a statement whose get() failed: every later call on it repeats the
+      // same error. Preparing afresh after any failure keeps one bad moment from sticking.
+      this.#statements.clear();
+      throw asDatabaseError(err, this.#db.file);
+    }
+  }
+}

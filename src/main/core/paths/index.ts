@@ -1,0 +1,1 @@
+export { defaultDataDir, databasePath, DATABASE_FILE_NAME, APP_FOLDER_NAME } from './default-data-dir';

@@ -1,0 +1,61 @@
+// Recording a successful upload. The history entry, the mark on any entry whose link now serves
+// this content, and the job's 'done' are written in ONE transaction: after a crash either all of
+// it happened or none did — and if none did, the job is still unfinished and re-uploads to its
+// own fixed location, so it can never produce a second entry.
+import type { UploadResult } from '../api';
+import type { KieDropDb } from '../db';
+import type { HistoryEntry, HistoryStore } from '../history';
+import type { JobRow } from './job-row';
+import type { JobStore } from './job-store';
+
+export interface Completion {
+  entry: HistoryEntry;
+  /** History id whose link was overwritten by this upload. */
+  replacedId: number | null;
+}
+
+export function recordSuccess(
+  deps: { db: KieDropDb; store: JobStore; history: HistoryStore },
+  job: JobRow,
+  owner: string,
+  result: UploadResult,
+  local: { size: number; mtimeMs: number } | null,
+  now: number,
+): Completion | null {
+  return deps.db.transaction(() => {
+    const current = deps.store.get(job.id);
+    // Cancelled, or taken over after our lease lapsed: whoever holds it now records it.
+    if (!current || current.status !== 'uploading' || current.leaseOwner !== owner) return null;
+    const already = deps.history.getByJobId(job.id);
+    if (already) {
+      deps.store.markDone(job.id, owner, now);
+      return { entry: already, replacedId: null };
+    }
+    // Looked up before the insert, which would otherwise be the newest live entry at this path.
+    const previous = deps.history.findLiveByFilePath(result.filePath);
+    const entry = deps.history.insert({
+      jobId: job.id,
+      localPath: job.method === 'url' ? null : job.localPath,
+      localMtimeMs: local?.mtimeMs ?? null,
+      size: local?.size ?? result.fileSize,
+      method: job.method,
+      source: job.source,
+      uploadPath: job.uploadPath,
+      fileName: result.fileName,
+      filePath: result.filePath,
+      downloadUrl: result.downloadUrl,
+      mimeType: result.mimeType,
+      uploadedAt: result.uploadedAt,
+      expiresAt: result.expiresAt,
+      renewOf: job.renewOf,
+    });
+    let replacedId: number | null = null;
+    // The server has already overwritten that file, whether or not the user asked: record the truth.
+    if (previous && previous.id !== entry.id) {
+      deps.history.markReplaced(previous.id, entry.id);
+      replacedId = previous.id;
+    }
+    deps.store.markDone(job.id, owner, now);
+    return { entry, replacedId };
+  });
+}

@@ -1,0 +1,202 @@
+// Turning a request ("upload these files", "upload this link", "renew that entry") into job rows.
+// Everything a person can fix (bad path, bad name, name collision) is refused here, before
+// anything is queued; a file that cannot be read still becomes a job that failed with the reason,
+// so nothing the user dropped silently disappears.
+import { basename, resolve } from 'node:path';
+import { ApiError, validateFileName, validateHttpUrl, validateUploadPath } from '../api';
+import type { KieDropDb } from '../db';
+import type { HistoryStore } from '../history';
+import { NameCollisionError } from './errors';
+import { inspectFile } from './file-state';
+import { planRenewal } from './renew-plan';
+import type { JobRow } from './job-row';
+import { priorityFor } from './job-row';
+import type { JobStore, NewJob } from './job-store';
+import type { EnqueueOptions } from './types';
+
+export interface EnqueueDeps {
+  db: KieDropDb;
+  store: JobStore;
+  history: HistoryStore;
+  now: () => number;
+  uniqueSegment: () => string;
+}
+
+/**
+ * Where a job's file lands. Without a name, the readable name is kept under a unique folder
+ * (`uploadPath/x7k2m9qa/photo.png`), so no upload ever replaces an earlier link. An explicit
+ * name means the person wants that exact, predictable path (`uploadPath/photo.png`) — which is
+ * why only explicit names can collide with a live entry and need `overwrite`.
+ */
+export function targetFor(
+  uploadPath: string,
+  explicitName: string | undefined,
+  defaultName: string,
+  uniqueSegment: () => string,
+): { fileName: string; location: string; explicit: boolean } {
+  if (explicitName !== undefined) return { fileName: explicitName, location: uploadPath, explicit: true };
+  return { fileName: defaultName, location: `${uploadPath}/${uniqueSegment()}`, explicit: false };
+}
+
+function refuseCollision(
+  deps: EnqueueDeps,
+  location: string,
+  fileName: string,
+  overwrite: boolean | undefined,
+): void {
+  if (overwrite === true || fileName === '') return;
+  const existing = deps.history.findLiveByFilePath(`${location}/${fileName}`);
+  if (existing) throw new NameCollisionError(existing);
+}
+
+export async function enqueueFiles(
+  deps: EnqueueDeps,
+  paths: string[],
+  opts: EnqueueOptions,
+): Promise<JobRow[]> {
+  validateUploadPath(opts.uploadPath);
+  if (opts.fileName !== undefined && paths.length > 1) {
+    throw new ApiError(
+      'invalid-input',
+      `A file name can only be given for a single file, but ${paths.length} files were chosen. Leave the name empty to keep each file's own name.`,
+    );
+  }
+  // Absolute paths: a job resumed later (another process, another working folder) must find the same file.
+  const absolute = paths.map((p) => resolve(p));
+  const targets = absolute.map((p) =>
+    targetFor(opts.uploadPath, opts.fileName, basename(p), deps.uniqueSegment),
+  );
+  for (const t of targets) validateFileName(t.fileName);
+  for (const t of targets) if (t.explicit) refuseCollision(deps, t.location, t.fileName, opts.overwrite);
+
+  const states = await Promise.all(absolute.map((p) => inspectFile(p)));
+  const method = opts.method ?? 'stream';
+  return deps.db.transaction(() =>
+    absolute.map((localPath, i) => {
+      const state = states[i];
+      const target = targets[i];
+      if (!state || !target) throw new Error('internal: enqueue lists out of step');
+      const job: NewJob = {
+        status: state.kind === 'file' ? 'queued' : 'failed',
+        source: opts.source,
+        method,
+        localPath,
+        sourceUrl: null,
+        uploadPath: opts.uploadPath,
+        fileName: target.fileName,
+        location: target.location,
+        overwrite: target.explicit && opts.overwrite === true,
+        size: state.kind === 'file' ? state.size : null,
+        mtimeMs: state.kind === 'file' ? state.mtimeMs : null,
+        priority: priorityFor(opts.source),
+        errorKind: state.kind === 'file' ? null : 'local-file',
+        lastError: state.kind === 'file' ? null : state.message,
+        batchId: opts.batchId ?? null,
+      };
+      return deps.store.insert(job, deps.now());
+    }),
+  );
+}
+
+/** The link's last path segment when it is usable as a file name; '' lets the server choose one. */
+export function nameFromUrl(url: URL): string {
+  const raw = url.pathname.split('/').pop() ?? '';
+  try {
+    const name = decodeURIComponent(raw);
+    validateFileName(name);
+    return name;
+  } catch {
+    return '';
+  }
+}
+
+export function enqueueUrl(
+  deps: EnqueueDeps,
+  url: string,
+  opts: Omit<EnqueueOptions, 'method'>,
+  extra: { renewOf?: number } = {},
+): JobRow {
+  const parsed = validateHttpUrl(url);
+  validateUploadPath(opts.uploadPath);
+  if (opts.fileName !== undefined) validateFileName(opts.fileName);
+  const target = targetFor(opts.uploadPath, opts.fileName, nameFromUrl(parsed), deps.uniqueSegment);
+  if (target.explicit) refuseCollision(deps, target.location, target.fileName, opts.overwrite);
+  return deps.store.insert(
+    {
+      status: 'queued',
+      source: opts.source,
+      method: 'url',
+      localPath: null,
+      sourceUrl: parsed.href,
+      uploadPath: opts.uploadPath,
+      fileName: target.fileName,
+      location: target.location,
+      overwrite: target.explicit && opts.overwrite === true,
+      size: null,
+      mtimeMs: null,
+      priority: priorityFor(opts.source),
+      renewOf: extra.renewOf ?? null,
+      batchId: opts.batchId ?? null,
+    },
+    deps.now(),
+  );
+}
+
+/** A renewal always gets a fresh unique location: the old link stays valid until it expires. */
+export async function enqueueRenewal(
+  deps: EnqueueDeps,
+  historyId: number,
+  batchId?: string,
+): Promise<JobRow> {
+  const entry = deps.history.get(historyId);
+  if (!entry)
+    throw new Error(`Cannot renew: history entry ${historyId} does not exist (it may have been deleted).`);
+  const local =
+    entry.localPath !== null && entry.method !== 'url' ? await inspectFile(entry.localPath) : null;
+  const plan = planRenewal(entry, local, deps.now());
+  if (plan.route === 'none') throw new Error(plan.message);
+  const target = targetFor(entry.uploadPath, undefined, entry.fileName, deps.uniqueSegment);
+  // Asked for by a person just now, so it goes ahead of any watched-folder backlog.
+  const priority = 0;
+  if (plan.route === 'url') {
+    return deps.store.insert(
+      {
+        status: 'queued',
+        source: entry.source,
+        method: 'url',
+        localPath: null,
+        sourceUrl: plan.sourceUrl,
+        uploadPath: entry.uploadPath,
+        fileName: target.fileName,
+        location: target.location,
+        overwrite: false,
+        size: entry.size,
+        mtimeMs: null,
+        priority,
+        renewOf: entry.id,
+        batchId: batchId ?? null,
+      },
+      deps.now(),
+    );
+  }
+  const state = local?.kind === 'file' ? local : null;
+  return deps.store.insert(
+    {
+      status: 'queued',
+      source: entry.source,
+      method: 'stream',
+      localPath: entry.localPath,
+      sourceUrl: null,
+      uploadPath: entry.uploadPath,
+      fileName: target.fileName,
+      location: target.location,
+      overwrite: false,
+      size: state?.size ?? entry.size,
+      mtimeMs: state?.mtimeMs ?? entry.localMtimeMs,
+      priority,
+      renewOf: entry.id,
+      batchId: batchId ?? null,
+    },
+    deps.now(),
+  );
+}

@@ -1,0 +1,14 @@
+// The durable upload queue. Plain Node: no Electron here.
+export {
+  createUploadQueue,
+  DEFAULT_CONCURRENCY,
+  DEFAULT_LEASE_MS,
+  DEFAULT_PROGRESS_INTERVAL_MS,
+  DEFAULT_STALL_TIMEOUT_MS,
+} from './upload-queue';
+export type { QueueHooks, UploadQueueOptions } from './upload-queue';
+export { NameCollisionError } from './errors';
+export { AUTH_PAUSE_MESSAGE, FILE_CHANGED_NOTICE } from './failure-message';
+export { DEFAULT_RETRY, backoffDelay, retryDelay } from './backoff';
+export { uniqueSegment } from './unique-segment';
+export type * from './types';

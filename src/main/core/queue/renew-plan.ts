@@ -1,0 +1,29 @@
+// How a history entry can be renewed (a fresh 3-day link for the same content): from the local
+// file if it is provably the same content, else by having the server fetch its own still-live link.
+import type { HistoryEntry } from '../history';
+import type { FileState } from './file-state';
+
+export type RenewPlan =
+  { route: 'stream' } | { route: 'url'; sourceUrl: string } | { route: 'none'; message: string };
+
+export function planRenewal(entry: HistoryEntry, local: FileState | null, now: number): RenewPlan {
+  if (
+    local?.kind === 'file' &&
+    local.size === entry.size &&
+    entry.localMtimeMs !== null &&
+    local.mtimeMs === entry.localMtimeMs
+  ) {
+    return { route: 'stream' };
+  }
+  // A replaced link now serves someone else's content, so fetching it would "renew" the wrong file.
+  const linkAlive = Date.parse(entry.expiresAt) > now && entry.replacedBy === null;
+  if (linkAlive) return { route: 'url', sourceUrl: entry.downloadUrl };
+  const why =
+    entry.replacedBy !== null
+      ? 'the local file is gone or changed and the link now serves a newer upload'
+      : 'the local file is gone or changed and the link has expired';
+  return {
+    route: 'none',
+    message: `Cannot renew "${entry.fileName}" (history entry ${entry.id}): ${why}. Upload the file again instead.`,
+  };
+}

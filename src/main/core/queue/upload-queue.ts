@@ -1,0 +1,675 @@
+// The scheduler: claims due jobs from the database up to the concurrency limit, runs each
+// attempt, and turns its outcome into the job's next state. The database is the source of
+// truth — the app and the CLI may run a queue on the same file at once, each claiming
+// different jobs — so this object only keeps what is in flight in this process.
+import { hostname } from 'node:os';
+import { createApiClient, isApiError } from '../api';
+import type { ApiClient, ApiEndpoints, UploadProgress } from '../api';
+import type { KieDropDb } from '../db';
+import { toDatabaseError } from '../db';
+import type { HistoryStore } from '../history';
+import { recoverAbandonedJobs } from './abandoned';
+import { DEFAULT_RETRY } from './backoff';
+import { recordSuccess } from './completion';
+import { enqueueFiles, enqueueRenewal, enqueueUrl } from './enqueue';
+import type { EnqueueDeps } from './enqueue';
+import { inspectFile, sameFile } from './file-state';
+import {
+  AUTH_PAUSE_MESSAGE,
+  FILE_CHANGED_NOTICE,
+  NO_KEY_PAUSE_MESSAGE,
+  failureMessage,
+  gaveUpMessage,
+} from './failure-message';
+import { toSnapshot } from './job-row';
+import type { JobRow } from './job-row';
+import { createJobStore } from './job-store';
+import type { JobStore } from './job-store';
+import { formatLeaseOwner, newLeaseOwner, processIsGone } from './lease-owner';
+import { createProgressThrottle } from './progress-throttle';
+import type { ProgressThrottle } from './progress-throttle';
+import { decideAfterFailure } from './retry-policy';
+import type { FailureFacts } from './retry-policy';
+import { uniqueSegment as defaultUniqueSegment } from './unique-segment';
+import { runAttempt } from './upload-attempt';
+import type {
+  EmitFn,
+  EnqueueOptions,
+  JobPhase,
+  JobProgress,
+  JobSnapshot,
+  JobStatus,
+  PauseInfo,
+  UploadQueue,
+} from './types';
+
+export const DEFAULT_CONCURRENCY = 3;
+export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
+export const DEFAULT_PROGRESS_INTERVAL_MS = 100;
+export const DEFAULT_LEASE_MS = 60_000;
+/** How often an active queue looks at the database for work it cannot be told about:
+ * retries coming due, jobs abandoned by a dead process, jobs finished by another process. */
+export const DEFAULT_POLL_MS = 1000;
+
+export interface QueueHooks {
+  /** Runs after the server answered and before the answer is recorded. Tests use it to simulate
+   * a crash in exactly that window. */
+  afterServerAnswer?: (job: JobSnapshot) => void | Promise<void>;
+}
+
+export interface UploadQueueOptions {
+  db: KieDropDb;
+  history: HistoryStore;
+  endpoints: ApiEndpoints;
+  getApiKey: () => Promise<string | null>;
+  emit: EmitFn;
+  now?: () => number;
+  concurrency?: number;
+  retry?: { maxAttempts?: number; baseDelayMs?: number; maxDelayMs?: number };
+  stallTimeoutMs?: number;
+  progressIntervalMs?: number;
+  uniqueSegment?: () => string;
+  userAgent?: string;
+  leaseMs?: number;
+  pollMs?: number;
+  /** Jitter source for backoff. */
+  random?: () => number;
+  hooks?: QueueHooks;
+}
+
+interface Flight {
+  row: JobRow;
+  controller: AbortController;
+  phase: JobPhase;
+  progress?: JobProgress;
+  throttle: ProgressThrottle;
+  /** Why this process aborted the attempt itself. */
+  stopReason?: 'stop' | 'cancel' | 'lease-lost';
+  done: Promise<void>;
+}
+
+interface Waiter {
+  batchId?: string;
+  ids: Set<number>;
+  resolve: (jobs: JobSnapshot[]) => void;
+}
+
+/** Lease owners of the queues running in this process: a job leased by one of our own
+ * instances that is not in here was left behind by a queue that no longer exists. */
+const liveOwners = new Set<string>();
+
+export function createUploadQueue(options: UploadQueueOptions): UploadQueue {
+  return new Scheduler(options);
+}
+
+class Scheduler implements UploadQueue {
+  private readonly db: KieDropDb;
+  private readonly history: HistoryStore;
+  private readonly store: JobStore;
+  private readonly emit: EmitFn;
+  private readonly now: () => number;
+  private readonly concurrency: number;
+  private readonly retry: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number };
+  private readonly stallTimeoutMs: number;
+  private readonly progressIntervalMs: number;
+  private readonly leaseMs: number;
+  private readonly pollMs: number;
+  private readonly random: () => number;
+  private readonly enqueueDeps: EnqueueDeps;
+  private readonly host = hostname();
+  private readonly owner = formatLeaseOwner(newLeaseOwner(hostname(), process.pid));
+
+  private running = false;
+  /** Batches this queue may claim from; null: any job. A queue started only to run some batches
+   * (`kiedrop upload`) must not take over other work, e.g. the app's backlog or a crashed run's jobs. */
+  private scope: Set<string> | null = null;
+  private pausedInfo: PauseInfo | null = null;
+  private readonly flights = new Map<number, Flight>();
+  private filling = false;
+  private refill = false;
+  private wakeTimer: NodeJS.Timeout | undefined;
+  private leaseTimer: NodeJS.Timeout | undefined;
+  private wasIdle = false;
+  private waiters: Waiter[] = [];
+  private client: { key: string; client: ApiClient } | undefined;
+
+  constructor(private readonly opts: UploadQueueOptions) {
+    this.db = opts.db;
+    this.history = opts.history;
+    this.store = createJobStore(opts.db);
+    this.emit = opts.emit;
+    this.now = opts.now ?? Date.now;
+    this.concurrency = Math.max(1, Math.floor(opts.concurrency ?? DEFAULT_CONCURRENCY));
+    this.retry = {
+      maxAttempts: opts.retry?.maxAttempts ?? DEFAULT_RETRY.maxAttempts,
+      baseDelayMs: opts.retry?.baseDelayMs ?? DEFAULT_RETRY.baseDelayMs,
+      maxDelayMs: opts.retry?.maxDelayMs ?? DEFAULT_RETRY.maxDelayMs,
+    };
+    this.stallTimeoutMs = opts.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS;
+    this.progressIntervalMs = opts.progressIntervalMs ?? DEFAULT_PROGRESS_INTERVAL_MS;
+    this.leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
+    this.pollMs = opts.pollMs ?? DEFAULT_POLL_MS;
+    this.random = opts.random ?? Math.random;
+    this.enqueueDeps = {
+      db: this.db,
+      store: this.store,
+      history: this.history,
+      now: this.now,
+      uniqueSegment: opts.uniqueSegment ?? (() => defaultUniqueSegment()),
+    };
+  }
+
+  // ---- adding work ----
+
+  async enqueueFiles(paths: string[], opts: EnqueueOptions): Promise<JobSnapshot[]> {
+    const rows = await enqueueFiles(this.enqueueDeps, paths, opts);
+    return this.added(rows);
+  }
+
+  async enqueueUrl(url: string, opts: Omit<EnqueueOptions, 'method'>): Promise<JobSnapshot> {
+    const [snapshot] = this.added([enqueueUrl(this.enqueueDeps, url, opts)]);
+    return snapshot as JobSnapshot;
+  }
+
+  async renew(historyId: number, opts: { batchId?: string } = {}): Promise<JobSnapshot> {
+    const [snapshot] = this.added([await enqueueRenewal(this.enqueueDeps, historyId, opts.batchId)]);
+    return snapshot as JobSnapshot;
+  }
+
+  private added(rows: JobRow[]): JobSnapshot[] {
+    const snapshots = rows.map((r) => this.snapshotOf(r));
+    for (const s of snapshots) {
+      this.emit('job', s);
+      for (const w of this.waiters) if (w.batchId === undefined || w.batchId === s.batchId) w.ids.add(s.id);
+    }
+    this.wasIdle = false;
+    this.kick();
+    return snapshots;
+  }
+
+  // ---- running ----
+
+  start(): void {
+    this.scope = null;
+    this.begin();
+  }
+
+  private begin(): void {
+    if (this.running) return;
+    this.running = true;
+    liveOwners.add(this.owner);
+    this.safely(() => this.recoverAbandoned());
+    this.leaseTimer = setInterval(() => this.renewLeases(), Math.max(10, Math.floor(this.leaseMs / 3)));
+    this.kick();
+  }
+
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    clearTimeout(this.wakeTimer);
+    const flights = [...this.flights.values()];
+    for (const f of flights) {
+      f.stopReason ??= 'stop';
+      f.controller.abort();
+    }
+    await Promise.all(flights.map((f) => f.done));
+    clearInterval(this.leaseTimer);
+    liveOwners.delete(this.owner);
+    this.client?.client.close();
+    this.client = undefined;
+    // Nobody will make progress for them any more; hand back what is known.
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w.resolve(this.waiterResult(w));
+  }
+
+  runUntilIdle(filter: { batchId?: string } = {}): Promise<JobSnapshot[]> {
+    return new Promise((resolve) => {
+      const ids = new Set(
+        this.store.list({ status: ['queued', 'uploading'], batchId: filter.batchId }).map((r) => r.id),
+      );
+      this.waiters.push({ batchId: filter.batchId, ids, resolve });
+      if (filter.batchId === undefined) this.scope = null;
+      else if (!this.running) this.scope = new Set([filter.batchId]);
+      else this.scope?.add(filter.batchId);
+      this.begin();
+      this.kick();
+      this.checkIdle();
+    });
+  }
+
+  get paused(): PauseInfo | null {
+    return this.pausedInfo;
+  }
+
+  pause(): void {
+    if (this.pausedInfo) return;
+    this.setPaused({ reason: 'user', message: 'Uploads are paused; uploads already running finish first.' });
+  }
+
+  resume(): void {
+    if (this.pausedInfo?.reason !== 'user') return;
+    this.lift();
+  }
+
+  keyChanged(): void {
+    this.client?.client.close();
+    this.client = undefined;
+    if (this.pausedInfo?.reason === 'auth') this.lift();
+  }
+
+  private setPaused(info: PauseInfo): void {
+    this.pausedInfo = info;
+    this.emit('paused', info);
+    this.checkIdle();
+  }
+
+  private lift(): void {
+    this.pausedInfo = null;
+    this.wasIdle = false;
+    this.emit('resumed');
+    this.kick();
+  }
+
+  /** Starts filling free slots, unless a fill is already under way (it will loop once more). */
+  private kick(): void {
+    if (!this.running) return;
+    this.fill().catch(() => {
+      // Only a bug gets here (database trouble is handled inside); keep the process alive and
+      // look again on the next wake.
+      this.filling = false;
+      this.scheduleWake();
+    });
+  }
+
+  private canClaim(): boolean {
+    return this.running && this.pausedInfo === null && this.flights.size < this.concurrency;
+  }
+
+  private async fill(): Promise<void> {
+    if (this.filling) {
+      this.refill = true;
+      return;
+    }
+    this.filling = true;
+    try {
+      do {
+        this.refill = false;
+        while (this.canClaim()) {
+          const key = await this.apiKey();
+          if (key === null || !this.canClaim()) break;
+          let row: JobRow | undefined;
+          try {
+            const batches = this.scope === null ? undefined : [...this.scope];
+            row = this.store.claim(this.owner, this.now() + this.leaseMs, this.now(), batches);
+          } catch (err) {
+            // A locked or full database: try again on the next wake instead of crashing.
+            if (toDatabaseError(err) === null) throw err;
+            break;
+          }
+          if (!row) break;
+          this.launch(row, key);
+        }
+      } while (this.refill && this.canClaim());
+    } finally {
+      this.filling = false;
+    }
+    this.scheduleWake();
+    this.checkIdle();
+  }
+
+  /** The key for the next attempt, read fresh each time so a newly saved one is used at once. */
+  private async apiKey(): Promise<string | null> {
+    let key: string | null;
+    try {
+      key = await this.opts.getApiKey();
+    } catch (err) {
+      const detail = err instanceof Error ? err.message : String(err);
+      this.setPaused({
+        reason: 'auth',
+        message: `The API key could not be read (${detail}) — save it again to continue`,
+      });
+      return null;
+    }
+    if (key === null || key.trim() === '') {
+      if (this.pausedInfo === null) this.setPaused({ reason: 'auth', message: NO_KEY_PAUSE_MESSAGE });
+      return null;
+    }
+    return key;
+  }
+
+  private clientFor(key: string): ApiClient {
+    if (this.client?.key !== key) {
+      this.client?.client.close();
+      const client = createApiClient({ ...this.opts.endpoints, apiKey: key, userAgent: this.opts.userAgent });
+      this.client = { key, client };
+    }
+    return this.client.client;
+  }
+
+  private scheduleWake(): void {
+    clearTimeout(this.wakeTimer);
+    if (!this.running) return;
+    let unfinished: number;
+    let nextDue: number | null;
+    try {
+      unfinished = this.store.unfinishedCount();
+      nextDue = this.store.nextDueAt();
+    } catch {
+      unfinished = 1;
+      nextDue = null;
+    }
+    if (unfinished === 0) return;
+    const delay = nextDue === null ? this.pollMs : Math.min(this.pollMs, Math.max(0, nextDue - this.now()));
+    this.wakeTimer = setTimeout(() => this.wake(), delay);
+  }
+
+  private wake(): void {
+    this.safely(() => this.recoverAbandoned());
+    this.kick();
+    this.checkIdle();
+  }
+
+  private renewLeases(): void {
+    for (const f of this.flights.values()) {
+      try {
+        if (!this.store.renewLease(f.row.id, this.owner, this.now() + this.leaseMs, this.now())) {
+          // Cancelled, or judged abandoned and taken by someone else: our attempt is moot.
+          f.stopReason ??= 'lease-lost';
+          f.controller.abort();
+        }
+      } catch {
+        // Locked for a moment: the lease is long enough to try again on the next tick.
+      }
+    }
+  }
+
+  // ---- one attempt ----
+
+  private launch(row: JobRow, key: string): void {
+    const flight: Flight = {
+      row,
+      controller: new AbortController(),
+      phase: 'sending',
+      throttle: createProgressThrottle(this.progressIntervalMs),
+      done: Promise.resolve(),
+    };
+    this.flights.set(row.id, flight);
+    this.wasIdle = false;
+    flight.done = this.attempt(flight, key).finally(() => {
+      this.flights.delete(row.id);
+      this.kick();
+      this.checkIdle();
+    });
+    this.emitJob(row.id);
+  }
+
+  private async attempt(flight: Flight, key: string): Promise<void> {
+    const { row } = flight;
+    let local: { size: number; mtimeMs: number } | null = null;
+    try {
+      const out = await runAttempt(this.clientFor(key), row, {
+        signal: flight.controller.signal,
+        stallTimeoutMs: this.stallTimeoutMs,
+        onFileChanged: (now) => {
+          this.store.noteFileChanged(row.id, this.owner, { ...now, notice: FILE_CHANGED_NOTICE }, this.now());
+          flight.row = { ...flight.row, size: now.size, mtimeMs: now.mtimeMs, notice: FILE_CHANGED_NOTICE };
+          this.emitJob(row.id);
+        },
+        onWaiting: () => this.setPhase(flight, 'processing'),
+        onProgress: (p) => this.onProgress(flight, p),
+      });
+      local = out.local;
+      if (flight.stopReason) return this.afterFailure(flight, new Error('stopped'), local);
+      await this.opts.hooks?.afterServerAnswer?.(this.snapshotOf(flight.row));
+      const done = recordSuccess(
+        { db: this.db, store: this.store, history: this.history },
+        row,
+        this.owner,
+        out.result,
+        local,
+        this.now(),
+      );
+      if (done) {
+        if (done.replacedId !== null) this.emit('history', { added: done.entry, replaced: done.replacedId });
+        else this.emit('history', { added: done.entry });
+      }
+      this.emitJob(row.id);
+    } catch (err) {
+      await this.afterFailure(flight, err, local);
+    }
+  }
+
+  private onProgress(flight: Flight, p: UploadProgress): void {
+    const progress = flight.throttle.update(p);
+    if (!progress) return;
+    flight.progress = progress;
+    this.emit('progress', this.snapshotOf(flight.row));
+    // The last byte is out: from here on the server is storing the file.
+    if (progress.percent === 100) this.setPhase(flight, 'processing');
+  }
+
+  private setPhase(flight: Flight, phase: JobPhase): void {
+    if (flight.phase === phase) return;
+    flight.phase = phase;
+    this.emitJob(flight.row.id);
+  }
+
+  private async afterFailure(
+    flight: Flight,
+    err: unknown,
+    local: { size: number; mtimeMs: number } | null,
+  ): Promise<void> {
+    const { row } = flight;
+    const now = this.now();
+    try {
+      if (flight.stopReason) {
+        // Ours to requeue only when stopping; a cancelled or taken-over job is no longer ours.
+        if (flight.stopReason === 'stop') {
+          this.store.requeue(
+            row.id,
+            this.owner,
+            { nextAttemptAt: now, errorKind: row.errorKind, lastError: row.lastError, uncount: true },
+            now,
+          );
+        }
+        return;
+      }
+      const api = isApiError(err) ? err : null;
+      const kind: FailureFacts['kind'] = api?.kind ?? (toDatabaseError(err) ? 'database' : 'unknown');
+      const decision = decideAfterFailure(
+        {
+          kind,
+          attempts: row.attempts,
+          maxAttempts: this.retry.maxAttempts,
+          retryAfterMs: api?.retryAfterMs,
+          fileChangedWhileSending: kind === 'local-file' && (await this.changedSince(row, local)),
+        },
+        this.retry,
+        this.random,
+      );
+      const message = failureMessage(err);
+      switch (decision.action) {
+        case 'pause-auth':
+          this.store.requeue(
+            row.id,
+            this.owner,
+            { nextAttemptAt: now, errorKind: 'auth', lastError: message, uncount: true },
+            now,
+          );
+          if (this.pausedInfo?.reason !== 'auth')
+            this.setPaused({ reason: 'auth', message: AUTH_PAUSE_MESSAGE });
+          break;
+        case 'requeue':
+          this.store.requeue(
+            row.id,
+            this.owner,
+            { nextAttemptAt: now, errorKind: row.errorKind, lastError: row.lastError, uncount: true },
+            now,
+          );
+          break;
+        case 'retry':
+          this.store.requeue(
+            row.id,
+            this.owner,
+            { nextAttemptAt: now + decision.delayMs, errorKind: kind, lastError: message, uncount: false },
+            now,
+          );
+          break;
+        case 'fail': {
+          const transient = api?.retryable === true;
+          this.store.fail(
+            row.id,
+            this.owner,
+            { errorKind: kind, lastError: transient ? gaveUpMessage(message, row.attempts) : message },
+            now,
+          );
+          break;
+        }
+      }
+    } catch (writeErr) {
+      // Even the failure could not be written (database locked or full). The job stays
+      // 'uploading' under our lease; once we stop renewing it the lease lapses and recovery
+      // puts it back in the queue, so it is delayed, not lost.
+      if (toDatabaseError(writeErr) === null) throw writeErr;
+      this.emit('job', { ...this.snapshotOf(row), lastError: failureMessage(writeErr) });
+      return;
+    } finally {
+      flight.progress = undefined;
+    }
+    this.emitJob(row.id);
+  }
+
+  /** A 'local-file' failure is worth retrying when the file is still there but no longer what
+   * this attempt started sending (it was being written to). */
+  private async changedSince(row: JobRow, local: { size: number; mtimeMs: number } | null): Promise<boolean> {
+    if (row.localPath === null) return false;
+    const state = await inspectFile(row.localPath);
+    if (state.kind !== 'file') return false;
+    return local === null ? !sameFile(row, state) : !sameFile(local, state);
+  }
+
+  // ---- control ----
+
+  cancel(id: number): boolean {
+    const cancelled = this.store.cancel(id, this.now());
+    const flight = this.flights.get(id);
+    if (cancelled && flight) {
+      flight.stopReason = 'cancel';
+      flight.controller.abort();
+    }
+    if (cancelled) {
+      this.emitJob(id);
+      this.checkIdle();
+    }
+    return cancelled;
+  }
+
+  cancelAll(): number {
+    const ids = this.store.cancelAll(this.now());
+    for (const id of ids) {
+      const flight = this.flights.get(id);
+      if (flight) {
+        flight.stopReason = 'cancel';
+        flight.controller.abort();
+      }
+      this.emitJob(id);
+    }
+    this.checkIdle();
+    return ids.length;
+  }
+
+  retryFailed(ids?: number[]): number {
+    const retried = this.store.retryFailed(ids, this.now());
+    for (const id of retried) this.emitJob(id);
+    if (retried.length > 0) {
+      this.wasIdle = false;
+      this.kick();
+    }
+    return retried.length;
+  }
+
+  recoverAbandoned(): number {
+    const ids = recoverAbandonedJobs(
+      this.store,
+      { host: this.host, pid: process.pid, liveInstances: liveOwners, processIsGone },
+      this.now(),
+    );
+    for (const id of ids) this.emitJob(id);
+    if (ids.length > 0) this.kick();
+    return ids.length;
+  }
+
+  // ---- reading ----
+
+  get(id: number): JobSnapshot | undefined {
+    const row = this.store.get(id);
+    return row ? this.snapshotOf(row) : undefined;
+  }
+
+  list(q: { status?: JobStatus | JobStatus[]; batchId?: string; limit?: number } = {}): JobSnapshot[] {
+    return this.store.list(q).map((r) => this.snapshotOf(r));
+  }
+
+  unfinishedCount(): number {
+    return this.store.unfinishedCount();
+  }
+
+  private snapshotOf(row: JobRow): JobSnapshot {
+    const flight = this.flights.get(row.id);
+    const live =
+      flight && row.status === 'uploading' ? { phase: flight.phase, progress: flight.progress } : undefined;
+    return toSnapshot(row, live, this.now());
+  }
+
+  private emitJob(id: number): void {
+    try {
+      const row = this.store.get(id);
+      if (row) this.emit('job', this.snapshotOf(row));
+    } catch {
+      // Reading back for an event is best effort; the state itself is already saved.
+    }
+  }
+
+  // ---- idle ----
+
+  private checkIdle(): void {
+    if (this.flights.size > 0) return;
+    let unfinished: number;
+    try {
+      unfinished = this.store.unfinishedCount();
+    } catch {
+      return;
+    }
+    const authPaused = this.pausedInfo?.reason === 'auth';
+    const idle = unfinished === 0 || authPaused;
+    if (idle && !this.wasIdle) this.emit('idle');
+    this.wasIdle = idle;
+
+    const still: Waiter[] = [];
+    for (const w of this.waiters) {
+      const remaining = w.batchId === undefined ? unfinished : this.store.unfinishedCount(w.batchId);
+      if (remaining === 0 || authPaused) w.resolve(this.waiterResult(w));
+      else still.push(w);
+    }
+    this.waiters = still;
+  }
+
+  private waiterResult(w: Waiter): JobSnapshot[] {
+    if (w.batchId !== undefined) return this.list({ batchId: w.batchId });
+    return [...w.ids]
+      .sort((a, b) => a - b)
+      .flatMap((id) => {
+        const s = this.get(id);
+        return s ? [s] : [];
+      });
+  }
+
+  private safely(fn: () => void): void {
+    try {
+      fn();
+    } catch (err) {
+      if (toDatabaseError(err) === null) throw err;
+    }
+  }
+}

@@ -1,0 +1,108 @@
+// What a valid setting is. Every rule carries its own message, so a bad value is reported as
+// "Setting "concurrency" must be …" rather than as a validator's internals. Values are never echoed:
+// someone may paste an API key into the wrong box.
+import { z } from 'zod';
+import { ApiError, validateUploadPath } from '../api';
+import { normalizeBaseUrl } from '../config';
+import { DEFAULT_SETTINGS } from '../../../shared/settings';
+import type { Settings } from '../../../shared/settings';
+
+export const MAX_CONCURRENCY = 10;
+/** Links live 3 days, so "expiring soon" beyond that would mark every entry. */
+export const MAX_EXPIRING_SOON_HOURS = 72;
+const MAX_TEMPLATE_LENGTH = 2000;
+const PROXY_PROTOCOLS = new Set(['http:', 'https:', 'socks:', 'socks4:', 'socks5:']);
+
+function baseUrl(label: string) {
+  return z.string({ error: `${label} must be a URL.` }).transform((value, ctx) => {
+    try {
+      return normalizeBaseUrl(value, label);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
+      return z.NEVER;
+    }
+  });
+}
+
+const proxyUrl = z
+  .string({ error: 'The proxy URL must be text such as "http://proxy.example:8080".' })
+  .trim()
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return PROXY_PROTOCOLS.has(url.protocol) && url.hostname !== '';
+      } catch {
+        return false;
+      }
+    },
+    { message: 'The proxy URL must look like "http://proxy.example:8080" (http, https or socks5).' },
+  );
+
+export const settingsShape = {
+  defaultUploadPath: z
+    .string({ error: 'The default upload path must be text such as "images/uploads".' })
+    .trim()
+    .superRefine((value, ctx) => {
+      try {
+        validateUploadPath(value);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: err instanceof ApiError ? err.message : String(err) });
+      }
+    }),
+  concurrency: z
+    .number({ error: `Concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}.` })
+    .int({ error: `Concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}.` })
+    .min(1, { error: `Concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}.` })
+    .max(MAX_CONCURRENCY, { error: `Concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}.` }),
+  notifications: z.boolean({ error: 'Notifications must be on or off (true or false).' }),
+  copyFormat: z.enum(['url', 'markdown', 'html', 'custom'], {
+    error: 'The copy format must be one of url, markdown, html or custom.',
+  }),
+  customCopyTemplate: z
+    .string({ error: 'The custom copy template must be text containing {url}.' })
+    .max(MAX_TEMPLATE_LENGTH, {
+      error: `The custom copy template is longer than ${MAX_TEMPLATE_LENGTH} characters.`,
+    })
+    .refine((value) => value.includes('{url}'), { error: 'The custom copy template must contain {url}.' }),
+  copyOnUpload: z.boolean({ error: 'Copy on upload must be on or off (true or false).' }),
+  expiringSoonHours: z
+    .number({
+      error: `"Expiring soon" must be a whole number of hours from 1 to ${MAX_EXPIRING_SOON_HOURS}.`,
+    })
+    .int({ error: `"Expiring soon" must be a whole number of hours from 1 to ${MAX_EXPIRING_SOON_HOURS}.` })
+    .min(1, {
+      error: `"Expiring soon" must be a whole number of hours from 1 to ${MAX_EXPIRING_SOON_HOURS}.`,
+    })
+    .max(MAX_EXPIRING_SOON_HOURS, {
+      error: `"Expiring soon" must be a whole number of hours from 1 to ${MAX_EXPIRING_SOON_HOURS}.`,
+    }),
+  uploadBaseUrl: baseUrl('The upload host'),
+  creditsBaseUrl: baseUrl('The credits host'),
+  proxy: z.discriminatedUnion(
+    'mode',
+    [
+      z.strictObject({ mode: z.literal('system') }),
+      z.strictObject({ mode: z.literal('none') }),
+      z.strictObject({ mode: z.literal('manual'), url: proxyUrl }),
+    ],
+    { error: 'The proxy must be { mode: "system" }, { mode: "none" } or { mode: "manual", url }.' },
+  ),
+  theme: z.enum(['system', 'light', 'dark'], { error: 'The theme must be system, light or dark.' }),
+  language: z.enum(['system', 'en', 'zh-CN'], { error: 'The language must be system, en or zh-CN.' }),
+};
+
+export type SettingName = keyof Settings;
+export const SETTING_NAMES = Object.keys(DEFAULT_SETTINGS) as SettingName[];
+
+export const settingsSchema = z.strictObject(settingsShape);
+/** A change from the window: any subset of the settings, and nothing that is not a setting. */
+export const settingsPatchSchema = z.strictObject(settingsShape).partial();
+
+// The schema and the shared Settings type must describe the same object.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const SCHEMA_MATCHES_SETTINGS: Same<z.output<typeof settingsSchema>, Settings> = true;
+
+export function isSettingName(name: string): name is SettingName {
+  return (SETTING_NAMES as string[]).includes(name);
+}

@@ -1,0 +1,198 @@
+// "Share with KieDrop": the files (and links) of one merged launch become one batch — uploaded, all
+// links copied at once, one notification. Everything outside plain Node (clipboard, notification,
+// the confirm dialog) comes in as a function, so the app, the CLI and the tests share this flow.
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { Engine } from '../engine';
+import type { HistoryEntry } from '../history';
+import type { LinkFormat } from '../links';
+import type { JobSnapshot } from '../queue';
+import { summarizeBatch } from './batch-summary';
+import type { Notice } from './batch-summary';
+import { collectShareFiles } from './collect-files';
+import { runUploadBatch } from './upload-batch';
+import type { BatchFailure, TextClipboard } from './upload-batch';
+
+/** Above this many files a share asks first, as ShareX does: a stray right-click on a huge folder is costly. */
+export const DEFAULT_CONFIRM_ABOVE = 100;
+
+export interface ShareSettings {
+  uploadPath: string;
+  copyFormat: LinkFormat;
+  /** For copyFormat 'custom'. */
+  customTemplate?: string;
+  /** Include files in sub-folders of a shared folder. Default false. */
+  recurseFolders?: boolean;
+  /** Ask before sharing more files than this. Default 100. */
+  confirmAbove?: number;
+}
+
+export interface ShareDeps {
+  engine: Pick<Engine, 'queue' | 'history'>;
+  settings: ShareSettings;
+  clipboard: TextClipboard;
+  notify: (notice: Notice) => void;
+  /** Resolves true to go ahead. Only asked above the threshold. */
+  confirm: (message: string) => Promise<boolean>;
+  /** http(s) links from the same launch, uploaded after the files. */
+  urls?: readonly string[];
+  /** Recorded on the jobs: 'share' for the desktop, 'cli' for `kiedrop share`. */
+  source?: 'share' | 'cli';
+  /** Hint shown when a folder had nothing to share because sub-folders are off. */
+  recurseHint?: string;
+  newBatchId?: () => string;
+}
+
+export type ShareStatus = 'done' | 'empty' | 'declined' | 'error';
+
+export interface ShareResult {
+  status: ShareStatus;
+  batchId: string | null;
+  /** The files that were queued, in order (folders expanded). */
+  files: string[];
+  /** Formatted links of the successful uploads, in the order shared; also what went to the clipboard. */
+  links: string[];
+  uploaded: HistoryEntry[];
+  failures: BatchFailure[];
+  missing: string[];
+  unreadable: { path: string; message: string }[];
+  waiting: JobSnapshot[];
+  /** Why some jobs are still waiting (the queue paused, e.g. the API key was rejected). */
+  pausedMessage: string | null;
+  copied: boolean;
+  /** The notification that was sent, if any (none when the user declined). */
+  notice: Notice | null;
+  /** For status 'error' and 'empty': what to tell the user. */
+  message: string | null;
+}
+
+const DEFAULT_RECURSE_HINT = 'Files in sub-folders are included only when sharing sub-folders is turned on.';
+
+function emptyMessage(
+  missing: readonly string[],
+  emptyFolders: readonly string[],
+  unreadable: readonly { path: string; message: string }[],
+  hiddenSkipped: number,
+  recurseHint: string,
+): string {
+  const lines: string[] = [];
+  for (const p of missing) lines.push(`Not found: ${p}`);
+  for (const u of unreadable) lines.push(`${u.path}: ${u.message}`);
+  for (const f of emptyFolders) lines.push(`"${path.basename(f) || f}" has no files to share.`);
+  if (emptyFolders.length > 0) {
+    lines.push(hiddenSkipped > 0 ? `Hidden files are skipped. ${recurseHint}` : recurseHint);
+  }
+  if (lines.length === 0) lines.push('No files were given.');
+  return lines.join('\n');
+}
+
+function blank(status: ShareStatus): ShareResult {
+  return {
+    status,
+    batchId: null,
+    files: [],
+    links: [],
+    uploaded: [],
+    failures: [],
+    missing: [],
+    unreadable: [],
+    waiting: [],
+    pausedMessage: null,
+    copied: false,
+    notice: null,
+    message: null,
+  };
+}
+
+export async function runShareBatch(paths: readonly string[], deps: ShareDeps): Promise<ShareResult> {
+  const { settings } = deps;
+  const urls = [...new Set(deps.urls ?? [])];
+  const collected = await collectShareFiles(paths, { recurse: settings.recurseFolders === true });
+  const { files, missing, unreadable } = collected;
+
+  if (files.length === 0 && urls.length === 0) {
+    const message = emptyMessage(
+      missing,
+      collected.emptyFolders,
+      unreadable,
+      collected.hiddenSkipped,
+      deps.recurseHint ?? DEFAULT_RECURSE_HINT,
+    );
+    const notice = { title: 'Nothing to share', body: message };
+    deps.notify(notice);
+    return { ...blank('empty'), missing, unreadable, notice, message };
+  }
+
+  const count = files.length + urls.length;
+  const threshold = settings.confirmAbove ?? DEFAULT_CONFIRM_ABOVE;
+  if (count > threshold) {
+    const go = await deps.confirm(
+      `Upload ${count} files and copy all their links? That is more than ${threshold} at once.`,
+    );
+    if (!go)
+      return {
+        ...blank('declined'),
+        files,
+        missing,
+        unreadable,
+        message: 'Share cancelled; nothing was uploaded.',
+      };
+  }
+
+  const batchId = (deps.newBatchId ?? randomUUID)();
+  const queued: JobSnapshot[] = [];
+  const failures: BatchFailure[] = [];
+  try {
+    if (files.length > 0) {
+      queued.push(
+        ...(await deps.engine.queue.enqueueFiles(files, {
+          source: deps.source ?? 'share',
+          uploadPath: settings.uploadPath,
+          batchId,
+        })),
+      );
+    }
+  } catch (err) {
+    // Refused before anything was queued (e.g. an invalid upload folder in the settings).
+    const message = err instanceof Error ? err.message : String(err);
+    const notice = { title: 'Could not share', body: message };
+    deps.notify(notice);
+    return { ...blank('error'), files, missing, unreadable, notice, message };
+  }
+  for (const url of urls) {
+    try {
+      queued.push(
+        await deps.engine.queue.enqueueUrl(url, { source: 'url', uploadPath: settings.uploadPath, batchId }),
+      );
+    } catch (err) {
+      failures.push({
+        source: url,
+        fileName: url,
+        message: err instanceof Error ? err.message : String(err),
+      });
+    }
+  }
+
+  const outcome = await runUploadBatch(deps.engine, batchId, queued, deps.clipboard, {
+    format: settings.copyFormat,
+    customTemplate: settings.customTemplate,
+  });
+  outcome.failures.push(...failures);
+  const notice = summarizeBatch({ outcome, missing, unreadable });
+  deps.notify(notice);
+  return {
+    status: 'done',
+    batchId,
+    files,
+    links: outcome.links,
+    uploaded: outcome.uploaded,
+    failures: outcome.failures,
+    missing,
+    unreadable,
+    waiting: outcome.waiting,
+    pausedMessage: outcome.pausedMessage,
+    copied: outcome.copied,
+    notice,
+    message: null,
+  };
+}

@@ -1,0 +1,66 @@
+// Runs the reg.exe lists through the injected runner and reads back what is installed.
+import { ShellIntegrationError } from './errors';
+import type { CommandRunner, IntegrationItemStatus } from './types';
+import {
+  parseRegQueryDefault,
+  WINDOWS_VERB_KEYS,
+  windowsInstallArgs,
+  windowsQueryArgs,
+  windowsShareCommand,
+  windowsUninstallArgs,
+} from './windows-registry';
+
+const REG = 'reg';
+
+function needRunner(run: CommandRunner | undefined): CommandRunner {
+  if (run === undefined) {
+    throw new ShellIntegrationError(
+      'no-runner',
+      'internal: the Windows installer needs a command runner for reg.exe.',
+    );
+  }
+  return run;
+}
+
+async function runReg(run: CommandRunner, args: readonly string[]): Promise<void> {
+  const result = await run(REG, args);
+  if (result.code !== 0) {
+    const detail = (result.stderr || result.stdout).trim() || `exit code ${result.code}`;
+    throw new ShellIntegrationError(
+      'command-failed',
+      `Windows refused to change the right-click menu (reg ${args[0] ?? ''} ${args[1] ?? ''}): ${detail}`,
+    );
+  }
+}
+
+function label(key: string): string {
+  return key.includes('\\Directory\\') ? 'Explorer menu for folders' : 'Explorer menu for files';
+}
+
+export async function windowsStatus(exePath: string, run?: CommandRunner): Promise<IntegrationItemStatus[]> {
+  const runner = needRunner(run);
+  const expected = windowsShareCommand(exePath);
+  return Promise.all(
+    WINDOWS_VERB_KEYS.map(async (key, i) => {
+      const result = await runner(REG, windowsQueryArgs(key));
+      const command = result.code === 0 ? parseRegQueryDefault(result.stdout) : null;
+      const state = command === null ? 'absent' : command === expected ? 'installed' : 'outdated';
+      return { id: i === 0 ? 'files' : 'folders', label: label(key), location: key, state } as const;
+    }),
+  );
+}
+
+export async function windowsInstall(exePath: string, run?: CommandRunner): Promise<void> {
+  const runner = needRunner(run);
+  for (const args of windowsInstallArgs(exePath)) await runReg(runner, args);
+}
+
+export async function windowsUninstall(run?: CommandRunner): Promise<void> {
+  const runner = needRunner(run);
+  // Delete only keys that exist: reg.exe reports a missing key as an error like any other.
+  for (const args of windowsUninstallArgs()) {
+    const key = args[1] as string;
+    const present = await runner(REG, ['query', key]);
+    if (present.code === 0) await runReg(runner, args);
+  }
+}

@@ -1,0 +1,116 @@
+// Turning what a person typed or picked into a folder's complete, checked settings. Every refusal
+// says what is wrong and how to fix it.
+import { stat } from 'node:fs/promises';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { validateUploadPath } from '../api';
+import { validateGlobs } from './file-filter';
+import type { FolderSettings } from './folder-store';
+import type { NewWatchFolder, WatchFolder, WatchFolderPatch } from './types';
+
+export const DEFAULT_WATCH_UPLOAD_PATH = 'kiedrop';
+export const DEFAULT_QUIET_MS = 2000;
+export const MIN_QUIET_MS = 100;
+export const MAX_QUIET_MS = 10 * 60_000;
+
+function checkQuietMs(ms: number): void {
+  if (!Number.isInteger(ms) || ms < MIN_QUIET_MS || ms > MAX_QUIET_MS) {
+    throw new Error(
+      `The quiet period must be a whole number of milliseconds from ${MIN_QUIET_MS} to ${MAX_QUIET_MS} (got ${ms}).`,
+    );
+  }
+}
+
+function cleanGlobs(globs: readonly string[] | undefined): string[] {
+  return [...new Set((globs ?? []).map((g) => g.trim()))];
+}
+
+/** Fills defaults and checks everything except whether the folder exists (see checkFolderExists). */
+export function folderSettings(input: NewWatchFolder, defaults: { quietMs?: number } = {}): FolderSettings {
+  if (typeof input.path !== 'string' || input.path.trim() === '') {
+    throw new Error('No folder was given. Choose the folder to watch.');
+  }
+  const settings: FolderSettings = {
+    path: resolve(input.path),
+    uploadPath: input.uploadPath ?? DEFAULT_WATCH_UPLOAD_PATH,
+    include: cleanGlobs(input.include),
+    exclude: cleanGlobs(input.exclude),
+    recursive: input.recursive ?? true,
+    enabled: input.enabled ?? true,
+    uploadChanged: input.uploadChanged ?? false,
+    polling: input.polling ?? false,
+    quietMs: input.quietMs ?? defaults.quietMs ?? DEFAULT_QUIET_MS,
+    ignoreDotfiles: input.ignoreDotfiles ?? true,
+  };
+  validateUploadPath(settings.uploadPath);
+  validateGlobs(settings.include, 'include');
+  validateGlobs(settings.exclude, 'exclude');
+  checkQuietMs(settings.quietMs);
+  return settings;
+}
+
+/** A saved folder with a patch applied, checked the same way as a new one. */
+export function patchedSettings(current: WatchFolder, patch: WatchFolderPatch): FolderSettings {
+  const moved = (patch as { path?: unknown }).path;
+  if (moved !== undefined && moved !== current.path) {
+    throw new Error(
+      "A watched folder's location cannot be changed (what was uploaded is recorded relative to it). Remove it and add the new folder instead.",
+    );
+  }
+  const merged: NewWatchFolder = { ...current, ...stripUndefined(patch), path: current.path };
+  return folderSettings(merged);
+}
+
+function stripUndefined<T extends object>(obj: T): Partial<T> {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export async function checkFolderExists(path: string): Promise<void> {
+  let isDir: boolean;
+  try {
+    isDir = (await stat(path)).isDirectory();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new Error(`Folder not found: ${path}. Check the path, or create the folder first.`, {
+        cause: err,
+      });
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new Error(`Cannot open the folder ${path}: permission denied.`, { cause: err });
+    throw new Error(`Cannot open the folder ${path}: ${err instanceof Error ? err.message : String(err)}`, {
+      cause: err,
+    });
+  }
+  if (!isDir) throw new Error(`${path} is a file, not a folder. Choose the folder that holds the files.`);
+}
+
+function inside(parent: string, child: string): boolean {
+  const rel = relative(parent, child);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+/**
+ * A folder watched twice (directly, or inside a folder watched with its subfolders) would upload each
+ * file twice, once per folder; refuse that up front.
+ */
+export function checkNoOverlap(
+  candidate: Pick<WatchFolder, 'path' | 'recursive'>,
+  existing: readonly Pick<WatchFolder, 'id' | 'path' | 'recursive'>[],
+  ignoreId?: number,
+): void {
+  for (const other of existing) {
+    if (other.id === ignoreId) continue;
+    if (other.path === candidate.path) {
+      throw new Error(`${candidate.path} is already watched (folder #${other.id}); edit that one instead.`);
+    }
+    if (other.recursive && inside(other.path, candidate.path)) {
+      throw new Error(
+        `${candidate.path} is inside ${other.path}, which is already watched with its subfolders (folder #${other.id}); its files would upload twice.`,
+      );
+    }
+    if (candidate.recursive && inside(candidate.path, other.path)) {
+      throw new Error(
+        `${other.path} (folder #${other.id}) is inside ${candidate.path}; watching both with subfolders would upload its files twice. Remove #${other.id} first, or turn off subfolders.`,
+      );
+    }
+  }
+}

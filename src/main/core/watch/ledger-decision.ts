@@ -1,0 +1,44 @@
+// Whether a complete file should be uploaded, given what the ledger knows about earlier versions of
+// the same path. Pure, so the rules can be read (and tested) in one place.
+import type { FileSignature } from './stability-tracker';
+
+/**
+ * uploaded: in history. queued: its job is queued or uploading. reserving: being handed to the queue
+ * right now. failed / cancelled: the job ended without an upload (visible in the queue; the person can
+ * retry it). unknown: the job row is gone, so whether it uploaded cannot be told — counted as sent,
+ * because a duplicate upload is worse than asking the person to upload by hand.
+ */
+export type VersionState = 'uploaded' | 'queued' | 'reserving' | 'failed' | 'cancelled' | 'unknown';
+
+export interface LedgerVersion extends FileSignature {
+  state: VersionState;
+}
+
+export type LedgerDecision =
+  { action: 'upload' } | { action: 'skip'; why: 'same-version' | 'uploaded-before' | 'in-queue' };
+
+function counts(state: VersionState): boolean {
+  return state !== 'failed' && state !== 'cancelled';
+}
+
+export function decideUpload(
+  versions: readonly LedgerVersion[],
+  candidate: FileSignature,
+  uploadChanged: boolean,
+): LedgerDecision {
+  // This exact version was handed over already, whatever became of it: never twice.
+  if (versions.some((v) => v.size === candidate.size && v.mtimeMs === candidate.mtimeMs)) {
+    return { action: 'skip', why: 'same-version' };
+  }
+  if (!uploadChanged) {
+    // "Upload changed files again" is off: once a path is sent (or on its way), later versions stay local.
+    if (versions.some((v) => counts(v.state))) return { action: 'skip', why: 'uploaded-before' };
+    return { action: 'upload' };
+  }
+  // A queued job reads the file when it runs, so it will send this newer content itself; a second
+  // job would upload the same bytes twice. The service looks again once that job has finished.
+  if (versions.some((v) => v.state === 'queued' || v.state === 'reserving')) {
+    return { action: 'skip', why: 'in-queue' };
+  }
+  return { action: 'upload' };
+}

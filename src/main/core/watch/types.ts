@@ -1,0 +1,109 @@
+// The watch service's public shapes: plain data, so an IPC layer can pass them to a window unchanged.
+
+/** A watched folder's saved settings. */
+export interface WatchFolder {
+  id: number;
+  /** Absolute local folder. */
+  path: string;
+  /** Server folder the files are uploaded to. */
+  uploadPath: string;
+  /** Globs a file must match (any of them); empty = every file. Matched against the path relative to the folder. */
+  include: string[];
+  /** Globs that keep a file out even when it is included. */
+  exclude: string[];
+  /** Watch subfolders too. */
+  recursive: boolean;
+  /** false = paused by the user (saved). */
+  enabled: boolean;
+  /** Upload a file again when it changes after its upload. */
+  uploadChanged: boolean;
+  /** Poll for changes instead of relying on OS events (network drives, some mounts). */
+  polling: boolean;
+  /** How long size and mtime must stay unchanged before a file counts as complete. */
+  quietMs: number;
+  /** Skip files and folders whose name starts with a dot. */
+  ignoreDotfiles: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** What a person chooses when adding a folder; everything but the path has a default. */
+export interface NewWatchFolder {
+  path: string;
+  uploadPath?: string;
+  include?: string[];
+  exclude?: string[];
+  recursive?: boolean;
+  enabled?: boolean;
+  uploadChanged?: boolean;
+  polling?: boolean;
+  quietMs?: number;
+  ignoreDotfiles?: boolean;
+}
+
+/** The path cannot change: the ledger is relative to it. Remove the folder and add the new one instead. */
+export type WatchFolderPatch = Partial<Omit<NewWatchFolder, 'path'>>;
+
+export type FolderState = 'starting' | 'watching' | 'unavailable' | 'paused';
+
+export interface FolderStatus extends WatchFolder {
+  state: FolderState;
+  /** Why the folder is unavailable or paused, in words a person can act on. */
+  reason: string | null;
+  /** Files not yet uploaded: settling + queued. */
+  waiting: number;
+  /** Files seen but not yet unchanged for the quiet period (or still empty). */
+  settling: number;
+  /** Files handed to the upload queue whose upload has not finished. */
+  queued: number;
+  /** ms since epoch of the newest upload from this folder, or null. */
+  lastUploadAt: number | null;
+  /** The latest problem with a file or with queuing, or null. */
+  lastError: string | null;
+}
+
+export interface WatchFileError {
+  folderId: number;
+  /** Absolute path of the file (or subfolder) concerned. */
+  path: string;
+  message: string;
+}
+
+export interface WatchEnqueued {
+  folderId: number;
+  path: string;
+  relativePath: string;
+  jobId: number;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface WatchEvents {
+  /** A folder's state or counts changed (coalesced: at most a few per second per folder). */
+  status: (status: FolderStatus) => void;
+  /** A folder was added, changed or removed. */
+  folders: (folders: FolderStatus[]) => void;
+  /** One file could not be watched or uploaded; the others go on. */
+  'file-error': (error: WatchFileError) => void;
+  /** A complete file was handed to the upload queue. */
+  enqueued: (item: WatchEnqueued) => void;
+}
+
+export interface WatchService {
+  /** Saves and (unless paused) starts watching a folder. Throws a clear Error for a bad folder or setting. */
+  addFolder(folder: NewWatchFolder): Promise<FolderStatus>;
+  updateFolder(id: number, patch: WatchFolderPatch): Promise<FolderStatus>;
+  /** Stops watching and forgets the folder and its ledger; queued uploads stay queued. */
+  removeFolder(id: number): Promise<boolean>;
+  /** With an id: pauses that folder (saved as enabled = false). Without: pauses all watching for this session. */
+  pause(id?: number): Promise<void>;
+  resume(id?: number): Promise<void>;
+  readonly allPaused: boolean;
+  list(): FolderStatus[];
+  get(id: number): FolderStatus | undefined;
+  on<E extends keyof WatchEvents>(event: E, listener: WatchEvents[E]): () => void;
+  /** Reconciles the ledger and starts every enabled folder. */
+  start(): Promise<void>;
+  /** Stops watching. Files already handed to the queue stay queued in the database. */
+  close(): Promise<void>;
+}

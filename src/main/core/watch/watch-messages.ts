@@ -1,0 +1,52 @@
+// What a person reads when watching goes wrong: each message says what happened and what to do.
+
+export const WATCH_LIMIT_MESSAGE =
+  "The system's limit on watched folders was reached (fs.inotify.max_user_watches). Raise it, e.g. " +
+  '`sudo sysctl fs.inotify.max_user_watches=524288`, or turn on polling for this folder.';
+
+export const ALL_PAUSED_MESSAGE = 'All watching is paused.';
+export const FOLDER_PAUSED_MESSAGE = 'Paused: new files in this folder are not uploaded until you resume it.';
+
+function errnoCode(err: unknown): string | undefined {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** The OS refused to watch more: inotify's per-user watch limit (ENOSPC) or too many open files (EMFILE). */
+export function isWatchLimitError(err: unknown): boolean {
+  const code = errnoCode(err);
+  return code === 'ENOSPC' || code === 'EMFILE';
+}
+
+/** Why the folder itself cannot be watched right now (it is missing, unreadable, or not a folder). */
+export function folderUnavailableMessage(folder: string, err: unknown, pollMs: number): string {
+  const every = pollMs >= 1000 ? `${Math.round(pollMs / 1000)} s` : `${pollMs} ms`;
+  const code = errnoCode(err);
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    return `Folder not found: ${folder}. It may have been deleted or renamed, or be on a drive that is not connected; KieDrop checks again every ${every} and resumes when it is back.`;
+  }
+  if (code === 'EACCES' || code === 'EPERM') {
+    return `Cannot read the folder ${folder}: permission denied. Give your user read access to it; KieDrop checks again every ${every}.`;
+  }
+  if (code === 'NOT_A_FOLDER') {
+    return `${folder} is a file, not a folder. Choose the folder that holds the files; KieDrop checks again every ${every}.`;
+  }
+  const detail = err instanceof Error ? err.message : String(err);
+  return `The folder ${folder} cannot be watched (${detail}); KieDrop checks again every ${every}.`;
+}
+
+/** One file (or subfolder) that cannot be inspected or uploaded; the rest of the folder goes on. */
+export function fileErrorMessage(path: string, err: unknown): string {
+  const code = errnoCode(err);
+  if (code === 'EACCES' || code === 'EPERM') {
+    return `Cannot read ${path}: permission denied. Give your user read access to it; it is uploaded when it changes next or KieDrop restarts.`;
+  }
+  if (code === 'ELOOP') return `${path} is a symbolic link that points to itself (a loop); it is skipped.`;
+  if (code === 'ENAMETOOLONG') return `The path ${path} is too long for the system; it is skipped.`;
+  const detail = err instanceof Error ? err.message : String(err);
+  return `Cannot watch ${path}: ${detail}`;
+}
+
+export function notRegularFileMessage(path: string): string {
+  return `${path} is not a regular file (a pipe, socket or device); it is not uploaded.`;
+}

@@ -1,0 +1,404 @@
+// The watch service: every watched folder of this process, their saved settings, the ledger, and the
+// link to the upload engine. An IPC layer drives it with plain calls and listens to its events; the CLI
+// uses the same object. The folder list is re-read from the database on a timer, so a folder added or
+// removed by the other process (app or CLI) is picked up without a restart.
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import type { KieDropDb } from '../db';
+import type { Engine } from '../engine';
+import { formatLeaseOwner, newLeaseOwner, processIsGone } from '../queue/lease-owner';
+import { checkFolderExists, checkNoOverlap, folderSettings, patchedSettings } from './folder-settings';
+import { FolderRuntime } from './folder-runtime';
+import { createFolderStore } from './folder-store';
+import type { FolderStore } from './folder-store';
+import { createLedgerStore } from './ledger-store';
+import type { LedgerStore } from './ledger-store';
+import { reconcileLedger } from './reconcile';
+import type { StatFn } from './stability-tracker';
+import type {
+  FolderStatus,
+  NewWatchFolder,
+  WatchEvents,
+  WatchFolder,
+  WatchFolderPatch,
+  WatchService,
+} from './types';
+import { ALL_PAUSED_MESSAGE, FOLDER_PAUSED_MESSAGE } from './watch-messages';
+
+export interface WatchServiceOptions {
+  engine: Pick<Engine, 'db' | 'queue' | 'on'>;
+  /** Defaults to engine.db. */
+  db?: KieDropDb;
+  now?: () => number;
+  /** Quiet period for folders added without one. Default 2000. */
+  quietMs?: number;
+  /** How often a folder's presence is checked (and the folder list re-read). Default 2000. */
+  availabilityPollMs?: number;
+  /** After the OS watch limit was hit, how long before trying again. Default 60_000. */
+  limitRetryMs?: number;
+  /** How often the ledger is reconciled with the queue while running. Default 30_000. */
+  reconcileMs?: number;
+  /** Run only these saved folders (the CLI watching one folder). Default: all of them. */
+  folderIds?: readonly number[];
+  /** Test seam for file inspection. */
+  stat?: StatFn;
+}
+
+/** Watch services alive in this process, so reconcile can tell a live reservation from a dead one. */
+const liveOwners = new Set<string>();
+
+const STATUS_COALESCE_MS = 100;
+
+type Listener = (...args: never[]) => void;
+
+export function createWatchService(opts: WatchServiceOptions): WatchService {
+  const db = opts.db ?? opts.engine.db;
+  const now = opts.now ?? Date.now;
+  const availabilityPollMs = opts.availabilityPollMs ?? 2000;
+  const limitRetryMs = opts.limitRetryMs ?? 60_000;
+  const reconcileMs = opts.reconcileMs ?? 30_000;
+  const selected = opts.folderIds === undefined ? null : new Set(opts.folderIds);
+  const folders: FolderStore = createFolderStore(db);
+  const ledger: LedgerStore = createLedgerStore(db);
+  const owner = formatLeaseOwner(newLeaseOwner(hostname(), process.pid));
+  const runtimes = new Map<number, FolderRuntime>();
+  const listeners = new Map<keyof WatchEvents, Set<Listener>>();
+  const dirty = new Set<number>();
+  const unsubscribe: (() => void)[] = [];
+  let statusTimer: NodeJS.Timeout | undefined;
+  let syncTimer: NodeJS.Timeout | undefined;
+  let reconcileTimer: NodeJS.Timeout | undefined;
+  let allPaused = false;
+  let started = false;
+  let closed = false;
+  /** Serializes changes to the set of runtimes (user calls, sync ticks). */
+  let chain: Promise<unknown> = Promise.resolve();
+
+  function emit<E extends keyof WatchEvents>(event: E, ...args: Parameters<WatchEvents[E]>): void {
+    for (const fn of [...(listeners.get(event) ?? [])]) {
+      try {
+        (fn as (...a: unknown[]) => void)(...args);
+      } catch {
+        // A broken listener (a closed window) must not stop watching.
+      }
+    }
+  }
+
+  function serial<T>(fn: () => Promise<T>): Promise<T> {
+    const next = chain.then(fn, fn);
+    chain = next.catch(() => undefined);
+    return next;
+  }
+
+  const wanted = (f: WatchFolder): boolean => selected === null || selected.has(f.id);
+  const shouldRun = (f: WatchFolder): boolean => started && !closed && !allPaused && f.enabled;
+
+  function statusOf(folder: WatchFolder): FolderStatus {
+    const rt = runtimes.get(folder.id);
+    let queued = 0;
+    let lastUploadAt: number | null = null;
+    try {
+      queued = ledger.pendingCount(folder.id);
+      lastUploadAt = ledger.lastUploadAt(folder.id);
+    } catch {
+      // Locked for a moment: counts catch up with the next status.
+    }
+    const settling = rt?.settling ?? 0;
+    let state: FolderStatus['state'];
+    let reason: string | null;
+    if (!folder.enabled) {
+      state = 'paused';
+      reason = FOLDER_PAUSED_MESSAGE;
+    } else if (allPaused) {
+      state = 'paused';
+      reason = ALL_PAUSED_MESSAGE;
+    } else {
+      const s = rt?.state ?? 'stopped';
+      state = s === 'stopped' ? 'starting' : s;
+      reason = s === 'unavailable' ? (rt?.reason ?? null) : null;
+    }
+    return {
+      ...folder,
+      state,
+      reason,
+      settling,
+      queued,
+      waiting: settling + queued,
+      lastUploadAt,
+      lastError: rt?.lastError ?? null,
+    };
+  }
+
+  function markDirty(id: number): void {
+    dirty.add(id);
+    statusTimer ??= setTimeout(flushStatus, STATUS_COALESCE_MS);
+  }
+
+  function flushStatus(): void {
+    statusTimer = undefined;
+    const ids = [...dirty];
+    dirty.clear();
+    for (const id of ids) {
+      const rt = runtimes.get(id);
+      const folder = rt?.folder ?? safeGet(id);
+      if (folder) emit('status', statusOf(folder));
+    }
+  }
+
+  function safeGet(id: number): WatchFolder | undefined {
+    try {
+      return folders.get(id);
+    } catch {
+      return undefined;
+    }
+  }
+
+  function listAll(): FolderStatus[] {
+    return folders.list().filter(wanted).map(statusOf);
+  }
+
+  function newRuntime(folder: WatchFolder): FolderRuntime {
+    return new FolderRuntime(folder, {
+      queue: opts.engine.queue,
+      db,
+      ledger,
+      owner,
+      now,
+      availabilityPollMs,
+      limitRetryMs,
+      stat: opts.stat,
+      onFileError: (e) => emit('file-error', e),
+      onEnqueued: (item) => {
+        emit('enqueued', item);
+        markDirty(item.folderId);
+      },
+      onChange: () => markDirty(folder.id),
+    });
+  }
+
+  /** Makes the runtime for `folder` match its settings and the pause state. */
+  async function apply(folder: WatchFolder): Promise<void> {
+    let rt = runtimes.get(folder.id);
+    if (rt && rt.folder.updatedAt !== folder.updatedAt) {
+      await rt.stop();
+      rt.reconfigure(folder);
+    }
+    if (!rt) {
+      rt = newRuntime(folder);
+      runtimes.set(folder.id, rt);
+    }
+    if (shouldRun(folder)) await rt.start();
+    else await rt.stop();
+    markDirty(folder.id);
+  }
+
+  async function drop(id: number): Promise<void> {
+    const rt = runtimes.get(id);
+    runtimes.delete(id);
+    await rt?.stop();
+  }
+
+  /** Picks up folders added, changed or removed (possibly by the other process). */
+  async function sync(): Promise<boolean> {
+    const saved = folders.list().filter(wanted);
+    let changed = false;
+    const ids = new Set(saved.map((f) => f.id));
+    for (const id of [...runtimes.keys()]) {
+      if (!ids.has(id)) {
+        await drop(id);
+        changed = true;
+      }
+    }
+    for (const f of saved) {
+      const rt = runtimes.get(f.id);
+      if (!rt || rt.folder.updatedAt !== f.updatedAt) {
+        await apply(f);
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  function reconcile(): void {
+    const result = reconcileLedger(ledger, {
+      now: now(),
+      check: { host: hostname(), pid: process.pid, liveInstances: liveOwners, processIsGone },
+      inFlight: (id) => [...runtimes.values()].some((rt) => rt.reserving.has(id)),
+      pathOf: (folderId, rel) => {
+        const f = runtimes.get(folderId)?.folder ?? safeGet(folderId);
+        return f ? join(f.path, ...rel.split('/')) : null;
+      },
+    });
+    for (const r of result.released) runtimes.get(r.folderId)?.touch(r.relativePath);
+    for (const id of runtimes.keys()) if (result.backfilled > 0) markDirty(id);
+  }
+
+  function safeReconcile(): void {
+    try {
+      reconcile();
+    } catch {
+      // Locked for a moment; the next tick tries again.
+    }
+  }
+
+  function onEngineEvents(): void {
+    unsubscribe.push(
+      opts.engine.on('history', (change) => {
+        const added = change.added;
+        if (added?.jobId === null || added?.jobId === undefined) return;
+        try {
+          const uploadedAt = Date.parse(added.uploadedAt);
+          const sent = added.localMtimeMs === null ? null : { size: added.size, mtimeMs: added.localMtimeMs };
+          ledger.markUploaded(added.jobId, added.id, Number.isFinite(uploadedAt) ? uploadedAt : now(), sent);
+          const where = ledger.byJob(added.jobId);
+          if (where) markDirty(where.folderId);
+        } catch {
+          // The next reconcile copies it from history.
+        }
+      }),
+      opts.engine.on('job', (job) => {
+        if (job.source !== 'watch') return;
+        if (job.status !== 'done' && job.status !== 'failed' && job.status !== 'cancelled') return;
+        let where: { folderId: number; relativePath: string } | undefined;
+        try {
+          where = ledger.byJob(job.id);
+        } catch {
+          return;
+        }
+        if (!where) return;
+        markDirty(where.folderId);
+        const rt = runtimes.get(where.folderId);
+        // The file may have changed while its job waited: with "upload changed files" on, look again.
+        if (rt?.folder.uploadChanged) rt.touch(where.relativePath);
+      }),
+    );
+  }
+
+  async function mustExist(id: number): Promise<WatchFolder> {
+    const folder = folders.get(id);
+    if (!folder || !wanted(folder))
+      throw new Error(`There is no watched folder #${id}; it may have been removed.`);
+    return folder;
+  }
+
+  const service: WatchService = {
+    addFolder: (input: NewWatchFolder) =>
+      serial(async () => {
+        const settings = folderSettings(input, { quietMs: opts.quietMs });
+        await checkFolderExists(settings.path);
+        checkNoOverlap(settings, folders.list());
+        const folder = folders.insert(settings, now());
+        selected?.add(folder.id);
+        if (started) await apply(folder);
+        emit('folders', listAll());
+        return statusOf(folder);
+      }),
+    updateFolder: (id: number, patch: WatchFolderPatch) =>
+      serial(async () => {
+        const current = await mustExist(id);
+        const settings = patchedSettings(current, patch);
+        checkNoOverlap(settings, folders.list(), id);
+        // Strictly increasing, so the change is noticed even within the same millisecond.
+        const updated = folders.update(id, settings, Math.max(now(), current.updatedAt + 1));
+        if (!updated) throw new Error(`There is no watched folder #${id}; it may have been removed.`);
+        if (started) await apply(updated);
+        emit('folders', listAll());
+        return statusOf(updated);
+      }),
+    removeFolder: (id: number) =>
+      serial(async () => {
+        await drop(id);
+        const removed = folders.remove(id);
+        if (removed) emit('folders', listAll());
+        return removed;
+      }),
+    pause: (id?: number) =>
+      serial(async () => {
+        if (id === undefined) {
+          allPaused = true;
+          for (const rt of runtimes.values()) await apply(rt.folder);
+          emit('folders', listAll());
+          return;
+        }
+        const folder = await mustExist(id);
+        if (!folder.enabled) return;
+        const updated = folders.update(
+          id,
+          { ...folder, enabled: false },
+          Math.max(now(), folder.updatedAt + 1),
+        );
+        if (updated && started) await apply(updated);
+        emit('folders', listAll());
+      }),
+    resume: (id?: number) =>
+      serial(async () => {
+        if (id === undefined) {
+          allPaused = false;
+          for (const rt of runtimes.values()) await apply(rt.folder);
+          emit('folders', listAll());
+          return;
+        }
+        const folder = await mustExist(id);
+        if (folder.enabled) return;
+        const updated = folders.update(
+          id,
+          { ...folder, enabled: true },
+          Math.max(now(), folder.updatedAt + 1),
+        );
+        if (updated && started) await apply(updated);
+        emit('folders', listAll());
+      }),
+    get allPaused() {
+      return allPaused;
+    },
+    list: () => listAll(),
+    get(id: number) {
+      const folder = safeGet(id);
+      return folder && wanted(folder) ? statusOf(folder) : undefined;
+    },
+    on(event, listener) {
+      let set = listeners.get(event);
+      if (!set) {
+        set = new Set();
+        listeners.set(event, set);
+      }
+      const fn = listener as Listener;
+      set.add(fn);
+      return () => {
+        set.delete(fn);
+      };
+    },
+    start: () =>
+      serial(async () => {
+        if (started || closed) return;
+        started = true;
+        liveOwners.add(owner);
+        onEngineEvents();
+        // Before any folder starts: finished uploads are known and crashed enqueues are settled, so the
+        // initial scans decide against an up-to-date ledger.
+        safeReconcile();
+        await sync();
+        emit('folders', listAll());
+        syncTimer = setInterval(() => {
+          void serial(async () => {
+            if (closed) return;
+            if (await sync()) emit('folders', listAll());
+          }).catch(() => undefined);
+        }, availabilityPollMs);
+        reconcileTimer = setInterval(safeReconcile, reconcileMs);
+      }),
+    close: () =>
+      serial(async () => {
+        if (closed) return;
+        closed = true;
+        clearInterval(syncTimer);
+        clearInterval(reconcileTimer);
+        clearTimeout(statusTimer);
+        for (const off of unsubscribe.splice(0)) off();
+        for (const id of [...runtimes.keys()]) await drop(id);
+        liveOwners.delete(owner);
+        listeners.clear();
+      }),
+  };
+  return service;
+}

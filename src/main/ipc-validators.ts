@@ -1,0 +1,206 @@
+// Runtime shapes of every channel's arguments. They live in main (zod must not reach the renderer
+// bundle) and are typed against the contract, so a channel whose arguments change fails to compile
+// until its validator changes too. Messages name the argument and never repeat its value.
+import { isAbsolute } from 'node:path';
+import { z } from 'zod';
+import { ApiError, validateFileName, validateHttpUrl, validateUploadPath } from './core/api';
+import { describeSettingsIssues, settingsPatchSchema } from './core/settings';
+import type { ArgsOf, InvokeChannel } from '../shared/ipc-contract';
+import type { ArgsCheck } from './ipc-guard';
+
+interface ChannelArgs<T> {
+  names: readonly string[];
+  schema: z.ZodType<T>;
+}
+
+const MAX_PATHS = 10_000;
+const MAX_IDS = 10_000;
+const MAX_KEY_LENGTH = 4096;
+const MAX_URL_LENGTH = 8192;
+const MAX_SEARCH_LENGTH = 500;
+const MAX_PAGE = 1000;
+
+function fromCoreCheck(check: (value: string) => unknown) {
+  return (value: string, ctx: z.RefinementCtx) => {
+    try {
+      check(value);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: err instanceof ApiError ? err.message : String(err) });
+    }
+  };
+}
+
+const id = z
+  .number({ error: 'must be an id (a positive whole number)' })
+  .int({ error: 'must be an id (a positive whole number)' })
+  .positive({ error: 'must be an id (a positive whole number)' });
+const ids = z
+  .array(id, { error: 'must be a list of ids' })
+  .max(MAX_IDS, { error: `may list at most ${MAX_IDS} ids` });
+const localPath = z
+  .string({ error: 'must be a file path' })
+  .min(1, { error: 'must not be an empty path' })
+  .refine((p) => !p.includes('\0'), { error: 'must not contain a NUL character' })
+  .refine((p) => isAbsolute(p), { error: 'must be an absolute file path' });
+const uploadOptions = z.strictObject(
+  {
+    uploadPath: z.string({ error: 'must be text' }).superRefine(fromCoreCheck(validateUploadPath)).optional(),
+    fileName: z.string({ error: 'must be text' }).superRefine(fromCoreCheck(validateFileName)).optional(),
+    method: z.enum(['stream', 'base64'], { error: 'must be "stream" or "base64"' }).optional(),
+    overwrite: z.boolean({ error: 'must be true or false' }).optional(),
+  },
+  { error: 'must be an options object' },
+);
+const pageFields = {
+  limit: z
+    .int({ error: `must be a whole number from 1 to ${MAX_PAGE}` })
+    .min(1, { error: `must be a whole number from 1 to ${MAX_PAGE}` })
+    .max(MAX_PAGE, { error: `must be a whole number from 1 to ${MAX_PAGE}` })
+    .optional(),
+  offset: z
+    .int({ error: 'must be a whole number, 0 or more' })
+    .min(0, { error: 'must be a whole number, 0 or more' })
+    .optional(),
+};
+const historyQuery = z.strictObject(
+  {
+    search: z
+      .string({ error: 'must be text' })
+      .max(MAX_SEARCH_LENGTH, { error: `must be at most ${MAX_SEARCH_LENGTH} characters` })
+      .optional(),
+    status: z
+      .enum(['all', 'active', 'expiring', 'expired'], { error: 'must be all, active, expiring or expired' })
+      .optional(),
+    ...pageFields,
+  },
+  { error: 'must be a query object' },
+);
+
+function channel<T extends unknown[]>(names: readonly string[], schema: z.ZodType<T>): ChannelArgs<T> {
+  return { names, schema };
+}
+
+const none = channel([], z.tuple([]));
+
+export const CHANNEL_ARGS: { [C in InvokeChannel]: ChannelArgs<ArgsOf<C>> } = {
+  'app:info': none,
+  'app:ready': none,
+  'key:state': none,
+  'key:save': channel(
+    ['key', 'options'],
+    z.tuple([
+      z
+        .string({ error: 'must be text' })
+        .min(1, { error: 'is empty' })
+        .max(MAX_KEY_LENGTH, { error: `is longer than ${MAX_KEY_LENGTH} characters` }),
+      z.strictObject(
+        { sessionOnly: z.boolean({ error: 'must be true or false' }) },
+        { error: 'must be { sessionOnly }' },
+      ),
+    ]),
+  ),
+  'key:clear': none,
+  'credits:get': none,
+  'upload:files': channel(
+    ['paths', 'options'],
+    z.tuple([
+      z
+        .array(localPath, { error: 'must be a list of file paths' })
+        .min(1, { error: 'must list at least one file' })
+        .max(MAX_PATHS, { error: `may list at most ${MAX_PATHS} files` }),
+      uploadOptions,
+    ]),
+  ),
+  'upload:url': channel(
+    ['url', 'options'],
+    z.tuple([
+      z
+        .string({ error: 'must be a link' })
+        .max(MAX_URL_LENGTH, { error: `is longer than ${MAX_URL_LENGTH} characters` })
+        .superRefine(fromCoreCheck(validateHttpUrl)),
+      uploadOptions,
+    ]),
+  ),
+  'upload:pick': none,
+  'jobs:list': none,
+  'jobs:cancel': channel(['id'], z.tuple([id])),
+  'jobs:cancel-all': none,
+  'jobs:retry': channel(['ids'], z.tuple([ids])),
+  'queue:pause': none,
+  'queue:resume': none,
+  'queue:state': none,
+  'history:list': channel(['query'], z.tuple([historyQuery])),
+  'history:failed': channel(
+    ['query'],
+    z.tuple([z.strictObject(pageFields, { error: 'must be a query object' })]),
+  ),
+  'history:delete': channel(['id'], z.tuple([id])),
+  'history:clear-expired': none,
+  'history:renew': channel(['id'], z.tuple([id])),
+  'history:export': channel(
+    ['format'],
+    z.tuple([z.enum(['json', 'csv'], { error: 'must be "json" or "csv"' })]),
+  ),
+  'history:copy-link': channel(
+    ['ids', 'format'],
+    z.tuple([
+      ids.min(1, { error: 'must list at least one id' }),
+      z.enum(['url', 'markdown', 'html', 'custom'], { error: 'must be url, markdown, html or custom' }),
+    ]),
+  ),
+  'history:open-link': channel(['id'], z.tuple([id])),
+  'history:reveal-file': channel(['id'], z.tuple([id])),
+  'history:thumbnail': channel(['id'], z.tuple([id])),
+  'settings:get': none,
+  'settings:set': channel(['patch'], z.tuple([settingsPatchSchema])),
+};
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function describeIssue(
+  channelName: InvokeChannel,
+  names: readonly string[],
+  issue: z.core.$ZodIssue,
+): string {
+  const [index, ...rest] = issue.path;
+  const argName = typeof index === 'number' ? (names[index] ?? `#${index + 1}`) : 'arguments';
+  if (channelName === 'settings:set' && index === 0) {
+    // Settings messages already name the setting; a prefix would only repeat it.
+    const [described] = describeSettingsIssues([{ ...issue, path: rest }]);
+    return described?.message ?? issue.message;
+  }
+  const where = [argName, ...rest.map(String)].join('.');
+  if (issue.code === 'unrecognized_keys') {
+    return `Argument "${where}" of ${channelName} has unknown field${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((k) => `"${k}"`).join(', ')}.`;
+  }
+  // Our own messages read on from the argument ("must be …"); zod's own start a sentence.
+  const text = /^[a-z]/.test(issue.message) ? ` ${issue.message}` : `: ${issue.message}`;
+  return `Argument "${where}" of ${channelName}${text}${/[.!?]$/.test(issue.message) ? '' : '.'}`;
+}
+
+/** Checks the arguments of one call; on success gives them back as parsed (URLs normalized etc.). */
+export function validateArgs(channelName: InvokeChannel, args: readonly unknown[]): ArgsCheck {
+  const spec = CHANNEL_ARGS[channelName] as ChannelArgs<unknown[]> | undefined;
+  if (!spec) return { ok: false, message: `"${String(channelName)}" is not a KieDrop channel.` };
+  if (args.length > spec.names.length) {
+    return {
+      ok: false,
+      message: `${channelName} takes ${plural(spec.names.length, 'argument')}; it was given ${args.length}.`,
+    };
+  }
+  if (args.length < spec.names.length) {
+    const missing = spec.names
+      .slice(args.length)
+      .map((n) => `"${n}"`)
+      .join(', ');
+    return { ok: false, message: `${channelName} is missing its argument ${missing}.` };
+  }
+  const parsed = spec.schema.safeParse(args);
+  if (parsed.success) return { ok: true, args: parsed.data };
+  return {
+    ok: false,
+    message: parsed.error.issues.map((i) => describeIssue(channelName, spec.names, i)).join(' '),
+  };
+}

@@ -1,0 +1,75 @@
+// History as a paged list: the entries matching a search and filter, kept live by 'history' events
+// (new uploads slide in at the top, deleted ones drop out), and the failed-jobs list behind the Failed chip.
+import { useCallback } from 'react';
+import type { FailedJob, HistoryEntry, HistoryQuery } from '../../../shared/domain';
+import { api, settle } from '../api';
+import { useApiEvent } from './use-api-event';
+import type { PagedList } from './use-paged-list';
+import { usePagedList } from './use-paged-list';
+
+export type HistoryStatusFilter = NonNullable<HistoryQuery['status']>;
+
+/** An entry plus the moment it expires on this window's clock, so countdowns run without refetching.
+ * expiresInMs (measured by the app's own clock) is used rather than expiresAt, so the two clocks never disagree. */
+export interface HistoryItem {
+  entry: HistoryEntry;
+  deadline: number;
+}
+
+export function toHistoryItem(entry: HistoryEntry, receivedAt = Date.now()): HistoryItem {
+  return { entry, deadline: receivedAt + entry.expiresInMs };
+}
+
+export function useHistoryPages(
+  search: string,
+  status: HistoryStatusFilter,
+  enabled: boolean,
+): PagedList<HistoryItem> {
+  const fetchPage = useCallback(
+    async (offset: number, limit: number) => {
+      if (!enabled) return { ok: true as const, value: { items: [], total: 0 } };
+      const res = await settle(api.historyList({ search, status, limit, offset }));
+      if (!res.ok) return res;
+      const now = Date.now();
+      return {
+        ok: true as const,
+        value: { items: res.value.entries.map((e) => toHistoryItem(e, now)), total: res.value.total },
+      };
+    },
+    [search, status, enabled],
+  );
+  const list = usePagedList(fetchPage, `${enabled}:${status}:${search}`);
+
+  useApiEvent('history', (change) => {
+    if (!enabled) return;
+    if (change.removed !== undefined) {
+      const id = change.removed;
+      list.remove((item) => item.entry.id === id);
+    }
+    if (change.added) {
+      // Only the unfiltered list knows for sure that a new entry belongs at its top.
+      if (status === 'all' && search.trim() === '') list.prepend(toHistoryItem(change.added));
+      else list.invalidate();
+    }
+    if (change.replaced !== undefined) list.invalidate();
+  });
+  return list;
+}
+
+export function useFailedPages(enabled: boolean): PagedList<FailedJob> {
+  const fetchPage = useCallback(
+    async (offset: number, limit: number) => {
+      if (!enabled) return { ok: true as const, value: { items: [], total: 0 } };
+      const res = await settle(api.historyFailed({ limit, offset }));
+      if (!res.ok) return res;
+      return { ok: true as const, value: { items: res.value.jobs, total: res.value.total } };
+    },
+    [enabled],
+  );
+  const list = usePagedList(fetchPage, `failed:${enabled}`);
+  // A job failing, or a failed one being retried, changes this list.
+  useApiEvent('job', () => {
+    if (enabled) list.invalidate();
+  });
+  return list;
+}

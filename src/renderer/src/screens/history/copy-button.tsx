@@ -1,0 +1,44 @@
+// Copy as a split button: the main half copies in the user's preferred format, the arrow offers the others.
+import type { HistoryEntry } from '../../../../shared/domain';
+import type { LinkFormat } from '../../../../shared/ipc-contract';
+import { Icon } from '../../components/icon';
+import { MenuButton } from '../../components/menu-button';
+import { useT } from '../../i18n/i18n-context';
+
+export interface CopyButtonProps {
+  entry: HistoryEntry;
+  preferred: LinkFormat;
+  onCopy: (entry: HistoryEntry, format: LinkFormat) => void;
+}
+
+const MENU_FORMATS: readonly LinkFormat[] = ['url', 'markdown', 'html'];
+
+export function CopyButton({ entry, preferred, onCopy }: CopyButtonProps) {
+  const t = useT();
+  return (
+    <div className="split-button">
+      <button
+        type="button"
+        className="button button-small split-main"
+        aria-label={t('history.action.copyNamed', { name: entry.fileName })}
+        title={t('history.action.copyAs', { format: t(`copyFormat.${preferred}`) })}
+        onClick={() => onCopy(entry, preferred)}
+      >
+        <Icon name="copy" size={14} />
+        {t('history.action.copy')}
+      </button>
+      <MenuButton
+        className="button button-small split-toggle"
+        label={t('history.action.copyMenu', { name: entry.fileName })}
+        title={t('history.action.copyMenuShort')}
+        items={MENU_FORMATS.map((format) => ({
+          id: format,
+          label: t(`copyFormat.${format}`),
+          onSelect: () => onCopy(entry, format),
+        }))}
+      >
+        <Icon name="chevronDown" size={14} />
+      </MenuButton>
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+// One history entry: preview, name and facts, the live expiry pill, and its actions.
+import { memo } from 'react';
+import type { ExpiryStatus, HistoryEntry } from '../../../../shared/domain';
+import type { LinkFormat } from '../../../../shared/ipc-contract';
+import { Icon } from '../../components/icon';
+import { formatBytes } from '../../format/bytes';
+import { formatUploadedAt } from '../../format/date';
+import { useI18n } from '../../i18n/i18n-context';
+import { CopyButton } from './copy-button';
+import { ExpiryBadge } from './expiry-badge';
+import { Thumbnail } from './thumbnail';
+import type { RowActions } from './use-history-actions';
+
+export interface HistoryRowProps {
+  entry: HistoryEntry;
+  status: ExpiryStatus;
+  msLeft: number;
+  now: number;
+  preferredFormat: LinkFormat;
+  actions: RowActions;
+  /** While the list scrolls fast, the actions are drawn as an empty slot of the same width. */
+  lite?: boolean;
+}
+
+// Memoized: while the list scrolls only rows that come into view render; the rest keep their DOM.
+export const HistoryRow = memo(function HistoryRow({
+  entry,
+  status,
+  msLeft,
+  now,
+  preferredFormat,
+  actions,
+  lite,
+}: HistoryRowProps) {
+  const { t, language } = useI18n();
+  const name = entry.fileName;
+  return (
+    <div className="history-row" data-testid="history-row" data-status={status}>
+      <Thumbnail entry={entry} />
+      <div className="history-main">
+        <div className="history-title">
+          <span className="history-name" title={entry.filePath}>
+            {name}
+          </span>
+          {status === 'replaced' ? <span className="pill pill-replaced">{t('history.replaced')}</span> : null}
+          {entry.renewOf !== null ? <span className="pill pill-muted">{t('history.renewed')}</span> : null}
+        </div>
+        <div className="history-meta">
+          <span>{formatBytes(entry.size)}</span>
+          <span aria-hidden="true">·</span>
+          <span>{formatUploadedAt(entry.uploadedAt, new Date(now), language, t)}</span>
+          <span aria-hidden="true">·</span>
+          <span className="mono history-path" title={entry.downloadUrl}>
+            {entry.uploadPath}/
+          </span>
+        </div>
+      </div>
+      <ExpiryBadge status={status} msLeft={msLeft} />
+      {lite ? (
+        <div className="history-actions" aria-hidden="true" />
+      ) : (
+        <div className="history-actions">
+          <CopyButton entry={entry} preferred={preferredFormat} onCopy={(e, f) => void actions.copy(e, f)} />
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('history.action.openNamed', { name })}
+            title={t('history.action.open')}
+            onClick={() => void actions.open(entry)}
+            disabled={status === 'expired'}
+          >
+            <Icon name="open" size={16} />
+          </button>
+          {entry.localPath ? (
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t('history.action.revealNamed', { name })}
+              title={t('history.action.reveal')}
+              onClick={() => void actions.reveal(entry)}
+            >
+              <Icon name="folder" size={16} />
+            </button>
+          ) : (
+            <span className="icon-button-spacer" aria-hidden="true" />
+          )}
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('history.action.renewNamed', { name })}
+            title={t('history.action.renew')}
+            onClick={() => void actions.renew(entry)}
+          >
+            <Icon name="renew" size={16} />
+          </button>
+          <button
+            type="button"
+            className="icon-button icon-button-danger"
+            aria-label={t('history.action.deleteNamed', { name })}
+            title={t('history.action.delete')}
+            onClick={() => actions.askDelete(entry)}
+          >
+            <Icon name="trash" size={16} />
+          </button>
+        </div>
+      )}
+    </div>
+  );
+});
+
+export function HistoryRowPlaceholder() {
+  return (
+    <div className="history-row" aria-hidden="true">
+      <div className="thumb skeleton" />
+      <div className="history-main">
+        <div className="skeleton skeleton-line" style={{ width: '38%' }} />
+        <div className="skeleton skeleton-line skeleton-thin" style={{ width: '24%' }} />
+      </div>
+    </div>
+  );
+}

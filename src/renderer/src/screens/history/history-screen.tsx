@@ -1,0 +1,288 @@
+// History: every link KieDrop made, newest first, with search, status filters, live countdowns and
+// row actions. Smooth at 100,000 entries: the list is virtual and pages arrive ~100 rows at a time.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { FailedJob } from '../../../../shared/domain';
+import { api, settle } from '../../api';
+import { useAnnounce } from '../../components/announcer';
+import { Banner } from '../../components/banner';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { Icon } from '../../components/icon';
+import type { VirtualListController } from '../../components/virtual-list';
+import { VirtualList } from '../../components/virtual-list';
+import { HOUR } from '../../format/duration';
+import { liveExpiryStatus } from '../../format/expiry';
+import { useDebouncedValue } from '../../hooks/use-debounced-value';
+import type { HistoryItem } from '../../hooks/use-history-pages';
+import { useFailedPages, useHistoryPages } from '../../hooks/use-history-pages';
+import { useNow } from '../../hooks/use-now';
+import { useSettings } from '../../hooks/use-settings';
+import { useT } from '../../i18n/i18n-context';
+import { FailedRow } from './failed-row';
+import { HistoryRow, HistoryRowPlaceholder } from './history-row';
+import type { HistoryFilter } from './history-toolbar';
+import { HistoryToolbar } from './history-toolbar';
+import { useHistoryActions } from './use-history-actions';
+
+const ROW_HEIGHT = 64;
+const SEARCH_DEBOUNCE_MS = 200;
+/** How far down a notification's entry is looked for (it is nearly always at the top). */
+const LOCATE_PAGES = 20;
+const HIGHLIGHT_MS = 2400;
+
+export interface HistoryScreenProps {
+  active: boolean;
+  /** Set when a notification was clicked: scroll to this entry and highlight it. */
+  showEntry: { id: number; nonce: number } | null;
+}
+
+export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
+  const t = useT();
+  const announce = useAnnounce();
+  const { settings } = useSettings();
+  const [search, setSearch] = useState('');
+  const [filter, setFilter] = useState<HistoryFilter>('all');
+  const [highlight, setHighlight] = useState<number | null>(null);
+  const [clearExpired, setClearExpired] = useState<{ count: number | null } | null>(null);
+  const debounced = useDebouncedValue(search, SEARCH_DEBOUNCE_MS);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<VirtualListController>(null);
+  const failedMode = filter === 'failed';
+  const history = useHistoryPages(debounced, failedMode ? 'all' : filter, !failedMode);
+  const failed = useFailedPages(failedMode);
+  const now = useNow(60_000);
+  const soonMs = settings.expiringSoonHours * HOUR;
+  const actions = useHistoryActions(
+    useCallback((id: number) => history.remove((item) => item.entry.id === id), [history.remove]),
+  );
+
+  // A clicked notification: show the entry in the unfiltered list, scroll to it, and flash it.
+  useEffect(() => {
+    if (!showEntry) return;
+    setFilter('all');
+    setSearch('');
+    let live = true;
+    const timer = setTimeout(() => {
+      void history
+        .locate((item) => item.entry.id === showEntry.id, LOCATE_PAGES)
+        .then((index) => {
+          if (!live) return;
+          if (index === -1) {
+            announce(t('history.notFound'), 'info');
+            return;
+          }
+          listRef.current?.reveal(index, true);
+          setHighlight(showEntry.id);
+        });
+    }, SEARCH_DEBOUNCE_MS + 50);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+    // Only a new request runs this, not every change of the list object.
+  }, [showEntry]);
+
+  useEffect(() => {
+    if (highlight === null) return;
+    const timer = setTimeout(() => setHighlight(null), HIGHLIGHT_MS);
+    return () => clearTimeout(timer);
+  }, [highlight]);
+
+  // Ctrl/Cmd+F jumps to the search box while this screen is showing.
+  useEffect(() => {
+    if (!active) return;
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        searchRef.current?.focus();
+        searchRef.current?.select();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [active]);
+
+  const askClearExpired = async () => {
+    setClearExpired({ count: null });
+    const res = await settle(api.historyList({ status: 'expired', limit: 1, offset: 0 }));
+    setClearExpired({ count: res.ok ? res.value.total : null });
+  };
+  const doClearExpired = async () => {
+    setClearExpired(null);
+    const res = await settle(api.historyClearExpired());
+    if (res.ok) {
+      history.invalidate();
+      announce(
+        t(res.value === 1 ? 'announce.clearedExpiredOne' : 'announce.clearedExpired', { count: res.value }),
+        'info',
+      );
+    } else {
+      announce(res.error.message, 'error');
+    }
+  };
+
+  const exportHistory = async (format: 'json' | 'csv') => {
+    const res = await settle(api.historyExport(format));
+    if (!res.ok) announce(res.error.message, 'error');
+    else if (res.value !== null) announce(t('announce.exported', { path: res.value }));
+  };
+
+  const retryFailed = async (job: FailedJob) => {
+    const res = await settle(api.jobsRetry([job.jobId]));
+    if (res.ok) announce(t('announce.retrying', { name: job.fileName }), 'info');
+    else announce(res.error.message, 'error');
+  };
+
+  const statusOf = (item: HistoryItem) => {
+    const msLeft = item.deadline - now;
+    return {
+      msLeft,
+      status: liveExpiryStatus(
+        msLeft,
+        item.entry.status === 'replaced' || item.entry.replacedBy !== null,
+        soonMs,
+      ),
+    };
+  };
+
+  const total = failedMode ? failed.total : history.total;
+  const error = failedMode ? failed.error : history.error;
+  const searching = debounced.trim() !== '';
+  const countText =
+    total === null
+      ? t('common.loading')
+      : failedMode
+        ? t(total === 1 ? 'history.countFailedOne' : 'history.countFailed', { count: total.toLocaleString() })
+        : t(total === 1 ? 'history.countOne' : 'history.count', { count: total.toLocaleString() });
+
+  const empty = (
+    <div className="empty empty-large">
+      <div className="empty-art" aria-hidden="true">
+        <Icon name={failedMode ? 'check' : searching ? 'search' : 'history'} size={28} />
+      </div>
+      <p className="empty-title">
+        {failedMode
+          ? t('history.empty.failed')
+          : searching
+            ? t('history.empty.search', { search: debounced.trim() })
+            : filter === 'all'
+              ? t('history.empty.all')
+              : t('history.empty.filter')}
+      </p>
+      {!failedMode && !searching && filter === 'all' ? (
+        <p className="empty-body">{t('history.empty.allBody')}</p>
+      ) : null}
+    </div>
+  );
+
+  return (
+    <div className="history-screen" hidden={!active}>
+      <HistoryToolbar
+        search={search}
+        onSearch={setSearch}
+        filter={filter}
+        onFilter={setFilter}
+        onClearExpired={() => void askClearExpired()}
+        onExport={(format) => void exportHistory(format)}
+        searchRef={searchRef}
+      />
+      <div className="history-count" aria-live="polite">
+        {countText}
+      </div>
+      {error ? (
+        <Banner
+          level="error"
+          action={{ label: t('common.retry'), onClick: failedMode ? failed.invalidate : history.invalidate }}
+        >
+          {error}
+        </Banner>
+      ) : null}
+      <div className="panel history-panel">
+        {failedMode ? (
+          <VirtualList<FailedJob>
+            key="failed"
+            list={failed}
+            label={t('history.failedListLabel')}
+            rowHeight={ROW_HEIGHT}
+            rowLabel={(job) => job?.fileName ?? t('common.loading')}
+            renderRow={(job) =>
+              job ? (
+                <FailedRow job={job} now={now} onRetry={(j) => void retryFailed(j)} />
+              ) : (
+                <HistoryRowPlaceholder />
+              )
+            }
+            onActivate={(job) => void retryFailed(job)}
+            empty={empty}
+            testId="failed-list"
+          />
+        ) : (
+          <VirtualList<HistoryItem>
+            key="history"
+            list={history}
+            label={t('history.listLabel')}
+            rowHeight={ROW_HEIGHT}
+            controllerRef={listRef}
+            rowLabel={(item) => item?.entry.fileName ?? t('common.loading')}
+            rowClassName={(item) => {
+              if (!item) return '';
+              const { status } = statusOf(item);
+              return [
+                status === 'expired' ? 'row-expired' : '',
+                status === 'replaced' ? 'row-replaced' : '',
+                highlight === item.entry.id ? 'row-highlight' : '',
+              ]
+                .filter(Boolean)
+                .join(' ');
+            }}
+            renderRow={(item, _index, scrolling) => {
+              if (!item) return <HistoryRowPlaceholder />;
+              const { msLeft, status } = statusOf(item);
+              return (
+                <HistoryRow
+                  entry={item.entry}
+                  status={status}
+                  msLeft={msLeft}
+                  now={now}
+                  preferredFormat={settings.copyFormat}
+                  actions={actions.row}
+                  lite={scrolling}
+                />
+              );
+            }}
+            onActivate={(item) => void actions.row.copy(item.entry, settings.copyFormat)}
+            onDelete={(item) => actions.row.askDelete(item.entry)}
+            empty={empty}
+            testId="history-list"
+          />
+        )}
+      </div>
+      {actions.pendingDelete ? (
+        <ConfirmDialog
+          title={t('history.delete.title', { name: actions.pendingDelete.fileName })}
+          description={t('history.delete.body')}
+          confirmLabel={t('history.delete.confirm')}
+          danger
+          onConfirm={() => void actions.confirmDelete()}
+          onCancel={actions.cancelDelete}
+        />
+      ) : null}
+      {clearExpired ? (
+        <ConfirmDialog
+          title={t('history.clearExpired.title')}
+          description={
+            clearExpired.count === null
+              ? t('history.clearExpired.bodyUnknown')
+              : t(clearExpired.count === 1 ? 'history.clearExpired.bodyOne' : 'history.clearExpired.body', {
+                  count: clearExpired.count,
+                })
+          }
+          confirmLabel={t('history.clearExpired.confirm')}
+          danger
+          busy={clearExpired.count === 0}
+          onConfirm={() => void doClearExpired()}
+          onCancel={() => setClearExpired(null)}
+        />
+      ) : null}
+    </div>
+  );
+}

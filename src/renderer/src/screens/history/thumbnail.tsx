@@ -1,0 +1,65 @@
+// A small preview made by the app from the local file (the remote link dies after 3 days). Fetched only
+// for image rows that stay on screen a moment, and remembered, so fast scrolling stays cheap.
+import { useEffect, useState } from 'react';
+import type { HistoryEntry } from '../../../../shared/domain';
+import { api, settle } from '../../api';
+import { Icon } from '../../components/icon';
+
+const cache = new Map<number, string | null>();
+const MAX_CACHED = 500;
+/** Rows that fly past while scrolling never ask for a thumbnail. */
+const SETTLE_MS = 120;
+
+function remember(id: number, url: string | null): void {
+  if (cache.size >= MAX_CACHED) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
+  }
+  cache.set(id, url);
+}
+
+export function Thumbnail({ entry }: { entry: HistoryEntry }) {
+  const isImage = entry.mimeType.startsWith('image/') && entry.localPath !== null;
+  const [url, setUrl] = useState<string | null | undefined>(() => (isImage ? cache.get(entry.id) : null));
+
+  useEffect(() => {
+    if (!isImage) return;
+    if (cache.has(entry.id)) {
+      setUrl(cache.get(entry.id));
+      return;
+    }
+    let live = true;
+    const timer = setTimeout(() => {
+      void settle(api.historyThumbnail(entry.id)).then((res) => {
+        const value = res.ok ? res.value : null;
+        remember(entry.id, value);
+        if (live) setUrl(value);
+      });
+    }, SETTLE_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [entry.id, isImage]);
+
+  if (url) {
+    return (
+      <img
+        className="thumb"
+        src={url}
+        alt=""
+        draggable={false}
+        // A file that is not really an image (or is damaged) falls back to the icon instead of a broken picture.
+        onError={() => {
+          remember(entry.id, null);
+          setUrl(null);
+        }}
+      />
+    );
+  }
+  return (
+    <div className="thumb thumb-placeholder" aria-hidden="true">
+      <Icon name={entry.mimeType.startsWith('image/') ? 'image' : 'file'} size={18} />
+    </div>
+  );
+}

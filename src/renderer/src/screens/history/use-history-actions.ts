@@ -1,0 +1,89 @@
+// What a history row can do, each reported in the live region: copy (in a chosen format), open, reveal
+// the local file, renew (upload again for a fresh 3 days), and delete (after confirming).
+import { useCallback, useMemo, useState } from 'react';
+import type { HistoryEntry } from '../../../../shared/domain';
+import type { LinkFormat } from '../../../../shared/ipc-contract';
+import { api, settle } from '../../api';
+import { useAnnounce } from '../../components/announcer';
+import { useT } from '../../i18n/i18n-context';
+
+/** What a row needs: stable between renders, so memoized rows do not redraw while the list scrolls. */
+export interface RowActions {
+  copy: (entry: HistoryEntry, format: LinkFormat) => Promise<void>;
+  open: (entry: HistoryEntry) => Promise<void>;
+  reveal: (entry: HistoryEntry) => Promise<void>;
+  renew: (entry: HistoryEntry) => Promise<void>;
+  askDelete: (entry: HistoryEntry) => void;
+}
+
+export interface HistoryActions {
+  row: RowActions;
+  pendingDelete: HistoryEntry | null;
+  confirmDelete: () => Promise<void>;
+  cancelDelete: () => void;
+}
+
+export function useHistoryActions(onDeleted: (id: number) => void): HistoryActions {
+  const t = useT();
+  const announce = useAnnounce();
+  const [pendingDelete, setPendingDelete] = useState<HistoryEntry | null>(null);
+
+  const copy = useCallback(
+    async (entry: HistoryEntry, format: LinkFormat) => {
+      const res = await settle(api.historyCopyLink([entry.id], format));
+      if (res.ok)
+        announce(t('announce.copiedFormat', { name: entry.fileName, format: t(`copyFormat.${format}`) }));
+      else announce(res.error.message, 'error');
+    },
+    [announce, t],
+  );
+
+  const open = useCallback(
+    async (entry: HistoryEntry) => {
+      const res = await settle(api.historyOpenLink(entry.id));
+      if (!res.ok) announce(res.error.message, 'error');
+    },
+    [announce],
+  );
+
+  const reveal = useCallback(
+    async (entry: HistoryEntry) => {
+      const res = await settle(api.historyRevealFile(entry.id));
+      if (!res.ok) announce(res.error.message, 'error');
+    },
+    [announce],
+  );
+
+  const renew = useCallback(
+    async (entry: HistoryEntry) => {
+      const res = await settle(api.historyRenew(entry.id));
+      if (res.ok) announce(t('announce.renewing', { name: entry.fileName }), 'info');
+      else announce(res.error.message, 'error');
+    },
+    [announce, t],
+  );
+
+  const confirmDelete = useCallback(async () => {
+    const entry = pendingDelete;
+    setPendingDelete(null);
+    if (!entry) return;
+    const res = await settle(api.historyDelete(entry.id));
+    if (res.ok) {
+      onDeleted(entry.id);
+      announce(t('announce.deleted', { name: entry.fileName }), 'info');
+    } else {
+      announce(res.error.message, 'error');
+    }
+  }, [pendingDelete, onDeleted, announce, t]);
+
+  const row = useMemo(
+    () => ({ copy, open, reveal, renew, askDelete: setPendingDelete }),
+    [copy, open, reveal, renew],
+  );
+  return {
+    row,
+    pendingDelete,
+    confirmDelete,
+    cancelDelete: () => setPendingDelete(null),
+  };
+}

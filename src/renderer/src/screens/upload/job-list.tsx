@@ -1,0 +1,128 @@
+// The uploads panel: overall progress for what is on screen, queue controls, and a row per file.
+import type { JobSnapshot, PauseInfo } from '../../../../shared/domain';
+import { api, settle } from '../../api';
+import { useAnnounce } from '../../components/announcer';
+import { Icon } from '../../components/icon';
+import { ProgressBar } from '../../components/progress-bar';
+import { formatBytes, formatRate } from '../../format/bytes';
+import { formatEta } from '../../format/duration';
+import { useT } from '../../i18n/i18n-context';
+import { batchProgress } from '../../state/job-list';
+import { JobRow } from './job-row';
+
+export interface JobListProps {
+  jobs: JobSnapshot[];
+  linkFor: (job: JobSnapshot) => string | null;
+  paused: PauseInfo | null;
+  onClearFinished: () => void;
+}
+
+export function JobList({ jobs, linkFor, paused, onClearFinished }: JobListProps) {
+  const t = useT();
+  const announce = useAnnounce();
+  const batch = batchProgress(jobs);
+  const finished = jobs.some((j) => j.status === 'done' || j.status === 'failed' || j.status === 'cancelled');
+
+  const summary = [
+    t('upload.summary.done', { done: batch.done, count: batch.count }),
+    batch.totalBytes > 0
+      ? t('upload.summary.bytes', {
+          sent: formatBytes(batch.sentBytes),
+          total: formatBytes(batch.totalBytes),
+        })
+      : null,
+    batch.rate > 0 ? formatRate(batch.rate) : null,
+    batch.running > 0 ? formatEta(batch.etaMs, t) : null,
+    batch.failed > 0 ? t('upload.summary.failed', { failed: batch.failed }) : null,
+  ].filter(Boolean);
+
+  const togglePause = async () => {
+    const res = await settle(paused ? api.queueResume() : api.queuePause());
+    if (!res.ok) announce(res.error.message, 'error');
+  };
+  const cancelAll = async () => {
+    const res = await settle(api.jobsCancelAll());
+    if (res.ok)
+      announce(
+        t(res.value === 1 ? 'announce.cancelledAllOne' : 'announce.cancelledAll', { count: res.value }),
+        'info',
+      );
+    else announce(res.error.message, 'error');
+  };
+
+  return (
+    <section className="panel uploads" aria-labelledby="uploads-title">
+      <header className="panel-header">
+        <div className="panel-heading">
+          <h2 id="uploads-title" className="panel-title">
+            {t('upload.list.title')}
+          </h2>
+          {paused ? (
+            <span className="pill pill-warning" data-testid="queue-paused">
+              <Icon name="pause" size={12} />
+              {t('upload.paused')}
+            </span>
+          ) : null}
+        </div>
+        <div className="panel-actions">
+          <button
+            type="button"
+            className="button button-small button-ghost"
+            onClick={() => void togglePause()}
+            aria-pressed={paused !== null}
+          >
+            <Icon name={paused ? 'play' : 'pause'} size={14} />
+            {paused ? t('upload.resume') : t('upload.pause')}
+          </button>
+          {batch.running > 0 ? (
+            <button
+              type="button"
+              className="button button-small button-ghost"
+              onClick={() => void cancelAll()}
+            >
+              <Icon name="close" size={14} />
+              {t('upload.cancelAll')}
+            </button>
+          ) : null}
+          {finished ? (
+            <button type="button" className="button button-small button-ghost" onClick={onClearFinished}>
+              <Icon name="broom" size={14} />
+              {t('upload.clearFinished')}
+            </button>
+          ) : null}
+        </div>
+      </header>
+      {batch.count > 0 ? (
+        <div className="batch">
+          <ProgressBar
+            label={t('upload.overallLabel')}
+            value={batch.percent}
+            size="regular"
+            tone={
+              batch.running === 0 ? (batch.failed > 0 && batch.done === 0 ? 'danger' : 'success') : 'accent'
+            }
+          />
+          <div className="batch-line">
+            <span className="batch-percent">{Math.floor(batch.percent)}%</span>
+            <span className="batch-summary">{summary.join(' · ')}</span>
+          </div>
+        </div>
+      ) : null}
+      {jobs.length === 0 ? (
+        <div className="empty">
+          <div className="empty-art" aria-hidden="true">
+            <Icon name="upload" size={26} />
+          </div>
+          <p className="empty-title">{t('upload.empty.title')}</p>
+          <p className="empty-body">{t('upload.empty.body')}</p>
+        </div>
+      ) : (
+        <ul className="job-list" aria-label={t('upload.list.title')}>
+          {jobs.map((job) => (
+            <JobRow key={job.id} job={job} link={linkFor(job)} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

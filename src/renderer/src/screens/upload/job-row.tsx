@@ -1,0 +1,132 @@
+// One file in the upload list: name, size, progress and the action that fits its state.
+import type { JobSnapshot } from '../../../../shared/domain';
+import { api, settle } from '../../api';
+import { useAnnounce } from '../../components/announcer';
+import { Icon } from '../../components/icon';
+import { ProgressBar } from '../../components/progress-bar';
+import { useSettings } from '../../hooks/use-settings';
+import { useT } from '../../i18n/i18n-context';
+import { jobDisplayName } from '../../state/job-list';
+import { JobStatus, jobSizeText } from './job-status';
+
+const IMAGE_NAME = /\.(png|jpe?g|gif|webp|avif|bmp|svg|heic|tiff?)$/i;
+
+export function JobRow({ job, link }: { job: JobSnapshot; link: string | null }) {
+  const t = useT();
+  const announce = useAnnounce();
+  const { settings } = useSettings();
+  const name = jobDisplayName(job);
+  const size = jobSizeText(job);
+  const active = job.status === 'queued' || job.status === 'uploading';
+  const processing = job.status === 'uploading' && job.phase === 'processing';
+  const sent = job.progress && job.progress.total > 0 ? (job.progress.sent / job.progress.total) * 100 : 0;
+
+  const report = (res: { ok: boolean; error?: { message: string } }, success: string) => {
+    if (res.ok) announce(success);
+    else announce(res.error?.message ?? t('common.failed'), 'error');
+  };
+
+  const copy = async () => {
+    if (job.historyId === null) return;
+    const res = await settle(api.historyCopyLink([job.historyId], settings.copyFormat));
+    report(res, t('announce.copied', { name }));
+  };
+
+  return (
+    <li
+      className={`job job-${job.status}${processing ? ' job-processing' : ''}`}
+      data-testid="job-row"
+      data-status={job.status}
+      aria-label={name}
+    >
+      <div className="job-icon" aria-hidden="true">
+        <Icon
+          name={
+            job.status === 'done'
+              ? 'check'
+              : job.status === 'failed'
+                ? 'alert'
+                : job.method === 'url'
+                  ? 'link'
+                  : IMAGE_NAME.test(name)
+                    ? 'image'
+                    : 'file'
+          }
+          size={18}
+        />
+      </div>
+      <div className="job-main">
+        <div className="job-title">
+          <span className="job-name" title={job.localPath ?? job.sourceUrl ?? name}>
+            {name}
+          </span>
+          {size ? <span className="job-size">{size}</span> : null}
+        </div>
+        <JobStatus job={job} link={link} />
+        {job.status === 'uploading' || job.phase === 'retrying' ? (
+          <ProgressBar
+            label={t('job.progressLabel', { name })}
+            value={processing ? 100 : sent}
+            valueText={processing ? t('job.processing') : undefined}
+            indeterminate={processing || (job.status === 'uploading' && !job.progress)}
+            tone={job.phase === 'retrying' ? 'muted' : 'accent'}
+          />
+        ) : null}
+      </div>
+      <div className="job-actions">
+        {active ? (
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('job.cancel', { name })}
+            title={t('job.cancelShort')}
+            onClick={() =>
+              void settle(api.jobsCancel(job.id)).then((res) =>
+                report(res, t('announce.cancelled', { name })),
+              )
+            }
+          >
+            <Icon name="close" size={16} />
+          </button>
+        ) : null}
+        {job.status === 'done' && job.historyId !== null ? (
+          <>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => void copy()}
+              aria-label={t('job.copy', { name })}
+            >
+              <Icon name="copy" size={15} />
+              {t('job.copyShort')}
+            </button>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label={t('job.open', { name })}
+              title={t('history.action.open')}
+              onClick={() => job.historyId !== null && void settle(api.historyOpenLink(job.historyId))}
+            >
+              <Icon name="open" size={16} />
+            </button>
+          </>
+        ) : null}
+        {job.status === 'failed' ? (
+          <button
+            type="button"
+            className="button button-small"
+            aria-label={t('job.retry', { name })}
+            onClick={() =>
+              void settle(api.jobsRetry([job.id])).then((res) =>
+                report(res, t('announce.retrying', { name })),
+              )
+            }
+          >
+            <Icon name="renew" size={15} />
+            {t('job.retryShort')}
+          </button>
+        ) : null}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,148 @@
+// Upload: drop, pick or paste files (or a link), choose where they go, and watch them go up.
+import { useEffect, useState } from 'react';
+import type { PauseInfo } from '../../../../shared/domain';
+import type { UploadOptions } from '../../../../shared/ipc-contract';
+import { api, settle } from '../../api';
+import { Banner } from '../../components/banner';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { SegmentedControl } from '../../components/segmented-control';
+import type { JobsHandle } from '../../hooks/use-jobs';
+import { useSettings } from '../../hooks/use-settings';
+import { useT } from '../../i18n/i18n-context';
+import { DropZone } from './drop-zone';
+import { JobList } from './job-list';
+import type { UploadOptionsValue } from './upload-options';
+import { UploadOptionsPanel } from './upload-options';
+import { isHttpUrl, UrlForm } from './url-form';
+import { useUploadActions } from './use-upload-actions';
+
+export interface UploadScreenProps {
+  active: boolean;
+  jobs: JobsHandle;
+  paused: PauseInfo | null;
+}
+
+type Mode = 'files' | 'url';
+
+function isEditable(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
+}
+
+export function UploadScreen({ active, jobs, paused }: UploadScreenProps) {
+  const t = useT();
+  const { settings } = useSettings();
+  const [mode, setMode] = useState<Mode>('files');
+  const [options, setOptions] = useState<UploadOptionsValue>({
+    uploadPath: '',
+    fileName: '',
+    method: 'stream',
+  });
+  const actions = useUploadActions(jobs.track);
+  const pasteShortcut = api.platform === 'darwin' ? '⌘V' : 'Ctrl+V';
+
+  const optionsFor = (count: number, method: boolean): UploadOptions => {
+    const out: UploadOptions = { uploadPath: options.uploadPath.trim() || settings.defaultUploadPath };
+    // A chosen name can only belong to one file; several files keep their own names.
+    if (count === 1 && options.fileName.trim() !== '') out.fileName = options.fileName.trim();
+    if (method) out.method = options.method;
+    return out;
+  };
+
+  const afterStart = (ok: boolean) => {
+    if (ok) setOptions((o) => ({ ...o, fileName: '' }));
+    return ok;
+  };
+
+  const uploadFiles = async (paths: string[]) => {
+    if (paths.length === 0) return false;
+    return afterStart(await actions.start({ kind: 'files', paths, options: optionsFor(paths.length, true) }));
+  };
+  const uploadUrl = async (url: string) =>
+    afterStart(await actions.start({ kind: 'url', url, options: optionsFor(1, false) }));
+
+  const pick = async () => {
+    const res = await settle(api.uploadPick());
+    if (res.ok) await uploadFiles(res.value);
+  };
+
+  // Paste anywhere on this screen (outside a text field): files from the clipboard, or a copied link.
+  useEffect(() => {
+    if (!active) return;
+    const onPaste = (event: ClipboardEvent) => {
+      if (isEditable(event.target) || !event.clipboardData) return;
+      const files = Array.from(event.clipboardData.files);
+      const paths = files.length > 0 ? api.pathsForFiles(files).filter((p) => p !== '') : [];
+      if (paths.length > 0) {
+        event.preventDefault();
+        void uploadFiles(paths);
+        return;
+      }
+      const text = event.clipboardData.getData('text/plain').trim();
+      if (isHttpUrl(text)) {
+        event.preventDefault();
+        void uploadUrl(text);
+      }
+    };
+    window.addEventListener('paste', onPaste);
+    return () => window.removeEventListener('paste', onPaste);
+  });
+
+  const collidingName = actions.collision?.request.options.fileName ?? '';
+
+  return (
+    <div className="upload-screen" hidden={!active}>
+      <section className="panel composer" aria-label={t('upload.composer.label')}>
+        <SegmentedControl<Mode>
+          label={t('upload.mode.label')}
+          value={mode}
+          onChange={setMode}
+          options={[
+            { value: 'files', label: t('upload.mode.files') },
+            { value: 'url', label: t('upload.mode.url') },
+          ]}
+        />
+        {mode === 'files' ? (
+          <DropZone
+            onFiles={(paths) => void uploadFiles(paths)}
+            onUrl={(url) => void uploadUrl(url)}
+            onPick={() => void pick()}
+            disabled={actions.busy}
+            pasteShortcut={pasteShortcut}
+          />
+        ) : (
+          <UrlForm onSubmit={uploadUrl} busy={actions.busy} />
+        )}
+        {actions.error ? (
+          <Banner level="error" onDismiss={actions.clearError} testId="upload-error">
+            {actions.error}
+          </Banner>
+        ) : null}
+        <UploadOptionsPanel
+          value={options}
+          defaultPath={settings.defaultUploadPath}
+          onChange={setOptions}
+          showMethod={mode === 'files'}
+        />
+      </section>
+      <JobList jobs={jobs.jobs} linkFor={jobs.linkFor} paused={paused} onClearFinished={jobs.clearFinished} />
+      {actions.collision ? (
+        <ConfirmDialog
+          title={t('upload.collision.title', { name: collidingName })}
+          description={
+            <>
+              <p>{t('upload.collision.body')}</p>
+              <p className="dialog-detail">{actions.collision.message}</p>
+            </>
+          }
+          confirmLabel={t('upload.collision.confirm')}
+          danger
+          onConfirm={() => void actions.confirmOverwrite()}
+          onCancel={actions.dismissCollision}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+// Paste a key, check it with the credits call, store it: in the keychain, or for this session only when the
+// keychain is unavailable (or the person chooses so). Used by the welcome screen and the "Replace key" dialog.
+import { useId, useState } from 'react';
+import type { FormEvent } from 'react';
+import type { IpcError, KeyState } from '../../../../shared/ipc-contract';
+import { api, settle } from '../../api';
+import { Icon } from '../../components/icon';
+import { useT } from '../../i18n/i18n-context';
+import type { TFunction } from '../../i18n/messages';
+
+export interface KeyFormProps {
+  keychainAvailable: boolean;
+  onSaved: (state: KeyState) => void;
+  /** The dialog adds a Cancel button next to Save. */
+  onCancel?: () => void;
+}
+
+/** What went wrong, phrased for this screen; the app's own message when there is nothing better to say. */
+export function keyErrorMessage(error: IpcError, t: TFunction): string {
+  switch (error.kind) {
+    case 'auth':
+      return t('key.error.rejected');
+    case 'network':
+    case 'timeout':
+      return t('key.error.network', { reason: error.message });
+    case 'invalid-input':
+      return t('key.error.invalid', { reason: error.message });
+    default:
+      return error.message;
+  }
+}
+
+export function KeyForm({ keychainAvailable, onSaved, onCancel }: KeyFormProps) {
+  const t = useT();
+  const inputId = useId();
+  const hintId = useId();
+  const errorId = useId();
+  const [key, setKey] = useState('');
+  const [visible, setVisible] = useState(false);
+  const [busy, setBusy] = useState<'keychain' | 'session' | null>(null);
+  const [error, setError] = useState<IpcError | null>(null);
+
+  const save = async (sessionOnly: boolean) => {
+    const trimmed = key.trim();
+    if (trimmed === '') {
+      setError({ kind: 'empty', message: t('key.error.empty') });
+      return;
+    }
+    setBusy(sessionOnly ? 'session' : 'keychain');
+    setError(null);
+    const res = await settle(api.keySave(trimmed, { sessionOnly }));
+    setBusy(null);
+    if (res.ok) {
+      setKey('');
+      onSaved(res.value);
+    } else {
+      setError(res.error);
+    }
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void save(!keychainAvailable);
+  };
+
+  // A keychain failure while saving: the key itself may be fine, so offer to keep it for this session.
+  const keychainFailed = error !== null && /keychain|keyring|secret/i.test(`${error.kind} ${error.message}`);
+
+  return (
+    <form className="key-form" onSubmit={submit} noValidate>
+      <label htmlFor={inputId} className="field-label">
+        {t('key.label')}
+      </label>
+      <div className="input-with-button">
+        <input
+          id={inputId}
+          className="input input-mono"
+          type={visible ? 'text' : 'password'}
+          value={key}
+          onChange={(event) => setKey(event.target.value)}
+          placeholder={t('key.placeholder')}
+          autoComplete="off"
+          spellCheck={false}
+          aria-describedby={error ? `${errorId} ${hintId}` : hintId}
+          aria-invalid={error ? true : undefined}
+          data-autofocus
+          autoFocus
+        />
+        <button
+          type="button"
+          className="icon-button input-affix"
+          aria-label={visible ? t('key.hide') : t('key.show')}
+          title={visible ? t('key.hide') : t('key.show')}
+          aria-pressed={visible}
+          onClick={() => setVisible((v) => !v)}
+        >
+          <Icon name={visible ? 'eyeOff' : 'eye'} size={16} />
+        </button>
+      </div>
+      <p id={hintId} className="field-hint">
+        {t('key.whereFrom')} <span className="mono">kie.ai/api-key</span>
+      </p>
+      {error ? (
+        <p id={errorId} className="field-error" role="alert">
+          <Icon name="alert" size={14} />
+          {keyErrorMessage(error, t)}
+        </p>
+      ) : null}
+      <div className="key-form-actions">
+        {onCancel ? (
+          <button type="button" className="button" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        ) : null}
+        {keychainAvailable && keychainFailed ? (
+          <button type="button" className="button" disabled={busy !== null} onClick={() => void save(true)}>
+            {busy === 'session' ? t('key.checking') : t('key.useForSession')}
+          </button>
+        ) : null}
+        <button type="submit" className="button button-primary" disabled={busy !== null}>
+          {busy === 'keychain' || (busy === 'session' && !keychainAvailable)
+            ? t('key.checking')
+            : keychainAvailable
+              ? t('key.save')
+              : t('key.useForSession')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,178 @@
+// The app once settings are in: subscribes to every app event, then tells the app it is ready; shows the
+// welcome screen until there is a key, else the header, banners and the current screen.
+import { useCallback, useEffect, useState } from 'react';
+import type { JobSnapshot } from '../../shared/domain';
+import { signalAppReady } from './app-ready';
+import { AppHeader } from './components/app-header';
+import type { Screen } from './components/app-header';
+import { useAnnounce } from './components/announcer';
+import { Banner } from './components/banner';
+import { useApiEvent } from './hooks/use-api-event';
+import { useCredits } from './hooks/use-credits';
+import { useJobs } from './hooks/use-jobs';
+import { useKeyState } from './hooks/use-key-state';
+import { useNotices } from './hooks/use-notices';
+import { useQueueState } from './hooks/use-queue-state';
+import { useSettings } from './hooks/use-settings';
+import { useT } from './i18n/i18n-context';
+import { jobDisplayName } from './state/job-list';
+import { HistoryScreen } from './screens/history/history-screen';
+import { SettingsScreen } from './screens/settings/settings-screen';
+import { UploadScreen } from './screens/upload/upload-screen';
+import { KeyDialog } from './screens/welcome/key-dialog';
+import { WelcomeScreen } from './screens/welcome/welcome-screen';
+
+const SCREEN_KEYS: Record<string, Screen> = { '1': 'upload', '2': 'history', '3': 'settings' };
+
+export function Shell({ settingsError }: { settingsError: string | null }) {
+  const t = useT();
+  const announce = useAnnounce();
+  const { settings } = useSettings();
+  const key = useKeyState();
+  const hasKey = key.keyState?.hasKey ?? false;
+  const credits = useCredits(hasKey);
+  const queue = useQueueState();
+  const notices = useNotices();
+  const [screen, setScreen] = useState<Screen>('upload');
+  const [visited, setVisited] = useState<ReadonlySet<Screen>>(() => new Set(['upload']));
+  const [showEntry, setShowEntry] = useState<{ id: number; nonce: number } | null>(null);
+  const [keyDialog, setKeyDialog] = useState(false);
+
+  const onFinished = useCallback(
+    (job: JobSnapshot) => {
+      const name = jobDisplayName(job);
+      if (job.status === 'done') {
+        announce(
+          settings.copyOnUpload ? t('announce.uploadedCopied', { name }) : t('announce.uploaded', { name }),
+        );
+      } else {
+        announce(t('announce.failed', { name, reason: job.lastError ?? t('job.failed') }), 'error');
+      }
+    },
+    [announce, settings.copyOnUpload, t],
+  );
+  const jobs = useJobs(onFinished);
+
+  const navigate = useCallback((next: Screen) => {
+    setScreen(next);
+    setVisited((v) => (v.has(next) ? v : new Set([...v, next])));
+  }, []);
+
+  useApiEvent('show-entry', (id) => {
+    navigate('history');
+    setShowEntry({ id, nonce: Date.now() });
+  });
+
+  // Declared after every subscription above, so no event is delivered before someone listens.
+  useEffect(() => signalAppReady(), []);
+
+  useEffect(() => {
+    if (settingsError)
+      notices.push({ level: 'warning', message: t('notice.settingsUnreadable', { reason: settingsError }) });
+  }, [settingsError, notices.push, t]);
+
+  // Ctrl/Cmd+1/2/3 switch screens.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = SCREEN_KEYS[event.key];
+      if (target && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {
+        event.preventDefault();
+        navigate(target);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [navigate]);
+
+  // A file dropped outside the drop zone must not make the window navigate to it.
+  useEffect(() => {
+    const stop = (event: DragEvent) => event.preventDefault();
+    window.addEventListener('dragover', stop);
+    window.addEventListener('drop', stop);
+    return () => {
+      window.removeEventListener('dragover', stop);
+      window.removeEventListener('drop', stop);
+    };
+  }, []);
+
+  if (!key.keyState) {
+    return (
+      <div className="splash" aria-busy={key.loadError === null}>
+        {key.loadError ? (
+          <Banner level="error" action={{ label: t('common.retry'), onClick: key.reload }}>
+            {t('notice.keyStateUnreadable', { reason: key.loadError })}
+          </Banner>
+        ) : null}
+      </div>
+    );
+  }
+
+  const keyState = key.keyState;
+  if (!keyState.hasKey) {
+    return <WelcomeScreen keyState={keyState} onSaved={key.setKeyState} onRetryKeychain={key.reload} />;
+  }
+
+  const authPaused = queue.paused?.reason === 'auth' || keyState.rejected;
+  const activeUploads = jobs.jobs.filter((j) => j.status === 'queued' || j.status === 'uploading').length;
+
+  return (
+    <div className="app">
+      <AppHeader
+        screen={screen}
+        onNavigate={navigate}
+        credits={credits.credits}
+        creditsError={credits.error}
+        onRefreshCredits={credits.refresh}
+        keyState={keyState}
+        onKeyClick={() => navigate('settings')}
+        activeUploads={activeUploads}
+      />
+      <div className="banners">
+        {authPaused ? (
+          <Banner
+            level="error"
+            action={{ label: t('banner.enterKey'), onClick: () => setKeyDialog(true) }}
+            testId="auth-banner"
+          >
+            {t('banner.keyRejected')}
+          </Banner>
+        ) : null}
+        {notices.notices.map((notice) => (
+          <Banner
+            key={notice.id}
+            level={notice.level}
+            onDismiss={() => notices.dismiss(notice.id)}
+            testId="notice"
+          >
+            {notice.message}
+          </Banner>
+        ))}
+      </div>
+      <main className="content" aria-label={t(`nav.${screen}`)}>
+        <UploadScreen active={screen === 'upload'} jobs={jobs} paused={queue.paused} />
+        {visited.has('history') ? (
+          <HistoryScreen active={screen === 'history'} showEntry={showEntry} />
+        ) : null}
+        {visited.has('settings') ? (
+          <SettingsScreen
+            active={screen === 'settings'}
+            keyState={keyState}
+            onReplaceKey={() => setKeyDialog(true)}
+            onKeyChanged={key.setKeyState}
+          />
+        ) : null}
+      </main>
+      {keyDialog ? (
+        <KeyDialog
+          keyState={keyState}
+          onSaved={(state) => {
+            key.setKeyState(state);
+            announce(t('announce.keySaved'));
+            credits.refresh();
+          }}
+          onClose={() => setKeyDialog(false)}
+        />
+      ) : null}
+    </div>
+  );
+}

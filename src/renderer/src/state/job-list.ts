@@ -1,0 +1,101 @@
+// The upload list's logic: merging job events, ordering rows, and the batch's overall progress.
+import type { JobSnapshot } from '../../../shared/domain';
+
+const FINISHED = new Set(['done', 'failed', 'cancelled']);
+
+export function isFinished(job: JobSnapshot): boolean {
+  return FINISHED.has(job.status);
+}
+
+/**
+ * Applies one 'job' or 'progress' event. A progress tick that arrives after the job already finished is
+ * stale (ticks are throttled and may trail the final answer), so it must not turn a done row back into 50 %.
+ */
+export function applyJobEvent(
+  jobs: ReadonlyMap<number, JobSnapshot>,
+  job: JobSnapshot,
+  kind: 'job' | 'progress',
+): ReadonlyMap<number, JobSnapshot> {
+  const current = jobs.get(job.id);
+  if (kind === 'progress' && current && isFinished(current)) return jobs;
+  const next = new Map(jobs);
+  next.set(job.id, job);
+  return next;
+}
+
+/**
+ * Newest batch first (the files just dropped are at the top), and within a batch the order the files
+ * were given in, so a dropped selection reads the same way it did in the file manager.
+ */
+export function orderJobs(jobs: Iterable<JobSnapshot>): JobSnapshot[] {
+  const list = [...jobs];
+  const batchStart = new Map<string, number>();
+  const groupOf = (job: JobSnapshot) => job.batchId ?? `job:${job.id}`;
+  for (const job of list) {
+    const group = groupOf(job);
+    batchStart.set(group, Math.min(batchStart.get(group) ?? Infinity, job.id));
+  }
+  return list.sort((a, b) => {
+    const byBatch = (batchStart.get(groupOf(b)) ?? b.id) - (batchStart.get(groupOf(a)) ?? a.id);
+    return byBatch !== 0 ? byBatch : a.id - b.id;
+  });
+}
+
+export interface BatchProgress {
+  count: number;
+  done: number;
+  failed: number;
+  running: number;
+  sentBytes: number;
+  totalBytes: number;
+  /** 0–100, whole bytes across every file that is still meant to upload. */
+  percent: number;
+  rate: number;
+  etaMs: number | null;
+}
+
+function sizeOf(job: JobSnapshot): number {
+  return job.progress?.total ?? job.size ?? 0;
+}
+
+/** Overall progress over the rows on screen; cancelled and failed rows do not count toward the bytes to send. */
+export function batchProgress(jobs: readonly JobSnapshot[]): BatchProgress {
+  let done = 0;
+  let failed = 0;
+  let running = 0;
+  let sentBytes = 0;
+  let totalBytes = 0;
+  let rate = 0;
+  for (const job of jobs) {
+    if (job.status === 'cancelled') continue;
+    if (job.status === 'failed') {
+      // A failed file is not work in progress until someone retries it, so it must not hold the bar below 100 %.
+      failed += 1;
+      continue;
+    }
+    const size = sizeOf(job);
+    totalBytes += size;
+    if (job.status === 'done') {
+      done += 1;
+      sentBytes += size;
+    } else {
+      running += 1;
+      sentBytes += job.progress?.sent ?? 0;
+      if (job.phase === 'sending') rate += job.progress?.rate ?? 0;
+    }
+  }
+  const count = done + failed + running;
+  const percent =
+    totalBytes > 0 ? Math.min(100, (sentBytes / totalBytes) * 100) : count > 0 && running === 0 ? 100 : 0;
+  const remaining = Math.max(0, totalBytes - sentBytes);
+  const etaMs = running > 0 && rate > 0 ? (remaining / rate) * 1000 : null;
+  return { count, done, failed, running, sentBytes, totalBytes, percent, rate, etaMs };
+}
+
+/** What a row is called: the name it will have on the server, else the file or URL it came from. */
+export function jobDisplayName(job: JobSnapshot): string {
+  if (job.fileName) return job.fileName;
+  const source = job.localPath ?? job.sourceUrl ?? '';
+  const parts = source.split(/[\\/]/).filter(Boolean);
+  return parts[parts.length - 1] ?? source;
+}

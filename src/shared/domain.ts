@@ -1,0 +1,98 @@
+// Domain shapes that cross from the core to the window: plain data, no functions, ISO or epoch-ms times.
+// The core's history and queue modules re-export these, so there is one definition of each.
+
+export type UploadSource = 'manual' | 'watch' | 'share' | 'clipboard' | 'url' | 'cli';
+export type UploadMethod = 'stream' | 'base64' | 'url';
+
+export type ExpiryStatus = 'active' | 'expiring' | 'expired' | 'replaced';
+
+export interface HistoryEntry {
+  id: number;
+  jobId: number | null;
+  localPath: string | null;
+  localMtimeMs: number | null;
+  size: number;
+  method: UploadMethod;
+  source: UploadSource;
+  uploadPath: string;
+  fileName: string;
+  filePath: string;
+  downloadUrl: string;
+  mimeType: string;
+  /** ISO 8601 */
+  uploadedAt: string;
+  /** ISO 8601 */
+  expiresAt: string;
+  renewOf: number | null;
+  replacedBy: number | null;
+  /** Computed from expiresAt and the injected clock. */
+  status: ExpiryStatus;
+  /** Negative once expired. */
+  expiresInMs: number;
+}
+
+export type NewHistoryEntry = Omit<HistoryEntry, 'id' | 'status' | 'expiresInMs' | 'replacedBy'>;
+
+export interface HistoryQuery {
+  search?: string;
+  status?: 'all' | 'active' | 'expiring' | 'expired';
+  limit?: number;
+  offset?: number;
+}
+
+export interface FailedJob {
+  jobId: number;
+  localPath: string | null;
+  sourceUrl: string | null;
+  fileName: string;
+  errorKind: string | null;
+  lastError: string | null;
+  attempts: number;
+  finishedAt: number | null;
+}
+
+export type JobStatus = 'queued' | 'uploading' | 'done' | 'failed' | 'cancelled';
+export type JobSource = UploadSource;
+export type JobMethod = UploadMethod;
+/** waiting: queued and due; retrying: queued after a failure, waiting for its backoff;
+ * sending: body bytes going out; processing: last byte sent, waiting for the server's answer. */
+export type JobPhase = 'waiting' | 'sending' | 'processing' | 'retrying';
+
+export interface JobProgress {
+  sent: number;
+  total: number;
+  /** Bytes per second, smoothed. */
+  rate: number;
+  etaMs: number | null;
+  percent: number;
+}
+
+export interface JobSnapshot {
+  id: number;
+  status: JobStatus;
+  phase: JobPhase | null;
+  source: JobSource;
+  method: JobMethod;
+  localPath: string | null;
+  sourceUrl: string | null;
+  uploadPath: string;
+  fileName: string;
+  location: string;
+  size: number | null;
+  attempts: number;
+  nextAttemptAt: number | null;
+  errorKind: string | null;
+  lastError: string | null;
+  notice: string | null;
+  renewOf: number | null;
+  batchId: string | null;
+  historyId: number | null;
+  progress: JobProgress | null;
+  createdAt: number;
+  finishedAt: number | null;
+}
+
+export interface PauseInfo {
+  reason: 'auth' | 'user';
+  message: string;
+}

@@ -1,0 +1,129 @@
+// The one IPC contract between the main process and the window: every channel, its arguments and its answer,
+// and every event. Types only — the runtime validators live beside the handlers in main, the preload builds
+// `window.kiedrop` from this list, and the renderer calls it.
+import type { FailedJob, HistoryEntry, HistoryQuery, JobSnapshot, PauseInfo } from './domain';
+import type { Settings } from './settings';
+
+export type * from './domain';
+export type { Settings };
+
+/** Everything the window may know about the API key: never the key itself. */
+export interface KeyState {
+  hasKey: boolean;
+  /** '…f3a9' */
+  hint: string | null;
+  /** keychain: saved in the OS keychain; session: held in memory until quit; env: KIEDROP_API_KEY. */
+  source: 'keychain' | 'session' | 'env' | null;
+  keychain: { available: true } | { available: false; reason: string };
+  /** Set while the queue is paused because the API rejected the key. */
+  rejected: boolean;
+}
+
+export type LinkFormat = 'url' | 'markdown' | 'html' | 'custom';
+
+export interface UploadOptions {
+  uploadPath?: string;
+  fileName?: string;
+  method?: 'stream' | 'base64';
+  /** The user confirmed replacing a live link with the same name. */
+  overwrite?: boolean;
+}
+
+/** An error the window can show: a message a person can act on, and a kind to branch on. */
+export interface IpcError {
+  kind: string;
+  message: string;
+}
+
+/** Every result crosses as ok/err, so the window never parses Electron's wrapped error text. */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+export interface AppInfo {
+  version: string;
+  platform: string;
+  dataDir: string;
+  /** Set when the history database was unreadable at start and was moved aside. */
+  databaseRecovered: { movedTo: string; reason: string } | null;
+}
+
+/** Request/response channels: name → [arguments tuple, answer]. */
+export interface InvokeChannels {
+  'app:info': [[], AppInfo];
+  /** The window has subscribed to events: flush what was held, then send live. */
+  'app:ready': [[], void];
+  'key:state': [[], KeyState];
+  /** Checks the key with the credits call, then stores it (keychain, or memory only when sessionOnly). */
+  'key:save': [[key: string, options: { sessionOnly: boolean }], KeyState];
+  'key:clear': [[], KeyState];
+  'credits:get': [[], number];
+  'upload:files': [[paths: string[], options: UploadOptions], JobSnapshot[]];
+  'upload:url': [[url: string, options: UploadOptions], JobSnapshot];
+  /** Opens the system file picker; resolves to the chosen paths (empty when cancelled). */
+  'upload:pick': [[], string[]];
+  'jobs:list': [[], JobSnapshot[]];
+  'jobs:cancel': [[id: number], boolean];
+  'jobs:cancel-all': [[], number];
+  'jobs:retry': [[ids: number[]], number];
+  'queue:pause': [[], void];
+  'queue:resume': [[], void];
+  'queue:state': [[], PauseInfo | null];
+  'history:list': [[query: HistoryQuery], { entries: HistoryEntry[]; total: number }];
+  'history:failed': [[query: { limit?: number; offset?: number }], { jobs: FailedJob[]; total: number }];
+  'history:delete': [[id: number], boolean];
+  'history:clear-expired': [[], number];
+  'history:renew': [[id: number], JobSnapshot];
+  /** Asks where to save, writes the file; resolves to the path, or null when cancelled. */
+  'history:export': [[format: 'json' | 'csv'], string | null];
+  'history:copy-link': [[ids: number[], format: LinkFormat], string];
+  'history:open-link': [[id: number], void];
+  'history:reveal-file': [[id: number], void];
+  /** A small image (data: URL) made from the local file, or null when there is none. */
+  'history:thumbnail': [[id: number], string | null];
+  'settings:get': [[], Settings];
+  'settings:set': [[patch: Partial<Settings>], Settings];
+}
+
+/** Events pushed to the window: name → payload. */
+export interface EventChannels {
+  'job': JobSnapshot;
+  'progress': JobSnapshot;
+  'history': { added?: HistoryEntry; removed?: number; replaced?: number };
+  'queue-state': PauseInfo | null;
+  'key-state': KeyState;
+  'credits': number;
+  /** A notification was clicked: show this history entry. */
+  'show-entry': number;
+  /** Something the user should know that belongs to no screen (e.g. the database was recovered). */
+  'notice': { level: 'info' | 'warning' | 'error'; message: string };
+}
+
+export type InvokeChannel = keyof InvokeChannels;
+export type EventChannel = keyof EventChannels;
+export type ArgsOf<C extends InvokeChannel> = InvokeChannels[C][0];
+export type ResultOf<C extends InvokeChannel> = InvokeChannels[C][1];
+
+/** The handler table: plain functions over the core, with no Electron in them. */
+export type Handlers = { [C in InvokeChannel]: (...args: ArgsOf<C>) => Promise<ResultOf<C>> | ResultOf<C> };
+
+/** 'history:copy-link' → 'historyCopyLink': the name a channel has on window.kiedrop. */
+export type MethodName<S extends string> = S extends `${infer A}:${infer B}`
+  ? `${A}${Capitalize<MethodName<B>>}`
+  : S extends `${infer A}-${infer B}`
+    ? `${A}${Capitalize<MethodName<B>>}`
+    : S;
+
+/** The runtime twin of MethodName, used by the preload and the test harness to build the same object. */
+export function methodName(channel: string): string {
+  return channel.replace(/[:-]([a-z])/g, (_match, letter: string) => letter.toUpperCase());
+}
+
+/** window.kiedrop: one named function per channel, each answering ok/err, plus event subscriptions. */
+export type KieDropApi = {
+  [C in InvokeChannel as MethodName<C>]: (...args: ArgsOf<C>) => Promise<IpcResult<ResultOf<C>>>;
+} & {
+  /** Subscribes to an event; returns the unsubscribe function. */
+  on<E extends EventChannel>(event: E, listener: (payload: EventChannels[E]) => void): () => void;
+  /** Paths of files dropped on the window (Electron's webUtils.getPathForFile). */
+  pathsForFiles(files: readonly File[]): string[];
+  readonly platform: string;
+};

@@ -1,0 +1,43 @@
+// The user's settings: small, so they live in a JSON file (conf) beside the database, never the API key.
+
+export type ThemeSetting = 'system' | 'light' | 'dark';
+export type LanguageSetting = 'system' | 'en' | 'zh-CN';
+export type ProxySetting = { mode: 'system' } | { mode: 'none' } | { mode: 'manual'; url: string };
+
+export interface Settings {
+  /** Where uploads go on the server unless the user picks another for one upload. */
+  defaultUploadPath: string;
+  /** Uploads running at once. */
+  concurrency: number;
+  /** Native notifications when an upload finishes or fails. */
+  notifications: boolean;
+  /** What "copy link" puts on the clipboard. */
+  copyFormat: 'url' | 'markdown' | 'html' | 'custom';
+  /** For copyFormat 'custom': {url}, {name} and {expires} are replaced. */
+  customCopyTemplate: string;
+  /** Copy the link as soon as an upload finishes. */
+  copyOnUpload: boolean;
+  /** Entries closer than this to expiry show as "expiring soon". */
+  expiringSoonHours: number;
+  /** Upload host and credits host; change only for a self-hosted or emulated API. */
+  uploadBaseUrl: string;
+  creditsBaseUrl: string;
+  proxy: ProxySetting;
+  theme: ThemeSetting;
+  language: LanguageSetting;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  defaultUploadPath: 'kiedrop',
+  concurrency: 3,
+  notifications: true,
+  copyFormat: 'url',
+  customCopyTemplate: '{url}',
+  copyOnUpload: true,
+  expiringSoonHours: 6,
+  uploadBaseUrl: 'https://kieai.redpandaai.co',
+  creditsBaseUrl: 'https://api.kie.ai',
+  proxy: { mode: 'system' },
+  theme: 'system',
+  language: 'system',
+};

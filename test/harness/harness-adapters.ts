@@ -1,0 +1,101 @@
+// Stand-ins for the OS parts the app service needs (clipboard, shell, dialogs, thumbnails) that record
+// what the app did and let a test decide what the user "chose". Everything else in the harness is real.
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type {
+  ClipboardAdapter,
+  DialogAdapter,
+  ShellAdapter,
+  ThumbnailAdapter,
+} from '../../src/main/core/app-service';
+
+export interface RecordingClipboard extends ClipboardAdapter {
+  /** Every text written, oldest first. */
+  readonly texts: string[];
+  /** The last text written, or null. */
+  last(): string | null;
+}
+
+export function createRecordingClipboard(): RecordingClipboard {
+  const texts: string[] = [];
+  return {
+    texts,
+    writeText: (text) => void texts.push(text),
+    last: () => texts.at(-1) ?? null,
+  };
+}
+
+export interface RecordingShell extends ShellAdapter {
+  readonly opened: string[];
+  readonly revealed: string[];
+}
+
+export function createRecordingShell(): RecordingShell {
+  const opened: string[] = [];
+  const revealed: string[] = [];
+  return {
+    opened,
+    revealed,
+    async openExternal(url) {
+      opened.push(url);
+    },
+    showItemInFolder: (path) => void revealed.push(path),
+  };
+}
+
+export interface ProgrammableDialogs extends DialogAdapter {
+  /** What the next file picker returns (then it returns [] again, like a cancelled picker). */
+  nextPickedFiles: string[] | null;
+  /** What the next save dialog returns (then null again, like a cancelled dialog). */
+  nextSavePath: string | null;
+  /** Default names the save dialog was opened with, oldest first. */
+  readonly saveRequests: string[];
+  readonly pickRequests: number;
+}
+
+export function createProgrammableDialogs(): ProgrammableDialogs {
+  const dialogs = {
+    nextPickedFiles: null as string[] | null,
+    nextSavePath: null as string | null,
+    saveRequests: [] as string[],
+    pickRequests: 0,
+    async pickFiles() {
+      dialogs.pickRequests += 1;
+      const picked = dialogs.nextPickedFiles ?? [];
+      dialogs.nextPickedFiles = null;
+      return picked;
+    },
+    async saveFile(defaultName: string) {
+      dialogs.saveRequests.push(defaultName);
+      const path = dialogs.nextSavePath;
+      dialogs.nextSavePath = null;
+      return path;
+    },
+  };
+  return dialogs;
+}
+
+const IMAGE_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+};
+const MAX_INLINE_BYTES = 512 * 1024;
+
+/** Without Electron's nativeImage there is no scaler: small images come back whole, as a data: URL
+ * (the page scales them); anything else gets no preview. */
+export function createFileThumbnails(): ThumbnailAdapter & { readonly requests: string[] } {
+  const requests: string[] = [];
+  return {
+    requests,
+    async fromFile(path) {
+      requests.push(path);
+      const type = IMAGE_TYPES[extname(path).toLowerCase()];
+      if (type === undefined) return null;
+      if ((await stat(path)).size > MAX_INLINE_BYTES) return null;
+      return `data:${type};base64,${(await readFile(path)).toString('base64')}`;
+    },
+  };
+}

@@ -1,0 +1,109 @@
+// The upload list: rows in the order people dropped them, progress that never runs backwards, and an
+// overall bar that reaches 100 % when everything that can finish has.
+import { describe, expect, it } from 'vitest';
+import type { JobSnapshot } from '../../src/shared/domain';
+import {
+  applyJobEvent,
+  batchProgress,
+  jobDisplayName,
+  orderJobs,
+} from '../../src/renderer/src/state/job-list';
+
+function job(id: number, patch: Partial<JobSnapshot> = {}): JobSnapshot {
+  return {
+    id,
+    status: 'queued',
+    phase: 'waiting',
+    source: 'manual',
+    method: 'stream',
+    localPath: `/files/file-${id}.png`,
+    sourceUrl: null,
+    uploadPath: 'kiedrop',
+    fileName: '',
+    location: 'kiedrop',
+    size: 1000,
+    attempts: 0,
+    nextAttemptAt: null,
+    errorKind: null,
+    lastError: null,
+    notice: null,
+    renewOf: null,
+    batchId: null,
+    historyId: null,
+    progress: null,
+    createdAt: 1000 + id,
+    finishedAt: null,
+    ...patch,
+  };
+}
+
+describe('job events', () => {
+  it('ignores a progress tick that arrives after the job finished', () => {
+    const done = job(1, {
+      status: 'done',
+      phase: null,
+      progress: { sent: 1000, total: 1000, rate: 0, etaMs: 0, percent: 100 },
+    });
+    const jobs = applyJobEvent(new Map(), done, 'job');
+    const late = job(1, {
+      status: 'uploading',
+      phase: 'sending',
+      progress: { sent: 500, total: 1000, rate: 10, etaMs: 50, percent: 50 },
+    });
+    expect(applyJobEvent(jobs, late, 'progress').get(1)?.status).toBe('done');
+  });
+
+  it('lets a job event bring a failed job back (a retry)', () => {
+    const jobs = applyJobEvent(new Map(), job(1, { status: 'failed' }), 'job');
+    expect(applyJobEvent(jobs, job(1, { status: 'queued' }), 'job').get(1)?.status).toBe('queued');
+  });
+});
+
+describe('row order', () => {
+  it('shows the newest batch first, and each batch in the order its files were given', () => {
+    const rows = [
+      job(1, { batchId: 'a' }),
+      job(2, { batchId: 'a' }),
+      job(3, { batchId: 'b' }),
+      job(4, { batchId: 'b' }),
+      job(5, { batchId: null }),
+    ];
+    expect(orderJobs(rows).map((j) => j.id)).toEqual([5, 3, 4, 1, 2]);
+  });
+});
+
+describe('overall progress', () => {
+  it('adds bytes across files and estimates time from the combined speed', () => {
+    const rows = [
+      job(1, { status: 'done', size: 1000 }),
+      job(2, {
+        status: 'uploading',
+        phase: 'sending',
+        size: 1000,
+        progress: { sent: 500, total: 1000, rate: 100, etaMs: 5000, percent: 50 },
+      }),
+      job(3, { status: 'queued', size: 2000 }),
+    ];
+    const p = batchProgress(rows);
+    expect(p).toMatchObject({ count: 3, done: 1, running: 2, sentBytes: 1500, totalBytes: 4000, rate: 100 });
+    expect(p.percent).toBeCloseTo(37.5);
+    expect(p.etaMs).toBe(25_000);
+  });
+
+  it('reaches 100 % when the only unfinished files failed or were cancelled', () => {
+    const rows = [job(1, { status: 'done' }), job(2, { status: 'failed' }), job(3, { status: 'cancelled' })];
+    const p = batchProgress(rows);
+    expect(p.percent).toBe(100);
+    expect(p).toMatchObject({ done: 1, failed: 1, running: 0, etaMs: null });
+  });
+});
+
+describe('row names', () => {
+  it('uses the server name when set, else the file or link it came from', () => {
+    expect(jobDisplayName(job(1, { fileName: 'report.pdf' }))).toBe('report.pdf');
+    expect(jobDisplayName(job(1, { localPath: 'C:\\Users\\ana\\photo.jpg' }))).toBe('photo.jpg');
+    expect(jobDisplayName(job(1, { localPath: null, sourceUrl: 'https://example.com/a/b.zip' }))).toBe(
+      'b.zip',
+    );
+  });
+});
