@@ -13,7 +13,8 @@ export default defineConfig({
     resolve: { alias: shared },
     build: {
       rollupOptions: {
-        input: { index: resolve('src/preload/index.ts') },
+        // The drop window has its own, smaller preload.
+        input: { index: resolve('src/preload/index.ts'), drop: resolve('src/preload/drop.ts') },
         // A sandboxed preload can only be CommonJS.
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
@@ -23,6 +24,11 @@ export default defineConfig({
     root: resolve('src/renderer'),
     resolve: { alias: shared },
     plugins: [react()],
-    build: { minify: true, rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
+    build: {
+      minify: true,
+      rollupOptions: {
+        input: { index: resolve('src/renderer/index.html'), drop: resolve('src/renderer/drop.html') },
+      },
+    },
   },
 });

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { benchHistory } from './history-100k';
 import { benchQueueSmallFiles } from './queue-small-files';
+import { benchRendererHistory } from './renderer-history';
 import { benchLargeUpload } from './upload-large-file';
 import { benchWatchFolder } from './watch-folder';
 
@@ -12,6 +13,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   history: () => benchHistory(join(WORK, 'history')),
   queue: () => benchQueueSmallFiles(join(WORK, 'queue')),
   watch: () => benchWatchFolder(join(WORK, 'watch')),
+  renderer: () => benchRendererHistory(join(WORK, 'renderer')),
 };
 
 const wanted = process.argv.slice(2);

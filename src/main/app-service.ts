@@ -2,7 +2,7 @@
 // before the app quits so uploads in flight go back to the queue and resume on the next start.
 import { app, dialog, type BrowserWindow } from 'electron';
 import { openAppService } from './core/app-service';
-import type { AppService } from './core/app-service';
+import type { AppService, AppServiceOptions } from './core/app-service';
 import { createKeychainStore } from './core/secrets';
 import { eventWireChannel } from '../shared/ipc-channels';
 import { electronClipboard } from './clipboard-adapter';
@@ -17,7 +17,14 @@ function closeWithin(service: AppService, ms: number): Promise<void> {
   return Promise.race([service.close(), new Promise<void>((resolve) => setTimeout(resolve, ms))]);
 }
 
-export function setupAppService(dataDir: string, getWindow: () => BrowserWindow | null): AppService {
+/** The desktop adapters (notifications, global shortcut, right-click installer), made by their own modules. */
+export type DesktopAdapters = Pick<AppServiceOptions, 'notifier' | 'shortcuts' | 'shellIntegration'>;
+
+export function setupAppService(
+  dataDir: string,
+  getWindow: () => BrowserWindow | null,
+  desktop: DesktopAdapters = {},
+): AppService {
   let service: AppService;
   try {
     service = openAppService({
@@ -31,6 +38,7 @@ export function setupAppService(dataDir: string, getWindow: () => BrowserWindow 
       thumbnails: electronThumbnails,
       info: { version: app.getVersion(), platform: process.platform },
       userAgent: `KieDrop/${app.getVersion()}`,
+      ...desktop,
     });
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);

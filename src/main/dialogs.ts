@@ -23,5 +23,18 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): DialogAd
         : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    async pickFolder() {
+      const window = getWindow();
+      const options: Electron.OpenDialogOptions = {
+        title: 'Choose a folder to watch',
+        buttonLabel: 'Watch folder',
+        // createDirectory: macOS only; lets a person make a fresh "To upload" folder right here.
+        properties: ['openDirectory', 'createDirectory'],
+      };
+      const result = window
+        ? await dialog.showOpenDialog(window, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
   };
 }

@@ -5,6 +5,7 @@ import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { ApiError, validateFileName, validateHttpUrl, validateUploadPath } from './core/api';
 import { describeSettingsIssues, settingsPatchSchema } from './core/settings';
+import { MAX_QUIET_MS, MIN_QUIET_MS } from './core/watch';
 import type { ArgsOf, InvokeChannel } from '../shared/ipc-contract';
 import type { ArgsCheck } from './ipc-guard';
 
@@ -75,6 +76,46 @@ const historyQuery = z.strictObject(
   },
   { error: 'must be a query object' },
 );
+
+const MAX_GLOBS = 100;
+const MAX_GLOB_LENGTH = 500;
+const globs = z
+  .array(
+    z
+      .string({ error: 'must be a list of patterns such as "*.png"' })
+      .max(MAX_GLOB_LENGTH, { error: `has a pattern longer than ${MAX_GLOB_LENGTH} characters` }),
+    { error: 'must be a list of patterns such as "*.png"' },
+  )
+  .max(MAX_GLOBS, { error: `may list at most ${MAX_GLOBS} patterns` });
+const onOff = z.boolean({ error: 'must be true or false' });
+const quietText = `must be a whole number of milliseconds from ${MIN_QUIET_MS} to ${MAX_QUIET_MS}`;
+// Only shapes here: the watch service checks the values themselves (globs, path) in its own words.
+const watchSettingsFields = {
+  uploadPath: z.string({ error: 'must be text' }).superRefine(fromCoreCheck(validateUploadPath)).optional(),
+  include: globs.optional(),
+  exclude: globs.optional(),
+  recursive: onOff.optional(),
+  uploadChanged: onOff.optional(),
+  polling: onOff.optional(),
+  quietMs: z
+    .int({ error: quietText })
+    .min(MIN_QUIET_MS, { error: quietText })
+    .max(MAX_QUIET_MS, { error: quietText })
+    .optional(),
+  ignoreDotfiles: onOff.optional(),
+};
+const watchPatch = z.strictObject(watchSettingsFields, { error: 'must be a settings object' });
+const folderPath = z
+  .string({ error: 'must be a folder path' })
+  .min(1, { error: 'must not be an empty path' })
+  .refine((p) => !p.includes('\0'), { error: 'must not contain a NUL character' })
+  .refine((p) => isAbsolute(p), { error: 'must be an absolute folder path' });
+const watchAdd = z.strictObject(
+  { path: folderPath.optional(), ...watchSettingsFields },
+  { error: 'must be a folder object (an empty one opens the folder picker)' },
+);
+/** A folder's id, or null for every folder. */
+const folderOrAll = id.nullable();
 
 function channel<T extends unknown[]>(names: readonly string[], schema: z.ZodType<T>): ChannelArgs<T> {
   return { names, schema };
@@ -153,6 +194,27 @@ export const CHANNEL_ARGS: { [C in InvokeChannel]: ChannelArgs<ArgsOf<C>> } = {
   'history:thumbnail': channel(['id'], z.tuple([id])),
   'settings:get': none,
   'settings:set': channel(['patch'], z.tuple([settingsPatchSchema])),
+  'clipboard:upload': none,
+  'integration:status': none,
+  'integration:install': none,
+  'integration:uninstall': none,
+  'shortcut:state': none,
+  // Only the type and size here: the shortcut service explains a malformed shortcut in its own words.
+  'shortcut:set': channel(
+    ['accelerator'],
+    z.tuple([
+      z
+        .string({ error: 'must be text such as "CommandOrControl+Shift+U", or "" to turn it off' })
+        .max(100, { error: 'is too long to be a key combination' }),
+    ]),
+  ),
+  'activity:get': none,
+  'watch:list': none,
+  'watch:add': channel(['folder'], z.tuple([watchAdd])),
+  'watch:update': channel(['id', 'patch'], z.tuple([id, watchPatch])),
+  'watch:remove': channel(['id'], z.tuple([id])),
+  'watch:pause': channel(['id'], z.tuple([folderOrAll])),
+  'watch:resume': channel(['id'], z.tuple([folderOrAll])),
 };
 
 function plural(n: number, word: string): string {

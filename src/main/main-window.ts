@@ -42,9 +42,10 @@ function createMainWindow(): BrowserWindow {
   return window;
 }
 
-export function setupMainWindow(windowHooks?: MainWindowHooks): void {
+/** `open: false` starts without the window (a launch that only shares files); showMainWindow() opens it later. */
+export function setupMainWindow(windowHooks?: MainWindowHooks, options: { open?: boolean } = {}): void {
   if (windowHooks) hooks = windowHooks;
-  mainWindow = createMainWindow();
+  if (options.open !== false) mainWindow = createMainWindow();
 }
 
 export function getMainWindow(): BrowserWindow | null {

@@ -1,9 +1,10 @@
 // Native notifications when uploads finish or fail (if the setting is on). Jobs that finish close
-// together are told in one notification, so a batch of 50 files does not raise 50 of them. Clicking
-// one brings the window forward and, for a single upload, shows its history entry.
-import { Notification } from 'electron';
+// together are told in one notification, so a batch of 50 files does not raise 50 of them. Shares and
+// clipboard uploads summarize their own batch, so their jobs are left out here. Clicking one brings
+// the window forward and, for a single upload, shows its history entry.
 import type { AppService } from './core/app-service';
 import type { JobSnapshot } from '../shared/ipc-contract';
+import { showNotice } from './desktop-notify';
 
 const GATHER_MS = 1500;
 
@@ -40,16 +41,15 @@ export function setupNotifications(service: AppService, show: (historyId: number
     timer = undefined;
     const jobs = gathered;
     gathered = [];
-    if (jobs.length === 0 || !service.settings.get().notifications || !Notification.isSupported()) return;
-    const notification = new Notification(describe(jobs));
+    if (jobs.length === 0) return;
     const [only] = jobs;
     const historyId = jobs.length === 1 && only ? only.historyId : null;
-    notification.on('click', () => show(historyId));
-    notification.show();
+    showNotice(describe(jobs), service.settings.get(), () => show(historyId));
   }
 
   service.engine.on('job', (job) => {
     if (job.status !== 'done' && job.status !== 'failed') return;
+    if (service.batches.has(job.batchId)) return;
     gathered.push(job);
     timer ??= setTimeout(flush, GATHER_MS);
   });

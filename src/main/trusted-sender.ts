@@ -31,3 +31,23 @@ export function isOwnMainFrame(
   if (frame.processId !== main.processId || frame.routingId !== main.routingId) return false;
   return isOwnUrl(frame.url);
 }
+
+export interface AppWindows {
+  main: WindowLike | null;
+  drop: WindowLike | null;
+}
+
+/**
+ * The main window's page may call every channel; the drop window's page only the few it needs to
+ * upload (so a flaw in that small page can never read the history, the key state or the settings).
+ */
+export function isTrustedCaller(
+  channel: string,
+  event: SenderEventLike,
+  windows: AppWindows,
+  urls: { isMainPage(url: string): boolean; isDropPage(url: string): boolean },
+  dropChannels: ReadonlySet<string>,
+): boolean {
+  if (isOwnMainFrame(event, windows.main, urls.isMainPage)) return true;
+  return dropChannels.has(channel) && isOwnMainFrame(event, windows.drop, urls.isDropPage);
+}

@@ -32,6 +32,19 @@ export const INVOKE_CHANNELS = [
   'history:thumbnail',
   'settings:get',
   'settings:set',
+  'clipboard:upload',
+  'integration:status',
+  'integration:install',
+  'integration:uninstall',
+  'shortcut:state',
+  'shortcut:set',
+  'activity:get',
+  'watch:list',
+  'watch:add',
+  'watch:update',
+  'watch:remove',
+  'watch:pause',
+  'watch:resume',
 ] as const satisfies readonly InvokeChannel[];
 
 export const EVENT_CHANNELS = [
@@ -43,6 +56,8 @@ export const EVENT_CHANNELS = [
   'credits',
   'show-entry',
   'notice',
+  'settings',
+  'watch',
 ] as const satisfies readonly EventChannel[];
 
 /** Events travel on their own IPC channel names, so they can never be mistaken for an invoke channel. */

@@ -1,10 +1,19 @@
 // The one IPC contract between the main process and the window: every channel, its arguments and its answer,
 // and every event. Types only — the runtime validators live beside the handlers in main, the preload builds
 // `window.kiedrop` from this list, and the renderer calls it.
+import type {
+  ClipboardUploadSummary,
+  IntegrationState,
+  ShortcutState,
+  UploadActivity,
+} from './desktop';
 import type { FailedJob, HistoryEntry, HistoryQuery, JobSnapshot, PauseInfo } from './domain';
 import type { Settings } from './settings';
+import type { WatchFolderAdd, WatchFolderPatch, WatchFolderStatus, WatchOverview } from './watch';
 
 export type * from './domain';
+export type * from './desktop';
+export type * from './watch';
 export type { Settings };
 
 /** Everything the window may know about the API key: never the key itself. */
@@ -81,6 +90,27 @@ export interface InvokeChannels {
   'history:thumbnail': [[id: number], string | null];
   'settings:get': [[], Settings];
   'settings:set': [[patch: Partial<Settings>], Settings];
+  /** Uploads what is on the clipboard (files, an image, or links); resolves when those uploads end. */
+  'clipboard:upload': [[], ClipboardUploadSummary];
+  /** Right-click "Share with KieDrop": what is installed, and installing or removing it. */
+  'integration:status': [[], IntegrationState];
+  'integration:install': [[], IntegrationState];
+  'integration:uninstall': [[], IntegrationState];
+  'shortcut:state': [[], ShortcutState];
+  /** Sets the "Upload clipboard" shortcut ('' turns it off); the old one stays if the new one cannot be had. */
+  'shortcut:set': [[accelerator: string], ShortcutState];
+  /** Everything uploading now, as one summary (the drop window's ring). */
+  'activity:get': [[], UploadActivity];
+  /** Every watched folder with its status. */
+  'watch:list': [[], WatchOverview];
+  /** Starts watching a folder; without a path the folder picker opens first. Null when it was cancelled. */
+  'watch:add': [[folder: WatchFolderAdd], WatchFolderStatus | null];
+  'watch:update': [[id: number, patch: WatchFolderPatch], WatchFolderStatus];
+  /** Stops watching and forgets what was uploaded from it; uploads already queued still go out. */
+  'watch:remove': [[id: number], boolean];
+  /** One folder (saved), or every folder until resumed or restart when the id is null. */
+  'watch:pause': [[id: number | null], WatchOverview];
+  'watch:resume': [[id: number | null], WatchOverview];
 }
 
 /** Events pushed to the window: name → payload. */
@@ -95,6 +125,10 @@ export interface EventChannels {
   'show-entry': number;
   /** Something the user should know that belongs to no screen (e.g. the database was recovered). */
   'notice': { level: 'info' | 'warning' | 'error'; message: string };
+  /** The settings changed from elsewhere (the tray, the drop window being moved). */
+  'settings': Settings;
+  /** A watched folder was added, changed or removed, or its status or counts changed. */
+  'watch': WatchOverview;
 }
 
 export type InvokeChannel = keyof InvokeChannels;

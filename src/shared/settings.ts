@@ -4,6 +4,14 @@ export type ThemeSetting = 'system' | 'light' | 'dark';
 export type LanguageSetting = 'system' | 'en' | 'zh-CN';
 export type ProxySetting = { mode: 'system' } | { mode: 'none' } | { mode: 'manual'; url: string };
 
+/** The small floating drop target. x/y are null until the user moves it (then it opens where they left it). */
+export interface DropWindowSetting {
+  enabled: boolean;
+  alwaysOnTop: boolean;
+  x: number | null;
+  y: number | null;
+}
+
 export interface Settings {
   /** Where uploads go on the server unless the user picks another for one upload. */
   defaultUploadPath: string;
@@ -25,6 +33,15 @@ export interface Settings {
   proxy: ProxySetting;
   theme: ThemeSetting;
   language: LanguageSetting;
+  /** Global shortcut for "Upload clipboard", in Electron's accelerator syntax; '' turns it off. */
+  clipboardShortcut: string;
+  dropWindow: DropWindowSetting;
+  /** Sharing a folder also shares the files in its sub-folders. */
+  shareRecurseFolders: boolean;
+  /** A share of more files than this asks first. */
+  shareConfirmAbove: number;
+  /** A short sound when uploads finish or fail. */
+  playSound: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -40,4 +57,19 @@ export const DEFAULT_SETTINGS: Settings = {
   proxy: { mode: 'system' },
   theme: 'system',
   language: 'system',
+  clipboardShortcut: 'CommandOrControl+Shift+U',
+  dropWindow: { enabled: true, alwaysOnTop: true, x: null, y: null },
+  shareRecurseFolders: false,
+  shareConfirmAbove: 100,
+  playSound: false,
 };
+
+/**
+ * The defaults on one platform. macOS has the menu-bar icon as a drop target (Electron delivers tray
+ * drops only there), so the floating drop window starts off; Windows and Linux need it.
+ */
+export function defaultSettingsFor(platform: string): Settings {
+  const defaults = structuredClone(DEFAULT_SETTINGS);
+  if (platform === 'darwin') defaults.dropWindow.enabled = false;
+  return defaults;
+}

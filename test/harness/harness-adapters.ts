@@ -4,6 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type {
   ClipboardAdapter,
+  ClipboardSnapshot,
   DialogAdapter,
   ShellAdapter,
   ThumbnailAdapter,
@@ -14,15 +15,21 @@ export interface RecordingClipboard extends ClipboardAdapter {
   readonly texts: string[];
   /** The last text written, or null. */
   last(): string | null;
+  /** What "Upload clipboard" finds (a test sets it, as if the user had copied something). Default: empty. */
+  content: ClipboardSnapshot;
+  read(): Promise<ClipboardSnapshot>;
 }
 
 export function createRecordingClipboard(): RecordingClipboard {
   const texts: string[] = [];
-  return {
+  const clipboard: RecordingClipboard = {
     texts,
+    content: { imagePng: null, filePaths: [], text: '' },
     writeText: (text) => void texts.push(text),
     last: () => texts.at(-1) ?? null,
+    read: async () => clipboard.content,
   };
+  return clipboard;
 }
 
 export interface RecordingShell extends ShellAdapter {
@@ -51,6 +58,9 @@ export interface ProgrammableDialogs extends DialogAdapter {
   /** Default names the save dialog was opened with, oldest first. */
   readonly saveRequests: string[];
   readonly pickRequests: number;
+  /** What the next folder picker returns (then null again, like a cancelled picker). */
+  nextPickedFolder: string | null;
+  readonly folderRequests: number;
 }
 
 export function createProgrammableDialogs(): ProgrammableDialogs {
@@ -59,6 +69,8 @@ export function createProgrammableDialogs(): ProgrammableDialogs {
     nextSavePath: null as string | null,
     saveRequests: [] as string[],
     pickRequests: 0,
+    nextPickedFolder: null as string | null,
+    folderRequests: 0,
     async pickFiles() {
       dialogs.pickRequests += 1;
       const picked = dialogs.nextPickedFiles ?? [];
@@ -70,6 +82,12 @@ export function createProgrammableDialogs(): ProgrammableDialogs {
       const path = dialogs.nextSavePath;
       dialogs.nextSavePath = null;
       return path;
+    },
+    async pickFolder() {
+      dialogs.folderRequests += 1;
+      const folder = dialogs.nextPickedFolder;
+      dialogs.nextPickedFolder = null;
+      return folder;
     },
   };
   return dialogs;

@@ -39,6 +39,10 @@ export interface TestAppOptions {
   settings?: Partial<Settings>;
   /** Engine test seams. Default: short retry delays. */
   engine?: AppServiceOptions['engine'];
+  /** The desktop adapters (notifications, global shortcuts, right-click installer target). Default: none. */
+  desktop?: Pick<AppServiceOptions, 'notifier' | 'shortcuts' | 'shellIntegration'>;
+  /** Watched-folder test seams (e.g. how often a missing folder is looked for). */
+  watch?: AppServiceOptions['watch'];
   /** Also start the queue (resume unfinished jobs, queue start-up notices). Default true. */
   start?: boolean;
   /** Act as a window that has said app:ready, so events are delivered (and recorded) at once.
@@ -130,6 +134,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       info: { version: 'harness', platform: process.platform },
       now: options.now,
       engine: { retry: { baseDelayMs: 50, maxDelayMs: 500 }, ...options.engine },
+      watch: options.watch,
+      ...options.desktop,
     });
     cleanups.push(() => service.close());
     if (options.start !== false) service.start();

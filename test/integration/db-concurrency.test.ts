@@ -13,6 +13,12 @@ import type { NewHistoryEntry } from '../../src/main/core/history/index';
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const moduleUrl = (path: string): string => pathToFileURL(join(REPO, path)).href;
 
+// A short break every 50 rows, as a real app has between uploads: SQLite's busy handler sleeps for
+// up to 100 ms, so without breaks one writer could keep the lock for its whole run.
+function pause(i: number): void {
+  if (i % 50 === 49) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 30);
+}
+
 // Each transaction reads before it writes (like the queue does), the pattern that deadlocks two
 // processes unless the write lock is taken at BEGIN.
 const WRITER = `
@@ -30,6 +36,10 @@ export function entry(label: string, i: number) {
   } as const;
 }
 
+export function pause(i: number): void {
+  if (i % 50 === 49) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 30);
+}
+
 export function writeRows(file: string, label: string, count: number): void {
   const db = openDatabase(file);
   const store = new HistoryStore(db);
@@ -37,6 +47,7 @@ export function writeRows(file: string, label: string, count: number): void {
     db.transaction(() => {
       if (store.findLiveByFilePath('kiedrop/' + label + '/' + i + '.png') === undefined) store.insert(entry(label, i));
     });
+    pause(i);
   }
   db.close();
 }
@@ -113,6 +124,7 @@ describe('two processes writing at once', () => {
         if (store.findLiveByFilePath(`kiedrop/parent/${i}.png`) === undefined)
           store.insert(entry('parent', i));
       });
+      pause(i);
     }
 
     expect(await exited, stderr).toBe(0);

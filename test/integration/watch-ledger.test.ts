@@ -168,14 +168,15 @@ describe('crash recovery', () => {
   });
 
   it('an upload that finished while the watcher was closed is found in history on start', async () => {
-    const before = openPair(true);
+    // The queue is not running yet, so the upload cannot finish while the watcher still listens.
+    const before = openPair(false);
     const enqueued: WatchEnqueued[] = [];
     before.watch.on('enqueued', (e) => enqueued.push(e));
     await before.watch.start();
     const folder = await before.watch.addFolder({ path: watched, quietMs: 300 });
     await writeFile(join(watched, 'a.txt'), 'a');
     await until('the file queued', () => enqueued.length === 1);
-    // The watcher stops first; the engine finishes the upload on its own.
+    // The watcher stops first; then the engine uploads on its own.
     await before.watch.close();
     await before.engine.queue.runUntilIdle();
     expect(before.engine.history.count()).toBe(1);

@@ -103,6 +103,23 @@ describe('files that cannot be uploaded', () => {
     expect(watch.list()[0]?.lastError).not.toBeNull();
   });
 
+  it('reports a file whose name the service would refuse, and uploads the rest of the batch', async () => {
+    const { engine, watch } = await watching();
+    const errors: WatchFileError[] = [];
+    watch.on('file-error', (e) => errors.push(e));
+    const bad = join(watched, 'line\nbreak.txt');
+    await Promise.all([
+      writeFile(bad, 'x'),
+      writeFile(join(watched, 'fine-1.txt'), '1'),
+      writeFile(join(watched, 'fine-2.txt'), '2'),
+    ]);
+    await until('two uploads', () => uploads(engine).length >= 2);
+    await until('the bad name reported', () => errors.some((e) => e.path === bad));
+    expect(errors.find((e) => e.path === bad)?.message).toMatch(/cannot be uploaded: .*control character/);
+    await sleep(800);
+    expect(names(engine)).toEqual(['fine-1.txt', 'fine-2.txt']);
+  });
+
   it('uploads nothing, and reports nothing, for a file renamed away before it settled', async () => {
     const { engine, watch } = await watching({ quietMs: 600 });
     const errors: WatchFileError[] = [];

@@ -19,10 +19,11 @@ import { jobDisplayName } from './state/job-list';
 import { HistoryScreen } from './screens/history/history-screen';
 import { SettingsScreen } from './screens/settings/settings-screen';
 import { UploadScreen } from './screens/upload/upload-screen';
+import { WatchScreen } from './screens/watch/watch-screen';
 import { KeyDialog } from './screens/welcome/key-dialog';
 import { WelcomeScreen } from './screens/welcome/welcome-screen';
 
-const SCREEN_KEYS: Record<string, Screen> = { '1': 'upload', '2': 'history', '3': 'settings' };
+const SCREEN_KEYS: Record<string, Screen> = { '1': 'upload', '2': 'history', '3': 'watch', '4': 'settings' };
 
 export function Shell({ settingsError }: { settingsError: string | null }) {
   const t = useT();
@@ -71,7 +72,7 @@ export function Shell({ settingsError }: { settingsError: string | null }) {
       notices.push({ level: 'warning', message: t('notice.settingsUnreadable', { reason: settingsError }) });
   }, [settingsError, notices.push, t]);
 
-  // Ctrl/Cmd+1/2/3 switch screens.
+  // Ctrl/Cmd+1/2/3/4 switch screens.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = SCREEN_KEYS[event.key];
@@ -153,6 +154,7 @@ export function Shell({ settingsError }: { settingsError: string | null }) {
         {visited.has('history') ? (
           <HistoryScreen active={screen === 'history'} showEntry={showEntry} />
         ) : null}
+        {visited.has('watch') ? <WatchScreen active={screen === 'watch'} /> : null}
         {visited.has('settings') ? (
           <SettingsScreen
             active={screen === 'settings'}

@@ -1,6 +1,6 @@
 // Events for the window wait until it says it is ready (it has subscribed), then go out in order.
-// While held, progress for one job keeps only its latest snapshot: a window that took a second to
-// load needs where each upload is now, not the hundred steps before.
+// While held, progress for one job (and the settings) keep only the latest snapshot: a window that took
+// a second to load needs where each upload is now, not the hundred steps before.
 import type { EventChannel, EventChannels } from '../../../shared/ipc-contract';
 
 export type EventSend = <E extends EventChannel>(event: E, payload: EventChannels[E]) => void;
@@ -32,6 +32,9 @@ export function createEventOutbox(send: EventSend): EventOutbox {
         send(event, payload);
         return;
       }
+      // Only the newest settings (and the newest picture of the watched folders) matter to a window that
+      // was not listening.
+      if (event === 'settings' || event === 'watch') held = held.filter((h) => h.event !== event);
       if (event === 'progress') {
         const jobId = (payload as EventChannels['progress']).id;
         held = held.filter(

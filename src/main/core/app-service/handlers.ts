@@ -1,12 +1,39 @@
 // The handler table: one plain function per channel over the core. Electron's ipcMain and the test
 // harness's page binding both call this same object. Every failure leaves here as an IpcFailure with
 // a kind and a message, and no message ever carries an API key.
-import type { Handlers, InvokeChannel } from '../../../shared/ipc-contract';
+import { settingsPatchSchema, SettingsError, describeSettingsIssues } from '../settings';
+import type { Handlers, InvokeChannel, Settings } from '../../../shared/ipc-contract';
+import { clipboardHandlers } from './clipboard-handlers';
 import { historyHandlers } from './history-handlers';
+import { integrationHandlers } from './integration-handlers';
 import { IpcFailure, toIpcError } from './ipc-failure';
 import { keyHandlers } from './key-handlers';
+import { desktopHandlers } from './shortcut-handlers';
 import type { HandlerDeps } from './types';
 import { uploadHandlers } from './upload-handlers';
+import { watchHandlers } from './watch-handlers';
+
+/**
+ * A new clipboard shortcut must be taken from the OS before it is saved, so that part of a change goes
+ * through the shortcut service; the rest is checked first, so a bad field elsewhere changes nothing.
+ */
+function setSettings(deps: HandlerDeps, patch: Partial<Settings>): Settings {
+  const { clipboardShortcut, ...rest } = patch;
+  if (clipboardShortcut === undefined || clipboardShortcut === deps.settings.get().clipboardShortcut) {
+    return deps.settings.set(patch);
+  }
+  const parsed = settingsPatchSchema.safeParse(rest);
+  if (!parsed.success) {
+    const issues = describeSettingsIssues(parsed.error.issues);
+    throw new SettingsError(
+      'invalid-argument',
+      issues.map((i) => i.message).join(' '),
+      issues[0]?.field ?? null,
+    );
+  }
+  deps.shortcut.set(clipboardShortcut);
+  return deps.settings.set(rest);
+}
 
 function appHandlers(
   deps: HandlerDeps,
@@ -15,7 +42,7 @@ function appHandlers(
     'app:info': () => ({ ...deps.info, databaseRecovered: deps.engine.db.recovered }),
     'app:ready': () => deps.outbox.ready(),
     'settings:get': () => deps.settings.get(),
-    'settings:set': (patch) => deps.settings.set(patch),
+    'settings:set': (patch) => setSettings(deps, patch),
   };
 }
 
@@ -25,6 +52,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...keyHandlers(deps),
     ...uploadHandlers(deps),
     ...historyHandlers(deps),
+    ...clipboardHandlers(deps),
+    ...integrationHandlers(deps),
+    ...desktopHandlers(deps),
+    ...watchHandlers(deps),
   };
   const wrapped = {} as Record<InvokeChannel, (...args: unknown[]) => Promise<unknown>>;
   for (const channel of Object.keys(table) as InvokeChannel[]) {

@@ -14,4 +14,24 @@ export { forwardEngineEvents } from './forward-events';
 export { createCreditsRefresher } from './credits-refresher';
 export { createCopyOnUpload } from './copy-on-upload';
 export { MAX_THUMBNAIL_SOURCE_BYTES } from './history-handlers';
-export type { ClipboardAdapter, DialogAdapter, HandlerDeps, ShellAdapter, ThumbnailAdapter } from './types';
+export { createUploadActivity } from './upload-activity';
+export type { UploadActivityTracker } from './upload-activity';
+export { createShortcutService } from './shortcut-service';
+export type { ShortcutService } from './shortcut-service';
+export { createSummarizedBatches } from './summarized-batches';
+export type { SummarizedBatches } from './summarized-batches';
+export { clipboardImageDir } from './clipboard-handlers';
+export { createWatchHost, createAppWatch } from './watch-host';
+export type { WatchHost } from './watch-host';
+export { watchOverview, folderView } from './watch-overview';
+export { forwardWatchEvents, WATCH_EVENT_INTERVAL_MS } from './forward-watch-events';
+export type {
+  ClipboardAdapter,
+  ClipboardSnapshot,
+  DialogAdapter,
+  HandlerDeps,
+  NotifyAdapter,
+  ShellAdapter,
+  ShellIntegrationTarget,
+  ThumbnailAdapter,
+} from './types';

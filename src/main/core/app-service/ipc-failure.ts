@@ -1,12 +1,14 @@
 // Every failure that crosses to the window becomes { kind, message }: the kind to branch on, the message
 // to show. Core errors already say what to do; this keeps their words and scrubs any secret from them.
 import { isApiError } from '../api';
+import { isClipboardUploadError } from '../clipboard';
 import { isConfigError } from '../config';
 import { toDatabaseError } from '../db';
 import { DuplicateHistoryEntryError } from '../history';
 import { NameCollisionError } from '../queue';
 import { isKeychainError } from '../secrets';
 import { SettingsError } from '../settings';
+import { isShellIntegrationError } from '../shell-integration';
 import type { IpcError } from '../../../shared/ipc-contract';
 
 /** A failure raised by the app service itself, already phrased for the window. */
@@ -39,6 +41,8 @@ function classify(err: unknown): IpcError {
   if (isKeychainError(err)) return { kind: err.kind, message: err.message };
   if (err instanceof SettingsError) return { kind: err.kind, message: err.message };
   if (isConfigError(err)) return { kind: 'invalid-argument', message: err.message };
+  if (isClipboardUploadError(err)) return { kind: err.kind, message: err.message };
+  if (isShellIntegrationError(err)) return { kind: err.kind, message: err.message };
   if (err instanceof NameCollisionError) {
     return {
       kind: 'name-collision',

@@ -5,11 +5,15 @@ import { createApiClient } from '../api';
 import type { ApiEndpoints } from '../api';
 import { openEngine } from '../engine';
 import type { EngineOptions } from '../engine';
+import type { ShortcutRegistry } from '../clipboard';
 import type { SecretStore } from '../secrets';
 import { createSettingsStore } from '../settings';
 import type { SettingsStore } from '../settings';
+import type { WatchServiceOptions } from '../watch';
 import type { Handlers } from '../../../shared/ipc-contract';
+import { defaultSettingsFor } from '../../../shared/settings';
 import type { Settings } from '../../../shared/settings';
+import { clipboardImageDir } from './clipboard-handlers';
 import { createCopyOnUpload } from './copy-on-upload';
 import { createCreditsRefresher } from './credits-refresher';
 import { createEngineHost } from './engine-host';
@@ -21,7 +25,24 @@ import { createHandlers } from './handlers';
 import { currentKeyState } from './key-handlers';
 import { createKeyService } from './key-service';
 import type { KeyService } from './key-service';
-import type { ClipboardAdapter, DialogAdapter, ShellAdapter, ThumbnailAdapter } from './types';
+import { createShortcutService } from './shortcut-service';
+import type { ShortcutService } from './shortcut-service';
+import { createSummarizedBatches } from './summarized-batches';
+import type { SummarizedBatches } from './summarized-batches';
+import type {
+  ClipboardAdapter,
+  DialogAdapter,
+  NotifyAdapter,
+  ShellAdapter,
+  ShellIntegrationTarget,
+  ThumbnailAdapter,
+} from './types';
+import { createUploadActivity } from './upload-activity';
+import type { UploadActivityTracker } from './upload-activity';
+import { forwardWatchEvents } from './forward-watch-events';
+import { createAppWatch } from './watch-host';
+import type { WatchHost } from './watch-host';
+import { watchOverview } from './watch-overview';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -48,6 +69,14 @@ export interface AppServiceOptions {
   now?: () => number;
   /** Test seams passed to the engine (retry delays, progress interval…). */
   engine?: Partial<Omit<EngineOptions, 'dataDir' | 'endpoints' | 'getApiKey'>>;
+  /** OS notifications for batches that summarize themselves (clipboard uploads, shares). */
+  notifier?: NotifyAdapter | null;
+  /** The OS's global shortcuts, with the "Upload clipboard" action already bound. None: no shortcut. */
+  shortcuts?: ShortcutRegistry | null;
+  /** Where "Share with KieDrop" is installed. None: the Settings section says it is not available. */
+  shellIntegration?: ShellIntegrationTarget | null;
+  /** Test seams for watched folders (how often a missing folder is looked for, reconcile interval). */
+  watch?: Pick<WatchServiceOptions, 'availabilityPollMs' | 'limitRetryMs' | 'reconcileMs'>;
 }
 
 export interface AppService {
@@ -56,7 +85,14 @@ export interface AppService {
   settings: SettingsStore;
   keys: KeyService;
   outbox: EventOutbox;
-  /** Starts the queue, resuming jobs left unfinished, and queues the start-up notices. */
+  /** Everything uploading now, as one summary (tray, drop window). */
+  activity: UploadActivityTracker;
+  /** Batches that end with one notification of their own; the per-upload notifications skip them. */
+  batches: SummarizedBatches;
+  shortcut: ShortcutService;
+  /** Watched folders (the Watch screen, the tray's "Pause watching folders"). */
+  watch: WatchHost;
+  /** Starts the queue, resuming jobs left unfinished, starts watching, and queues the start-up notices. */
   start(): void;
   close(): Promise<void>;
 }
@@ -66,7 +102,7 @@ function endpointsOf(settings: Settings): ApiEndpoints {
 }
 
 export function openAppService(opts: AppServiceOptions): AppService {
-  const settings = createSettingsStore(opts.dataDir);
+  const settings = createSettingsStore(opts.dataDir, { defaults: defaultSettingsFor(opts.info.platform) });
   const apiClientFor = (apiKey: string) =>
     createApiClient({ ...endpointsOf(settings.get()), apiKey, userAgent: opts.userAgent });
   const keys = createKeyService({ secrets: opts.secrets, env: opts.env, apiClientFor });
@@ -85,6 +121,11 @@ export function openAppService(opts: AppServiceOptions): AppService {
   });
   const outbox = createEventOutbox(opts.send);
   const copyOnUpload = createCopyOnUpload(engine, settings, opts.clipboard);
+  const activity = createUploadActivity(engine);
+  const batches = createSummarizedBatches();
+  const shortcut = createShortcutService(opts.shortcuts ?? null, settings);
+  // On the engine host: each service made reads the engine that is current then (see watch-host.ts).
+  const watch = createAppWatch({ ...opts.watch, engine });
   const handlers = createHandlers({
     engine,
     keys,
@@ -98,6 +139,13 @@ export function openAppService(opts: AppServiceOptions): AppService {
     apiClientFor,
     trackBatch: (batchId, ids) => copyOnUpload.track(batchId, ids),
     now: opts.now,
+    clipboardDir: clipboardImageDir(opts.dataDir),
+    notifier: opts.notifier ?? null,
+    batches,
+    shortcut,
+    activity,
+    shellIntegration: opts.shellIntegration ?? null,
+    watch,
   });
 
   const credits = createCreditsRefresher(
@@ -119,14 +167,18 @@ export function openAppService(opts: AppServiceOptions): AppService {
     engine.on('job', (job) => {
       if (job.status === 'done') credits.request();
     }),
+    settings.onChange((next) => outbox.emit('settings', next)),
     settings.onChange((next, previous) => {
       if (!ENGINE_SETTINGS.some((name) => next[name] !== previous[name])) return;
-      engine.reopen().catch((err: unknown) => {
+      watch.around(() => engine.reopen()).catch((err: unknown) => {
         const why = err instanceof Error ? err.message : String(err);
         outbox.emit('notice', { level: 'error', message: `The new settings could not be applied: ${why}` });
       });
     }),
     () => copyOnUpload.dispose(),
+    () => activity.dispose(),
+    () => shortcut.stop(),
+    forwardWatchEvents(watch, outbox, () => watchOverview(watch, engine)),
   ];
 
   return {
@@ -135,6 +187,10 @@ export function openAppService(opts: AppServiceOptions): AppService {
     settings,
     keys,
     outbox,
+    activity,
+    batches,
+    shortcut,
+    watch,
     start() {
       const recovered = engine.db.recovered;
       if (recovered) {
@@ -145,11 +201,21 @@ export function openAppService(opts: AppServiceOptions): AppService {
       }
       if (settings.notice) outbox.emit('notice', { level: 'warning', message: settings.notice });
       if (keys.envProblem) outbox.emit('notice', { level: 'warning', message: keys.envProblem });
+      const hotkey = shortcut.start();
+      if (hotkey.message !== null && opts.shortcuts)
+        outbox.emit('notice', { level: 'warning', message: hotkey.message });
       engine.queue.start();
+      // Reconciles first: files that arrived while KieDrop was closed upload, ones already sent do not.
+      watch.start().catch((err: unknown) => {
+        const why = err instanceof Error ? err.message : String(err);
+        outbox.emit('notice', { level: 'error', message: `Watched folders could not be started: ${why}` });
+      });
     },
     async close() {
       for (const off of offs) off();
       await credits.settled();
+      // Before the engine: the watcher must not hand files to a queue whose database is closing.
+      await watch.close();
       await engine.close();
     },
   };

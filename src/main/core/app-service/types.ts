@@ -3,12 +3,40 @@
 import type { ApiClient } from '../api';
 import type { Engine } from '../engine';
 import type { SettingsStore } from '../settings';
+import type { Notice } from '../share';
+import type { IntegrationOptions } from '../shell-integration';
 import type { AppInfo } from '../../../shared/ipc-contract';
 import type { EventOutbox } from './event-outbox';
 import type { KeyService } from './key-service';
+import type { ShortcutService } from './shortcut-service';
+import type { UploadActivityTracker } from './upload-activity';
+import type { SummarizedBatches } from './summarized-batches';
+import type { WatchHost } from './watch-host';
+
+/** What is on the clipboard, read in one go (the system clipboard is read asynchronously). */
+export interface ClipboardSnapshot {
+  /** An image as PNG bytes, or null. */
+  imagePng: Buffer | null;
+  /** Copied files, in the platform's file-list format turned into absolute paths. */
+  filePaths: string[];
+  text: string;
+}
 
 export interface ClipboardAdapter {
   writeText(text: string): void;
+  /** Reads the clipboard for "Upload clipboard". Absent where there is no clipboard to read. */
+  read?(): Promise<ClipboardSnapshot>;
+}
+
+/** One OS notification (and the sound, if the user turned it on). */
+export interface NotifyAdapter {
+  notify(notice: Notice): void;
+}
+
+/** Where the right-click menu is installed: the platform and the installer's options. */
+export interface ShellIntegrationTarget {
+  platform: NodeJS.Platform;
+  options: IntegrationOptions;
 }
 
 export interface ShellAdapter {
@@ -21,6 +49,8 @@ export interface DialogAdapter {
   pickFiles(): Promise<string[]>;
   /** The chosen path, or null when cancelled. */
   saveFile(defaultName: string): Promise<string | null>;
+  /** The chosen folder (for watching), or null when cancelled. */
+  pickFolder(): Promise<string | null>;
 }
 
 export interface ThumbnailAdapter {
@@ -43,4 +73,13 @@ export interface HandlerDeps {
   /** Remembers a batch started from the window, so its links can be copied when it finishes. */
   trackBatch?: (batchId: string, jobIds: number[]) => void;
   now?: () => number;
+  /** Where clipboard images are kept (they are re-read on retry and renew). */
+  clipboardDir: string;
+  notifier: NotifyAdapter | null;
+  batches: SummarizedBatches;
+  shortcut: ShortcutService;
+  activity: UploadActivityTracker;
+  shellIntegration: ShellIntegrationTarget | null;
+  /** Watched folders; follows the engine when it is reopened. */
+  watch: WatchHost;
 }

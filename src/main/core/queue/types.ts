@@ -1,46 +1,18 @@
 // The queue's public shapes: plain data, so snapshots can cross IPC to the window unchanged.
 import type { HistoryEntry } from '../history';
 
-export type JobStatus = 'queued' | 'uploading' | 'done' | 'failed' | 'cancelled';
-export type JobSource = 'manual' | 'watch' | 'share' | 'clipboard' | 'url' | 'cli';
-export type JobMethod = 'stream' | 'base64' | 'url';
-/** waiting: queued and due; retrying: queued after a failure, waiting for its backoff;
- * sending: body bytes going out; processing: last byte sent, waiting for the server's answer. */
-export type JobPhase = 'waiting' | 'sending' | 'processing' | 'retrying';
+// The job shapes are shared with the window, so they are defined once in src/shared/domain.ts.
+import type { JobSnapshot, JobSource, JobStatus, PauseInfo } from '../../../shared/domain';
 
-export interface JobProgress {
-  sent: number;
-  total: number;
-  /** Bytes per second, smoothed. */
-  rate: number;
-  etaMs: number | null;
-  percent: number;
-}
-
-export interface JobSnapshot {
-  id: number;
-  status: JobStatus;
-  phase: JobPhase | null;
-  source: JobSource;
-  method: JobMethod;
-  localPath: string | null;
-  sourceUrl: string | null;
-  uploadPath: string;
-  fileName: string;
-  location: string;
-  size: number | null;
-  attempts: number;
-  nextAttemptAt: number | null;
-  errorKind: string | null;
-  lastError: string | null;
-  notice: string | null;
-  renewOf: number | null;
-  batchId: string | null;
-  historyId: number | null;
-  progress: JobProgress | null;
-  createdAt: number;
-  finishedAt: number | null;
-}
+export type {
+  JobMethod,
+  JobPhase,
+  JobProgress,
+  JobSnapshot,
+  JobSource,
+  JobStatus,
+  PauseInfo,
+} from '../../../shared/domain';
 
 export interface EnqueueOptions {
   source: JobSource;
@@ -49,11 +21,6 @@ export interface EnqueueOptions {
   fileName?: string;
   overwrite?: boolean;
   batchId?: string;
-}
-
-export interface PauseInfo {
-  reason: 'auth' | 'user';
-  message: string;
 }
 
 export interface QueueEvents {

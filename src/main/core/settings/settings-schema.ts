@@ -3,6 +3,7 @@
 // someone may paste an API key into the wrong box.
 import { z } from 'zod';
 import { ApiError, validateUploadPath } from '../api';
+import { parseAccelerator } from '../clipboard/accelerator';
 import { normalizeBaseUrl } from '../config';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
 import type { Settings } from '../../../shared/settings';
@@ -11,6 +12,10 @@ export const MAX_CONCURRENCY = 10;
 /** Links live 3 days, so "expiring soon" beyond that would mark every entry. */
 export const MAX_EXPIRING_SOON_HOURS = 72;
 const MAX_TEMPLATE_LENGTH = 2000;
+export const MAX_SHARE_CONFIRM_ABOVE = 100_000;
+/** Window positions are screen pixels; anything this far out is a damaged file, not a monitor. */
+const MAX_COORDINATE = 1_000_000;
+const CONFIRM_ABOVE_MESSAGE = `"Ask before sharing more than" must be a whole number from 1 to ${MAX_SHARE_CONFIRM_ABOVE}.`;
 const PROXY_PROTOCOLS = new Set(['http:', 'https:', 'socks:', 'socks4:', 'socks5:']);
 
 function baseUrl(label: string) {
@@ -90,6 +95,38 @@ export const settingsShape = {
   ),
   theme: z.enum(['system', 'light', 'dark'], { error: 'The theme must be system, light or dark.' }),
   language: z.enum(['system', 'en', 'zh-CN'], { error: 'The language must be system, en or zh-CN.' }),
+  clipboardShortcut: z
+    .string({ error: 'The clipboard shortcut must be text such as "CommandOrControl+Shift+U".' })
+    .trim()
+    .max(100, { error: 'The clipboard shortcut is too long to be a key combination.' })
+    .superRefine((value, ctx) => {
+      if (value === '') return; // off
+      const parsed = parseAccelerator(value);
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
+    }),
+  dropWindow: z.strictObject(
+    {
+      enabled: z.boolean({ error: 'The drop window must be on or off (true or false).' }),
+      alwaysOnTop: z.boolean({ error: '"Keep the drop window on top" must be true or false.' }),
+      x: z
+        .int({ error: 'The drop window position must be whole pixels, or null.' })
+        .min(-MAX_COORDINATE, { error: 'The drop window position is off every screen.' })
+        .max(MAX_COORDINATE, { error: 'The drop window position is off every screen.' })
+        .nullable(),
+      y: z
+        .int({ error: 'The drop window position must be whole pixels, or null.' })
+        .min(-MAX_COORDINATE, { error: 'The drop window position is off every screen.' })
+        .max(MAX_COORDINATE, { error: 'The drop window position is off every screen.' })
+        .nullable(),
+    },
+    { error: 'The drop window setting must be { enabled, alwaysOnTop, x, y }.' },
+  ),
+  shareRecurseFolders: z.boolean({ error: 'Sharing sub-folders must be on or off (true or false).' }),
+  shareConfirmAbove: z
+    .int({ error: CONFIRM_ABOVE_MESSAGE })
+    .min(1, { error: CONFIRM_ABOVE_MESSAGE })
+    .max(MAX_SHARE_CONFIRM_ABOVE, { error: CONFIRM_ABOVE_MESSAGE }),
+  playSound: z.boolean({ error: 'The sound must be on or off (true or false).' }),
 };
 
 export type SettingName = keyof Settings;

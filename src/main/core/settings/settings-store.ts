@@ -41,15 +41,15 @@ function stamp(date: Date): string {
   return date.toISOString().replace(/[:.]/g, '-');
 }
 
-function loadFile(file: string): Loaded {
+function loadFile(file: string, defaults: Settings): Loaded {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT')
-      return { settings: { ...DEFAULT_SETTINGS }, notice: null, rewrite: false };
+      return { settings: structuredClone(defaults), notice: null, rewrite: false };
     return {
-      settings: { ...DEFAULT_SETTINGS },
+      settings: structuredClone(defaults),
       notice: `The settings file ${file} could not be read (${errorText(err)}), so the default settings are in use. Check the file's permissions.`,
       rewrite: false,
     };
@@ -71,17 +71,17 @@ function loadFile(file: string): Loaded {
       where = `it could not be moved aside (${errorText(err)}) and will be replaced on the next change`;
     }
     return {
-      settings: { ...DEFAULT_SETTINGS },
+      settings: structuredClone(defaults),
       notice: `The settings file was damaged (${problem}); ${where}. The default settings are in use.`,
       rewrite: false,
     };
   }
-  return salvage(raw as Record<string, unknown>);
+  return salvage(raw as Record<string, unknown>, defaults);
 }
 
 // Field by field, so one bad value costs only that value.
-function salvage(raw: Record<string, unknown>): Loaded {
-  const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+function salvage(raw: Record<string, unknown>, defaults: Settings): Loaded {
+  const settings: Record<string, unknown> = { ...structuredClone(defaults) };
   const reset: string[] = [];
   for (const name of SETTING_NAMES) {
     if (!(name in raw)) continue;
@@ -101,9 +101,14 @@ function salvage(raw: Record<string, unknown>): Loaded {
   };
 }
 
-export function createSettingsStore(dataDir: string): SettingsStore {
+export interface SettingsStoreOptions {
+  /** What a missing or unusable setting falls back to; see defaultSettingsFor(platform). */
+  defaults?: Settings;
+}
+
+export function createSettingsStore(dataDir: string, options: SettingsStoreOptions = {}): SettingsStore {
   const file = join(dataDir, SETTINGS_FILE_NAME);
-  const loaded = loadFile(file);
+  const loaded = loadFile(file, options.defaults ?? DEFAULT_SETTINGS);
   let notice = loaded.notice;
   let current = settingsSchema.parse(loaded.settings);
   let conf: Conf<Settings> | null = null;

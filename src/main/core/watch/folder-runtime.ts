@@ -2,19 +2,19 @@
 // Every candidate, from an event or from the initial scan, takes the same path, so a file that was
 // already there when watching started is waited for exactly like one that arrives later.
 import { stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import { validateFileName } from '../api';
+import { join } from 'node:path';
 import type { KieDropDb } from '../db';
-import { toDatabaseError } from '../db';
 import type { UploadQueue } from '../queue';
 import { createFileFilter } from './file-filter';
 import type { FileFilter } from './file-filter';
 import { createFolderWatcher } from './folder-watcher';
 import type { FolderWatcher } from './folder-watcher';
+import { handOver } from './handover';
+import type { Candidate } from './handover';
 import { decideUpload } from './ledger-decision';
 import type { LedgerStore } from './ledger-store';
 import { createStabilityTracker } from './stability-tracker';
-import type { FileSignature, StabilityOutcome, StabilityTracker, StatFn } from './stability-tracker';
+import type { StabilityOutcome, StabilityTracker, StatFn } from './stability-tracker';
 import type { WatchEnqueued, WatchFileError, WatchFolder } from './types';
 import { fileErrorMessage, notRegularFileMessage } from './watch-messages';
 
@@ -27,16 +27,10 @@ export interface RuntimeDeps {
   now: () => number;
   availabilityPollMs: number;
   limitRetryMs: number;
-  stat?: StatFn;
   onFileError(error: WatchFileError): void;
   onEnqueued(item: WatchEnqueued): void;
   /** Counts or state changed. */
   onChange(): void;
-}
-
-interface Stable {
-  relativePath: string;
-  signature: FileSignature;
 }
 
 export type RuntimeState = 'stopped' | 'starting' | 'watching' | 'unavailable';
@@ -49,7 +43,7 @@ export class FolderRuntime {
   private checking = false;
   private running = false;
   private enqueueChain: Promise<void> = Promise.resolve();
-  /** Ledger rows this runtime reserved and is queuing right now (reconcile must leave them alone). */
+  /** Ledger claims this runtime is queuing right now (reconcile must leave them alone). */
   readonly reserving = new Set<number>();
   lastError: string | null = null;
 
@@ -141,12 +135,11 @@ export class FolderRuntime {
   }
 
   private newTracker(): StabilityTracker {
-    const statFn: StatFn =
-      this.deps.stat ??
-      (async (rel) => {
-        const info = await stat(this.absolutePath(rel));
-        return { size: info.size, mtimeMs: Math.trunc(info.mtimeMs), isFile: info.isFile() };
-      });
+    // Whole milliseconds: the ledger stores integers, and comparisons must round-trip.
+    const statFn: StatFn = async (rel) => {
+      const info = await stat(this.absolutePath(rel));
+      return { size: info.size, mtimeMs: Math.trunc(info.mtimeMs), isFile: info.isFile() };
+    };
     return createStabilityTracker({ quietMs: this.folder.quietMs, stat: statFn });
   }
 
@@ -178,7 +171,7 @@ export class FolderRuntime {
   }
 
   private handle(outcomes: StabilityOutcome[]): void {
-    const stable: Stable[] = [];
+    const stable: Candidate[] = [];
     let changed = false;
     for (const o of outcomes) {
       switch (o.kind) {
@@ -232,113 +225,43 @@ export class FolderRuntime {
     this.deps.onChange();
   }
 
-  /** Reserve each version in the ledger, queue the batch, then record the job ids. */
-  private async enqueue(items: Stable[]): Promise<void> {
+  /** Claims each version in the ledger, queues the batch, and reports what happened to each file. */
+  private async enqueue(items: Candidate[]): Promise<void> {
     if (!this.running) return;
-    const { db, ledger, owner } = this.deps;
-    const named = items.filter((item) => {
-      try {
-        validateFileName(basename(item.relativePath));
-        return true;
-      } catch (err) {
-        const path = this.absolutePath(item.relativePath);
-        this.fileError(
-          path,
-          `${path} cannot be uploaded: ${err instanceof Error ? err.message : String(err)}`,
-        );
-        return false;
+    const folder = this.folder;
+    const outcomes = await handOver(
+      { ...this.deps, reserving: this.reserving },
+      {
+        id: folder.id,
+        uploadPath: folder.uploadPath,
+        uploadChanged: folder.uploadChanged,
+        absolutePath: (rel) => this.absolutePath(rel),
+      },
+      items,
+    );
+    for (const o of outcomes) {
+      const path = this.absolutePath(o.candidate.relativePath);
+      switch (o.kind) {
+        case 'queued':
+          this.deps.onEnqueued({
+            folderId: folder.id,
+            path,
+            relativePath: o.candidate.relativePath,
+            jobId: o.jobId,
+            size: o.candidate.signature.size,
+            mtimeMs: o.candidate.signature.mtimeMs,
+          });
+          break;
+        case 'refused':
+          this.fileError(path, o.message);
+          break;
+        case 'retry':
+          // A database hiccup (locked, full) must not lose the file: look again after a quiet period.
+          this.lastError = o.message;
+          this.touch(o.candidate.relativePath);
+          break;
       }
-    });
-    let reserved: (Stable & { ledgerId: number })[];
-    try {
-      reserved = db.transaction(() =>
-        named.flatMap((item) => {
-          const decision = decideUpload(
-            ledger.versions(this.folder.id, item.relativePath),
-            item.signature,
-            this.folder.uploadChanged,
-          );
-          if (decision.action !== 'upload') return [];
-          const ledgerId = ledger.reserve(
-            this.folder.id,
-            item.relativePath,
-            item.signature,
-            owner,
-            this.deps.now(),
-          );
-          return ledgerId === null ? [] : [{ ...item, ledgerId }];
-        }),
-      );
-    } catch (err) {
-      this.retryLater(named, err);
-      return;
     }
-    if (reserved.length === 0) return;
-    for (const r of reserved) this.reserving.add(r.ledgerId);
-    try {
-      await this.enqueueReserved(reserved);
-    } finally {
-      for (const r of reserved) this.reserving.delete(r.ledgerId);
-      this.deps.onChange();
-    }
-  }
-
-  private async enqueueReserved(reserved: (Stable & { ledgerId: number })[]): Promise<void> {
-    const { db, ledger, queue } = this.deps;
-    let jobs: { id: number }[];
-    try {
-      jobs = await queue.enqueueFiles(
-        reserved.map((r) => this.absolutePath(r.relativePath)),
-        { source: 'watch', uploadPath: this.folder.uploadPath },
-      );
-    } catch (err) {
-      // Nothing was queued (the batch is one transaction). Give the versions back so they are
-      // considered again, and find the one file to blame if a single bad one spoiled the batch.
-      for (const r of reserved) {
-        try {
-          ledger.release(r.ledgerId);
-        } catch {
-          // Left as a reservation without a job: the next reconcile drops it and looks again.
-        }
-      }
-      if (reserved.length > 1 && toDatabaseError(err) === null) {
-        for (const r of reserved) await this.enqueue([r]);
-        return;
-      }
-      this.retryLater(reserved, err);
-      return;
-    }
-    try {
-      db.transaction(() =>
-        jobs.forEach((job, i) => ledger.attachJob((reserved[i] as { ledgerId: number }).ledgerId, job.id)),
-      );
-    } catch {
-      // The jobs exist; the next reconcile finds them by path and attaches them.
-    }
-    jobs.forEach((job, i) => {
-      const r = reserved[i];
-      if (r === undefined) return;
-      this.deps.onEnqueued({
-        folderId: this.folder.id,
-        path: this.absolutePath(r.relativePath),
-        relativePath: r.relativePath,
-        jobId: job.id,
-        size: r.signature.size,
-        mtimeMs: r.signature.mtimeMs,
-      });
-    });
-  }
-
-  /** A database hiccup (locked, full) must not lose files: look at them again after a quiet period. */
-  private retryLater(items: Stable[], err: unknown): void {
-    const dbErr = toDatabaseError(err);
-    const message = err instanceof Error ? err.message : String(err);
-    this.lastError = message;
-    if (dbErr === null) {
-      for (const item of items) this.fileError(this.absolutePath(item.relativePath), message);
-      return;
-    }
-    for (const item of items) this.touch(item.relativePath);
     this.deps.onChange();
   }
 }

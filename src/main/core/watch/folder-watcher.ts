@@ -150,6 +150,13 @@ export function createFolderWatcher(opts: FolderWatcherOptions): FolderWatcher {
         return;
       }
       const path = (error as { path?: unknown } | null)?.path;
+      const code = (error as NodeJS.ErrnoException | null)?.code;
+      // Something vanished between chokidar seeing it and looking at it: not a problem with a file,
+      // but maybe the folder itself went away.
+      if (code === 'ENOENT' || code === 'ENOTDIR') {
+        void check();
+        return;
+      }
       h.fileError(typeof path === 'string' ? path : opts.root, error);
     });
     h.available();

@@ -9,12 +9,13 @@ import type { Engine } from '../engine';
 import { formatLeaseOwner, newLeaseOwner, processIsGone } from '../queue/lease-owner';
 import { checkFolderExists, checkNoOverlap, folderSettings, patchedSettings } from './folder-settings';
 import { FolderRuntime } from './folder-runtime';
+import { folderStatus } from './folder-status';
+import { linkToEngine } from './engine-link';
 import { createFolderStore } from './folder-store';
 import type { FolderStore } from './folder-store';
 import { createLedgerStore } from './ledger-store';
 import type { LedgerStore } from './ledger-store';
 import { reconcileLedger } from './reconcile';
-import type { StatFn } from './stability-tracker';
 import type {
   FolderStatus,
   NewWatchFolder,
@@ -23,7 +24,6 @@ import type {
   WatchFolderPatch,
   WatchService,
 } from './types';
-import { ALL_PAUSED_MESSAGE, FOLDER_PAUSED_MESSAGE } from './watch-messages';
 
 export interface WatchServiceOptions {
   engine: Pick<Engine, 'db' | 'queue' | 'on'>;
@@ -40,8 +40,6 @@ export interface WatchServiceOptions {
   reconcileMs?: number;
   /** Run only these saved folders (the CLI watching one folder). Default: all of them. */
   folderIds?: readonly number[];
-  /** Test seam for file inspection. */
-  stat?: StatFn;
 }
 
 /** Watch services alive in this process, so reconcile can tell a live reservation from a dead one. */
@@ -93,41 +91,8 @@ export function createWatchService(opts: WatchServiceOptions): WatchService {
   const wanted = (f: WatchFolder): boolean => selected === null || selected.has(f.id);
   const shouldRun = (f: WatchFolder): boolean => started && !closed && !allPaused && f.enabled;
 
-  function statusOf(folder: WatchFolder): FolderStatus {
-    const rt = runtimes.get(folder.id);
-    let queued = 0;
-    let lastUploadAt: number | null = null;
-    try {
-      queued = ledger.pendingCount(folder.id);
-      lastUploadAt = ledger.lastUploadAt(folder.id);
-    } catch {
-      // Locked for a moment: counts catch up with the next status.
-    }
-    const settling = rt?.settling ?? 0;
-    let state: FolderStatus['state'];
-    let reason: string | null;
-    if (!folder.enabled) {
-      state = 'paused';
-      reason = FOLDER_PAUSED_MESSAGE;
-    } else if (allPaused) {
-      state = 'paused';
-      reason = ALL_PAUSED_MESSAGE;
-    } else {
-      const s = rt?.state ?? 'stopped';
-      state = s === 'stopped' ? 'starting' : s;
-      reason = s === 'unavailable' ? (rt?.reason ?? null) : null;
-    }
-    return {
-      ...folder,
-      state,
-      reason,
-      settling,
-      queued,
-      waiting: settling + queued,
-      lastUploadAt,
-      lastError: rt?.lastError ?? null,
-    };
-  }
+  const statusOf = (folder: WatchFolder): FolderStatus =>
+    folderStatus(folder, runtimes.get(folder.id), ledger, allPaused);
 
   function markDirty(id: number): void {
     dirty.add(id);
@@ -166,7 +131,6 @@ export function createWatchService(opts: WatchServiceOptions): WatchService {
       now,
       availabilityPollMs,
       limitRetryMs,
-      stat: opts.stat,
       onFileError: (e) => emit('file-error', e),
       onEnqueued: (item) => {
         emit('enqueued', item);
@@ -243,33 +207,13 @@ export function createWatchService(opts: WatchServiceOptions): WatchService {
 
   function onEngineEvents(): void {
     unsubscribe.push(
-      opts.engine.on('history', (change) => {
-        const added = change.added;
-        if (added?.jobId === null || added?.jobId === undefined) return;
-        try {
-          const uploadedAt = Date.parse(added.uploadedAt);
-          const sent = added.localMtimeMs === null ? null : { size: added.size, mtimeMs: added.localMtimeMs };
-          ledger.markUploaded(added.jobId, added.id, Number.isFinite(uploadedAt) ? uploadedAt : now(), sent);
-          const where = ledger.byJob(added.jobId);
-          if (where) markDirty(where.folderId);
-        } catch {
-          // The next reconcile copies it from history.
-        }
-      }),
-      opts.engine.on('job', (job) => {
-        if (job.source !== 'watch') return;
-        if (job.status !== 'done' && job.status !== 'failed' && job.status !== 'cancelled') return;
-        let where: { folderId: number; relativePath: string } | undefined;
-        try {
-          where = ledger.byJob(job.id);
-        } catch {
-          return;
-        }
-        if (!where) return;
-        markDirty(where.folderId);
-        const rt = runtimes.get(where.folderId);
-        // The file may have changed while its job waited: with "upload changed files" on, look again.
-        if (rt?.folder.uploadChanged) rt.touch(where.relativePath);
+      linkToEngine(opts.engine, ledger, now, {
+        changed: markDirty,
+        jobEnded: (folderId, relativePath) => {
+          const rt = runtimes.get(folderId);
+          // The file may have changed while its job waited: with "upload changed files" on, look again.
+          if (rt?.folder.uploadChanged) rt.touch(relativePath);
+        },
       }),
     );
   }

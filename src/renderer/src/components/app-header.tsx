@@ -1,10 +1,10 @@
-// The top bar: the app's name, the three screens, the credit balance and the key's status.
+// The top bar: the app's name, the four screens, the credit balance and the key's status.
 import type { KeyState } from '../../../shared/ipc-contract';
 import { useI18n } from '../i18n/i18n-context';
 import { Icon } from './icon';
 import type { IconName } from './icon';
 
-export type Screen = 'upload' | 'history' | 'settings';
+export type Screen = 'upload' | 'history' | 'watch' | 'settings';
 
 export interface AppHeaderProps {
   screen: Screen;
@@ -20,6 +20,7 @@ export interface AppHeaderProps {
 const SCREENS: ReadonlyArray<{ id: Screen; icon: IconName }> = [
   { id: 'upload', icon: 'upload' },
   { id: 'history', icon: 'history' },
+  { id: 'watch', icon: 'folderWatch' },
   { id: 'settings', icon: 'settings' },
 ];
 

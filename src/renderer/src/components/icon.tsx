@@ -159,6 +159,21 @@ const PATHS = {
       <path d="M9.5 14.5 4 20h6l3-3z" />
     </>
   ),
+  folderWatch: (
+    <>
+      <path d="M3 7a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2z" />
+      <path d="M8 13s1.6-2.5 4-2.5 4 2.5 4 2.5-1.6 2.5-4 2.5S8 13 8 13z" />
+      <circle cx="12" cy="13" r="0.6" />
+    </>
+  ),
+  plus: <path d="M12 5v14M5 12h14" />,
+  sliders: (
+    <>
+      <path d="M4 7h10M18 7h2M4 17h4M12 17h8" />
+      <circle cx="16" cy="7" r="2" />
+      <circle cx="10" cy="17" r="2" />
+    </>
+  ),
 } satisfies Record<string, ReactElement>;
 
 export type IconName = keyof typeof PATHS;

@@ -5,6 +5,7 @@ import type { IpcResult } from '../../../shared/ipc-contract';
 import type { Settings } from '../../../shared/settings';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
 import { api, settle } from '../api';
+import { useApiEvent } from './use-api-event';
 
 export interface SettingsHandle {
   settings: Settings;
@@ -28,6 +29,11 @@ export function useSettingsLoader(): SettingsHandle & { loaded: boolean; loadErr
       live = false;
     };
   }, []);
+  // Changed outside this window (the tray, the drop window being moved or hidden).
+  useApiEvent('settings', (next) => {
+    setSettings(next);
+    setLoaded(true);
+  });
   const update = useCallback(async (patch: Partial<Settings>) => {
     const res = await settle(api.settingsSet(patch));
     if (res.ok) setSettings(res.value);

@@ -6,6 +6,7 @@ import { api, settle } from '../../api';
 import { useSettings } from '../../hooks/use-settings';
 import { useT } from '../../i18n/i18n-context';
 import { ChoiceSetting } from './choice-setting';
+import { IntegrationSection } from './integration-section';
 import { KeySection } from './key-section';
 import { ProxySettingRow } from './proxy-setting';
 import { TextSetting } from './text-setting';
@@ -102,8 +103,16 @@ export function SettingsScreen({ active, keyState, onReplaceKey, onKeyChanged }:
               checked={settings.notifications}
               toPatch={(on) => ({ notifications: on })}
             />
+            <ToggleSetting
+              label={t('settings.playSound')}
+              hint={t('settings.playSoundHint')}
+              checked={settings.playSound}
+              toPatch={(playSound) => ({ playSound })}
+            />
           </div>
         </section>
+
+        <IntegrationSection />
 
         <section className="settings-section" aria-labelledby="settings-history">
           <h2 id="settings-history" className="section-title">

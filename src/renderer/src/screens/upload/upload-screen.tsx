@@ -1,10 +1,11 @@
 // Upload: drop, pick or paste files (or a link), choose where they go, and watch them go up.
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { PauseInfo } from '../../../../shared/domain';
 import type { UploadOptions } from '../../../../shared/ipc-contract';
 import { api, settle } from '../../api';
 import { Banner } from '../../components/banner';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { Icon } from '../../components/icon';
 import { SegmentedControl } from '../../components/segmented-control';
 import type { JobsHandle } from '../../hooks/use-jobs';
 import { useSettings } from '../../hooks/use-settings';
@@ -14,6 +15,7 @@ import { JobList } from './job-list';
 import type { UploadOptionsValue } from './upload-options';
 import { UploadOptionsPanel } from './upload-options';
 import { isHttpUrl, UrlForm } from './url-form';
+import { displayShortcut, useClipboardUpload } from './use-clipboard-upload';
 import { useUploadActions } from './use-upload-actions';
 
 export interface UploadScreenProps {
@@ -41,6 +43,8 @@ export function UploadScreen({ active, jobs, paused }: UploadScreenProps) {
     method: 'stream',
   });
   const actions = useUploadActions(jobs.track);
+  const clipboard = useClipboardUpload();
+  const clipboardHintId = useId();
   const pasteShortcut = api.platform === 'darwin' ? '⌘V' : 'Ctrl+V';
 
   const optionsFor = (count: number, method: boolean): UploadOptions => {
@@ -115,9 +119,32 @@ export function UploadScreen({ active, jobs, paused }: UploadScreenProps) {
         ) : (
           <UrlForm onSubmit={uploadUrl} busy={actions.busy} />
         )}
+        <button
+          type="button"
+          className="button"
+          onClick={() => void clipboard.run()}
+          disabled={clipboard.busy}
+          aria-describedby={settings.clipboardShortcut !== '' ? clipboardHintId : undefined}
+          data-testid="upload-clipboard"
+        >
+          <Icon name="copy" size={16} />
+          {clipboard.busy ? t('upload.clipboard.busy') : t('upload.clipboard')}
+        </button>
+        {settings.clipboardShortcut !== '' ? (
+          <p id={clipboardHintId} className="field-hint">
+            {t('upload.clipboard.hint', {
+              shortcut: displayShortcut(settings.clipboardShortcut, api.platform),
+            })}
+          </p>
+        ) : null}
         {actions.error ? (
           <Banner level="error" onDismiss={actions.clearError} testId="upload-error">
             {actions.error}
+          </Banner>
+        ) : null}
+        {clipboard.error ? (
+          <Banner level="error" onDismiss={clipboard.clearError} testId="clipboard-error">
+            {clipboard.error}
           </Banner>
         ) : null}
         <UploadOptionsPanel

@@ -1,0 +1,127 @@
+// Everything uploading now as one summary, for the places too small for a job list: the tray's tooltip
+// and the drop window's ring. A "burst" runs from the first job after a quiet moment to the last one
+// finishing; its counts start again with the next burst, so "3 of 3 done" never turns into "3 of 57".
+import type { Engine } from '../engine';
+import type { JobSnapshot, PauseInfo, UploadActivity } from '../../../shared/ipc-contract';
+
+export interface UploadActivityTracker {
+  get(): UploadActivity;
+  /** Called with each changed summary; returns the unsubscribe function. */
+  on(listener: (activity: UploadActivity) => void): () => void;
+  dispose(): void;
+}
+
+interface Running {
+  sent: number;
+  total: number;
+}
+
+const IDLE: UploadActivity = {
+  phase: 'idle',
+  active: 0,
+  done: 0,
+  failed: 0,
+  fraction: 0,
+  pausedMessage: null,
+};
+
+function isActive(job: JobSnapshot): boolean {
+  return job.status === 'queued' || job.status === 'uploading';
+}
+
+function same(a: UploadActivity, b: UploadActivity): boolean {
+  return (
+    a.phase === b.phase &&
+    a.active === b.active &&
+    a.done === b.done &&
+    a.failed === b.failed &&
+    a.fraction === b.fraction &&
+    a.pausedMessage === b.pausedMessage
+  );
+}
+
+export function createUploadActivity(engine: Pick<Engine, 'on' | 'queue'>): UploadActivityTracker {
+  const active = new Map<number, Running>();
+  let done = 0;
+  let failed = 0;
+  let started = false;
+  let paused: PauseInfo | null = engine.queue.paused;
+  let last: UploadActivity = IDLE;
+  const listeners = new Set<(activity: UploadActivity) => void>();
+
+  function compute(): UploadActivity {
+    if (!started) return IDLE;
+    let progress = done + failed;
+    for (const run of active.values()) progress += run.total > 0 ? Math.min(1, run.sent / run.total) : 0;
+    const count = done + failed + active.size;
+    // Rounded to a tenth of a percent: finer steps only cost repaints nobody can see.
+    const fraction = count > 0 ? Math.round((progress / count) * 1000) / 1000 : 0;
+    let phase: UploadActivity['phase'];
+    if (active.size > 0) phase = paused ? 'paused' : 'uploading';
+    else phase = failed > 0 ? 'failed' : 'done';
+    return {
+      phase,
+      active: active.size,
+      done,
+      failed,
+      fraction,
+      pausedMessage: active.size > 0 && paused ? paused.message : null,
+    };
+  }
+
+  function publish(): void {
+    const next = compute();
+    if (same(next, last)) return;
+    last = next;
+    for (const listener of [...listeners]) listener(next);
+  }
+
+  function track(job: JobSnapshot): void {
+    if (isActive(job)) {
+      if (!active.has(job.id) && active.size === 0) {
+        // A new burst: the last one's counts are history now.
+        done = 0;
+        failed = 0;
+      }
+      started = true;
+      active.set(job.id, {
+        sent: job.progress?.sent ?? 0,
+        total: job.progress?.total ?? job.size ?? 0,
+      });
+    } else if (active.delete(job.id)) {
+      if (job.status === 'done') done += 1;
+      else if (job.status === 'failed') failed += 1;
+    }
+    publish();
+  }
+
+  // Jobs left over from the last run are part of the first burst.
+  for (const job of engine.queue.list({ status: ['queued', 'uploading'] })) track(job);
+
+  const offs = [
+    engine.on('job', track),
+    engine.on('progress', track),
+    engine.on('paused', (info) => {
+      paused = info;
+      publish();
+    }),
+    engine.on('resumed', () => {
+      paused = null;
+      publish();
+    }),
+  ];
+
+  return {
+    get: () => last,
+    on(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    dispose() {
+      for (const off of offs) off();
+      listeners.clear();
+    },
+  };
+}

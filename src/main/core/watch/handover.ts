@@ -1,0 +1,143 @@
+// Handing complete files to the upload queue, exactly once: each version is first claimed in the ledger
+// (in one transaction with the decision, so two watchers of one folder cannot both claim it), then the
+// batch is queued, then the job ids are recorded. reconcile.ts repairs a crash between those steps.
+import { basename } from 'node:path';
+import { validateFileName } from '../api';
+import type { KieDropDb } from '../db';
+import { toDatabaseError } from '../db';
+import type { UploadQueue } from '../queue';
+import { decideUpload } from './ledger-decision';
+import type { LedgerStore } from './ledger-store';
+import type { FileSignature } from './stability-tracker';
+
+export interface Candidate {
+  relativePath: string;
+  signature: FileSignature;
+}
+
+export interface HandoverDeps {
+  queue: Pick<UploadQueue, 'enqueueFiles'>;
+  db: KieDropDb;
+  ledger: LedgerStore;
+  /** Written on the claims, so reconcile can tell a live claim from an abandoned one. */
+  owner: string;
+  now: () => number;
+  /** Claims being queued right now; reconcile leaves these alone. */
+  reserving: Set<number>;
+}
+
+export interface HandoverFolder {
+  id: number;
+  uploadPath: string;
+  uploadChanged: boolean;
+  absolutePath(relativePath: string): string;
+}
+
+export type HandoverOutcome =
+  | { kind: 'queued'; candidate: Candidate; jobId: number }
+  /** This file cannot be uploaded (a name the service refuses, say); the message says why. */
+  | { kind: 'refused'; candidate: Candidate; message: string }
+  /** The database was busy or full: nothing was lost, look at the file again later. */
+  | { kind: 'retry'; candidate: Candidate; message: string };
+
+const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+/** Files the ledger says not to upload produce no outcome at all. */
+export async function handOver(
+  deps: HandoverDeps,
+  folder: HandoverFolder,
+  items: readonly Candidate[],
+): Promise<HandoverOutcome[]> {
+  const outcomes: HandoverOutcome[] = [];
+  const named = items.filter((candidate) => {
+    try {
+      validateFileName(basename(candidate.relativePath));
+      return true;
+    } catch (err) {
+      const path = folder.absolutePath(candidate.relativePath);
+      outcomes.push({ kind: 'refused', candidate, message: `${path} cannot be uploaded: ${messageOf(err)}` });
+      return false;
+    }
+  });
+  let claimed: (Candidate & { ledgerId: number })[];
+  try {
+    claimed = deps.db.transaction(() =>
+      named.flatMap((candidate) => {
+        const versions = deps.ledger.versions(folder.id, candidate.relativePath);
+        if (decideUpload(versions, candidate.signature, folder.uploadChanged).action !== 'upload') return [];
+        const ledgerId = deps.ledger.reserve(
+          folder.id,
+          candidate.relativePath,
+          candidate.signature,
+          deps.owner,
+          deps.now(),
+        );
+        return ledgerId === null ? [] : [{ ...candidate, ledgerId }];
+      }),
+    );
+  } catch (err) {
+    return [...outcomes, ...failed(named, err, folder)];
+  }
+  if (claimed.length === 0) return outcomes;
+  for (const c of claimed) deps.reserving.add(c.ledgerId);
+  try {
+    return [...outcomes, ...(await queueClaimed(deps, folder, claimed))];
+  } finally {
+    for (const c of claimed) deps.reserving.delete(c.ledgerId);
+  }
+}
+
+async function queueClaimed(
+  deps: HandoverDeps,
+  folder: HandoverFolder,
+  claimed: (Candidate & { ledgerId: number })[],
+): Promise<HandoverOutcome[]> {
+  let jobs: { id: number }[];
+  try {
+    jobs = await deps.queue.enqueueFiles(
+      claimed.map((c) => folder.absolutePath(c.relativePath)),
+      { source: 'watch', uploadPath: folder.uploadPath },
+    );
+  } catch (err) {
+    // Nothing was queued (the batch is one transaction): give the claims back so the files are
+    // considered again.
+    for (const c of claimed) {
+      try {
+        deps.ledger.release(c.ledgerId);
+      } catch {
+        // Left as a claim without a job: the next reconcile drops it and looks again.
+      }
+    }
+    // One bad file must not hold back the others: try them one by one to find it.
+    if (claimed.length > 1 && toDatabaseError(err) === null) {
+      const each: HandoverOutcome[] = [];
+      for (const c of claimed) each.push(...(await handOver(deps, folder, [c])));
+      return each;
+    }
+    return failed(claimed, err, folder);
+  }
+  try {
+    deps.db.transaction(() =>
+      jobs.forEach((job, i) => {
+        const c = claimed[i];
+        if (c !== undefined) deps.ledger.attachJob(c.ledgerId, job.id);
+      }),
+    );
+  } catch {
+    // The jobs exist; the next reconcile finds them by path and attaches them.
+  }
+  return jobs.flatMap((job, i) => {
+    const candidate = claimed[i];
+    return candidate === undefined ? [] : [{ kind: 'queued' as const, candidate, jobId: job.id }];
+  });
+}
+
+function failed(items: readonly Candidate[], err: unknown, folder: HandoverFolder): HandoverOutcome[] {
+  const message = messageOf(err);
+  const kind = toDatabaseError(err) === null ? 'refused' : 'retry';
+  return items.map((candidate) => ({
+    kind,
+    candidate,
+    message: kind === 'refused' ? `${folder.absolutePath(candidate.relativePath)}: ${message}` : message,
+  }));
+}

@@ -1,0 +1,37 @@
+// One OS notification with the user's choices applied: none when notifications are off, and the
+// system's notification sound only when "Play a sound" is on (otherwise silent). With notifications
+// off but the sound on, a plain beep still says "done".
+import { Notification, shell } from 'electron';
+import type { NotifyAdapter } from './core/app-service';
+import type { Settings } from '../shared/settings';
+
+export function showNotice(
+  notice: { title: string; body: string },
+  settings: Pick<Settings, 'notifications' | 'playSound'>,
+  onClick?: () => void,
+): void {
+  if (settings.notifications && Notification.isSupported()) {
+    const notification = new Notification({
+      title: notice.title,
+      body: notice.body,
+      silent: !settings.playSound,
+    });
+    if (onClick) notification.on('click', onClick);
+    notification.show();
+    return;
+  }
+  if (settings.playSound) shell.beep();
+}
+
+/** `getSettings` is read at each notice, so the toggles apply at once. */
+export function createDesktopNotifier(
+  getSettings: () => Pick<Settings, 'notifications' | 'playSound'> | null,
+  onClick?: () => void,
+): NotifyAdapter {
+  return {
+    notify(notice) {
+      const settings = getSettings();
+      if (settings) showNotice(notice, settings, onClick);
+    },
+  };
+}

@@ -1,0 +1,46 @@
+// What the tray's menu items and drops do, over the same handler table the window calls, so a file
+// dropped on the menu-bar icon is checked and queued exactly like one dropped on the window.
+import { app, type BrowserWindow } from 'electron';
+import type { AppService, NotifyAdapter } from './core/app-service';
+import { electronClipboard } from './clipboard-adapter';
+import { electronDialogs } from './dialogs';
+import type { DropWindowHandle } from './drop-window';
+import type { TrayActions } from './tray';
+
+export interface TrayActionDeps {
+  showMainWindow(): void;
+  getWindow(): BrowserWindow | null;
+  uploadClipboard(): void;
+  dropWindow: DropWindowHandle;
+  notifier: NotifyAdapter;
+}
+
+export function trayActions(service: AppService, deps: TrayActionDeps): TrayActions {
+  const failed = (err: unknown): void => {
+    const message = err instanceof Error ? err.message : String(err);
+    deps.notifier.notify({ title: 'Could not start the upload', body: message });
+  };
+  const uploadFiles = (paths: string[]): void => {
+    if (paths.length === 0) return;
+    Promise.resolve()
+      .then(() => service.handlers['upload:files'](paths, {}))
+      .catch(failed);
+  };
+  return {
+    showMainWindow: deps.showMainWindow,
+    pickFiles() {
+      electronDialogs(deps.getWindow).pickFiles().then(uploadFiles, failed);
+    },
+    uploadClipboard: deps.uploadClipboard,
+    toggleDropWindow: () => deps.dropWindow.toggle(),
+    isDropWindowVisible: () => deps.dropWindow.isVisible(),
+    uploadDropped(request) {
+      if ('paths' in request) return uploadFiles(request.paths);
+      Promise.resolve()
+        .then(() => service.handlers['upload:url'](request.url, {}))
+        .catch(failed);
+    },
+    copyText: (text) => electronClipboard.writeText(text),
+    quit: () => app.quit(),
+  };
+}

@@ -1,0 +1,174 @@
+// The tray (menu-bar) icon: its menu (built by tray-menu.ts from the app's state), an icon and tooltip
+// that follow upload progress, and on macOS the files and links dropped on it.
+import { Menu, Tray, type MenuItemConstructorOptions } from 'electron';
+import type { AppService } from './core/app-service';
+import { formatLinks } from './core/links';
+import type { UploadActivity } from '../shared/ipc-contract';
+import { RECENT_LIMIT, trayMenuTemplate, trayTitle, trayTooltip } from './tray-menu';
+import type { TrayAction, TrayMenuEntry } from './tray-menu';
+import { trayIcon } from './tray-icon';
+
+/** Pausing and resuming every watched folder. Provided by the watch service when the app has one. */
+export interface WatchControl {
+  readonly paused: boolean;
+  pauseAll(): Promise<void> | void;
+  resumeAll(): Promise<void> | void;
+  /** Called when `paused` changes; returns the unsubscribe function. */
+  onChange(listener: () => void): () => void;
+}
+
+export interface TrayActions {
+  showMainWindow(): void;
+  /** The file picker, then an upload of what was chosen. */
+  pickFiles(): void;
+  uploadClipboard(): void;
+  toggleDropWindow(): void;
+  isDropWindowVisible(): boolean;
+  /** Uploads files or a link dropped on the icon (macOS). */
+  uploadDropped(request: { paths: string[] } | { url: string }): void;
+  copyText(text: string): void;
+  quit(): void;
+}
+
+export interface TrayHandle {
+  /** Rebuilds the menu (e.g. after the drop window was shown or hidden). */
+  refresh(): void;
+  destroy(): void;
+}
+
+const FORMAT_LABELS = { url: 'URL', markdown: 'Markdown', html: 'HTML', custom: 'custom template' } as const;
+/** Icon and tooltip repaint at most this often while uploading. */
+const PAINT_MS = 250;
+
+function toElectron(
+  entries: TrayMenuEntry[],
+  run: (action: TrayAction) => void,
+): MenuItemConstructorOptions[] {
+  return entries.map((entry): MenuItemConstructorOptions => {
+    if (entry.kind === 'separator') return { type: 'separator' };
+    const { action } = entry;
+    return {
+      label: entry.label,
+      type: entry.kind,
+      enabled: entry.enabled ?? true,
+      checked: entry.checked,
+      submenu: entry.submenu ? toElectron(entry.submenu, run) : undefined,
+      click: action ? () => run(action) : undefined,
+    };
+  });
+}
+
+function isWebLink(text: string): boolean {
+  try {
+    const { protocol } = new URL(text.trim());
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+export function setupTray(
+  service: AppService,
+  actions: TrayActions,
+  watch: WatchControl | null = null,
+): TrayHandle {
+  const platform = process.platform;
+  const tray = new Tray(trayIcon(null, platform));
+  tray.setToolTip('KieDrop');
+  let lastMenuKey = '';
+  let paintTimer: NodeJS.Timeout | undefined;
+
+  function copyLink(historyId: number): void {
+    const entry = service.engine.history.get(historyId);
+    if (!entry) return;
+    const { copyFormat, customCopyTemplate } = service.settings.get();
+    actions.copyText(formatLinks([entry], copyFormat, customCopyTemplate));
+  }
+
+  function run(action: TrayAction): void {
+    switch (action.type) {
+      case 'open':
+        return actions.showMainWindow();
+      case 'pick-files':
+        return actions.pickFiles();
+      case 'upload-clipboard':
+        return actions.uploadClipboard();
+      case 'copy-link':
+        return copyLink(action.historyId);
+      case 'pause-watching':
+        void Promise.resolve(watch?.pauseAll()).finally(renderMenu);
+        return;
+      case 'resume-watching':
+        void Promise.resolve(watch?.resumeAll()).finally(renderMenu);
+        return;
+      case 'toggle-drop-window':
+        actions.toggleDropWindow();
+        return renderMenu();
+      case 'quit':
+        return actions.quit();
+    }
+  }
+
+  function renderMenu(): void {
+    if (tray.isDestroyed()) return;
+    const settings = service.settings.get();
+    const recent = service.engine.history
+      .list({ limit: RECENT_LIMIT })
+      .entries.map((e) => ({ historyId: e.id, fileName: e.fileName, status: e.status }));
+    const template = trayMenuTemplate({
+      platform,
+      recent,
+      copyFormatLabel: FORMAT_LABELS[settings.copyFormat],
+      watching: watch ? { paused: watch.paused } : null,
+      dropWindowVisible: actions.isDropWindowVisible(),
+      activity: service.activity.get(),
+    });
+    // Linux panels rebuild the whole menu on every change, so it is only replaced when it reads differently.
+    const key = JSON.stringify(template);
+    if (key === lastMenuKey) return;
+    lastMenuKey = key;
+    tray.setContextMenu(Menu.buildFromTemplate(toElectron(template, run)));
+  }
+
+  function paint(activity: UploadActivity): void {
+    if (tray.isDestroyed()) return;
+    const busy = activity.phase === 'uploading';
+    tray.setImage(trayIcon(busy ? activity.fraction : null, platform));
+    tray.setToolTip(trayTooltip(activity));
+    if (platform === 'darwin') tray.setTitle(trayTitle(activity));
+  }
+
+  const offs = [
+    service.activity.on((activity) => {
+      // The status line at the top of the menu changes with the counts, not with every byte.
+      renderMenu();
+      paintTimer ??= setTimeout(() => {
+        paintTimer = undefined;
+        paint(service.activity.get());
+      }, PAINT_MS);
+      if (activity.phase !== 'uploading') paint(activity);
+    }),
+    service.engine.on('history', () => renderMenu()),
+    service.settings.onChange(() => renderMenu()),
+    watch?.onChange(() => renderMenu()) ?? (() => undefined),
+  ];
+
+  if (platform === 'win32') tray.on('click', () => actions.showMainWindow());
+  // Electron delivers drops on the tray icon only on macOS.
+  tray.on('drop-files', (_event, files) => actions.uploadDropped({ paths: files }));
+  tray.on('drop-text', (_event, text) => {
+    if (isWebLink(text)) actions.uploadDropped({ url: text.trim() });
+  });
+
+  renderMenu();
+  paint(service.activity.get());
+
+  return {
+    refresh: renderMenu,
+    destroy() {
+      for (const off of offs) off();
+      clearTimeout(paintTimer);
+      if (!tray.isDestroyed()) tray.destroy();
+    },
+  };
+}

@@ -1,0 +1,146 @@
+// The drop window's page: drop files or a link on the tile to upload them; the tile shows how the
+// uploads are going. Everything it can do goes through window.kiedropDrop (its own small preload).
+import type { DropWindowApi } from '../../shared/drop-api';
+import type { UploadActivity } from '../../shared/ipc-contract';
+import { readDrop } from './drag-data';
+import { stringsFor } from './strings';
+import { render } from './view';
+import type { TilePhase } from './view';
+import './drop.css';
+
+declare global {
+  interface Window {
+    kiedropDrop: DropWindowApi;
+  }
+}
+
+/** A finished burst shows its tick this long, then the tile invites the next drop. Failures stay
+ * until the next drop, so they are not missed. */
+const SETTLE_MS = 4000;
+const ERROR_MS = 5000;
+
+const api = window.kiedropDrop;
+const t = stringsFor(navigator.languages.length > 0 ? navigator.languages : [navigator.language]);
+document.documentElement.lang = t === stringsFor(['zh']) ? 'zh-CN' : 'en';
+
+function element<T extends Element>(id: string): T {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`drop.html has no #${id} element`);
+  return found as unknown as T;
+}
+
+const view = {
+  tile: element<HTMLElement>('tile'),
+  bar: element<SVGCircleElement>('ring-bar'),
+  count: element<HTMLElement>('count'),
+  label: element<HTMLElement>('label'),
+};
+view.tile.querySelector('.grip')?.setAttribute('title', t.grip);
+
+let activity: UploadActivity = {
+  phase: 'idle',
+  active: 0,
+  done: 0,
+  failed: 0,
+  fraction: 0,
+  pausedMessage: null,
+};
+let settled = true;
+let error: string | null = null;
+let settleTimer: ReturnType<typeof setTimeout> | undefined;
+let errorTimer: ReturnType<typeof setTimeout> | undefined;
+
+function phase(): TilePhase {
+  if (error !== null) return 'error';
+  if (activity.phase === 'done' && settled) return 'idle';
+  return activity.phase;
+}
+
+function paint(): void {
+  render(view, phase(), activity, t, error ?? undefined);
+}
+
+let heard = false;
+
+function show(next: UploadActivity): void {
+  heard = true;
+  const ended = (next.phase === 'done' || next.phase === 'failed') && activity.phase !== next.phase;
+  activity = next;
+  // New uploads are the answer to whatever went wrong before.
+  if (next.phase === 'uploading') clearError();
+  if (ended) {
+    settled = false;
+    clearTimeout(settleTimer);
+    settleTimer = setTimeout(() => {
+      settled = true;
+      paint();
+    }, SETTLE_MS);
+  }
+  paint();
+}
+
+function clearError(): void {
+  clearTimeout(errorTimer);
+  error = null;
+}
+
+function showError(message: string): void {
+  error = message;
+  clearTimeout(errorTimer);
+  errorTimer = setTimeout(() => {
+    error = null;
+    paint();
+  }, ERROR_MS);
+  paint();
+}
+
+async function upload(data: DataTransfer): Promise<void> {
+  clearError();
+  const dropped = readDrop(data, api.pathsForFiles);
+  if (dropped.kind === 'nothing') {
+    showError(t.notALink);
+    return;
+  }
+  const result =
+    dropped.kind === 'files' ? await api.uploadFiles(dropped.paths) : await api.uploadUrl(dropped.url);
+  if (!result.ok) showError(result.error.message);
+}
+
+// dragenter/dragleave fire for every child; a depth count tells when the pointer really left.
+let depth = 0;
+view.tile.addEventListener('dragenter', (event) => {
+  event.preventDefault();
+  depth += 1;
+  view.tile.classList.add('tile-over');
+  view.label.textContent = t.release;
+});
+view.tile.addEventListener('dragleave', () => {
+  depth = Math.max(0, depth - 1);
+  if (depth > 0) return;
+  view.tile.classList.remove('tile-over');
+  paint();
+});
+view.tile.addEventListener('dragover', (event) => {
+  event.preventDefault();
+  if (event.dataTransfer) event.dataTransfer.dropEffect = 'copy';
+});
+view.tile.addEventListener('drop', (event) => {
+  event.preventDefault();
+  depth = 0;
+  view.tile.classList.remove('tile-over');
+  paint();
+  if (event.dataTransfer) void upload(event.dataTransfer);
+});
+// A drop that misses the tile must not make the window navigate to the dropped file.
+window.addEventListener('dragover', (event) => event.preventDefault());
+window.addEventListener('drop', (event) => event.preventDefault());
+
+api.onActivity(show);
+void api.activity().then((res) => {
+  // The first picture only: an event that came in meanwhile is newer, and a burst that ended before
+  // the window opened is old news (no tick for it).
+  if (!res.ok || heard) return;
+  activity = res.value;
+  paint();
+});
+paint();

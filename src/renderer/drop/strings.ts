@@ -1,0 +1,38 @@
+// The drop window's few words, in the two languages the app speaks. It has no settings of its own to
+// read the language from, so it follows the system's, as the main window does by default.
+export interface DropStrings {
+  idle: string;
+  release: string;
+  uploading: (percent: number) => string;
+  paused: string;
+  done: (count: number) => string;
+  failed: (count: number) => string;
+  notALink: string;
+  grip: string;
+}
+
+const en: DropStrings = {
+  idle: 'Drop files or a link',
+  release: 'Release to upload',
+  uploading: (percent) => `${percent} %`,
+  paused: 'Paused',
+  done: (count) => (count === 1 ? 'Uploaded' : `${count} uploaded`),
+  failed: (count) => `${count} failed`,
+  notALink: 'Only files and http(s) links can be uploaded.',
+  grip: 'Drag here to move',
+};
+
+const zhCN: DropStrings = {
+  idle: '拖入文件或链接',
+  release: '松开即上传',
+  uploading: (percent) => `${percent}%`,
+  paused: '已暂停',
+  done: (count) => (count === 1 ? '已上传' : `已上传 ${count} 个`),
+  failed: (count) => `${count} 个失败`,
+  notALink: '只能上传文件或 http(s) 链接。',
+  grip: '拖动此处移动窗口',
+};
+
+export function stringsFor(languages: readonly string[]): DropStrings {
+  return (languages[0] ?? 'en').toLowerCase().startsWith('zh') ? zhCN : en;
+}

@@ -1,0 +1,136 @@
+// Right-click "Share with KieDrop": what this platform gets, whether it is installed (read from the app,
+// which checks the files or registry keys themselves), and Install / Update / Remove.
+import { useEffect, useId, useState } from 'react';
+import type { IntegrationState } from '../../../../shared/ipc-contract';
+import { api, settle } from '../../api';
+import { Icon } from '../../components/icon';
+import { useT } from '../../i18n/i18n-context';
+import { SettingRow } from './setting-row';
+
+type Summary = 'installed' | 'absent' | 'partial';
+
+function summaryOf(state: IntegrationState): Summary {
+  if (state.installed) return 'installed';
+  return state.items.every((i) => i.state === 'absent') ? 'absent' : 'partial';
+}
+
+function hintKey(
+  platform: string,
+): 'settings.shareMenu.hint.win32' | 'settings.shareMenu.hint.darwin' | 'settings.shareMenu.hint.linux' {
+  if (platform === 'win32') return 'settings.shareMenu.hint.win32';
+  if (platform === 'darwin') return 'settings.shareMenu.hint.darwin';
+  return 'settings.shareMenu.hint.linux';
+}
+
+export function ShareMenuSetting() {
+  const t = useT();
+  const hintId = useId();
+  const messageId = useId();
+  const [state, setState] = useState<IntegrationState | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void settle(api.integrationStatus()).then((res) => {
+      if (!live) return;
+      if (res.ok) setState(res.value);
+      else setMessage({ error: true, text: res.error.message });
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const run = async (action: 'install' | 'remove') => {
+    setBusy(true);
+    setMessage(null);
+    const res = await settle(action === 'install' ? api.integrationInstall() : api.integrationUninstall());
+    setBusy(false);
+    if (!res.ok) {
+      setMessage({ error: true, text: res.error.message });
+      // What is there now may have changed half-way; show it as it is.
+      void settle(api.integrationStatus()).then((again) => again.ok && setState(again.value));
+      return;
+    }
+    setState(res.value);
+    setMessage({
+      error: false,
+      text: t(action === 'install' ? 'settings.shareMenu.installed' : 'settings.shareMenu.removed'),
+    });
+  };
+
+  const platform = state?.platform ?? api.platform;
+  const summary = state ? summaryOf(state) : null;
+  const hint = (
+    <>
+      {t(hintKey(platform))}
+      {state && state.supported && summary !== 'absent' ? (
+        <ul className="integration-items" data-testid="share-menu-items">
+          {state.items.map((item) => (
+            <li key={item.id} data-state={item.state}>
+              <span>{item.label}</span>
+              <span className="integration-item-state">{t(`settings.shareMenu.item.${item.state}`)}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+
+  return (
+    <SettingRow
+      label={t('settings.shareMenu')}
+      hint={hint}
+      hintId={hintId}
+      error={message?.error ? message.text : null}
+      errorId={messageId}
+    >
+      {state === null ? null : !state.supported ? (
+        <span className="field-hint" data-testid="share-menu-status">
+          {t('settings.shareMenu.unsupported')}
+        </span>
+      ) : (
+        <div className="setting-stack">
+          <span
+            className={`pill integration-status integration-status-${summary ?? 'absent'}`}
+            data-testid="share-menu-status"
+          >
+            {summary === 'installed' ? <Icon name="check" size={13} /> : null}
+            {t(`settings.shareMenu.status.${summary ?? 'absent'}`)}
+          </span>
+          <div className="integration-actions">
+            {summary !== 'installed' ? (
+              <button
+                type="button"
+                className="button button-small button-primary"
+                disabled={busy}
+                aria-describedby={hintId}
+                data-testid="share-menu-install"
+                onClick={() => void run('install')}
+              >
+                {t(summary === 'partial' ? 'settings.shareMenu.update' : 'settings.shareMenu.install')}
+              </button>
+            ) : null}
+            {summary !== 'absent' ? (
+              <button
+                type="button"
+                className="button button-small"
+                disabled={busy}
+                data-testid="share-menu-remove"
+                onClick={() => void run('remove')}
+              >
+                {t('settings.shareMenu.remove')}
+              </button>
+            ) : null}
+          </div>
+          {message && !message.error ? (
+            <p className="field-hint integration-done" role="status" data-testid="share-menu-message">
+              {message.text}
+            </p>
+          ) : null}
+        </div>
+      )}
+    </SettingRow>
+  );
+}

@@ -1,0 +1,49 @@
+// "Upload clipboard" from the Upload screen: the app reads the clipboard itself (files, an image or
+// links), uploads it as one batch and copies the links. The upload rows announce each finished file;
+// this keeps the button busy meanwhile and explains when nothing (or not everything) went up.
+import { useCallback, useState } from 'react';
+import { api, settle } from '../../api';
+
+export interface ClipboardUpload {
+  busy: boolean;
+  error: string | null;
+  clearError: () => void;
+  run: () => Promise<void>;
+}
+
+/** "CommandOrControl+Shift+U" as people read it on this platform. */
+export function displayShortcut(accelerator: string, platform: string): string {
+  const mac = platform === 'darwin';
+  return accelerator
+    .split('+')
+    .map((part) => {
+      const key = part.toLowerCase();
+      if (key === 'commandorcontrol' || key === 'cmdorctrl') return mac ? 'Cmd' : 'Ctrl';
+      if (key === 'control') return 'Ctrl';
+      if (key === 'option') return 'Alt';
+      return part;
+    })
+    .join('+');
+}
+
+export function useClipboardUpload(): ClipboardUpload {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = useCallback(async () => {
+    setBusy(true);
+    setError(null);
+    const res = await settle(api.clipboardUpload());
+    setBusy(false);
+    if (!res.ok) {
+      setError(res.error.message);
+      return;
+    }
+    const summary = res.value;
+    if (summary.failed > 0 || summary.waiting > 0 || !summary.copied) {
+      setError(summary.body === '' ? summary.title : `${summary.title}. ${summary.body}`);
+    }
+  }, []);
+
+  return { busy, error, clearError: () => setError(null), run };
+}

@@ -1,0 +1,188 @@
+// Watch: folders whose new files upload by themselves once they are complete. Add a folder with the
+// picker, see each one's status live, change its settings, pause one or all, and remove it.
+import { useState } from 'react';
+import type { WatchFolderStatus } from '../../../../shared/ipc-contract';
+import { api, settle } from '../../api';
+import { useAnnounce } from '../../components/announcer';
+import { Banner } from '../../components/banner';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { Icon } from '../../components/icon';
+import { useNow } from '../../hooks/use-now';
+import { useSettings } from '../../hooks/use-settings';
+import { useT } from '../../i18n/i18n-context';
+import { FolderCard } from './folder-card';
+import { useWatch } from './use-watch';
+import { folderName } from './watch-format';
+
+export interface WatchScreenProps {
+  active: boolean;
+}
+
+export function WatchScreen({ active }: WatchScreenProps) {
+  const t = useT();
+  const announce = useAnnounce();
+  const { settings } = useSettings();
+  const watch = useWatch();
+  const now = useNow(60_000);
+  const [pendingRemove, setPendingRemove] = useState<WatchFolderStatus | null>(null);
+  const [adding, setAdding] = useState(false);
+  const folders = watch.overview?.folders ?? [];
+  const allPaused = watch.overview?.allPaused ?? false;
+
+  const addFolder = async () => {
+    setAdding(true);
+    const res = await watch.add();
+    setAdding(false);
+    if (!res.ok) announce(res.error.message, 'error');
+    else if (res.value) announce(t('announce.watchAdded', { name: folderName(res.value.path) }));
+  };
+
+  const pause = async (folder: WatchFolderStatus) => {
+    const res = await watch.pause(folder.id);
+    if (res.ok) announce(t('announce.watchPaused', { name: folderName(folder.path) }), 'info');
+    else announce(res.error.message, 'error');
+  };
+
+  const resume = async (folder: WatchFolderStatus) => {
+    const res = await watch.resume(folder.id);
+    if (res.ok) announce(t('announce.watchResumed', { name: folderName(folder.path) }), 'info');
+    else announce(res.error.message, 'error');
+  };
+
+  const toggleAll = async () => {
+    const res = allPaused ? await watch.resume(null) : await watch.pause(null);
+    if (res.ok) announce(t(allPaused ? 'announce.watchResumedAll' : 'announce.watchPausedAll'), 'info');
+    else announce(res.error.message, 'error');
+  };
+
+  const confirmRemove = async () => {
+    const folder = pendingRemove;
+    setPendingRemove(null);
+    if (!folder) return;
+    const res = await watch.remove(folder.id);
+    if (res.ok) announce(t('announce.watchRemoved', { name: folderName(folder.path) }), 'info');
+    else announce(res.error.message, 'error');
+  };
+
+  const copyLink = async (historyId: number, name: string) => {
+    const res = await settle(api.historyCopyLink([historyId], settings.copyFormat));
+    if (res.ok) announce(t('announce.copied', { name }));
+    else announce(res.error.message, 'error');
+  };
+
+  const watching = folders.filter((f) => f.state === 'watching').length;
+  const countText =
+    watch.overview === null
+      ? t('common.loading')
+      : folders.length === 0
+        ? t('watch.subtitle')
+        : t(folders.length === 1 ? 'watch.countOne' : 'watch.count', {
+            count: folders.length,
+            watching,
+          });
+
+  return (
+    <div className="watch-screen" hidden={!active}>
+      <div className="watch-toolbar">
+        <div className="watch-heading">
+          <h2 className="watch-title">{t('watch.title')}</h2>
+          <p className="watch-count" aria-live="polite">
+            {countText}
+          </p>
+        </div>
+        <div className="toolbar-spacer" />
+        {folders.length > 0 ? (
+          <button type="button" className="button" onClick={() => void toggleAll()}>
+            <Icon name={allPaused ? 'play' : 'pause'} size={15} />
+            {allPaused ? t('watch.resumeAll') : t('watch.pauseAll')}
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => void addFolder()}
+          disabled={adding}
+        >
+          <Icon name="plus" size={15} />
+          {t('watch.add')}
+        </button>
+      </div>
+
+      {watch.loadError ? (
+        <Banner level="error" action={{ label: t('common.retry'), onClick: watch.reload }}>
+          {watch.loadError}
+        </Banner>
+      ) : null}
+      {allPaused && folders.length > 0 ? (
+        <Banner
+          level="warning"
+          action={{ label: t('watch.resumeAll'), onClick: () => void toggleAll() }}
+          testId="watch-all-paused"
+        >
+          {t('watch.allPaused')}
+        </Banner>
+      ) : null}
+
+      {watch.overview !== null && folders.length === 0 ? (
+        <div className="panel watch-empty">
+          <div className="empty">
+            <div className="empty-art watch-empty-art" aria-hidden="true">
+              <Icon name="folderWatch" size={30} />
+            </div>
+            <p className="empty-title">{t('watch.empty.title')}</p>
+            <p className="empty-body watch-empty-body">{t('watch.empty.body')}</p>
+            <ul className="watch-points">
+              <li>
+                <Icon name="check" size={14} />
+                {t('watch.empty.pointPartial')}
+              </li>
+              <li>
+                <Icon name="check" size={14} />
+                {t('watch.empty.pointOnce')}
+              </li>
+              <li>
+                <Icon name="check" size={14} />
+                {t('watch.empty.pointClosed')}
+              </li>
+            </ul>
+            <button
+              type="button"
+              className="button button-primary watch-empty-add"
+              onClick={() => void addFolder()}
+              disabled={adding}
+            >
+              <Icon name="plus" size={15} />
+              {t('watch.add')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <ul className="watch-list" aria-label={t('watch.listLabel')} data-testid="watch-list">
+          {folders.map((folder) => (
+            <FolderCard
+              key={folder.id}
+              folder={folder}
+              now={now}
+              onPause={(f) => void pause(f)}
+              onResume={(f) => void resume(f)}
+              onRemove={setPendingRemove}
+              onCopyLink={(id, name) => void copyLink(id, name)}
+              onUpdate={watch.update}
+            />
+          ))}
+        </ul>
+      )}
+
+      {pendingRemove ? (
+        <ConfirmDialog
+          title={t('watch.removeDialog.title', { name: folderName(pendingRemove.path) })}
+          description={t('watch.removeDialog.body')}
+          confirmLabel={t('watch.removeDialog.confirm')}
+          danger
+          onConfirm={() => void confirmRemove()}
+          onCancel={() => setPendingRemove(null)}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+// Shapes of the desktop entry points (tray, drop window, clipboard, right-click menu, shortcut) that
+// cross to a window. Plain data only.
+
+/** Uploads as the tray and the drop window show them: one summary for everything going on now. */
+export interface UploadActivity {
+  /**
+   * idle: nothing has run since start; uploading: jobs are queued or running; paused: jobs wait on
+   * a paused queue; done / failed: the last burst of uploads ended (failed when any of it failed).
+   */
+  phase: 'idle' | 'uploading' | 'paused' | 'done' | 'failed';
+  /** Jobs queued or uploading now. */
+  active: number;
+  /** Of the uploads in this burst: finished well, and failed. */
+  done: number;
+  failed: number;
+  /** How far the burst is, 0..1: finished jobs count whole, running ones by their bytes. */
+  fraction: number;
+  /** Why the queue is paused, when it is. */
+  pausedMessage: string | null;
+}
+
+/** What "Upload clipboard" did, once its uploads finished. */
+export interface ClipboardUploadSummary {
+  kind: 'files' | 'image' | 'urls';
+  /** The formatted links now on the clipboard, one per upload that worked. */
+  links: string[];
+  uploaded: number;
+  failed: number;
+  /** Still queued because the queue is paused. */
+  waiting: number;
+  copied: boolean;
+  /** The same words as the notification. */
+  title: string;
+  body: string;
+}
+
+export type IntegrationItemState = 'installed' | 'outdated' | 'absent' | 'foreign';
+
+/** "Share with KieDrop" in the file manager: what is installed where. */
+export interface IntegrationState {
+  /** False where KieDrop cannot install it (e.g. running from a test page). */
+  supported: boolean;
+  platform: string;
+  /** Every part is installed and points at this copy of KieDrop. */
+  installed: boolean;
+  items: { id: string; label: string; location: string; state: IntegrationItemState }[];
+}
+
+/** The "Upload clipboard" global shortcut. */
+export interface ShortcutState {
+  /** The saved shortcut ('' when turned off). */
+  accelerator: string;
+  /** True when the OS gave it to us; false when another app holds it or shortcuts are unavailable. */
+  active: boolean;
+  /** Why it is not active, in words the user can act on. */
+  message: string | null;
+}

@@ -1,0 +1,68 @@
+// Watched folders as the window sees them: each folder's saved settings, what it is doing now, and its
+// newest upload. Plain data only; the core's FolderStatus must stay assignable to WatchFolderStatus.
+
+/** A folder's settings that can change after it was added (its location cannot). */
+export interface WatchFolderSettings {
+  /** Server folder the files go to. */
+  uploadPath: string;
+  /** Globs a file must match, any of them; empty = every file. */
+  include: string[];
+  /** Globs that keep a file out even when it is included. */
+  exclude: string[];
+  /** Watch subfolders too. */
+  recursive: boolean;
+  /** Upload a file again when it changes after its upload. */
+  uploadChanged: boolean;
+  /** Look for changes on a timer instead of OS events (network drives). */
+  polling: boolean;
+  /** How long size and modification time must stay the same before a file counts as complete. */
+  quietMs: number;
+  /** Skip files and folders whose name starts with a dot. */
+  ignoreDotfiles: boolean;
+}
+
+/** What "Add folder" sends: no path opens the folder picker. */
+export type WatchFolderAdd = Partial<WatchFolderSettings> & { path?: string };
+
+export type WatchFolderPatch = Partial<WatchFolderSettings>;
+
+export type WatchFolderState = 'starting' | 'watching' | 'unavailable' | 'paused';
+
+/** The newest upload from a folder that is still in the history. */
+export interface WatchLastUpload {
+  historyId: number;
+  fileName: string;
+  /** ISO 8601 */
+  uploadedAt: string;
+}
+
+export interface WatchFolderStatus extends WatchFolderSettings {
+  id: number;
+  /** Absolute local folder. */
+  path: string;
+  /** false = paused for this folder (saved). */
+  enabled: boolean;
+  createdAt: number;
+  updatedAt: number;
+  state: WatchFolderState;
+  /** Why it is unavailable or paused, in words a person can act on. */
+  reason: string | null;
+  /** Files not uploaded yet: settling + queued. */
+  waiting: number;
+  settling: number;
+  queued: number;
+  /** ms since epoch of the newest upload from this folder, or null. */
+  lastUploadAt: number | null;
+  /** The latest problem with one of its files, or null. */
+  lastError: string | null;
+  lastUpload: WatchLastUpload | null;
+}
+
+/** Every watched folder, and whether "pause all watching" is on (until resumed or restart). */
+export interface WatchOverview {
+  allPaused: boolean;
+  folders: WatchFolderStatus[];
+}
+
+/** The quiet periods the watch service accepts, in ms (the window checks typed seconds against these). */
+export const WATCH_QUIET_RANGE_MS = { min: 100, max: 600_000 } as const;

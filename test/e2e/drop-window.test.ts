@@ -1,0 +1,89 @@
+// The floating drop window's page on the real built renderer, bound to the real app service and the
+// emulator: files dropped on the tile are uploaded, a dragged link becomes a URL upload, the tile shows
+// the uploads' progress and outcome, and the page can reach nothing but its few upload channels.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_TEST_KEY } from '../emulator/index';
+import { launchDropPage } from '../harness';
+import type { DropPage } from '../harness';
+
+let d: DropPage;
+
+beforeAll(async () => {
+  d = await launchDropPage({ savedKey: DEFAULT_TEST_KEY });
+}, 180_000);
+
+afterAll(async () => {
+  await d?.close();
+});
+
+const tile = () => d.page.getByTestId('drop-tile');
+const label = () => d.page.getByTestId('drop-label');
+
+describe('the drop window', () => {
+  it('invites a drop when nothing is uploading', async () => {
+    await expect.poll(() => d.page.title()).toBe('KieDrop drop window');
+    await expect.poll(() => label().textContent()).toBe('Drop files or a link');
+    expect(await tile().getAttribute('data-phase')).toBe('idle');
+  });
+
+  it('uploads three dropped files as three uploads and says so on the tile', async () => {
+    const names = ['notes.txt', 'photo.png', 'data.csv'];
+    for (const name of names) await d.app.writeFile(name, `contents of ${name}`);
+    await d.dropFiles(names);
+    await expect
+      .poll(
+        () =>
+          d.app.service.engine.history
+            .list({})
+            .entries.map((e) => e.fileName)
+            .sort(),
+        {
+          timeout: 20_000,
+        },
+      )
+      .toEqual([...names].sort());
+    const streamed = d.app.emulator.log.filter(
+      (e) => e.path === '/api/file-stream-upload' && e.status === 200,
+    );
+    expect(streamed).toHaveLength(3);
+    await expect.poll(() => tile().getAttribute('data-phase'), { timeout: 10_000 }).toBe('done');
+    expect(await label().textContent()).toBe('3 uploaded');
+  });
+
+  it('uploads a link dragged from a browser through the URL upload', async () => {
+    const before = d.app.service.engine.history.list({}).total;
+    await d.dropText(d.url);
+    await expect
+      .poll(() => d.app.service.engine.history.list({}).total, { timeout: 20_000 })
+      .toBe(before + 1);
+    const [newest] = d.app.service.engine.history.list({ limit: 1 }).entries;
+    expect(newest).toMatchObject({ method: 'url', fileName: 'drop.html' });
+  });
+
+  it('refuses dropped text that is not a link, and says why on the tile', async () => {
+    const before = d.app.service.engine.history.list({}).total;
+    await d.dropText('just some words');
+    await expect.poll(() => tile().getAttribute('data-phase')).toBe('error');
+    expect(await label().textContent()).toBe('Only files and http(s) links can be uploaded.');
+    expect(d.app.service.engine.history.list({}).total).toBe(before);
+  });
+
+  it('shows a burst with a refused upload as failed, counting the failures', async () => {
+    await d.app.writeFile('refused.bin', 'the service will refuse this one');
+    await d.app.writeFile('fine.txt', 'this one goes through');
+    d.app.emulator.faults.add({
+      path: '/api/file-stream-upload',
+      status: 422,
+      times: 1,
+      msg: 'Refused by the test',
+    });
+    await d.dropFiles(['refused.bin', 'fine.txt']);
+    await expect.poll(() => tile().getAttribute('data-phase'), { timeout: 20_000 }).toBe('failed');
+    expect(await label().textContent()).toBe('1 failed');
+  });
+
+  it('cannot reach channels outside its own few, even by calling the binding directly', async () => {
+    const result = await d.page.evaluate(`window.__kiedropDropInvoke('settings:get', [])`);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+  });
+});

@@ -1,0 +1,145 @@
+// Settings → Desktop integration and the Upload screen's clipboard button on the built renderer in
+// Chromium, over the real app service: the right-click menu's status comes from the real installer
+// (run against a temporary home folder), Install and Remove change the files on disk, a shortcut
+// another app holds is refused with the old one kept, and "Upload clipboard" uploads what was copied.
+import { access, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEFAULT_TEST_KEY } from '../emulator/index';
+import { launchHarness } from '../harness';
+import type { Harness } from '../harness';
+import type { ShortcutRegistry } from '../../src/main/core/clipboard';
+
+const EXE = '/opt/KieDrop/kiedrop';
+/** Keys "another app" holds: the OS refuses them to KieDrop. */
+const TAKEN = 'Control+Alt+K';
+
+let h: Harness;
+let home: string;
+const held = new Set<string>();
+const osShortcuts: ShortcutRegistry = {
+  register: (accelerator) => (accelerator === TAKEN ? false : (held.add(accelerator), true)),
+  unregister: (accelerator) => void held.delete(accelerator),
+  isRegistered: (accelerator) => held.has(accelerator),
+};
+
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
+
+function nav(page: Page, name: 'Upload' | 'Settings') {
+  return page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true });
+}
+
+beforeAll(async () => {
+  home = await mkdtemp(join(tmpdir(), 'kiedrop-desktop-home-'));
+  h = await launchHarness({
+    savedKey: DEFAULT_TEST_KEY,
+    desktop: {
+      shortcuts: osShortcuts,
+      shellIntegration: { platform: 'linux', options: { exePath: EXE, home, env: {} } },
+    },
+  });
+  await nav(h.page, 'Settings').waitFor({ timeout: 30_000 });
+}, 180_000);
+
+afterAll(async () => {
+  await h?.close();
+  await rm(home, { recursive: true, force: true });
+});
+
+describe('Settings → Desktop integration', () => {
+  it('shows the right-click menu as not installed, from what is on disk', async () => {
+    await nav(h.page, 'Settings').click();
+    const section = h.page.getByTestId('integration-section');
+    await expect.poll(() => section.getByTestId('share-menu-status').textContent()).toBe('Not installed');
+    expect(await section.textContent()).toContain('Nautilus');
+    expect(await section.getByTestId('share-menu-install').isVisible()).toBe(true);
+  });
+
+  it('installs every Linux part into the home folder, then removes them all again', async () => {
+    const section = h.page.getByTestId('integration-section');
+    await section.getByTestId('share-menu-install').click();
+    await expect.poll(() => section.getByTestId('share-menu-status').textContent()).toBe('Installed');
+    expect(await section.getByTestId('share-menu-message').textContent()).toContain('Right-click a file');
+    const states = await section
+      .locator('[data-testid="share-menu-items"] li')
+      .evaluateAll((items) => items.map((li) => li.getAttribute('data-state')));
+    expect(states).toEqual(['installed', 'installed', 'installed', 'installed']);
+    const desktopEntry = join(home, '.local/share/applications/kiedrop.desktop');
+    expect(await exists(desktopEntry)).toBe(true);
+
+    await section.getByTestId('share-menu-remove').click();
+    await expect.poll(() => section.getByTestId('share-menu-status').textContent()).toBe('Not installed');
+    expect(await exists(desktopEntry)).toBe(false);
+    expect(await exists(join(home, '.local/share/nautilus/scripts/Share with KieDrop'))).toBe(false);
+  });
+
+  it('refuses a shortcut another app holds, says so, and keeps the old one', async () => {
+    const section = h.page.getByTestId('integration-section');
+    const input = section.getByTestId('shortcut-input');
+    await expect.poll(() => input.inputValue()).toBe('CommandOrControl+Shift+U');
+    expect(held.has('CommandOrControl+Shift+U')).toBe(true);
+
+    await input.fill('Ctrl+Alt+K');
+    await section.getByTestId('shortcut-set').click();
+    await expect
+      .poll(() => section.getByRole('alert').textContent())
+      .toContain('Control+Alt+K is already used by another app');
+    expect(await section.getByRole('alert').textContent()).toContain('CommandOrControl+Shift+U still works');
+    expect(held).toEqual(new Set(['CommandOrControl+Shift+U']));
+    expect(h.service.settings.get().clipboardShortcut).toBe('CommandOrControl+Shift+U');
+  });
+
+  it('sets a free shortcut, moving the registration over', async () => {
+    const section = h.page.getByTestId('integration-section');
+    await section.getByTestId('shortcut-input').fill('ctrl+alt+u');
+    await section.getByTestId('shortcut-set').click();
+    await expect.poll(() => section.getByTestId('shortcut-saved').textContent()).toBe('Shortcut set.');
+    expect(await section.getByTestId('shortcut-input').inputValue()).toBe('Control+Alt+U');
+    expect(held).toEqual(new Set(['Control+Alt+U']));
+    expect(h.service.settings.get().clipboardShortcut).toBe('Control+Alt+U');
+  });
+
+  it('hides the drop window from the toggle, saving it in the settings', async () => {
+    const toggle = h.page.getByRole('switch', { name: 'Floating drop window' });
+    expect(await toggle.isChecked()).toBe(true);
+    await toggle.click();
+    await expect.poll(() => h.service.settings.get().dropWindow.enabled).toBe(false);
+    expect(h.service.settings.get().dropWindow.alwaysOnTop).toBe(true);
+  });
+
+  it('shows a change made elsewhere (the tray) without a reload', async () => {
+    const toggle = h.page.getByRole('switch', { name: 'Floating drop window' });
+    h.service.settings.set({ dropWindow: { ...h.service.settings.get().dropWindow, enabled: true } });
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+  });
+});
+
+describe('Upload → Upload clipboard', () => {
+  it('uploads files copied in a file manager and puts their links on the clipboard', async () => {
+    await nav(h.page, 'Upload').click();
+    const file = await h.dropFile('copied.txt', 'copied in a file manager');
+    h.clipboard.content = { filePaths: [file], imagePng: null, text: '' };
+    const before = h.clipboard.texts.length;
+    await h.page.getByTestId('upload-clipboard').click();
+    await expect
+      .poll(() => h.page.getByTestId('announcer').textContent(), { timeout: 20_000 })
+      .toContain('copied.txt uploaded');
+    const [entry] = h.engine.history.list({ search: 'copied' }).entries;
+    expect(entry).toMatchObject({ fileName: 'copied.txt', source: 'clipboard' });
+    expect(h.clipboard.texts.slice(before)).toEqual([entry?.downloadUrl]);
+  });
+
+  it('explains an empty clipboard instead of doing nothing', async () => {
+    h.clipboard.content = { filePaths: [], imagePng: null, text: '' };
+    await h.page.getByTestId('upload-clipboard').click();
+    await expect
+      .poll(() => h.page.getByTestId('clipboard-error').textContent())
+      .toContain('The clipboard is empty.');
+  });
+});
