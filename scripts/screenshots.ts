@@ -3,7 +3,7 @@
 // emulator, the clock moved so some links are expiring or expired, and a slow local uplink so uploads are
 // caught mid-way. Runs inside a private keyring (scripts/with-keyring.sh), like the tests.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { JobSnapshot } from '../src/shared/ipc-contract';
@@ -84,6 +84,27 @@ const BATCH: Upload[] = [
   { name: 'site-backup-june.tar.gz', content: { bytes: 120 * MiB }, age: 0, uploadPath: 'kiedrop' },
 ];
 
+// Watched folders: one that has uploaded a screenshot, one waiting for files, one paused.
+const WATCHED = [
+  { folder: ['Pictures', 'Screenshots'], uploadPath: 'shots', file: 'standup-board.png' },
+  { folder: ['Downloads'], uploadPath: 'kiedrop' },
+  { folder: ['Documents', 'Scans'], uploadPath: 'docs/scans', paused: true },
+] as const;
+
+/** Adds the folders (as the picker would), lets one upload a file, and pauses one. */
+async function seedWatch(run: E2eRun): Promise<void> {
+  for (const spec of WATCHED) {
+    const dir = join(run.root, ...spec.folder);
+    mkdirSync(dir, { recursive: true });
+    const added = await run.h.handlers['watch:add']({ path: dir, uploadPath: spec.uploadPath });
+    if ('file' in spec) {
+      writeFileSync(join(dir, spec.file), picture('dashboard'));
+      await run.page.getByTestId('watch-last-upload').getByText(spec.file).waitFor({ timeout: 60_000 });
+    }
+    if ('paused' in spec && added) await run.h.handlers['watch:pause'](added.id);
+  }
+}
+
 async function writeUpload(run: E2eRun, upload: Upload): Promise<string> {
   const { content } = upload;
   if ('scene' in content) return run.h.dropFile(upload.name, picture(content.scene));
@@ -153,8 +174,12 @@ function hasChineseFonts(): boolean {
 }
 
 async function main(): Promise<void> {
-  rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
+  // Only this script's own images are replaced; other PNGs in the folder (the drop window's) stay.
+  for (const name of readdirSync(OUT)) {
+    if (/^(welcome|history|settings|watch|upload-progress|upload-done)(-zh)?-(light|dark)\.png$/.test(name))
+      rmSync(join(OUT, name));
+  }
   const run = await startE2eRun({ viewport: VIEWPORT, uploadRate: UPLINK });
   try {
     const { page, h, emulator } = run;
@@ -180,6 +205,13 @@ async function main(): Promise<void> {
     await navButton(page, 'Settings').click();
     await page.getByTestId('key-section').waitFor();
     await shoot(page, 'settings');
+
+    console.log('watch');
+    await page.keyboard.press('Control+3');
+    await seedWatch(run);
+    await shoot(page, 'watch', async () => {
+      await page.getByTestId('watch-state').getByText('Paused').waitFor();
+    });
 
     console.log('upload');
     await navButton(page, 'Upload').click();

@@ -8,13 +8,17 @@ export interface FlagSpec {
   type: 'string' | 'boolean';
   /** One-letter alias, without the dash. */
   short?: string;
+  /** A string option that may be given several times (each value is kept, in order). */
+  repeatable?: boolean;
 }
 
 export type FlagSpecs = Readonly<Record<string, FlagSpec>>;
 
 export interface ParsedArgs {
-  /** Keyed by the long name without dashes. Strings: last one given wins. */
+  /** Keyed by the long name without dashes. A repeatable string option holds its last value here. */
   flags: Record<string, string | boolean>;
+  /** Every value of each repeatable string option, in the order given. */
+  lists: Record<string, string[]>;
   positionals: string[];
 }
 
@@ -24,7 +28,13 @@ function findShort(specs: FlagSpecs, letter: string): string | undefined {
 
 export function parseArgs(argv: readonly string[], specs: FlagSpecs, command?: string): ParsedArgs {
   const flags: Record<string, string | boolean> = {};
+  const lists: Record<string, string[]> = {};
   const positionals: string[] = [];
+  // For most options the last value wins (handy to override an alias); a repeatable one keeps them all.
+  const setString = (name: string, spec: FlagSpec, value: string) => {
+    if (spec.repeatable === true) (lists[name] ??= []).push(value);
+    flags[name] = value;
+  };
 
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i] as string;
@@ -61,7 +71,7 @@ export function parseArgs(argv: readonly string[], specs: FlagSpecs, command?: s
     }
 
     if (inlineValue !== undefined) {
-      flags[name] = inlineValue;
+      setString(name, spec, inlineValue);
       continue;
     }
     const next = argv[i + 1];
@@ -69,17 +79,22 @@ export function parseArgs(argv: readonly string[], specs: FlagSpecs, command?: s
     if (next === undefined || (next.startsWith('--') && next.length > 2)) {
       throw new UsageError(`--${name} needs a value`, command);
     }
-    flags[name] = next;
+    setString(name, spec, next);
     i++;
   }
 
-  return { flags, positionals };
+  return { flags, lists, positionals };
 }
 
 /** Reads a string flag the parser produced (booleans never land on string flags). */
 export function stringFlag(parsed: ParsedArgs, name: string): string | undefined {
   const value = parsed.flags[name];
   return typeof value === 'string' ? value : undefined;
+}
+
+/** Every value of a repeatable string option (empty when it was not given). */
+export function listFlag(parsed: ParsedArgs, name: string): string[] {
+  return parsed.lists[name] ?? [];
 }
 
 export function booleanFlag(parsed: ParsedArgs, name: string): boolean {

@@ -279,7 +279,11 @@ export function findCommand(name: string): CommandDoc | undefined {
 export function toFlagSpecs(options: readonly OptionDoc[]): FlagSpecs {
   const specs: Record<string, FlagSpec> = {};
   for (const o of options)
-    specs[o.name] = o.short === undefined ? { type: o.type } : { type: o.type, short: o.short };
+    specs[o.name] = {
+      type: o.type,
+      ...(o.short === undefined ? {} : { short: o.short }),
+      ...(o.repeatable === true ? { repeatable: true } : {}),
+    };
   return specs;
 }
 

@@ -1,12 +1,7 @@
 // The one IPC contract between the main process and the window: every channel, its arguments and its answer,
 // and every event. Types only — the runtime validators live beside the handlers in main, the preload builds
 // `window.kiedrop` from this list, and the renderer calls it.
-import type {
-  ClipboardUploadSummary,
-  IntegrationState,
-  ShortcutState,
-  UploadActivity,
-} from './desktop';
+import type { ClipboardUploadSummary, IntegrationState, ShortcutState, UploadActivity } from './desktop';
 import type { FailedJob, HistoryEntry, HistoryQuery, JobSnapshot, PauseInfo } from './domain';
 import type { Settings } from './settings';
 import type { WatchFolderAdd, WatchFolderPatch, WatchFolderStatus, WatchOverview } from './watch';

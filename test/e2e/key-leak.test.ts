@@ -111,7 +111,9 @@ describe('after a full run of the app', () => {
       h.dialogs.nextSavePath = join(exportDir, `history.${format}`);
       await page.getByRole('button', { name: 'Export' }).click();
       await page.getByRole('menuitem', { name: `Export as ${format.toUpperCase()}…` }).click();
-      await expect.poll(() => page.getByTestId('announcer').textContent()).toContain('History exported');
+      await expect
+        .poll(() => page.getByTestId('announcer').textContent())
+        .toContain(`History exported to ${join(exportDir, `history.${format}`)}`);
     }
     await run.snapshot('history-after-key-change');
     expect(h.engine.history.list({}).total).toBe(3);

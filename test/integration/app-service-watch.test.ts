@@ -23,7 +23,11 @@ const extraApps: TestApp[] = [];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until<T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 20_000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => T | undefined | null | false,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = probe();
@@ -98,7 +102,11 @@ describe('adding a folder', () => {
 
     await writeFile(join(inbox, 'report.pdf'), 'quarterly numbers');
     const entry = await until('the upload', () => uploads(app).find((e) => e.fileName === 'report.pdf'));
-    expect(entry).toMatchObject({ source: 'watch', uploadPath: 'kiedrop', localPath: join(inbox, 'report.pdf') });
+    expect(entry).toMatchObject({
+      source: 'watch',
+      uploadPath: 'kiedrop',
+      localPath: join(inbox, 'report.pdf'),
+    });
 
     // The window hears about it without asking, and the list names the newest upload.
     await app.waitForEvent('watch', (o) => o.folders[0]?.lastUpload?.fileName === 'report.pdf');
@@ -236,7 +244,10 @@ describe('following the engine and the app', () => {
     // Concurrency is an engine setting: changing it reopens the engine on a new database handle.
     await h['settings:set']({ concurrency: 2 });
     await until('the engine to reopen', () => app.service.engine.db !== engineDb);
-    await until('the folder to be watched again', () => app.service.watch.get(folder.id)?.state === 'watching');
+    await until(
+      'the folder to be watched again',
+      () => app.service.watch.get(folder.id)?.state === 'watching',
+    );
 
     await writeFile(join(inbox, 'after.txt'), 'a');
     await until('the upload after the reopen', () => uploads(app).length === 2);

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseArgs } from '../../src/cli/args';
+import { listFlag, parseArgs } from '../../src/cli/args';
 import type { FlagSpecs } from '../../src/cli/args';
 import { UsageError } from '../../src/cli/errors';
 
 const specs: FlagSpecs = {
   path: { type: 'string' },
+  include: { type: 'string', repeatable: true },
   name: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -14,10 +15,12 @@ describe('parseArgs', () => {
   it('reads "--flag value" and "--flag=value" alike', () => {
     expect(parseArgs(['--path', 'a/b', 'x.png'], specs)).toEqual({
       flags: { path: 'a/b' },
+      lists: {},
       positionals: ['x.png'],
     });
     expect(parseArgs(['--path=a/b', 'x.png'], specs)).toEqual({
       flags: { path: 'a/b' },
+      lists: {},
       positionals: ['x.png'],
     });
   });
@@ -40,11 +43,17 @@ describe('parseArgs', () => {
   });
 
   it('accepts a short alias and a lone "-" as a positional', () => {
-    expect(parseArgs(['-h', '-'], specs)).toEqual({ flags: { help: true }, positionals: ['-'] });
+    expect(parseArgs(['-h', '-'], specs)).toEqual({ flags: { help: true }, lists: {}, positionals: ['-'] });
   });
 
   it('lets the last of a repeated string option win', () => {
     expect(parseArgs(['--path', 'a', '--path', 'b'], specs).flags).toEqual({ path: 'b' });
+  });
+
+  it('keeps every value of a repeatable option, in order', () => {
+    const parsed = parseArgs(['--include', '*.png', 'dir', '--include=*.jpg'], specs);
+    expect(listFlag(parsed, 'include')).toEqual(['*.png', '*.jpg']);
+    expect(listFlag(parsed, 'path')).toEqual([]);
   });
 
   it('refuses unknown options with the option named', () => {

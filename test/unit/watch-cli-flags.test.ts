@@ -20,6 +20,20 @@ describe('settingsFromFlags', () => {
     expect(settingsFromFlags(parse(['watch', 'dir', '--upload-changed']))).toEqual({ uploadChanged: true });
   });
 
+  it('keeps every --include and --exclude when they are repeated', () => {
+    const parsed = parse([
+      'watch',
+      'dir',
+      '--include',
+      '*.png',
+      '--include',
+      '*.jpg,*.gif',
+      '--exclude',
+      'a/**',
+    ]);
+    expect(settingsFromFlags(parsed)).toEqual({ include: ['*.png', '*.jpg', '*.gif'], exclude: ['a/**'] });
+  });
+
   it('maps every option to its setting', () => {
     const parsed = parse([
       'watch',

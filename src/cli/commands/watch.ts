@@ -7,7 +7,7 @@ import type { HistoryEntry } from '../../main/core/history';
 import { createFolderStore, createWatchService, MAX_QUIET_MS, MIN_QUIET_MS } from '../../main/core/watch';
 import type { FolderStatus, NewWatchFolder, WatchFolder, WatchService } from '../../main/core/watch';
 import type { ParsedArgs } from '../args';
-import { booleanFlag, stringFlag } from '../args';
+import { booleanFlag, listFlag, stringFlag } from '../args';
 import type { CommandDoc } from '../command-table';
 import type { CliContext } from '../context';
 import { openCliEngine, withEngine } from '../engine-session';
@@ -35,7 +35,7 @@ export const WATCH_COMMAND: CommandDoc = {
     'copied are never sent half-done; temporary files (.part, .crdownload, .tmp, ~$…) and dotfiles are ' +
     'skipped. The folder is saved, so the desktop app watches it too, and each file is uploaded only once ' +
     'however often either program restarts. Without <dir>, every saved folder is watched. Options given ' +
-    'for a saved folder change its settings. GLOBS is one pattern or several separated by commas; a pattern ' +
+    'for a saved folder change its settings. GLOBS is one pattern or several separated by commas (and --include/--exclude may be repeated); a pattern ' +
     'without "/" matches file names at any depth ("*.png"), one with "/" the path inside the folder ' +
     '("shots/**"). On Ctrl-C, files already queued stay queued and upload with `kiedrop queue --resume` or ' +
     'the app.',
@@ -44,10 +44,17 @@ export const WATCH_COMMAND: CommandDoc = {
     {
       name: 'include',
       type: 'string',
+      repeatable: true,
       value: 'GLOBS',
-      description: 'Upload only files matching one of these.',
+      description: 'Upload only files matching one of these (repeatable).',
     },
-    { name: 'exclude', type: 'string', value: 'GLOBS', description: 'Never upload files matching these.' },
+    {
+      name: 'exclude',
+      type: 'string',
+      repeatable: true,
+      value: 'GLOBS',
+      description: 'Never upload files matching these (repeatable).',
+    },
     { name: 'no-recursive', type: 'boolean', description: 'Ignore files in sub-folders.' },
     { name: 'polling', type: 'boolean', description: 'Poll for changes (network drives, some mounts).' },
     {
@@ -97,10 +104,10 @@ export function settingsFromFlags(parsed: ParsedArgs): Omit<NewWatchFolder, 'pat
   const settings: Omit<NewWatchFolder, 'path'> = {};
   const path = stringFlag(parsed, 'path');
   if (path !== undefined) settings.uploadPath = path;
-  const include = stringFlag(parsed, 'include');
-  if (include !== undefined) settings.include = splitGlobs(include);
-  const exclude = stringFlag(parsed, 'exclude');
-  if (exclude !== undefined) settings.exclude = splitGlobs(exclude);
+  const include = listFlag(parsed, 'include');
+  if (include.length > 0) settings.include = include.flatMap(splitGlobs);
+  const exclude = listFlag(parsed, 'exclude');
+  if (exclude.length > 0) settings.exclude = exclude.flatMap(splitGlobs);
   if (booleanFlag(parsed, 'no-recursive')) settings.recursive = false;
   if (booleanFlag(parsed, 'polling')) settings.polling = true;
   if (booleanFlag(parsed, 'upload-changed')) settings.uploadChanged = true;

@@ -170,10 +170,12 @@ export function openAppService(opts: AppServiceOptions): AppService {
     settings.onChange((next) => outbox.emit('settings', next)),
     settings.onChange((next, previous) => {
       if (!ENGINE_SETTINGS.some((name) => next[name] !== previous[name])) return;
-      watch.around(() => engine.reopen()).catch((err: unknown) => {
-        const why = err instanceof Error ? err.message : String(err);
-        outbox.emit('notice', { level: 'error', message: `The new settings could not be applied: ${why}` });
-      });
+      watch
+        .around(() => engine.reopen())
+        .catch((err: unknown) => {
+          const why = err instanceof Error ? err.message : String(err);
+          outbox.emit('notice', { level: 'error', message: `The new settings could not be applied: ${why}` });
+        });
     }),
     () => copyOnUpload.dispose(),
     () => activity.dispose(),

@@ -8,12 +8,7 @@ import type { HandlerDeps } from './types';
 import { folderView, watchOverview } from './watch-overview';
 
 type WatchHandlerNames =
-  | 'watch:list'
-  | 'watch:add'
-  | 'watch:update'
-  | 'watch:remove'
-  | 'watch:pause'
-  | 'watch:resume';
+  'watch:list' | 'watch:add' | 'watch:update' | 'watch:remove' | 'watch:pause' | 'watch:resume';
 
 export function noFolderMessage(id: number): string {
   return `There is no watched folder #${id}; it may have been removed. Reopen the Watch screen to see the current list.`;

@@ -2,11 +2,7 @@
 // upload as the history knows it (name and time, and the entry to copy the link from).
 import type { Engine } from '../engine';
 import type { FolderStatus } from '../watch';
-import type {
-  WatchFolderStatus,
-  WatchLastUpload,
-  WatchOverview,
-} from '../../../shared/ipc-contract';
+import type { WatchFolderStatus, WatchLastUpload, WatchOverview } from '../../../shared/ipc-contract';
 import type { WatchHost } from './watch-host';
 
 // The ledger knows which history entry each upload became; only the newest one matters here.
@@ -17,8 +13,7 @@ const NEWEST_UPLOAD_SQL = `SELECT history_id FROM watch_ledger
 function newestUpload(engine: Pick<Engine, 'db' | 'history'>, folderId: number): WatchLastUpload | null {
   try {
     const row = engine.db.conn.prepare(NEWEST_UPLOAD_SQL).get(folderId) as
-      | { history_id: number | bigint | null }
-      | undefined;
+      { history_id: number | bigint | null } | undefined;
     if (row?.history_id === null || row?.history_id === undefined) return null;
     // Deleted from the history by the person: there is no link to copy any more.
     const entry = engine.history.get(Number(row.history_id));
@@ -29,10 +24,7 @@ function newestUpload(engine: Pick<Engine, 'db' | 'history'>, folderId: number):
   }
 }
 
-export function folderView(
-  status: FolderStatus,
-  engine: Pick<Engine, 'db' | 'history'>,
-): WatchFolderStatus {
+export function folderView(status: FolderStatus, engine: Pick<Engine, 'db' | 'history'>): WatchFolderStatus {
   return { ...status, lastUpload: status.lastUploadAt === null ? null : newestUpload(engine, status.id) };
 }
 

@@ -7,7 +7,7 @@ import { formatUploadedAt } from '../../format/date';
 import { useI18n } from '../../i18n/i18n-context';
 import { FolderSettings } from './folder-settings';
 import { FolderStatusChip } from './folder-status-chip';
-import { folderName } from './watch-format';
+import { folderName } from '../../../../shared/watch-format';
 
 export interface FolderCardProps {
   folder: WatchFolderStatus;

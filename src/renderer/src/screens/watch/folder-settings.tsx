@@ -9,7 +9,12 @@ import { useT } from '../../i18n/i18n-context';
 import { SettingRow } from '../settings/setting-row';
 import { TagInput } from './tag-input';
 import { useFolderSave } from './use-folder-save';
-import { parseQuietSeconds, QUIET_SECONDS_MAX, QUIET_SECONDS_MIN, quietSecondsText } from './watch-format';
+import {
+  parseQuietSeconds,
+  QUIET_SECONDS_MAX,
+  QUIET_SECONDS_MIN,
+  quietSecondsText,
+} from '../../../../shared/watch-format';
 
 export interface FolderSettingsProps {
   id: string;

@@ -4,7 +4,7 @@
 import { useId, useState } from 'react';
 import { Icon } from '../../components/icon';
 import { useT } from '../../i18n/i18n-context';
-import { addPatterns } from './watch-format';
+import { addPatterns } from '../../../../shared/watch-format';
 
 export interface TagInputProps {
   label: string;

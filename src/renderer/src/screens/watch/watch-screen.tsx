@@ -12,7 +12,7 @@ import { useSettings } from '../../hooks/use-settings';
 import { useT } from '../../i18n/i18n-context';
 import { FolderCard } from './folder-card';
 import { useWatch } from './use-watch';
-import { folderName } from './watch-format';
+import { folderName } from '../../../../shared/watch-format';
 
 export interface WatchScreenProps {
   active: boolean;

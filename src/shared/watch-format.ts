@@ -1,6 +1,7 @@
 // Pure helpers for the Watch screen: a folder's short name, patterns typed into a tag field, and the
-// quiet period shown in seconds while the app stores milliseconds.
-import { WATCH_QUIET_RANGE_MS } from '../../../../shared/watch';
+// quiet period shown in seconds while the app stores milliseconds. Kept in shared, beside the types,
+// so the Node tests can check them.
+import { WATCH_QUIET_RANGE_MS } from './watch';
 
 /** The last part of a path, on any platform: "/home/ana/Shots/" → "Shots", "D:\\" → "D:\\". */
 export function folderName(path: string): string {
