@@ -110,20 +110,20 @@ export interface InvokeChannels {
 
 /** Events pushed to the window: name → payload. */
 export interface EventChannels {
-  'job': JobSnapshot;
-  'progress': JobSnapshot;
-  'history': { added?: HistoryEntry; removed?: number; replaced?: number };
+  job: JobSnapshot;
+  progress: JobSnapshot;
+  history: { added?: HistoryEntry; removed?: number; replaced?: number };
   'queue-state': PauseInfo | null;
   'key-state': KeyState;
-  'credits': number;
+  credits: number;
   /** A notification was clicked: show this history entry. */
   'show-entry': number;
   /** Something the user should know that belongs to no screen (e.g. the database was recovered). */
-  'notice': { level: 'info' | 'warning' | 'error'; message: string };
+  notice: { level: 'info' | 'warning' | 'error'; message: string };
   /** The settings changed from elsewhere (the tray, the drop window being moved). */
-  'settings': Settings;
+  settings: Settings;
   /** A watched folder was added, changed or removed, or its status or counts changed. */
-  'watch': WatchOverview;
+  watch: WatchOverview;
 }
 
 export type InvokeChannel = keyof InvokeChannels;

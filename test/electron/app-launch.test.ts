@@ -2,6 +2,8 @@
 // `npm run test:electron` (which builds first and fails loudly where the runtime is missing).
 // The app gets a temp data folder (KIEDROP_DATA_DIR), the emulator as its API hosts, and the emulator's
 // key through KIEDROP_API_KEY, so it needs no keychain and never leaves this machine.
+// On Windows and Linux the floating drop window (drop.html) is on by default and may open first, so the
+// main window is picked by its page (index.html), never as "the first window".
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +21,33 @@ let page: Page;
 let emulator: Emulator;
 let root: string;
 let dataDir: string;
+
+const isMainPage = (url: string): boolean => /\/index\.html(?:[?#].*)?$/.test(url);
+
+/** Waits until a window showing index.html exists. app.windows() is polled rather than the first 'window'
+ * event taken: the drop window may come first, and a new window's URL is blank until its page starts loading. */
+async function mainWindow(electronApp: ElectronApplication, timeoutMs: number): Promise<Page> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = electronApp.windows().find((w) => isMainPage(w.url()));
+    if (found) return found;
+    const left = deadline - Date.now();
+    if (left <= 0) {
+      const seen = electronApp.windows().map((w) => w.url() || '(blank)');
+      throw new Error(
+        `The main window (index.html) did not open within ${timeoutMs} ms; windows seen: ${seen.join(', ') || 'none'}.`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.min(left, 100)));
+  }
+}
+
+/** The app's own windows in the main process, each by the page it shows. */
+function windowPages(electronApp: ElectronApplication): Promise<string[]> {
+  return electronApp.evaluate(({ BrowserWindow }) =>
+    BrowserWindow.getAllWindows().map((w) => w.webContents.getURL()),
+  );
+}
 
 beforeAll(async () => {
   const executablePath = process.env['KIEDROP_ELECTRON_PATH'];
@@ -49,7 +78,7 @@ beforeAll(async () => {
     },
     timeout: 60_000,
   });
-  page = await app.firstWindow();
+  page = await mainWindow(app, 60_000);
 }, 120_000);
 
 afterAll(async () => {
@@ -59,7 +88,7 @@ afterAll(async () => {
 });
 
 describe('the desktop app', () => {
-  it('opens one window showing KieDrop, with the page sandboxed and isolated', async () => {
+  it('opens one main window showing KieDrop, with the page sandboxed and isolated', async () => {
     await expect.poll(() => page.title(), { timeout: 30_000 }).toBe('KieDrop');
     const globals = await page.evaluate(() => {
       const g = globalThis as { require?: unknown; process?: unknown; module?: unknown };
@@ -83,10 +112,16 @@ describe('the desktop app', () => {
       upload: 'function',
       rawIpcOnApi: false,
     });
-    expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().length)).toBe(1);
+    // Exactly one main window; the only other one allowed is the drop window.
+    const pages = await windowPages(app);
+    expect(pages.filter(isMainPage)).toHaveLength(1);
+    expect(pages.filter((url) => !isMainPage(url)).every((url) => /\/drop\.html(?:[?#].*)?$/.test(url))).toBe(
+      true,
+    );
   });
 
   it('answers window.kiedrop.appInfo() and denies new windows', async () => {
+    const before = (await windowPages(app)).length;
     const info = await callApi(page, 'appInfo');
     expect(info).toMatchObject({ ok: true, value: { dataDir, platform: process.platform } });
     const opened = await page.evaluate(
@@ -95,7 +130,7 @@ describe('the desktop app', () => {
         null,
     );
     expect(opened).toBe(true);
-    expect(app.windows()).toHaveLength(1);
+    expect(await windowPages(app)).toHaveLength(before);
   });
 
   it('uploads a file through window.kiedrop.uploadFiles and records it in the history', async () => {

@@ -1,22 +1,18 @@
 // The Watch screen's view of the folders: the watch service's statuses plus, for each folder, its newest
 // upload as the history knows it (name and time, and the entry to copy the link from).
 import type { Engine } from '../engine';
+import { createLedgerStore } from '../watch';
 import type { FolderStatus } from '../watch';
 import type { WatchFolderStatus, WatchLastUpload, WatchOverview } from '../../../shared/ipc-contract';
 import type { WatchHost } from './watch-host';
 
 // The ledger knows which history entry each upload became; only the newest one matters here.
-const NEWEST_UPLOAD_SQL = `SELECT history_id FROM watch_ledger
-  WHERE folder_id = ? AND uploaded_at IS NOT NULL
-  ORDER BY uploaded_at DESC, id DESC LIMIT 1`;
-
 function newestUpload(engine: Pick<Engine, 'db' | 'history'>, folderId: number): WatchLastUpload | null {
   try {
-    const row = engine.db.conn.prepare(NEWEST_UPLOAD_SQL).get(folderId) as
-      { history_id: number | bigint | null } | undefined;
-    if (row?.history_id === null || row?.history_id === undefined) return null;
+    const historyId = createLedgerStore(engine.db).newestUploadHistoryId(folderId);
+    if (historyId === null) return null;
     // Deleted from the history by the person: there is no link to copy any more.
-    const entry = engine.history.get(Number(row.history_id));
+    const entry = engine.history.get(historyId);
     return entry ? { historyId: entry.id, fileName: entry.fileName, uploadedAt: entry.uploadedAt } : null;
   } catch {
     // Locked for a moment: the next status brings it.

@@ -20,5 +20,7 @@ export type { FileFilter, SkipReason } from './file-filter';
 export { createStabilityTracker } from './stability-tracker';
 export type { StabilityTracker, StabilityOutcome, FileSignature, StatFn } from './stability-tracker';
 export { decideUpload } from './ledger-decision';
+export { createLedgerStore } from './ledger-store';
+export type { LedgerStore } from './ledger-store';
 export type { LedgerDecision, LedgerVersion, VersionState } from './ledger-decision';
 export { WATCH_LIMIT_MESSAGE } from './watch-messages';

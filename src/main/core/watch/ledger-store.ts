@@ -47,6 +47,8 @@ export interface LedgerStore {
   /** Versions handed over whose upload has not finished (queued, uploading, or being queued). */
   pendingCount(folderId: number): number;
   lastUploadAt(folderId: number): number | null;
+  /** The history entry of the folder's newest upload. */
+  newestUploadHistoryId(folderId: number): number | null;
 }
 
 /** Job status + history presence → the version's state. */
@@ -186,6 +188,14 @@ export function createLedgerStore(db: KieDropDb): LedgerStore {
              AND (l.job_id IS NULL OR j.status IN ('queued', 'uploading'))`,
         ).get(folderId) as Row;
         return num(row, 'n');
+      }),
+    newestUploadHistoryId: (folderId) =>
+      guard(() => {
+        const row = stmt(
+          `SELECT history_id FROM watch_ledger WHERE folder_id = ? AND uploaded_at IS NOT NULL
+           ORDER BY uploaded_at DESC, id DESC LIMIT 1`,
+        ).get(folderId) as Row | undefined;
+        return row === undefined ? null : numOrNull(row, 'history_id');
       }),
     lastUploadAt: (folderId) =>
       guard(() => {

@@ -20,6 +20,8 @@ export interface MenuButtonProps {
   className?: string;
   align?: 'start' | 'end';
   title?: string;
+  /** -1 keeps the button out of the Tab order (a list row that is not the active one). */
+  tabIndex?: number;
 }
 
 const MENU_GAP = 4;
@@ -31,6 +33,7 @@ export function MenuButton({
   className = 'button',
   align = 'end',
   title,
+  tabIndex,
 }: MenuButtonProps) {
   const [open, setOpen] = useState(false);
   const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
@@ -107,6 +110,7 @@ export function MenuButton({
         className={className}
         aria-label={label}
         title={title ?? label}
+        tabIndex={tabIndex}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}

@@ -1,5 +1,6 @@
 // A keyboard-friendly virtualized list over a PagedList: only the rows in view exist in the DOM (so
 // 100,000 entries scroll like 100), pages load as they come into view, and arrow keys move a roving focus.
+// The whole list is one Tab stop: only the active row, and the controls inside it, are in the Tab order.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode, Ref } from 'react';
@@ -10,13 +11,20 @@ export interface VirtualListController {
   reveal: (index: number, focus: boolean) => void;
 }
 
+export interface RowState {
+  /** True while the list moves and this row is not the active one: a row may then skip its heaviest
+   * parts (action buttons), which keeps fast scrolling at full frame rate. */
+  scrolling: boolean;
+  /** The row holding the list's Tab stop. Its controls may be tabbable (tabIndex 0); every other row's
+   * must use tabIndex -1, or Tab would wander through all their buttons and never reach a row. */
+  active: boolean;
+}
+
 export interface VirtualListProps<T> {
   list: PagedList<T>;
   label: string;
   rowHeight: number;
-  /** `scrolling` is true while the list moves and this row has no focus: a row may then skip its
-   * heaviest parts (action buttons), which keeps fast scrolling at full frame rate. */
-  renderRow: (item: T | undefined, index: number, scrolling: boolean) => ReactNode;
+  renderRow: (item: T | undefined, index: number, state: RowState) => ReactNode;
   rowLabel: (item: T | undefined, index: number) => string;
   rowClassName?: (item: T | undefined, index: number) => string;
   /** Enter on a focused row. */
@@ -163,12 +171,17 @@ export function VirtualList<T>({
               tabIndex={row.index === activeIndex ? 0 : -1}
               className={`vlist-row${item === undefined ? ' vlist-row-loading' : ''}${extra ? ` ${extra}` : ''}`}
               style={{ height: row.size, transform: `translateY(${row.start}px)` }}
+              // The row moves only when it is chosen: focused itself (arrows, Tab, a click on its body) or
+              // pressed with the pointer. Focus merely passing through a control inside it does not count.
               onFocus={(event) => {
-                if (event.currentTarget === event.target || event.currentTarget.contains(event.target))
-                  setActiveIndex(row.index);
+                if (event.target === event.currentTarget) setActiveIndex(row.index);
               }}
+              onPointerDown={() => setActiveIndex(row.index)}
             >
-              {renderRow(item, row.index, scrolling && row.index !== activeIndex)}
+              {renderRow(item, row.index, {
+                scrolling: scrolling && row.index !== activeIndex,
+                active: row.index === activeIndex,
+              })}
             </div>
           );
         })}

@@ -10,14 +10,16 @@ import { usePagedList } from './use-paged-list';
 export type HistoryStatusFilter = NonNullable<HistoryQuery['status']>;
 
 /** An entry plus the moment it expires on this window's clock, so countdowns run without refetching.
- * expiresInMs (measured by the app's own clock) is used rather than expiresAt, so the two clocks never disagree. */
+ * expiresInMs (measured by the app's own clock) is used rather than expiresAt, so the two clocks never disagree.
+ * receivedAt is kept because the screen's once-a-minute clock can be older than the entry itself. */
 export interface HistoryItem {
   entry: HistoryEntry;
   deadline: number;
+  receivedAt: number;
 }
 
 export function toHistoryItem(entry: HistoryEntry, receivedAt = Date.now()): HistoryItem {
-  return { entry, deadline: receivedAt + entry.expiresInMs };
+  return { entry, deadline: receivedAt + entry.expiresInMs, receivedAt };
 }
 
 export function useHistoryPages(

@@ -165,6 +165,8 @@ export const en = {
   'history.action.revealNamed': 'Show {name} in its folder',
   'history.action.renew': 'Renew for 3 days',
   'history.action.renewNamed': 'Renew {name}: upload it again for a new link',
+  'history.action.renewShort': 'Renew',
+  'history.expiredEnter': 'This link has expired — renew it to get a new link',
   'history.action.delete': 'Delete',
   'history.action.deleteNamed': 'Delete {name} from history',
   'history.delete.title': 'Delete “{name}” from history?',

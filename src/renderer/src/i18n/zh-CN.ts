@@ -162,6 +162,8 @@ export const zhCN: Messages = {
   'history.action.revealNamed': '在文件夹中显示 {name}',
   'history.action.renew': '续期 3 天',
   'history.action.renewNamed': '续期 {name}：重新上传以获得新链接',
+  'history.action.renewShort': '续期',
+  'history.expiredEnter': '此链接已过期——续期即可获得新链接',
   'history.action.delete': '删除',
   'history.action.deleteNamed': '从历史中删除 {name}',
   'history.delete.title': '从历史中删除“{name}”？',

@@ -9,17 +9,20 @@ export interface CopyButtonProps {
   entry: HistoryEntry;
   preferred: LinkFormat;
   onCopy: (entry: HistoryEntry, format: LinkFormat) => void;
+  /** -1 while the row is not the list's active one (see VirtualList). */
+  tabIndex: number;
 }
 
 const MENU_FORMATS: readonly LinkFormat[] = ['url', 'markdown', 'html'];
 
-export function CopyButton({ entry, preferred, onCopy }: CopyButtonProps) {
+export function CopyButton({ entry, preferred, onCopy, tabIndex }: CopyButtonProps) {
   const t = useT();
   return (
     <div className="split-button">
       <button
         type="button"
         className="button button-small split-main"
+        tabIndex={tabIndex}
         aria-label={t('history.action.copyNamed', { name: entry.fileName })}
         title={t('history.action.copyAs', { format: t(`copyFormat.${preferred}`) })}
         onClick={() => onCopy(entry, preferred)}
@@ -31,6 +34,7 @@ export function CopyButton({ entry, preferred, onCopy }: CopyButtonProps) {
         className="button button-small split-toggle"
         label={t('history.action.copyMenu', { name: entry.fileName })}
         title={t('history.action.copyMenuShort')}
+        tabIndex={tabIndex}
         items={MENU_FORMATS.map((format) => ({
           id: format,
           label: t(`copyFormat.${format}`),

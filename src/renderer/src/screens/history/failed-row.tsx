@@ -8,9 +8,11 @@ export interface FailedRowProps {
   job: FailedJob;
   now: number;
   onRetry: (job: FailedJob) => void;
+  /** False while the row is not the list's active one: its button then stays out of the Tab order. */
+  tabbable: boolean;
 }
 
-export function FailedRow({ job, now, onRetry }: FailedRowProps) {
+export function FailedRow({ job, now, onRetry, tabbable }: FailedRowProps) {
   const { t, language } = useI18n();
   const when =
     job.finishedAt === null
@@ -37,6 +39,7 @@ export function FailedRow({ job, now, onRetry }: FailedRowProps) {
         <button
           type="button"
           className="button button-small"
+          tabIndex={tabbable ? 0 : -1}
           aria-label={t('job.retry', { name: job.fileName })}
           onClick={() => onRetry(job)}
         >

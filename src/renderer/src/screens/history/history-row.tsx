@@ -1,4 +1,5 @@
-// One history entry: preview, name and facts, the live expiry pill, and its actions.
+// One history entry: preview, name and facts, the live expiry pill, and its actions. A dead link offers
+// Renew where Copy would be: copying it would only hand someone a link that no longer works.
 import { memo } from 'react';
 import type { ExpiryStatus, HistoryEntry } from '../../../../shared/domain';
 import type { LinkFormat } from '../../../../shared/ipc-contract';
@@ -20,6 +21,8 @@ export interface HistoryRowProps {
   actions: RowActions;
   /** While the list scrolls fast, the actions are drawn as an empty slot of the same width. */
   lite?: boolean;
+  /** False unless this is the list's active row: its buttons then stay out of the Tab order. */
+  tabbable: boolean;
 }
 
 // Memoized: while the list scrolls only rows that come into view render; the rest keep their DOM.
@@ -31,9 +34,13 @@ export const HistoryRow = memo(function HistoryRow({
   preferredFormat,
   actions,
   lite,
+  tabbable,
 }: HistoryRowProps) {
   const { t, language } = useI18n();
   const name = entry.fileName;
+  const expired = status === 'expired';
+  const tabIndex = tabbable ? 0 : -1;
+  const renewLabel = t('history.action.renewNamed', { name });
   return (
     <div className="history-row" data-testid="history-row" data-status={status}>
       <Thumbnail entry={entry} />
@@ -60,14 +67,34 @@ export const HistoryRow = memo(function HistoryRow({
         <div className="history-actions" aria-hidden="true" />
       ) : (
         <div className="history-actions">
-          <CopyButton entry={entry} preferred={preferredFormat} onCopy={(e, f) => void actions.copy(e, f)} />
+          {expired ? (
+            <button
+              type="button"
+              className="button button-small row-renew"
+              tabIndex={tabIndex}
+              aria-label={renewLabel}
+              title={t('history.action.renew')}
+              onClick={() => void actions.renew(entry)}
+            >
+              <Icon name="renew" size={14} />
+              {t('history.action.renewShort')}
+            </button>
+          ) : (
+            <CopyButton
+              entry={entry}
+              preferred={preferredFormat}
+              onCopy={(e, f) => void actions.copy(e, f)}
+              tabIndex={tabIndex}
+            />
+          )}
           <button
             type="button"
             className="icon-button"
+            tabIndex={tabIndex}
             aria-label={t('history.action.openNamed', { name })}
             title={t('history.action.open')}
             onClick={() => void actions.open(entry)}
-            disabled={status === 'expired'}
+            disabled={expired}
           >
             <Icon name="open" size={16} />
           </button>
@@ -75,6 +102,7 @@ export const HistoryRow = memo(function HistoryRow({
             <button
               type="button"
               className="icon-button"
+              tabIndex={tabIndex}
               aria-label={t('history.action.revealNamed', { name })}
               title={t('history.action.reveal')}
               onClick={() => void actions.reveal(entry)}
@@ -84,18 +112,24 @@ export const HistoryRow = memo(function HistoryRow({
           ) : (
             <span className="icon-button-spacer" aria-hidden="true" />
           )}
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={t('history.action.renewNamed', { name })}
-            title={t('history.action.renew')}
-            onClick={() => void actions.renew(entry)}
-          >
-            <Icon name="renew" size={16} />
-          </button>
+          {expired ? (
+            <span className="icon-button-spacer" aria-hidden="true" />
+          ) : (
+            <button
+              type="button"
+              className="icon-button"
+              tabIndex={tabIndex}
+              aria-label={renewLabel}
+              title={t('history.action.renew')}
+              onClick={() => void actions.renew(entry)}
+            >
+              <Icon name="renew" size={16} />
+            </button>
+          )}
           <button
             type="button"
             className="icon-button icon-button-danger"
+            tabIndex={tabIndex}
             aria-label={t('history.action.deleteNamed', { name })}
             title={t('history.action.delete')}
             onClick={() => actions.askDelete(entry)}

@@ -10,7 +10,6 @@ import { Icon } from '../../components/icon';
 import type { VirtualListController } from '../../components/virtual-list';
 import { VirtualList } from '../../components/virtual-list';
 import { HOUR } from '../../format/duration';
-import { liveExpiryStatus } from '../../format/expiry';
 import { useDebouncedValue } from '../../hooks/use-debounced-value';
 import type { HistoryItem } from '../../hooks/use-history-pages';
 import { useFailedPages, useHistoryPages } from '../../hooks/use-history-pages';
@@ -21,6 +20,7 @@ import { FailedRow } from './failed-row';
 import { HistoryRow, HistoryRowPlaceholder } from './history-row';
 import type { HistoryFilter } from './history-toolbar';
 import { HistoryToolbar } from './history-toolbar';
+import { rowStatus } from './row-status';
 import { useHistoryActions } from './use-history-actions';
 
 const ROW_HEIGHT = 64;
@@ -132,16 +132,13 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
     else announce(res.error.message, 'error');
   };
 
-  const statusOf = (item: HistoryItem) => {
-    const msLeft = item.deadline - now;
-    return {
-      msLeft,
-      status: liveExpiryStatus(
-        msLeft,
-        item.entry.status === 'replaced' || item.entry.replacedBy !== null,
-        soonMs,
-      ),
-    };
+  const statusOf = (item: HistoryItem) => rowStatus(item, now, soonMs);
+
+  // Enter copies a live link; a dead one would only hand out a link that no longer works, so say so instead.
+  // Measured against this moment, not the once-a-minute clock: a link that just died is not copied.
+  const activateRow = (item: HistoryItem) => {
+    if (rowStatus(item, Date.now(), soonMs).status === 'expired') announce(t('history.expiredEnter'), 'info');
+    else void actions.row.copy(item.entry, settings.copyFormat);
   };
 
   const total = failedMode ? failed.total : history.total;
@@ -204,9 +201,9 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
             label={t('history.failedListLabel')}
             rowHeight={ROW_HEIGHT}
             rowLabel={(job) => job?.fileName ?? t('common.loading')}
-            renderRow={(job) =>
+            renderRow={(job, _index, row) =>
               job ? (
-                <FailedRow job={job} now={now} onRetry={(j) => void retryFailed(j)} />
+                <FailedRow job={job} now={now} onRetry={(j) => void retryFailed(j)} tabbable={row.active} />
               ) : (
                 <HistoryRowPlaceholder />
               )
@@ -234,7 +231,7 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
                 .filter(Boolean)
                 .join(' ');
             }}
-            renderRow={(item, _index, scrolling) => {
+            renderRow={(item, _index, row) => {
               if (!item) return <HistoryRowPlaceholder />;
               const { msLeft, status } = statusOf(item);
               return (
@@ -245,11 +242,12 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
                   now={now}
                   preferredFormat={settings.copyFormat}
                   actions={actions.row}
-                  lite={scrolling}
+                  lite={row.scrolling}
+                  tabbable={row.active}
                 />
               );
             }}
-            onActivate={(item) => void actions.row.copy(item.entry, settings.copyFormat)}
+            onActivate={activateRow}
             onDelete={(item) => actions.row.askDelete(item.entry)}
             empty={empty}
             testId="history-list"

@@ -3,7 +3,9 @@
 import { useEffect, useState } from 'react';
 import type { HistoryEntry } from '../../../../shared/domain';
 import { api, settle } from '../../api';
+import { FILE_KIND_ICON } from '../../components/file-kind-icon';
 import { Icon } from '../../components/icon';
+import { fileKindOf } from '../../format/file-kind';
 
 const cache = new Map<number, string | null>();
 const MAX_CACHED = 500;
@@ -57,9 +59,10 @@ export function Thumbnail({ entry }: { entry: HistoryEntry }) {
       />
     );
   }
+  const kind = fileKindOf(entry.mimeType, entry.fileName);
   return (
-    <div className="thumb thumb-placeholder" aria-hidden="true">
-      <Icon name={entry.mimeType.startsWith('image/') ? 'image' : 'file'} size={18} />
+    <div className={`thumb thumb-placeholder thumb-${kind}`} data-kind={kind} aria-hidden="true">
+      <Icon name={FILE_KIND_ICON[kind]} size={18} />
     </div>
   );
 }

@@ -2,14 +2,14 @@
 import type { JobSnapshot } from '../../../../shared/domain';
 import { api, settle } from '../../api';
 import { useAnnounce } from '../../components/announcer';
+import { FILE_KIND_ICON } from '../../components/file-kind-icon';
 import { Icon } from '../../components/icon';
 import { ProgressBar } from '../../components/progress-bar';
+import { fileKindOf } from '../../format/file-kind';
 import { useSettings } from '../../hooks/use-settings';
 import { useT } from '../../i18n/i18n-context';
 import { jobDisplayName } from '../../state/job-list';
 import { JobStatus, jobSizeText } from './job-status';
-
-const IMAGE_NAME = /\.(png|jpe?g|gif|webp|avif|bmp|svg|heic|tiff?)$/i;
 
 export function JobRow({ job, link }: { job: JobSnapshot; link: string | null }) {
   const t = useT();
@@ -48,9 +48,7 @@ export function JobRow({ job, link }: { job: JobSnapshot; link: string | null })
                 ? 'alert'
                 : job.method === 'url'
                   ? 'link'
-                  : IMAGE_NAME.test(name)
-                    ? 'image'
-                    : 'file'
+                  : FILE_KIND_ICON[fileKindOf(null, name)]
           }
           size={18}
         />

@@ -1,0 +1,24 @@
+// What a history row shows about its link's lifetime right now: time left and the live status.
+import type { ExpiryStatus } from '../../../../shared/domain';
+import { liveExpiryStatus } from '../../format/expiry';
+import type { HistoryItem } from '../../hooks/use-history-pages';
+
+export interface RowStatus {
+  msLeft: number;
+  status: ExpiryStatus;
+}
+
+/**
+ * `now` ticks once a minute, so it can be up to a minute older than an entry that just arrived; measuring
+ * from that stale moment would promise a freshly renewed link "3 d" instead of "2 d 23 h". Time never
+ * runs backwards for an item, so the later of the two is the honest "now".
+ */
+export function rowStatus(
+  item: Pick<HistoryItem, 'entry' | 'deadline' | 'receivedAt'>,
+  now: number,
+  expiringSoonMs: number,
+): RowStatus {
+  const msLeft = item.deadline - Math.max(now, item.receivedAt);
+  const replaced = item.entry.status === 'replaced' || item.entry.replacedBy !== null;
+  return { msLeft, status: liveExpiryStatus(msLeft, replaced, expiringSoonMs) };
+}
