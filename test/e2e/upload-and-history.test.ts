@@ -106,8 +106,7 @@ describe('uploading and the history', () => {
     await expect.poll(() => historyNames(page), { timeout: 10_000 }).toHaveLength(3);
   });
 
-  // Before any row is used with the mouse: the list's roving focus then still starts on the first row
-  // (after a mouse action in another row, Tab skips every row; see the report on virtual-list.tsx).
+  // The list is one Tab stop with roving focus (history-keyboard.test.ts covers it after mouse use too).
   it('copies with the keyboard alone: Tab to the list, arrow to a row, Enter', async () => {
     const { page, h } = run;
     await page.keyboard.press('Control+1');

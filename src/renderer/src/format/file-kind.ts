@@ -71,7 +71,8 @@ function kindOfType(mimeType: string): FileKind | null {
   ) {
     return 'document';
   }
-  if (major === 'text' || CODE_TYPES.has(type) || type.endsWith('+json') || type.endsWith('+xml')) return 'code';
+  if (major === 'text' || CODE_TYPES.has(type) || type.endsWith('+json') || type.endsWith('+xml'))
+    return 'code';
   return null;
 }
 

@@ -1,26 +1,17 @@
 // History as a paged list: the entries matching a search and filter, kept live by 'history' events
 // (new uploads slide in at the top, deleted ones drop out), and the failed-jobs list behind the Failed chip.
 import { useCallback } from 'react';
-import type { FailedJob, HistoryEntry, HistoryQuery } from '../../../shared/domain';
+import type { FailedJob, HistoryQuery } from '../../../shared/domain';
 import { api, settle } from '../api';
+import type { HistoryItem } from '../state/history-item';
+import { toHistoryItem } from '../state/history-item';
 import { useApiEvent } from './use-api-event';
 import type { PagedList } from './use-paged-list';
 import { usePagedList } from './use-paged-list';
 
 export type HistoryStatusFilter = NonNullable<HistoryQuery['status']>;
 
-/** An entry plus the moment it expires on this window's clock, so countdowns run without refetching.
- * expiresInMs (measured by the app's own clock) is used rather than expiresAt, so the two clocks never disagree.
- * receivedAt is kept because the screen's once-a-minute clock can be older than the entry itself. */
-export interface HistoryItem {
-  entry: HistoryEntry;
-  deadline: number;
-  receivedAt: number;
-}
-
-export function toHistoryItem(entry: HistoryEntry, receivedAt = Date.now()): HistoryItem {
-  return { entry, deadline: receivedAt + entry.expiresInMs, receivedAt };
-}
+export type { HistoryItem } from '../state/history-item';
 
 export function useHistoryPages(
   search: string,

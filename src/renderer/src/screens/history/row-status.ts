@@ -1,7 +1,7 @@
 // What a history row shows about its link's lifetime right now: time left and the live status.
 import type { ExpiryStatus } from '../../../../shared/domain';
 import { liveExpiryStatus } from '../../format/expiry';
-import type { HistoryItem } from '../../hooks/use-history-pages';
+import type { HistoryItem } from '../../state/history-item';
 
 export interface RowStatus {
   msLeft: number;
