@@ -3,18 +3,11 @@
 // uploading, light and dark, side by side on a transparent background.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchDropPage, PROJECT_ROOT } from '../test/harness';
+import { IDLE_ACTIVITY } from '../src/shared/desktop';
+import { DROP_DELIVER_FUNCTION, launchDropPage, PROJECT_ROOT } from '../test/harness';
 import type { UploadActivity } from '../src/shared/ipc-contract';
 
 const OUT = join(PROJECT_ROOT, 'docs', 'screenshots', 'drop-window.png');
-const REST: UploadActivity = {
-  phase: 'idle',
-  active: 0,
-  done: 0,
-  failed: 0,
-  fraction: 0,
-  pausedMessage: null,
-};
 const UPLOADING: UploadActivity = {
   phase: 'uploading',
   active: 3,
@@ -28,7 +21,7 @@ async function shoot(colorScheme: 'light' | 'dark', activity: UploadActivity): P
   const drop = await launchDropPage({ colorScheme });
   try {
     // The same call main makes when the uploads change (see drop-page.ts).
-    await drop.page.evaluate(`window.__kiedropDropDeliver(${JSON.stringify(activity)})`);
+    await drop.page.evaluate(`window.${DROP_DELIVER_FUNCTION}(${JSON.stringify(activity)})`);
     await drop.page.waitForTimeout(400); // the ring's transition
     return await drop.page.screenshot({ omitBackground: true });
   } finally {
@@ -36,7 +29,11 @@ async function shoot(colorScheme: 'light' | 'dark', activity: UploadActivity): P
   }
 }
 
-const shots = [await shoot('light', REST), await shoot('light', UPLOADING), await shoot('dark', UPLOADING)];
+const shots = [
+  await shoot('light', IDLE_ACTIVITY),
+  await shoot('light', UPLOADING),
+  await shoot('dark', UPLOADING),
+];
 
 // Laid out by Chromium too, so no image library is needed to put them side by side.
 const sheet = await launchDropPage({});

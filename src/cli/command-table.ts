@@ -38,6 +38,13 @@ export const GLOBAL_OPTIONS: readonly OptionDoc[] = [
     value: 'URL',
     description: 'Credits API base URL (env KIEDROP_CREDITS_URL).',
   },
+  {
+    name: 'proxy',
+    type: 'string',
+    value: 'URL',
+    description: 'HTTP(S) proxy for this run (default: from HTTPS_PROXY).',
+  },
+  { name: 'no-proxy', type: 'boolean', description: 'Connect directly, ignoring the proxy variables.' },
   { name: 'help', type: 'boolean', short: 'h', description: 'Show help.' },
   { name: 'version', type: 'boolean', description: 'Print the version.' },
 ];

@@ -46,6 +46,7 @@ export async function openCliEngine(
     concurrency: opts.concurrency,
     retry: knobs.retry,
     userAgent: `kiedrop-cli/${cliVersion()}`,
+    proxy: config.proxy,
   });
   const recovered = engine.db.recovered;
   if (recovered !== null) {

@@ -1,24 +1,9 @@
 // Pure text formatting for what the CLI prints: sizes, rates, local times, "in 2 d 4 h".
-
-const UNITS = ['KB', 'MB', 'GB', 'TB'] as const;
+import { formatSize } from '../main/core/links';
 
 /** 1024-based, like file managers: 512 B, 1.5 KB, 10.0 MB, 123 MB. */
 export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 0) return '? B';
-  if (bytes < 1024) return `${Math.round(bytes)} B`;
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  // Rounding 1023.96 KB to "1024.0 KB" would read oddly; step up a unit instead.
-  if (value >= 1023.95 && unit < UNITS.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const digits = value >= 100 ? 0 : 1;
-  return `${value.toFixed(digits)} ${UNITS[unit]}`;
+  return formatSize(bytes, '? B');
 }
 
 export function formatRate(bytesPerSecond: number): string {

@@ -5,12 +5,12 @@ import type { ResolvedConfig } from '../main/core/config';
 import { isApiError } from '../main/core/api/errors';
 import { isKeychainError, keyHint } from '../main/core/secrets';
 import type { ParsedArgs } from './args';
-import { stringFlag } from './args';
+import { booleanFlag, stringFlag } from './args';
 import type { CliContext } from './context';
 import { CliFailure, EXIT_USAGE } from './errors';
 import { cliVersion } from './version';
 
-// What every API command needs: endpoints (flags > env > defaults) and a key (env > keychain).
+// What every API command needs: endpoints and proxy (flags > env > defaults) and a key (env > keychain).
 
 export const NO_KEY_MESSAGE = 'No API key. Run `kiedrop key set` (or set KIEDROP_API_KEY).';
 
@@ -25,13 +25,23 @@ export interface Session {
 
 export function resolveCliConfig(ctx: CliContext, parsed: ParsedArgs): ResolvedConfig {
   return resolveConfig({
-    flags: { baseUrl: stringFlag(parsed, 'base-url'), creditsUrl: stringFlag(parsed, 'credits-url') },
+    flags: {
+      baseUrl: stringFlag(parsed, 'base-url'),
+      creditsUrl: stringFlag(parsed, 'credits-url'),
+      proxy: stringFlag(parsed, 'proxy'),
+      noProxy: booleanFlag(parsed, 'no-proxy'),
+    },
     env: ctx.env,
   });
 }
 
 export function clientFor(config: ResolvedConfig, apiKey: string): ApiClient {
-  return createApiClient({ ...config.endpoints, apiKey, userAgent: `kiedrop-cli/${cliVersion()}` });
+  return createApiClient({
+    ...config.endpoints,
+    apiKey,
+    userAgent: `kiedrop-cli/${cliVersion()}`,
+    proxy: config.proxy,
+  });
 }
 
 /** "Key …f3a9 (from KIEDROP_API_KEY)": which key was used, without showing it. */

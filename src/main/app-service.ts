@@ -1,6 +1,6 @@
 // Starts the app service (settings, key, engine, handler table) with Electron's adapters, and closes it
 // before the app quits so uploads in flight go back to the queue and resume on the next start.
-import { app, dialog, type BrowserWindow } from 'electron';
+import { app, dialog, session, type BrowserWindow } from 'electron';
 import { openAppService } from './core/app-service';
 import type { AppService, AppServiceOptions } from './core/app-service';
 import { createKeychainStore } from './core/secrets';
@@ -38,6 +38,8 @@ export function setupAppService(
       thumbnails: electronThumbnails,
       info: { version: app.getVersion(), platform: process.platform },
       userAgent: `KieDrop/${app.getVersion()}`,
+      // Per request: PAC scripts and bypass lists can send each host a different way.
+      resolveSystemProxy: (url) => session.defaultSession.resolveProxy(url),
       ...desktop,
     });
   } catch (err) {

@@ -3,16 +3,16 @@ import { dialog, type BrowserWindow } from 'electron';
 import type { DialogAdapter } from './core/app-service';
 
 export function electronDialogs(getWindow: () => BrowserWindow | null): DialogAdapter {
+  const showOpen = (options: Electron.OpenDialogOptions) => {
+    const window = getWindow();
+    return window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options);
+  };
   return {
     async pickFiles() {
-      const window = getWindow();
-      const options: Electron.OpenDialogOptions = {
+      const result = await showOpen({
         title: 'Choose files to upload',
         properties: ['openFile', 'multiSelections'],
-      };
-      const result = window
-        ? await dialog.showOpenDialog(window, options)
-        : await dialog.showOpenDialog(options);
+      });
       return result.canceled ? [] : result.filePaths;
     },
     async saveFile(defaultName) {
@@ -24,16 +24,12 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): DialogAd
       return result.canceled || !result.filePath ? null : result.filePath;
     },
     async pickFolder() {
-      const window = getWindow();
-      const options: Electron.OpenDialogOptions = {
+      const result = await showOpen({
         title: 'Choose a folder to watch',
         buttonLabel: 'Watch folder',
         // createDirectory: macOS only; lets a person make a fresh "To upload" folder right here.
         properties: ['openDirectory', 'createDirectory'],
-      };
-      const result = window
-        ? await dialog.showOpenDialog(window, options)
-        : await dialog.showOpenDialog(options);
+      });
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
   };

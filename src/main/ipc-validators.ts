@@ -38,11 +38,15 @@ const id = z
 const ids = z
   .array(id, { error: 'must be a list of ids' })
   .max(MAX_IDS, { error: `may list at most ${MAX_IDS} ids` });
-const localPath = z
-  .string({ error: 'must be a file path' })
-  .min(1, { error: 'must not be an empty path' })
-  .refine((p) => !p.includes('\0'), { error: 'must not contain a NUL character' })
-  .refine((p) => isAbsolute(p), { error: 'must be an absolute file path' });
+/** An absolute path on this machine; `kind` names it in the messages. */
+function absolutePath(kind: 'file' | 'folder') {
+  return z
+    .string({ error: `must be a ${kind} path` })
+    .min(1, { error: 'must not be an empty path' })
+    .refine((p) => !p.includes('\0'), { error: 'must not contain a NUL character' })
+    .refine((p) => isAbsolute(p), { error: `must be an absolute ${kind} path` });
+}
+const localPath = absolutePath('file');
 const uploadOptions = z.strictObject(
   {
     uploadPath: z.string({ error: 'must be text' }).superRefine(fromCoreCheck(validateUploadPath)).optional(),
@@ -105,11 +109,7 @@ const watchSettingsFields = {
   ignoreDotfiles: onOff.optional(),
 };
 const watchPatch = z.strictObject(watchSettingsFields, { error: 'must be a settings object' });
-const folderPath = z
-  .string({ error: 'must be a folder path' })
-  .min(1, { error: 'must not be an empty path' })
-  .refine((p) => !p.includes('\0'), { error: 'must not contain a NUL character' })
-  .refine((p) => isAbsolute(p), { error: 'must be an absolute folder path' });
+const folderPath = absolutePath('folder');
 const watchAdd = z.strictObject(
   { path: folderPath.optional(), ...watchSettingsFields },
   { error: 'must be a folder object (an empty one opens the folder picker)' },

@@ -19,6 +19,16 @@ export interface UploadActivity {
   pausedMessage: string | null;
 }
 
+/** Nothing has run yet: what the tray and the drop window show until the first upload. */
+export const IDLE_ACTIVITY: UploadActivity = {
+  phase: 'idle',
+  active: 0,
+  done: 0,
+  failed: 0,
+  fraction: 0,
+  pausedMessage: null,
+};
+
 /** What "Upload clipboard" did, once its uploads finished. */
 export interface ClipboardUploadSummary {
   kind: 'files' | 'image' | 'urls';

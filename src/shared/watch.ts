@@ -5,7 +5,7 @@
 export interface WatchFolderSettings {
   /** Server folder the files go to. */
   uploadPath: string;
-  /** Globs a file must match, any of them; empty = every file. */
+  /** Globs a file must match, any of them; empty = every file. Matched against the path relative to the folder. */
   include: string[];
   /** Globs that keep a file out even when it is included. */
   exclude: string[];
@@ -13,7 +13,7 @@ export interface WatchFolderSettings {
   recursive: boolean;
   /** Upload a file again when it changes after its upload. */
   uploadChanged: boolean;
-  /** Look for changes on a timer instead of OS events (network drives). */
+  /** Look for changes on a timer instead of OS events (network drives, some mounts). */
   polling: boolean;
   /** How long size and modification time must stay the same before a file counts as complete. */
   quietMs: number;

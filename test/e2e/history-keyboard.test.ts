@@ -5,7 +5,7 @@
 // the window's bottom edge, and the desktop font stack.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../src/shared/ipc-contract';
-import { DAY, HOUR, startE2eRun } from './support/e2e-run';
+import { DAY, HOUR, historyEntryNamed, startE2eRun } from './support/e2e-run';
 import type { E2eRun } from './support/e2e-run';
 import { dropFiles, historyNames, historyRow, jobRow, navButton } from './support/page-actions';
 import { pdfDocument, picture } from './support/sample-files';
@@ -64,13 +64,7 @@ async function tabFromSearchToList(): Promise<Focus> {
   }
 }
 
-function entryNamed(name: string): HistoryEntry {
-  const entry = run.h.engine.history
-    .list({ search: name, limit: 10 })
-    .entries.find((e) => e.fileName === name);
-  if (!entry) throw new Error(`no history entry for ${name}`);
-  return entry;
-}
+const entryNamed = (name: string): HistoryEntry => historyEntryNamed(run, name);
 
 beforeAll(async () => {
   run = await startE2eRun({ saveKey: true });

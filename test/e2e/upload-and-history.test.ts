@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryEntry, JobSnapshot } from '../../src/shared/ipc-contract';
 import { recordEvents, recordedEvents } from '../harness';
-import { DAY, HOUR, MINUTE, startE2eRun } from './support/e2e-run';
+import { DAY, HOUR, MINUTE, historyEntryNamed, startE2eRun } from './support/e2e-run';
 import type { E2eRun } from './support/e2e-run';
 import { dropFiles, historyNames, historyRow, jobRow, navButton } from './support/page-actions';
 import { pdfDocument, picture } from './support/sample-files';
@@ -19,13 +19,7 @@ const BIG_PDF_BYTES = 6 * 1024 * 1024;
 
 let run: E2eRun;
 
-function entryNamed(name: string): HistoryEntry {
-  const entry = run.h.engine.history
-    .list({ search: name, limit: 10 })
-    .entries.find((e) => e.fileName === name);
-  if (!entry) throw new Error(`no history entry for ${name}`);
-  return entry;
-}
+const entryNamed = (name: string): HistoryEntry => historyEntryNamed(run, name);
 
 beforeAll(async () => {
   run = await startE2eRun({ saveKey: true, uploadRate: 6 * 1024 * 1024 });

@@ -10,6 +10,7 @@ import { startE2eRun } from './support/e2e-run';
 import type { E2eRun } from './support/e2e-run';
 import { historyNames, historyRow, navButton } from './support/page-actions';
 import { picture } from './support/sample-files';
+import { sleep } from '../support/wait-until';
 
 const FOLDER = 'Camera Uploads';
 /** The default quiet period is 2 s; this is comfortably past it (plus an upload) for "nothing happened". */
@@ -129,7 +130,7 @@ describe('the Watch screen', () => {
     expect(await card(page).getByTestId('watch-reason').textContent()).toContain('until you resume it');
 
     await writeFile(join(inbox, 'trail.png'), picture('mountains'));
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    await sleep(SETTLE_MS);
     expect(uploads().map((e) => e.fileName)).not.toContain('trail.png');
 
     await card(page)
@@ -168,7 +169,7 @@ describe('the Watch screen', () => {
 
     const before = uploads().length;
     await writeFile(join(inbox, 'after-removal.png'), picture('blossom'));
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    await sleep(SETTLE_MS);
     expect(uploads()).toHaveLength(before);
   });
 });

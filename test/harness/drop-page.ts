@@ -3,22 +3,18 @@
 // preload, the binding answers only the drop window's few channels; activity reaches the page the way
 // main pushes it to the real window.
 import { sep } from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { guardedHandler } from '../../src/main/ipc-guard';
-import { validateArgs } from '../../src/main/ipc-validators';
 import { DROP_INVOKE_CHANNELS, isDropChannel } from '../../src/shared/drop-api';
 import type { IpcResult } from '../../src/shared/ipc-contract';
+import { createCleanupStack } from './cleanup-stack';
 import { ensureRendererBuilt } from './ensure-renderer-built';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './launch-harness';
-import { serveDirectory } from './static-server';
+import { callGuarded, openServedPage, serialDelivery } from './served-page';
 import { startTestApp } from './test-app';
 import type { TestApp, TestAppOptions } from './test-app';
 
-type BindingSource = Parameters<Parameters<Page['exposeBinding']>[1]>[0];
-
 const BINDING = '__kiedropDropInvoke';
-const DELIVER = '__kiedropDropDeliver';
+/** The page function that shows an activity summary: what main's push reaches in the real window. */
+export const DROP_DELIVER_FUNCTION = '__kiedropDropDeliver';
 
 export interface DropPageOptions extends TestAppOptions {
   rendererDir?: string;
@@ -80,36 +76,27 @@ const DISPATCH_DROP = `function (names, text) {
 export async function launchDropPage(options: DropPageOptions = {}): Promise<DropPage> {
   const rendererDir = options.rendererDir ?? ensureRendererBuilt();
   const app = await startTestApp(options);
-  const cleanups: (() => Promise<unknown> | unknown)[] = [];
+  const cleanups = createCleanupStack();
   const close = async (): Promise<void> => {
-    for (const cleanup of cleanups.splice(0).reverse()) {
-      try {
-        await cleanup();
-      } catch {
-        // Keep tearing down the rest.
-      }
-    }
+    await cleanups.run();
     await app.close();
   };
   try {
-    const server = await serveDirectory(rendererDir);
-    cleanups.push(() => server.close());
-    const browser =
-      options.browser ??
-      (await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true }));
-    if (!options.browser) cleanups.push(() => browser.close());
-    const context = await browser.newContext({
-      viewport: { width: 160, height: 160 },
-      deviceScaleFactor: options.deviceScaleFactor ?? 2,
-      colorScheme: options.colorScheme ?? 'light',
-      locale: 'en-US',
-    });
-    cleanups.push(() => context.close());
-    const page = await context.newPage();
+    const { server, context, page, isTrustedSender } = await openServedPage(
+      rendererDir,
+      {
+        browser: options.browser,
+        context: {
+          viewport: { width: 160, height: 160 },
+          deviceScaleFactor: options.deviceScaleFactor ?? 2,
+          colorScheme: options.colorScheme ?? 'light',
+          locale: 'en-US',
+        },
+      },
+      cleanups,
+    );
     const { service } = app;
 
-    const isTrustedSender = (source: BindingSource): boolean =>
-      source.frame === page.mainFrame() && new URL(source.frame.url()).origin === server.origin;
     await page.exposeBinding(
       BINDING,
       async (source, channel: unknown, args: unknown): Promise<IpcResult<unknown>> => {
@@ -123,22 +110,15 @@ export async function launchDropPage(options: DropPageOptions = {}): Promise<Dro
             },
           };
         }
-        const run = guardedHandler<BindingSource>(channel, service.handlers[channel], {
-          isTrustedSender,
-          validate: validateArgs,
-        });
-        return run(source, ...(Array.isArray(args) ? args : [args]));
+        return callGuarded(service.handlers, channel, source, args, isTrustedSender);
       },
     );
-    const config = { binding: BINDING, deliver: DELIVER, dropDir: app.filesDir, sep };
+    const config = { binding: BINDING, deliver: DROP_DELIVER_FUNCTION, dropDir: app.filesDir, sep };
     await page.addInitScript({ content: `${BRIDGE_SOURCE.trim()}(${JSON.stringify(config)});` });
 
-    // In order, one at a time, like webContents.send; a page that is gone just misses them.
-    let delivery: Promise<unknown> = Promise.resolve();
+    const deliver = serialDelivery(page);
     const off = service.activity.on((activity) => {
-      delivery = delivery
-        .then(() => page.evaluate(`window.${DELIVER}(${JSON.stringify(activity)})`))
-        .catch(() => undefined);
+      deliver(() => `window.${DROP_DELIVER_FUNCTION}(${JSON.stringify(activity)})`);
     });
     cleanups.push(off);
 

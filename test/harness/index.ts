@@ -1,7 +1,7 @@
 // The Chromium e2e harness (launch-harness.ts) and the page-less test app it is built on (test-app.ts).
 export { launchHarness, CHROMIUM_ARGS, CHROMIUM_PATH } from './launch-harness';
 export type { Harness, HarnessOptions } from './launch-harness';
-export { launchDropPage } from './drop-page';
+export { DROP_DELIVER_FUNCTION, launchDropPage } from './drop-page';
 export type { DropPage, DropPageOptions } from './drop-page';
 export { startTestApp } from './test-app';
 export type { SentEvent, TestApp, TestAppOptions } from './test-app';

@@ -2,29 +2,17 @@
 // app service (real engine on a temp data folder, real keychain under a unique service name, the real
 // emulator) through the same guard and validators the Electron IPC uses. One handler table, two
 // transports: Electron's ipcMain in the app, a Playwright binding here.
-import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { guardedHandler } from '../../src/main/ipc-guard';
-import { validateArgs } from '../../src/main/ipc-validators';
 import { isInvokeChannel } from '../../src/shared/ipc-channels';
 import type { Handlers, IpcResult } from '../../src/shared/ipc-contract';
+import { createCleanupStack } from './cleanup-stack';
 import { ensureRendererBuilt } from './ensure-renderer-built';
 import { bridgeScript, deliverExpression, INVOKE_BINDING, PAGE_START_CHANNEL } from './page-bridge';
-import { serveDirectory } from './static-server';
+import { callGuarded, openServedPage, serialDelivery } from './served-page';
 import { startTestApp } from './test-app';
 import type { TestApp, TestAppOptions } from './test-app';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-type BindingSource = Parameters<Parameters<Page['exposeBinding']>[1]>[0];
+export { CHROMIUM_ARGS, CHROMIUM_PATH } from './served-page';
 
 export interface HarnessOptions extends Omit<TestAppOptions, 'start' | 'ready'> {
   /** Default: out/renderer, built first if missing or stale. Pass a folder to serve a page of your own. */
@@ -55,39 +43,27 @@ export interface Harness extends Omit<TestApp, 'forward' | 'filesDir' | 'writeFi
 export async function launchHarness(options: HarnessOptions = {}): Promise<Harness> {
   const rendererDir = options.rendererDir ?? ensureRendererBuilt();
   const app = await startTestApp({ ...options, start: false, ready: false });
-  const cleanups: (() => Promise<unknown> | unknown)[] = [];
+  const cleanups = createCleanupStack();
   const close = async (): Promise<void> => {
-    for (const cleanup of cleanups.splice(0).reverse()) {
-      try {
-        await cleanup();
-      } catch {
-        // Keep tearing down the rest.
-      }
-    }
+    await cleanups.run();
     await app.close();
   };
   try {
-    const server = await serveDirectory(rendererDir);
-    cleanups.push(() => server.close());
-    const browser =
-      options.browser ??
-      (await chromium.launch({
-        executablePath: CHROMIUM_PATH,
-        args: CHROMIUM_ARGS,
-        headless: options.headless ?? true,
-      }));
-    if (!options.browser) cleanups.push(() => browser.close());
-    const context = await browser.newContext({
-      viewport: options.viewport ?? { width: 1100, height: 760 },
-      colorScheme: options.colorScheme ?? 'light',
-      locale: options.locale ?? 'en-US',
-    });
-    cleanups.push(() => context.close());
-    const page = await context.newPage();
+    const { server, browser, context, page, isTrustedSender } = await openServedPage(
+      rendererDir,
+      {
+        browser: options.browser,
+        headless: options.headless,
+        context: {
+          viewport: options.viewport ?? { width: 1100, height: 760 },
+          colorScheme: options.colorScheme ?? 'light',
+          locale: options.locale ?? 'en-US',
+        },
+      },
+      cleanups,
+    );
     const { service } = app;
 
-    const isTrustedSender = (source: BindingSource): boolean =>
-      source.frame === page.mainFrame() && new URL(source.frame.url()).origin === server.origin;
     await page.exposeBinding(
       INVOKE_BINDING,
       async (source, channel: unknown, args: unknown): Promise<IpcResult<unknown>> => {
@@ -102,22 +78,15 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
             error: { kind: 'invalid-argument', message: `"${String(channel)}" is not a KieDrop channel.` },
           };
         }
-        const run = guardedHandler<BindingSource>(channel, service.handlers[channel], {
-          isTrustedSender,
-          validate: validateArgs,
-        });
-        return run(source, ...(Array.isArray(args) ? args : [args]));
+        return callGuarded(service.handlers, channel, source, args, isTrustedSender);
       },
     );
     await page.addInitScript({
       content: bridgeScript({ dropDir: app.filesDir, platform: process.platform }),
     });
 
-    // In order, one at a time, like webContents.send; a closed page just misses them.
-    let delivery: Promise<unknown> = Promise.resolve();
-    app.forward = (event, payload) => {
-      delivery = delivery.then(() => page.evaluate(deliverExpression(event, payload))).catch(() => undefined);
-    };
+    const deliver = serialDelivery(page);
+    app.forward = (event, payload) => deliver(() => deliverExpression(event, payload));
 
     service.start();
     await page.goto(server.url);

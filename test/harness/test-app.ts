@@ -14,6 +14,7 @@ import type { EventChannel, EventChannels } from '../../src/shared/ipc-contract'
 import type { Settings } from '../../src/shared/settings';
 import { startEmulator } from '../emulator/index';
 import type { Emulator } from '../emulator/index';
+import { createCleanupStack } from './cleanup-stack';
 import {
   createFileThumbnails,
   createProgrammableDialogs,
@@ -79,16 +80,8 @@ export interface TestApp {
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const cleanups: (() => Promise<unknown> | unknown)[] = [];
-  const close = async (): Promise<void> => {
-    for (const cleanup of cleanups.splice(0).reverse()) {
-      try {
-        await cleanup();
-      } catch {
-        // Keep tearing down the rest.
-      }
-    }
-  };
+  const cleanups = createCleanupStack();
+  const close = (): Promise<void> => cleanups.run();
   try {
     const scratch = await mkdtemp(join(tmpdir(), 'kiedrop-test-app-'));
     cleanups.push(() => rm(scratch, { recursive: true, force: true }));

@@ -2,55 +2,18 @@
 // with that reason while the others go on; a file changed while queued is sent as it is now, with a note;
 // a server answering 200 with garbage fails that job with the raw answer kept; a locked database is one
 // clear line, with nothing sent.
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'libsql';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator } from '../emulator/index';
 import type { Emulator } from '../emulator/index';
+import { cliEnv, runKiedrop, startKiedrop } from '../support/kiedrop-process';
+import { makeTempDir, writeFileIn } from '../support/temp-files';
+import { until } from '../support/wait-until';
 
-const REPO_ROOT = join(import.meta.dirname, '..', '..');
-const BIN = join(REPO_ROOT, 'bin', 'kiedrop.js');
 const LOCKED_LINE =
   'kiedrop: The KieDrop database is locked by another program; close other KieDrop windows or try again.\n';
-
-interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function startKiedrop(
-  args: string[],
-  env: Record<string, string>,
-): { child: ChildProcess; done: Promise<RunResult> } {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KIEDROP_')));
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: { ...base, ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  child.stdin?.end();
-  const done = new Promise<RunResult>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-  return { child, done };
-}
-
-const runKiedrop = (args: string[], env: Record<string, string>): Promise<RunResult> =>
-  startKiedrop(args, env).done;
-
-async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 interface Outcome {
   file: string;
@@ -70,30 +33,20 @@ afterAll(async () => {
   await emulator?.close();
 });
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'kiedrop-acceptance-bad-'));
-  env = {
-    KIEDROP_API_KEY: emulator.apiKey,
-    KIEDROP_BASE_URL: emulator.url,
-    KIEDROP_CREDITS_URL: emulator.url,
-    KIEDROP_KEYCHAIN_SERVICE: `KieDropAcceptanceBad-${process.pid}`,
-    KIEDROP_DATA_DIR: join(dir, 'data'),
-    KIEDROP_RETRY_BASE_MS: '5',
-  };
+  dir = await makeTempDir('kiedrop-acceptance-bad-');
+  env = cliEnv(emulator, {
+    dataDir: join(dir, 'data'),
+    keychainService: `KieDropAcceptanceBad-${process.pid}`,
+    fastRetries: true,
+  });
 });
 afterEach(async () => {
   emulator.faults.clear();
   await rm(dir, { recursive: true, force: true });
 });
 
-async function makeFiles(names: string[]): Promise<string[]> {
-  return Promise.all(
-    names.map(async (name) => {
-      const path = join(dir, name);
-      await writeFile(path, `original ${name}`);
-      return path;
-    }),
-  );
-}
+const makeFiles = (names: string[]): Promise<string[]> =>
+  Promise.all(names.map((name) => writeFileIn(dir, name, `original ${name}`)));
 
 describe('files that change under the queue', () => {
   it('fails a file deleted while queued with that reason, sends a changed one as it is now, and goes on', async () => {
@@ -102,7 +55,9 @@ describe('files that change under the queue', () => {
     emulator.faults.add({ path: '/api/file-stream-upload', latencyMs: 300 });
     const before = emulator.log.length;
     const run = startKiedrop(['upload', ...files, '--concurrency', '1', '--json'], env);
-    await until(() => emulator.log.slice(before).some((e) => e.status === 200), 20_000, 'the first upload');
+    await until('the first upload', () => emulator.log.slice(before).some((e) => e.status === 200), {
+      everyMs: 5,
+    });
     await rm(files[3] ?? '');
     await writeFile(files[4] ?? '', 'rewritten while it waited');
     const { code, stdout, stderr } = await run.done;

@@ -1,60 +1,18 @@
 // Acceptance: a `kiedrop upload` of 200 files is killed with SIGKILL part-way. A later plain upload says
 // that work is waiting (and leaves it alone); `kiedrop queue --resume` then finishes the batch: all 200 in
 // the history exactly once, none lost, each stored file identical to its source.
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator } from '../emulator/index';
 import type { Emulator } from '../emulator/index';
+import { sha256 } from '../emulator/test-client';
+import { answeredUploads } from '../support/emulator-records';
+import { cliEnv, runKiedrop, startKiedrop } from '../support/kiedrop-process';
+import { makeTempDir, writeRandomFiles } from '../support/temp-files';
+import { until } from '../support/wait-until';
 
-const REPO_ROOT = join(import.meta.dirname, '..', '..');
-const BIN = join(REPO_ROOT, 'bin', 'kiedrop.js');
 const FILES = 200;
-
-interface RunResult {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-function startKiedrop(
-  args: string[],
-  env: Record<string, string>,
-): { child: ChildProcess; done: Promise<RunResult> } {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KIEDROP_')));
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: { ...base, ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  child.stdin?.end();
-  const done = new Promise<RunResult>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-  return { child, done };
-}
-
-const runKiedrop = (args: string[], env: Record<string, string>): Promise<RunResult> =>
-  startKiedrop(args, env).done;
-
-const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
-
-const uploadsAnswered = (emulator: Emulator): number =>
-  emulator.log.filter((e) => e.path === '/api/file-stream-upload' && e.status === 200).length;
-
-async function until(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
 
 let emulator: Emulator;
 let dir: string;
@@ -63,22 +21,17 @@ const sources = new Map<string, string>(); // path → sha256
 
 beforeAll(async () => {
   emulator = await startEmulator();
-  dir = await mkdtemp(join(tmpdir(), 'kiedrop-acceptance-crash-'));
-  await mkdir(join(dir, 'files'));
-  for (let i = 0; i < FILES; i++) {
-    const data = randomBytes(1000 + ((i * 7_919) % 120_000));
-    const path = join(dir, 'files', `crash-${String(i).padStart(3, '0')}.bin`);
-    await writeFile(path, data);
-    sources.set(path, sha256(data));
-  }
-  env = {
-    KIEDROP_API_KEY: emulator.apiKey,
-    KIEDROP_BASE_URL: emulator.url,
-    KIEDROP_CREDITS_URL: emulator.url,
-    KIEDROP_KEYCHAIN_SERVICE: `KieDropAcceptanceCrash-${process.pid}`,
-    KIEDROP_DATA_DIR: join(dir, 'data'),
-    KIEDROP_RETRY_BASE_MS: '5',
-  };
+  dir = await makeTempDir('kiedrop-acceptance-crash-');
+  const files = await writeRandomFiles(join(dir, 'files'), FILES, {
+    name: (i) => `crash-${String(i).padStart(3, '0')}.bin`,
+    size: (i) => 1000 + ((i * 7_919) % 120_000),
+  });
+  for (const { path, data } of files) sources.set(path, sha256(data));
+  env = cliEnv(emulator, {
+    dataDir: join(dir, 'data'),
+    keychainService: `KieDropAcceptanceCrash-${process.pid}`,
+    fastRetries: true,
+  });
 });
 
 afterAll(async () => {
@@ -106,10 +59,13 @@ describe('a batch killed mid-way', () => {
       emulator.faults.add({ path: '/api/file-stream-upload', latencyMs: 25 });
       const files = [...sources.keys()];
       const run = startKiedrop(['upload', ...files, '--concurrency', '4', '--path', 'crash'], env);
-      await until(() => uploadsAnswered(emulator) >= 60, 60_000, '60 answered uploads');
+      await until('60 answered uploads', () => answeredUploads(emulator) >= 60, {
+        timeoutMs: 60_000,
+        everyMs: 5,
+      });
       run.child.kill('SIGKILL');
-      const killed = await run.done;
-      expect(killed.signal).toBe('SIGKILL');
+      await run.done;
+      expect(run.child.signalCode).toBe('SIGKILL');
       emulator.faults.clear();
 
       const before = await historyEntries();

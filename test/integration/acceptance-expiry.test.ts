@@ -1,41 +1,18 @@
 // Acceptance: with the emulator's clock and the CLI's clock three days on, uploads show as expired, and
 // renewing works both ways: from the unchanged local file, and — once the local file is gone — by having
 // the server fetch its own still-live link.
-import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator } from '../emulator/index';
 import type { Emulator } from '../emulator/index';
+import { sha256 } from '../emulator/test-client';
+import { cliEnv, runKiedrop } from '../support/kiedrop-process';
+import { makeTempDir } from '../support/temp-files';
 
-const REPO_ROOT = join(import.meta.dirname, '..', '..');
-const BIN = join(REPO_ROOT, 'bin', 'kiedrop.js');
 const DAY = 24 * 60 * 60 * 1000;
 const SHIFT = 3 * DAY + 60 * 60 * 1000; // three days and an hour
-
-interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runKiedrop(args: string[], env: Record<string, string>): Promise<RunResult> {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KIEDROP_')));
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: { ...base, ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  child.stdin.end();
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
 
 interface Entry {
   id: number;
@@ -53,14 +30,11 @@ let env: Record<string, string>;
 
 beforeAll(async () => {
   emulator = await startEmulator();
-  dir = await mkdtemp(join(tmpdir(), 'kiedrop-acceptance-expiry-'));
-  env = {
-    KIEDROP_API_KEY: emulator.apiKey,
-    KIEDROP_BASE_URL: emulator.url,
-    KIEDROP_CREDITS_URL: emulator.url,
-    KIEDROP_KEYCHAIN_SERVICE: `KieDropAcceptanceExpiry-${process.pid}`,
-    KIEDROP_DATA_DIR: join(dir, 'data'),
-  };
+  dir = await makeTempDir('kiedrop-acceptance-expiry-');
+  env = cliEnv(emulator, {
+    dataDir: join(dir, 'data'),
+    keychainService: `KieDropAcceptanceExpiry-${process.pid}`,
+  });
 });
 
 afterAll(async () => {

@@ -1,41 +1,17 @@
 // Acceptance: 500 files of mixed sizes through `kiedrop upload --concurrency 4` while the emulator fails
 // a fifth of the requests with 500 and cuts a tenth of them off mid-body. Every file must end up in the
 // history exactly once, and every stored file must be byte-for-byte its source.
-import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator } from '../emulator/index';
 import type { Emulator } from '../emulator/index';
+import { sha256 } from '../emulator/test-client';
+import { cliEnv, runKiedrop } from '../support/kiedrop-process';
+import { makeTempDir, writeRandomFiles } from '../support/temp-files';
 
-const REPO_ROOT = join(import.meta.dirname, '..', '..');
-const BIN = join(REPO_ROOT, 'bin', 'kiedrop.js');
 const KiB = 1024;
 const FILES = 500;
-
-interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runKiedrop(args: string[], env: Record<string, string>): Promise<RunResult> {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KIEDROP_')));
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: { ...base, ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  child.stdin.end();
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
 
 /** Mostly small files, some empty, a few of 1–2 MiB: what a folder of screenshots and documents looks like. */
 function sizeFor(i: number): number {
@@ -50,14 +26,12 @@ const sources = new Map<string, string>(); // path → sha256
 
 beforeAll(async () => {
   emulator = await startEmulator({ seed: 20_261_122 });
-  dir = await mkdtemp(join(tmpdir(), 'kiedrop-acceptance-fault-'));
-  await mkdir(join(dir, 'files'));
-  for (let i = 0; i < FILES; i++) {
-    const data = randomBytes(sizeFor(i));
-    const path = join(dir, 'files', `file-${String(i).padStart(3, '0')}.bin`);
-    await writeFile(path, data);
-    sources.set(path, sha256(data));
-  }
+  dir = await makeTempDir('kiedrop-acceptance-fault-');
+  const files = await writeRandomFiles(join(dir, 'files'), FILES, {
+    name: (i) => `file-${String(i).padStart(3, '0')}.bin`,
+    size: sizeFor,
+  });
+  for (const { path, data } of files) sources.set(path, sha256(data));
 });
 
 afterAll(async () => {
@@ -79,12 +53,11 @@ describe('500 files through a faulty server', () => {
       });
       emulator.faults.add({ path: '/api/file-stream-upload', status: 500, probability: 0.2 / 0.9, seed: 12 });
       const env = {
-        KIEDROP_API_KEY: emulator.apiKey,
-        KIEDROP_BASE_URL: emulator.url,
-        KIEDROP_CREDITS_URL: emulator.url,
-        KIEDROP_KEYCHAIN_SERVICE: `KieDropAcceptanceFault-${process.pid}`,
-        KIEDROP_DATA_DIR: join(dir, 'data'),
-        KIEDROP_RETRY_BASE_MS: '5',
+        ...cliEnv(emulator, {
+          dataDir: join(dir, 'data'),
+          keychainService: `KieDropAcceptanceFault-${process.pid}`,
+          fastRetries: true,
+        }),
         // With ~28 % of attempts failing, 30 attempts make giving up on a file a 1-in-10^16 event.
         KIEDROP_RETRY_MAX_ATTEMPTS: '30',
       };

@@ -5,10 +5,10 @@ import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../src/main/core/api/errors';
 import { httpSend } from '../../src/main/core/api/http-send';
 import type { RequestBody } from '../../src/main/core/api/request-body';
 import type { UploadProgress } from '../../src/main/core/api/types';
+import { apiFailure } from '../support/failures';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -45,16 +45,6 @@ function trackedBody(total: number): { body: RequestBody; state: { closed: boole
   };
 }
 
-async function failure(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(ApiError);
-    return err as ApiError;
-  }
-  throw new Error('expected the request to fail');
-}
-
 describe('httpSend', () => {
   it('times out with kind "timeout" when the server stops reading the body, and closes the producer', async () => {
     const sockets: net.Socket[] = [];
@@ -66,7 +56,7 @@ describe('httpSend', () => {
     cleanups.push(() => sockets.forEach((s) => s.destroy()));
     const { body, state } = trackedBody(256 * 1024 * 1024);
     const started = Date.now();
-    const err = await failure(
+    const err = await apiFailure(
       httpSend({
         method: 'POST',
         url,
@@ -91,7 +81,7 @@ describe('httpSend', () => {
     });
     const url = await listen(server);
     cleanups.push(() => server.closeAllConnections());
-    const err = await failure(
+    const err = await apiFailure(
       httpSend({
         method: 'POST',
         url,
@@ -135,7 +125,7 @@ describe('httpSend', () => {
     for (let i = 0; i < 3; i++) expect((await send()).status).toBe(200);
     expect(connections).toBe(1);
     fail = true;
-    expect((await failure(send())).kind).toBe('network');
+    expect((await apiFailure(send())).kind).toBe('network');
     expect((await send()).text).toBe('{"ok":true}');
     expect(connections).toBe(2);
   });
@@ -253,7 +243,7 @@ describe('httpSend', () => {
         yield Buffer.alloc(60);
       },
     };
-    const err = await failure(
+    const err = await apiFailure(
       httpSend({ method: 'POST', url, headers: {}, body: short, label: 'The upload of "a"' }),
     );
     expect(err.kind).toBe('local-file');
@@ -268,7 +258,7 @@ describe('httpSend', () => {
     const url = await listen(server);
     await new Promise<void>((resolve) => server.close(() => resolve()));
     cleanups.pop();
-    const err = await failure(httpSend({ method: 'GET', url, headers: {}, label: 'x' }));
+    const err = await apiFailure(httpSend({ method: 'GET', url, headers: {}, label: 'x' }));
     expect(err.kind).toBe('network');
     expect(err.message).toContain(`Could not connect to ${url.host}: connection refused`);
   });
@@ -280,7 +270,7 @@ describe('httpSend', () => {
       s.destroy();
     });
     const url = await listen(server);
-    const err = await failure(
+    const err = await apiFailure(
       httpSend({
         method: 'GET',
         url,
@@ -301,7 +291,7 @@ describe('httpSend', () => {
     });
     const url = await listen(server);
     cleanups.push(() => server.closeAllConnections());
-    const err = await failure(
+    const err = await apiFailure(
       httpSend({ method: 'GET', url, headers: {}, signal: AbortSignal.timeout(100), label: 'x' }),
     );
     expect(err.kind).toBe('timeout');

@@ -3,50 +3,18 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, readdirSync, readlinkSync, truncateSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError, createApiClient } from '../../src/main/core/api/index';
-import type { ApiClient } from '../../src/main/core/api/index';
-import { startEmulator } from '../emulator/index';
-import type { Emulator } from '../emulator/index';
+import { describe, expect, it } from 'vitest';
+import { useApiFixture } from '../support/api-fixture';
+import { apiFailure } from '../support/failures';
+import { writeRandomFile } from '../support/temp-files';
 
-let emu: Emulator;
-let client: ApiClient;
-let dir: string;
+const fx = useApiFixture('kiedrop-api-local-');
 
-beforeAll(async () => {
-  emu = await startEmulator();
-  client = createApiClient({ uploadBaseUrl: emu.url, creditsBaseUrl: emu.url, apiKey: emu.apiKey });
-  dir = await mkdtemp(join(tmpdir(), 'kiedrop-api-local-'));
-});
-afterAll(async () => {
-  client.close();
-  await emu.close();
-  await rm(dir, { recursive: true, force: true });
-});
-beforeEach(() => {
-  emu.faults.clear();
-  emu.log.length = 0;
-});
-
-async function failure(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(ApiError);
-    return err as ApiError;
-  }
-  throw new Error('expected the call to fail');
-}
-
-async function file(name: string, size: number): Promise<string> {
-  const path = join(dir, name);
-  await writeFile(path, randomBytes(size));
-  return path;
-}
+const file = async (name: string, size: number): Promise<string> =>
+  (await writeRandomFile(fx.dir, name, size)).path;
 
 /** How many of this process's descriptors point at `path` (Linux /proc). */
 function openDescriptorsTo(path: string): number {
@@ -63,26 +31,26 @@ function openDescriptorsTo(path: string): number {
 
 describe('the file to upload', () => {
   it('a missing file is reported by path and nothing is sent', async () => {
-    const path = join(dir, 'nope.png');
-    const err = await failure(client.streamUpload({ filePath: path, uploadPath: 'it/local' }));
+    const path = join(fx.dir, 'nope.png');
+    const err = await apiFailure(fx.client.streamUpload({ filePath: path, uploadPath: 'it/local' }));
     expect(err.kind).toBe('local-file');
     expect(err.message).toBe(`File not found: ${path}`);
-    expect(emu.log).toHaveLength(0);
+    expect(fx.emulator.log).toHaveLength(0);
   });
 
   it('a folder is refused with a hint to pick the files inside', async () => {
-    const folder = join(dir, 'holiday');
+    const folder = join(fx.dir, 'holiday');
     await mkdir(folder, { recursive: true });
-    const err = await failure(client.streamUpload({ filePath: folder, uploadPath: 'it/local' }));
+    const err = await apiFailure(fx.client.streamUpload({ filePath: folder, uploadPath: 'it/local' }));
     expect(err.kind).toBe('local-file');
     expect(err.message).toBe(`${folder} is a folder; choose files inside it.`);
-    expect(emu.log).toHaveLength(0);
+    expect(fx.emulator.log).toHaveLength(0);
   });
 
   it('an unreadable file is reported as permission denied and nothing is sent', async () => {
     const locked = await file('locked.bin', 10);
     await chmod(locked, 0o000);
-    await chmod(dir, 0o755);
+    await chmod(fx.dir, 0o755);
     let outcome: { kind?: string; message?: string; ok?: boolean };
     if (process.getuid?.() === 0) {
       // root reads anything, so run the upload as an unprivileged user in a child process.
@@ -102,26 +70,26 @@ describe('the file to upload', () => {
           env: {
             PATH: process.env.PATH ?? '',
             API_MODULE: new URL('../../src/main/core/api/index.ts', import.meta.url).href,
-            EMU_URL: emu.url,
-            EMU_KEY: emu.apiKey,
+            EMU_URL: fx.emulator.url,
+            EMU_KEY: fx.emulator.apiKey,
             FILE: locked,
           },
         },
       );
       outcome = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as typeof outcome;
     } else {
-      const err = await failure(client.streamUpload({ filePath: locked, uploadPath: 'it/local' }));
+      const err = await apiFailure(fx.client.streamUpload({ filePath: locked, uploadPath: 'it/local' }));
       outcome = { kind: err.kind, message: err.message };
     }
     expect(outcome).toEqual({ kind: 'local-file', message: `Cannot read ${locked}: permission denied.` });
-    expect(emu.log).toHaveLength(0);
+    expect(fx.emulator.log).toHaveLength(0);
   });
 
   it('a file that shrinks during the upload aborts it: error, nothing stored, no open descriptor', async () => {
     const path = await file('shrinks.bin', 16 * 1024 * 1024);
     let truncated = false;
-    const err = await failure(
-      client.streamUpload({
+    const err = await apiFailure(
+      fx.client.streamUpload({
         filePath: path,
         uploadPath: 'it/local',
         onProgress: ({ sent, total }) => {
@@ -137,16 +105,16 @@ describe('the file to upload', () => {
     expect(err.message).toMatch(
       /^The file changed while uploading: .*shrinks\.bin \(it got shorter; expected 16777216 bytes\)/,
     );
-    expect(emu.storedFile('it/local/shrinks.bin')).toBeUndefined();
+    expect(fx.emulator.storedFile('it/local/shrinks.bin')).toBeUndefined();
     expect(openDescriptorsTo(path)).toBe(0);
-    await expect.poll(() => emu.log[0]?.status).toBe(0); // the server saw the connection drop, not a body
+    await expect.poll(() => fx.emulator.log[0]?.status).toBe(0); // the server saw the connection drop, not a body
   });
 
   it('a file that grows during the upload aborts it too', async () => {
     const path = await file('grows.bin', 16 * 1024 * 1024);
     let grown = false;
-    const err = await failure(
-      client.streamUpload({
+    const err = await apiFailure(
+      fx.client.streamUpload({
         filePath: path,
         uploadPath: 'it/local',
         onProgress: ({ sent, total }) => {
@@ -160,15 +128,15 @@ describe('the file to upload', () => {
     expect(grown).toBe(true);
     expect(err.kind).toBe('local-file');
     expect(err.message).toMatch(/^The file changed while uploading: .*grows\.bin \(it got longer/);
-    expect(emu.storedFile('it/local/grows.bin')).toBeUndefined();
+    expect(fx.emulator.storedFile('it/local/grows.bin')).toBeUndefined();
     expect(openDescriptorsTo(path)).toBe(0);
   });
 
   it('a 0-byte file is uploaded (the API accepts it)', async () => {
     const path = await file('zero.txt', 0);
-    const result = await client.streamUpload({ filePath: path, uploadPath: 'it/local' });
+    const result = await fx.client.streamUpload({ filePath: path, uploadPath: 'it/local' });
     expect(result.fileSize).toBe(0);
-    expect(emu.storedFile('it/local/zero.txt')).toBeDefined();
+    expect(fx.emulator.storedFile('it/local/zero.txt')).toBeDefined();
   });
 });
 
@@ -176,8 +144,8 @@ describe('cancelling', () => {
   it('aborting mid-body rejects with "aborted", stores nothing and closes the file', async () => {
     const path = await file('cancel.bin', 32 * 1024 * 1024);
     const controller = new AbortController();
-    const err = await failure(
-      client.streamUpload({
+    const err = await apiFailure(
+      fx.client.streamUpload({
         filePath: path,
         uploadPath: 'it/local',
         signal: controller.signal,
@@ -190,17 +158,17 @@ describe('cancelling', () => {
     expect(err.message).toBe('The upload of "cancel.bin" was cancelled.');
     expect(err.retryable).toBe(false);
     expect(openDescriptorsTo(path)).toBe(0);
-    await expect.poll(() => emu.log[0]?.durationMs ?? 0).toBeGreaterThan(0);
-    expect(emu.log[0]!.bodyBytes).toBeLessThan(32 * 1024 * 1024);
-    expect(emu.storedFile('it/local/cancel.bin')).toBeUndefined();
+    await expect.poll(() => fx.emulator.log[0]?.durationMs ?? 0).toBeGreaterThan(0);
+    expect(fx.emulator.log[0]!.bodyBytes).toBeLessThan(32 * 1024 * 1024);
+    expect(fx.emulator.storedFile('it/local/cancel.bin')).toBeUndefined();
   });
 
   it('aborting while waiting for the answer rejects promptly with "aborted"', async () => {
     const path = await file('waiting.bin', 1000);
-    emu.faults.add({ latencyMs: 2000, times: 1 });
+    fx.emulator.faults.add({ latencyMs: 2000, times: 1 });
     const controller = new AbortController();
     const started = Date.now();
-    const pending = client.streamUpload({
+    const pending = fx.client.streamUpload({
       filePath: path,
       uploadPath: 'it/local',
       signal: controller.signal,
@@ -208,18 +176,18 @@ describe('cancelling', () => {
         if (sent === total) setTimeout(() => controller.abort(), 100);
       },
     });
-    const err = await failure(pending);
+    const err = await apiFailure(pending);
     expect(err.kind).toBe('aborted');
     expect(Date.now() - started).toBeLessThan(1500);
   });
 
   it('an already aborted signal sends nothing at all', async () => {
     const path = await file('never.bin', 10);
-    const err = await failure(
-      client.streamUpload({ filePath: path, uploadPath: 'it/local', signal: AbortSignal.abort() }),
+    const err = await apiFailure(
+      fx.client.streamUpload({ filePath: path, uploadPath: 'it/local', signal: AbortSignal.abort() }),
     );
     expect(err.kind).toBe('aborted');
-    expect(emu.log).toHaveLength(0);
+    expect(fx.emulator.log).toHaveLength(0);
     expect(openDescriptorsTo(path)).toBe(0);
   });
 });
@@ -227,33 +195,35 @@ describe('cancelling', () => {
 describe('refused before sending', () => {
   it('Base64 upload of a file over 10 MB', async () => {
     const path = await file('large.raw', 10 * 1024 * 1024 + 1);
-    const err = await failure(client.base64Upload({ source: { filePath: path }, uploadPath: 'it/local' }));
+    const err = await apiFailure(
+      fx.client.base64Upload({ source: { filePath: path }, uploadPath: 'it/local' }),
+    );
     expect(err.kind).toBe('invalid-input');
     expect(err.message).toBe(
       'large.raw is 10.000 MB; Base64 upload takes at most 10 MB. Use a stream upload instead.',
     );
-    expect(emu.log).toHaveLength(0);
+    expect(fx.emulator.log).toHaveLength(0);
     expect(openDescriptorsTo(path)).toBe(0);
   });
 
   it('Base64 text that decodes to over 10 MB', async () => {
     const base64Data = Buffer.alloc(12 * 1024 * 1024).toString('base64');
-    const err = await failure(
-      client.base64Upload({ source: { base64Data }, uploadPath: 'it/local', fileName: 'x.bin' }),
+    const err = await apiFailure(
+      fx.client.base64Upload({ source: { base64Data }, uploadPath: 'it/local', fileName: 'x.bin' }),
     );
     expect(err.kind).toBe('invalid-input');
     expect(err.message).toBe(
       '"x.bin" is 12.0 MB; Base64 upload takes at most 10 MB. Use a stream upload instead.',
     );
-    expect(emu.log).toHaveLength(0);
+    expect(fx.emulator.log).toHaveLength(0);
   });
 
   it.each(['ftp://example.com/a.jpg', 'file:///etc/hosts', 'not a url'])(
     'URL upload of %j',
     async (fileUrl) => {
-      const err = await failure(client.urlUpload({ fileUrl, uploadPath: 'it/local' }));
+      const err = await apiFailure(fx.client.urlUpload({ fileUrl, uploadPath: 'it/local' }));
       expect(err.kind).toBe('invalid-input');
-      expect(emu.log).toHaveLength(0);
+      expect(fx.emulator.log).toHaveLength(0);
     },
   );
 
@@ -267,13 +237,13 @@ describe('refused before sending', () => {
   ])('uploadPath %j with fileName %j', async (uploadPath, fileName) => {
     const path = await file('valid.txt', 5);
     for (const call of [
-      () => client.streamUpload({ filePath: path, uploadPath, fileName }),
-      () => client.base64Upload({ source: { filePath: path }, uploadPath, fileName }),
-      () => client.urlUpload({ fileUrl: 'https://example.com/a.txt', uploadPath, fileName }),
+      () => fx.client.streamUpload({ filePath: path, uploadPath, fileName }),
+      () => fx.client.base64Upload({ source: { filePath: path }, uploadPath, fileName }),
+      () => fx.client.urlUpload({ fileUrl: 'https://example.com/a.txt', uploadPath, fileName }),
     ]) {
-      expect((await failure(call())).kind).toBe('invalid-input');
+      expect((await apiFailure(call())).kind).toBe('invalid-input');
     }
-    expect(emu.log).toHaveLength(0);
+    expect(fx.emulator.log).toHaveLength(0);
     expect(openDescriptorsTo(path)).toBe(0);
   });
 });

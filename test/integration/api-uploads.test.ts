@@ -1,52 +1,23 @@
 // Successful uploads through every route, end to end against the emulator over real HTTP.
-import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createApiClient, FILE_LIFETIME_MS } from '../../src/main/core/api/index';
-import type { ApiClient, UploadProgress } from '../../src/main/core/api/index';
-import { startEmulator } from '../emulator/index';
-import type { Emulator } from '../emulator/index';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FILE_LIFETIME_MS } from '../../src/main/core/api/index';
+import type { UploadProgress } from '../../src/main/core/api/index';
+import { sha256, sha256File } from '../emulator/test-client';
+import { useApiFixture } from '../support/api-fixture';
+import { writeRandomFile } from '../support/temp-files';
+import type { WrittenFile } from '../support/temp-files';
 
-let emu: Emulator;
-let client: ApiClient;
-let dir: string;
+// The credits URL ends in a slash, as a user may well type it: the client must still find the route.
+const fx = useApiFixture('kiedrop-api-uploads-', (emu) => ({ creditsBaseUrl: `${emu.url}/` }));
 
-beforeAll(async () => {
-  emu = await startEmulator();
-  client = createApiClient({ uploadBaseUrl: emu.url, creditsBaseUrl: `${emu.url}/`, apiKey: emu.apiKey });
-  dir = await mkdtemp(join(tmpdir(), 'kiedrop-api-uploads-'));
-});
-afterAll(async () => {
-  client.close();
-  await emu.close();
-  await rm(dir, { recursive: true, force: true });
-});
-beforeEach(() => {
-  emu.faults.clear();
-  emu.log.length = 0;
-});
-
-async function sha256File(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
-
-async function sourceFile(name: string, size: number): Promise<{ path: string; data: Buffer }> {
-  const data = randomBytes(size);
-  const path = join(dir, name);
-  await writeFile(path, data);
-  return { path, data };
-}
+const sourceFile = (name: string, size: number): Promise<WrittenFile> => writeRandomFile(fx.dir, name, size);
 
 async function storedHash(filePath: string): Promise<string> {
-  const disk = emu.storedFile(filePath);
+  const disk = fx.emulator.storedFile(filePath);
   expect(disk, `the emulator should have stored ${filePath}`).toBeDefined();
   return sha256File(disk!);
 }
@@ -71,7 +42,7 @@ describe('streamUpload', () => {
   ])('stores %s (%i bytes) byte for byte, with exact Content-Length and progress', async (name, size) => {
     const { path, data } = await sourceFile(name, size);
     const seen: UploadProgress[] = [];
-    const result = await client.streamUpload({
+    const result = await fx.client.streamUpload({
       filePath: path,
       uploadPath: 'it/stream',
       onProgress: (p) => seen.push(p),
@@ -83,7 +54,7 @@ describe('streamUpload', () => {
     expect(Date.parse(result.expiresAt) - Date.parse(result.uploadedAt)).toBe(FILE_LIFETIME_MS);
     expect(await storedHash(result.filePath)).toBe(sha256(data));
 
-    const entry = emu.log.at(-1)!;
+    const entry = fx.emulator.log.at(-1)!;
     expect(entry).toMatchObject({
       method: 'POST',
       path: '/api/file-stream-upload',
@@ -97,17 +68,17 @@ describe('streamUpload', () => {
 
   it.each(['résumé 2024.pdf', '图片.png', 'say "hi".txt'])('keeps the name %j intact', async (name) => {
     const { path, data } = await sourceFile('plain-name.bin', 1000);
-    const result = await client.streamUpload({ filePath: path, uploadPath: 'it/names', fileName: name });
+    const result = await fx.client.streamUpload({ filePath: path, uploadPath: 'it/names', fileName: name });
     expect(result.fileName).toBe(name);
     expect(result.filePath).toBe(`it/names/${name}`);
     expect(await storedHash(`it/names/${name}`)).toBe(sha256(data));
   });
 
   it('reads the balance from the credits host (configured with a trailing slash)', async () => {
-    await expect(client.getCredits()).resolves.toBe(100);
-    emu.setCredits(7.5);
-    await expect(client.getCredits()).resolves.toBe(7.5);
-    expect(emu.log.at(-1)).toMatchObject({
+    await expect(fx.client.getCredits()).resolves.toBe(100);
+    fx.emulator.setCredits(7.5);
+    await expect(fx.client.getCredits()).resolves.toBe(7.5);
+    expect(fx.emulator.log.at(-1)).toMatchObject({
       method: 'GET',
       path: '/api/v1/chat/credit',
       authorization: 'valid',
@@ -123,7 +94,7 @@ describe('base64Upload', () => {
   ])('stores %s (%i bytes) from a file, streamed', async (name, size) => {
     const { path, data } = await sourceFile(name, size);
     const seen: UploadProgress[] = [];
-    const result = await client.base64Upload({
+    const result = await fx.client.base64Upload({
       source: { filePath: path },
       uploadPath: 'it/b64',
       onProgress: (p) => seen.push(p),
@@ -131,7 +102,7 @@ describe('base64Upload', () => {
     expect(result.filePath).toBe(`it/b64/${name}`);
     expect(result.fileSize).toBe(size);
     expect(await storedHash(result.filePath)).toBe(sha256(data));
-    const entry = emu.log.at(-1)!;
+    const entry = fx.emulator.log.at(-1)!;
     expect(entry.status).toBe(200);
     expect(entry.bodyBytes).toBe(entry.contentLength);
     expectGoodProgress(seen, entry.contentLength);
@@ -139,7 +110,7 @@ describe('base64Upload', () => {
 
   it('stores ready-made Base64 text under the given name', async () => {
     const data = randomBytes(777);
-    const result = await client.base64Upload({
+    const result = await fx.client.base64Upload({
       source: { base64Data: `data:application/octet-stream;base64,${data.toString('base64')}` },
       uploadPath: 'it/b64',
       fileName: 'données.bin',
@@ -168,7 +139,7 @@ describe('urlUpload', () => {
   });
 
   it('has the server fetch the link and stores the same bytes', async () => {
-    const result = await client.urlUpload({
+    const result = await fx.client.urlUpload({
       fileUrl: sourceUrl,
       uploadPath: 'it/url',
       fileName: 'fetched.bin',
@@ -176,7 +147,7 @@ describe('urlUpload', () => {
     expect(result.filePath).toBe('it/url/fetched.bin');
     expect(result.fileSize).toBe(payload.length);
     expect(await storedHash(result.filePath)).toBe(sha256(payload));
-    expect(emu.log.at(-1)?.fields).toMatchObject({
+    expect(fx.emulator.log.at(-1)?.fields).toMatchObject({
       fileUrl: sourceUrl,
       uploadPath: 'it/url',
       fileName: 'fetched.bin',
@@ -184,8 +155,8 @@ describe('urlUpload', () => {
   });
 
   it('leaves the name to the server when none is given', async () => {
-    const result = await client.urlUpload({ fileUrl: sourceUrl, uploadPath: 'it/url' });
+    const result = await fx.client.urlUpload({ fileUrl: sourceUrl, uploadPath: 'it/url' });
     expect(result.fileName).toBe('remote.bin');
-    expect(await readFile(emu.storedFile(result.filePath)!)).toEqual(payload);
+    expect(await readFile(fx.emulator.storedFile(result.filePath)!)).toEqual(payload);
   });
 });

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { KEY_REJECTED_MESSAGE, NO_KEY_MESSAGE } from '../../src/main/core/app-service';
 import { startTestApp } from '../harness';
 import type { TestApp } from '../harness';
+import { handlerFailure } from '../support/failures';
 
 const run = promisify(execFile);
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
@@ -20,15 +21,6 @@ afterEach(async () => {
   await app?.close();
   app = undefined;
 });
-
-async function failure(call: unknown): Promise<{ kind: string; message: string }> {
-  try {
-    await call;
-  } catch (err) {
-    return { kind: (err as { kind: string }).kind, message: (err as Error).message };
-  }
-  throw new Error('the call succeeded');
-}
 
 describe('saving a key', () => {
   it('checks the key with the API, keeps it in the keychain, and tells the window only its hint', async () => {
@@ -61,7 +53,7 @@ describe('saving a key', () => {
 
   it('refuses a key the API rejects and saves nothing', async () => {
     app = await startTestApp();
-    const err = await failure(app.service.handlers['key:save'](WRONG_KEY, { sessionOnly: false }));
+    const err = await handlerFailure(app.service.handlers['key:save'](WRONG_KEY, { sessionOnly: false }));
     expect(err).toEqual({ kind: 'auth', message: KEY_REJECTED_MESSAGE });
     expect(await app.secrets.getKey()).toBeNull();
     expect((await app.service.handlers['key:state']()).hasKey).toBe(false);
@@ -69,7 +61,7 @@ describe('saving a key', () => {
 
   it('refuses text that cannot be a key before calling the API', async () => {
     app = await startTestApp();
-    const err = await failure(app.service.handlers['key:save']('two words', { sessionOnly: false }));
+    const err = await handlerFailure(app.service.handlers['key:save']('two words', { sessionOnly: false }));
     expect(err.kind).toBe('invalid-key');
     expect(err.message).toContain('spaces');
     expect(app.emulator.log).toEqual([]);
@@ -108,7 +100,7 @@ describe('saving a key', () => {
 
   it('says there is no key when asked for credits without one', async () => {
     app = await startTestApp();
-    expect(await failure(app.service.handlers['credits:get']())).toEqual({
+    expect(await handlerFailure(app.service.handlers['credits:get']())).toEqual({
       kind: 'no-key',
       message: NO_KEY_MESSAGE,
     });
@@ -128,7 +120,7 @@ describe('a key the API stops accepting', () => {
       expect.arrayContaining([expect.objectContaining({ id: job?.id, status: 'queued' })]),
     );
 
-    const credits = await failure(h['credits:get']());
+    const credits = await handlerFailure(h['credits:get']());
     expect(credits.kind).toBe('auth');
     expect(credits.message).not.toContain(WRONG_KEY);
 

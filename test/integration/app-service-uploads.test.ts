@@ -8,6 +8,7 @@ import type { Emulator } from '../emulator/index';
 import { startTestApp } from '../harness';
 import type { TestApp } from '../harness';
 import type { HistoryEntry, JobSnapshot } from '../../src/shared/ipc-contract';
+import { handlerFailure } from '../support/failures';
 
 // A real 1×1 PNG, so a thumbnail can be made from it.
 const PNG = Buffer.from(
@@ -17,15 +18,6 @@ const PNG = Buffer.from(
 
 let app: TestApp;
 let h: TestApp['service']['handlers'];
-
-async function failure(call: unknown): Promise<{ kind: string; message: string }> {
-  try {
-    await call;
-  } catch (err) {
-    return { kind: (err as { kind: string }).kind, message: (err as Error).message };
-  }
-  throw new Error('the call succeeded');
-}
 
 async function uploaded(jobs: JobSnapshot[]): Promise<HistoryEntry[]> {
   const entries: HistoryEntry[] = [];
@@ -83,7 +75,9 @@ describe('uploading from the window', () => {
     const [original] = await uploaded(
       await h['upload:files']([first], { uploadPath: 'docs', fileName: 'notes.txt' }),
     );
-    const refused = await failure(h['upload:files']([second], { uploadPath: 'docs', fileName: 'notes.txt' }));
+    const refused = await handlerFailure(
+      h['upload:files']([second], { uploadPath: 'docs', fileName: 'notes.txt' }),
+    );
     expect(refused.kind).toBe('name-collision');
     expect(refused.message).toContain(original?.downloadUrl);
     const [replacement] = await uploaded(
@@ -96,7 +90,7 @@ describe('uploading from the window', () => {
   it('refuses a file name for several files at once', async () => {
     const a = await app.writeFile('one.txt', '1');
     const b = await app.writeFile('two.txt', '2');
-    const err = await failure(h['upload:files']([a, b], { fileName: 'same.txt' }));
+    const err = await handlerFailure(h['upload:files']([a, b], { fileName: 'same.txt' }));
     expect(err).toEqual({
       kind: 'invalid-argument',
       message: expect.stringContaining('only when uploading one file'),
@@ -138,7 +132,9 @@ describe('the history list', () => {
     expect(await h['history:copy-link']([image.id], 'custom')).toBe(
       `photo.png → ${image.downloadUrl} (until ${image.expiresAt})`,
     );
-    expect(await failure(h['history:copy-link']([999_999], 'url'))).toMatchObject({ kind: 'not-found' });
+    expect(await handlerFailure(h['history:copy-link']([999_999], 'url'))).toMatchObject({
+      kind: 'not-found',
+    });
   });
 
   it('keeps a copied Markdown link whole when the file name has brackets and parentheses', async () => {
@@ -153,7 +149,7 @@ describe('the history list', () => {
   it('opens only links from history, in the browser', async () => {
     await h['history:open-link'](image.id);
     expect(app.shell.opened.at(-1)).toBe(image.downloadUrl);
-    expect(await failure(h['history:open-link'](999_999))).toMatchObject({ kind: 'not-found' });
+    expect(await handlerFailure(h['history:open-link'](999_999))).toMatchObject({ kind: 'not-found' });
   });
 
   it('makes thumbnails only for images whose local file still exists', async () => {
@@ -178,7 +174,7 @@ describe('the history list', () => {
     await h['history:reveal-file'](image.id);
     expect(app.shell.revealed.at(-1)).toBe(imagePath);
     await rm(imagePath);
-    const err = await failure(h['history:reveal-file'](image.id));
+    const err = await handlerFailure(h['history:reveal-file'](image.id));
     expect(err).toEqual({
       kind: 'not-found',
       message: expect.stringContaining(`${imagePath} is no longer there`),

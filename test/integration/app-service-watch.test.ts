@@ -10,6 +10,8 @@ import type { Emulator } from '../emulator/index';
 import { startTestApp } from '../harness';
 import type { TestApp } from '../harness';
 import type { HistoryEntry, WatchFolderStatus, WatchOverview } from '../../src/shared/ipc-contract';
+import { handlerFailure } from '../support/failures';
+import { sleep, until } from '../support/wait-until';
 
 const KEY = 'kie-test-key-0123456789abcdef';
 /** Short, so a file settles quickly; the service's minimum is 100 ms. */
@@ -20,31 +22,6 @@ let scratch: string;
 let inbox: string;
 let app: TestApp;
 const extraApps: TestApp[] = [];
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until<T>(
-  what: string,
-  probe: () => T | undefined | null | false,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
-}
-
-async function failure(call: unknown): Promise<{ kind: string; message: string }> {
-  try {
-    await call;
-  } catch (err) {
-    return { kind: (err as { kind: string }).kind, message: (err as Error).message };
-  }
-  throw new Error('the call succeeded');
-}
 
 const uploads = (a: TestApp): HistoryEntry[] => a.service.engine.history.list({ limit: 1000 }).entries;
 const uploadedNames = (a: TestApp): string[] =>
@@ -134,17 +111,17 @@ describe('adding a folder', () => {
     const h = app.service.handlers;
     const file = join(scratch, 'not-a-folder.txt');
     await writeFile(file, 'x');
-    expect(await failure(h['watch:add']({ path: file }))).toEqual({
+    expect(await handlerFailure(h['watch:add']({ path: file }))).toEqual({
       kind: 'invalid-argument',
       message: expect.stringMatching(/is a file, not a folder/),
     });
-    expect(await failure(h['watch:add']({ path: join(scratch, 'missing') }))).toEqual({
+    expect(await handlerFailure(h['watch:add']({ path: join(scratch, 'missing') }))).toEqual({
       kind: 'invalid-argument',
       message: expect.stringMatching(/^Folder not found: .*create the folder first/),
     });
     await watchInbox(app);
     app.dialogs.nextPickedFolder = inbox;
-    expect(await failure(h['watch:add']({}))).toEqual({
+    expect(await handlerFailure(h['watch:add']({}))).toEqual({
       kind: 'invalid-argument',
       message: expect.stringMatching(/is already watched \(folder #\d+\); edit that one instead/),
     });
@@ -170,15 +147,15 @@ describe("a folder's settings", () => {
   it('refuses a bad pattern or an unknown folder with a message, and keeps the old settings', async () => {
     const h = app.service.handlers;
     const folder = await watchInbox(app);
-    expect(await failure(h['watch:update'](folder.id, { include: ['*.png', '   '] }))).toEqual({
+    expect(await handlerFailure(h['watch:update'](folder.id, { include: ['*.png', '   '] }))).toEqual({
       kind: 'invalid-argument',
       message: expect.stringMatching(/^An empty include pattern was given; remove it or enter a pattern/),
     });
-    const badPath = await failure(h['watch:update'](folder.id, { uploadPath: '../outside' }));
+    const badPath = await handlerFailure(h['watch:update'](folder.id, { uploadPath: '../outside' }));
     expect(badPath.kind).toBe('invalid-input');
     expect(badPath.message).not.toMatch(/unexpected/);
     expect(app.service.watch.get(folder.id)).toMatchObject({ uploadPath: 'kiedrop', include: [] });
-    expect(await failure(h['watch:update'](folder.id + 100, { polling: true }))).toEqual({
+    expect(await handlerFailure(h['watch:update'](folder.id + 100, { polling: true }))).toEqual({
       kind: 'not-found',
       message: expect.stringMatching(/^There is no watched folder #\d+; it may have been removed/),
     });
@@ -229,7 +206,7 @@ describe('pause, resume and remove', () => {
     await sleep(QUIET_MS * 4);
     expect(uploads(app)).toHaveLength(0);
     expect(await h['watch:remove'](folder.id)).toBe(false);
-    expect(await failure(h['watch:pause'](folder.id))).toMatchObject({ kind: 'not-found' });
+    expect(await handlerFailure(h['watch:pause'](folder.id))).toMatchObject({ kind: 'not-found' });
   });
 });
 

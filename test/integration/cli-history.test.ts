@@ -1,36 +1,14 @@
 // `kiedrop history`, `export`, `queue` and `renew` as a user runs them: real processes, the real emulator
 // over loopback, and the real SQLite file in a temp data folder shared by every command of a test.
-import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator } from '../emulator/index';
 import type { Emulator } from '../emulator/index';
+import { cliEnv, runKiedrop } from '../support/kiedrop-process';
+import { makeTempDir, writeFileIn } from '../support/temp-files';
 
-const REPO_ROOT = join(import.meta.dirname, '..', '..');
-const BIN = join(REPO_ROOT, 'bin', 'kiedrop.js');
 const DAY = 24 * 60 * 60 * 1000;
-
-interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runKiedrop(args: string[], env: Record<string, string>): Promise<RunResult> {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KIEDROP_')));
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: { ...base, ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  child.stdin.end();
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 interface Entry {
   id: number;
@@ -53,15 +31,12 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   // A fresh data folder per test: each starts with an empty history and queue.
-  dir = await mkdtemp(join(tmpdir(), 'kiedrop-cli-history-'));
-  env = {
-    KIEDROP_API_KEY: emulator.apiKey,
-    KIEDROP_BASE_URL: emulator.url,
-    KIEDROP_CREDITS_URL: emulator.url,
-    KIEDROP_KEYCHAIN_SERVICE: `KieDropCliHistoryTest-${process.pid}`,
-    KIEDROP_DATA_DIR: join(dir, 'data'),
-    KIEDROP_RETRY_BASE_MS: '5',
-  };
+  dir = await makeTempDir('kiedrop-cli-history-');
+  env = cliEnv(emulator, {
+    dataDir: join(dir, 'data'),
+    keychainService: `KieDropCliHistoryTest-${process.pid}`,
+    fastRetries: true,
+  });
 });
 afterEach(async () => {
   emulator.faults.clear();
@@ -69,13 +44,7 @@ afterEach(async () => {
 });
 
 async function uploadFiles(names: string[], extra: string[] = []): Promise<string[]> {
-  const paths = await Promise.all(
-    names.map(async (name) => {
-      const path = join(dir, name);
-      await writeFile(path, `content of ${name}\n`);
-      return path;
-    }),
-  );
+  const paths = await Promise.all(names.map((name) => writeFileIn(dir, name, `content of ${name}\n`)));
   const { code, stderr } = await runKiedrop(['upload', ...paths, ...extra], env);
   expect(stderr).toBe('');
   expect(code).toBe(0);

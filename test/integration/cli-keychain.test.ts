@@ -1,47 +1,21 @@
 // `kiedrop key …` and uploads with the key from the keychain, through a real Secret Service. Run with
 // `sh scripts/with-keyring.sh npx vitest run test/integration/cli-keychain.test.ts`.
 // KIEDROP_KEYCHAIN_SERVICE points the CLI at a throw-away entry, so the user's real key is never touched.
-import { execFile, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { execFile } from 'node:child_process';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKeychainStore, keyHint, NO_SECRET_SERVICE_MESSAGE } from '../../src/main/core/secrets';
 import { startEmulator } from '../emulator/index';
 import type { Emulator } from '../emulator/index';
+import { sha256 } from '../emulator/test-client';
+import { cliEnv, runKiedrop } from '../support/kiedrop-process';
+import { makeTempDir } from '../support/temp-files';
 
-const REPO_ROOT = join(import.meta.dirname, '..', '..');
-const BIN = join(REPO_ROOT, 'bin', 'kiedrop.js');
 const SERVICE = `KieDropCliKeyTest-${process.pid}-${Date.now()}`;
-
-interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runKiedrop(
-  args: string[],
-  env: Record<string, string>,
-  input = '',
-  dropEnv: string[] = [],
-): Promise<RunResult> {
-  const base = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !k.startsWith('KIEDROP_') && !dropEnv.includes(k)),
-  );
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: { ...base, ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  child.stdin.end(input);
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** With the session bus out of reach, no Secret Service can be found. */
+const NO_BUS = { dropEnv: ['DBUS_SESSION_BUS_ADDRESS'] };
 
 /** Reads the entry with libsecret's own tool, to prove the key really sits in the Secret Service. */
 async function inSecretService(): Promise<string | null> {
@@ -60,22 +34,15 @@ async function inSecretService(): Promise<string | null> {
   }
 }
 
-const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
-
 let emulator: Emulator;
 let dir: string;
 let env: Record<string, string>;
 
 beforeAll(async () => {
   emulator = await startEmulator();
-  dir = await mkdtemp(join(tmpdir(), 'kiedrop-cli-key-'));
-  env = {
-    KIEDROP_BASE_URL: emulator.url,
-    KIEDROP_CREDITS_URL: emulator.url,
-    KIEDROP_KEYCHAIN_SERVICE: SERVICE,
-    // Uploads are recorded in the history: never the user's real one.
-    KIEDROP_DATA_DIR: join(dir, 'data'),
-  };
+  dir = await makeTempDir('kiedrop-cli-key-');
+  // No KIEDROP_API_KEY: the key under test is the one in the keychain.
+  env = cliEnv(emulator, { dataDir: join(dir, 'data'), keychainService: SERVICE, apiKey: false });
 });
 
 afterAll(async () => {
@@ -97,7 +64,7 @@ describe('key set → key test → upload → key clear', () => {
 
   it('refuses a key the API rejects, and saves nothing', async () => {
     const wrong = 'not-the-right-key-0123456789';
-    const { code, stderr, stdout } = await runKiedrop(['key', 'set'], env, `${wrong}\n`);
+    const { code, stderr, stdout } = await runKiedrop(['key', 'set'], env, { input: `${wrong}\n` });
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toBe('kiedrop: That key was rejected by the API; nothing was saved.\n');
@@ -106,7 +73,7 @@ describe('key set → key test → upload → key clear', () => {
 
   it('refuses a key with a space inside before asking the API', async () => {
     const before = emulator.log.length;
-    const { code, stderr } = await runKiedrop(['key', 'set'], env, 'two words-0123456789\n');
+    const { code, stderr } = await runKiedrop(['key', 'set'], env, { input: 'two words-0123456789\n' });
     expect(code).toBe(1);
     expect(stderr).toMatch(/^kiedrop: The API key contains spaces or line breaks/u);
     expect(emulator.log.length).toBe(before);
@@ -115,7 +82,7 @@ describe('key set → key test → upload → key clear', () => {
 
   it('checks a piped-in key with the API and saves it in the Secret Service', async () => {
     const before = emulator.log.length;
-    const { code, stdout, stderr } = await runKiedrop(['key', 'set'], env, `${emulator.apiKey}\n`);
+    const { code, stdout, stderr } = await runKiedrop(['key', 'set'], env, { input: `${emulator.apiKey}\n` });
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toBe(`API key saved in the system keychain (${keyHint(emulator.apiKey)}).\n`);
@@ -156,7 +123,7 @@ describe('key set → key test → upload → key clear', () => {
   it('saves without asking the API when given --no-verify', async () => {
     const unchecked = 'unchecked-key-0123456789-wxyz';
     const before = emulator.log.length;
-    const set = await runKiedrop(['key', 'set', '--no-verify'], env, unchecked);
+    const set = await runKiedrop(['key', 'set', '--no-verify'], env, { input: unchecked });
     expect(set.code).toBe(0);
     expect(emulator.log.length).toBe(before);
     expect(await inSecretService()).toBe(unchecked);
@@ -180,7 +147,7 @@ describe('without a Secret Service', () => {
   let home: string;
   let bare: Record<string, string>;
   beforeAll(async () => {
-    home = await mkdtemp(join(tmpdir(), 'kiedrop-cli-nokeyring-'));
+    home = await makeTempDir('kiedrop-cli-nokeyring-');
     // No session bus reachable: the situation on a bare SSH login or a minimal desktop.
     bare = {
       ...env,
@@ -197,9 +164,7 @@ describe('without a Secret Service', () => {
   it('refuses `key set` plainly, before sending or saving the key anywhere', async () => {
     const key = emulator.apiKey;
     const before = emulator.log.length;
-    const { code, stdout, stderr } = await runKiedrop(['key', 'set'], bare, `${key}\n`, [
-      'DBUS_SESSION_BUS_ADDRESS',
-    ]);
+    const { code, stdout, stderr } = await runKiedrop(['key', 'set'], bare, { ...NO_BUS, input: `${key}\n` });
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toBe(`kiedrop: ${NO_SECRET_SERVICE_MESSAGE}\n`);
@@ -211,12 +176,10 @@ describe('without a Secret Service', () => {
   });
 
   it('explains why there is no key, and works with KIEDROP_API_KEY instead', async () => {
-    const noKey = await runKiedrop(['credits'], bare, '', ['DBUS_SESSION_BUS_ADDRESS']);
+    const noKey = await runKiedrop(['credits'], bare, NO_BUS);
     expect(noKey.code).toBe(2);
     expect(noKey.stderr).toBe(`kiedrop: No API key. ${NO_SECRET_SERVICE_MESSAGE}\n`);
-    const withEnv = await runKiedrop(['credits'], { ...bare, KIEDROP_API_KEY: emulator.apiKey }, '', [
-      'DBUS_SESSION_BUS_ADDRESS',
-    ]);
+    const withEnv = await runKiedrop(['credits'], { ...bare, KIEDROP_API_KEY: emulator.apiKey }, NO_BUS);
     expect(withEnv.code).toBe(0);
     expect(withEnv.stdout).toMatch(/^\d+ credits left\.\n$/u);
   });

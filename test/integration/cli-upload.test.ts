@@ -1,42 +1,18 @@
 // The `kiedrop` binary as a user runs it: real processes against the real emulator over loopback HTTP,
 // with the history and queue in a temp data folder. The key comes from KIEDROP_API_KEY here; keychain
 // flows are in cli-keychain.test.ts.
-import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator } from '../emulator/index';
 import type { Emulator } from '../emulator/index';
-
-const REPO_ROOT = join(import.meta.dirname, '..', '..');
-const BIN = join(REPO_ROOT, 'bin', 'kiedrop.js');
-
-interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runKiedrop(args: string[], env: Record<string, string> = {}, input = ''): Promise<RunResult> {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KIEDROP_')));
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: { ...base, ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  child.stdin.end(input);
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
+import { sha256 } from '../emulator/test-client';
+import { cliEnv, runKiedrop } from '../support/kiedrop-process';
+import { makeTempDir, writeFileIn } from '../support/temp-files';
 
 let emulator: Emulator;
 let dir: string;
@@ -44,18 +20,13 @@ let env: Record<string, string>;
 
 beforeAll(async () => {
   emulator = await startEmulator();
-  dir = await mkdtemp(join(tmpdir(), 'kiedrop-cli-'));
-  env = {
-    KIEDROP_API_KEY: emulator.apiKey,
-    KIEDROP_BASE_URL: emulator.url,
-    KIEDROP_CREDITS_URL: emulator.url,
-    // Never the user's real entry, should anything reach the keychain.
-    KIEDROP_KEYCHAIN_SERVICE: `KieDropCliTest-${process.pid}`,
-    // Never the user's real history.
-    KIEDROP_DATA_DIR: join(dir, 'data'),
-    // Retries within milliseconds, so the server-error test does not wait for minutes.
-    KIEDROP_RETRY_BASE_MS: '5',
-  };
+  dir = await makeTempDir('kiedrop-cli-');
+  env = cliEnv(emulator, {
+    dataDir: join(dir, 'data'),
+    keychainService: `KieDropCliTest-${process.pid}`,
+    // The server-error tests below retry within milliseconds instead of waiting for minutes.
+    fastRetries: true,
+  });
 });
 
 afterAll(async () => {
@@ -67,11 +38,7 @@ afterEach(() => {
   emulator.faults.clear();
 });
 
-async function makeFile(name: string, bytes: Buffer | string): Promise<string> {
-  const path = join(dir, name);
-  await writeFile(path, bytes);
-  return path;
-}
+const makeFile = (name: string, bytes: Buffer | string): Promise<string> => writeFileIn(dir, name, bytes);
 
 interface JsonOutcome {
   file: string;

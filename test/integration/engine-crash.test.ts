@@ -1,74 +1,33 @@
 // Crash safety: jobs abandoned by a dead process are resumed, and a process killed between the
 // server's answer and the history write still ends with exactly one history entry per job.
 import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openEngine } from '../../src/main/core/engine';
-import type { Engine, EngineOptions } from '../../src/main/core/engine';
+import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME } from '../../src/main/core/paths';
 import type { JobSnapshot } from '../../src/main/core/queue';
-import { startEmulator } from '../emulator/index';
-import type { Emulator } from '../emulator/index';
+import { sha256 } from '../emulator/test-client';
+import { storedBytes } from '../support/emulator-records';
+import { useEngineFixture } from '../support/engine-fixture';
+import { writeRandomFiles } from '../support/temp-files';
+import type { WrittenFile } from '../support/temp-files';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ENGINE_MODULE = fileURLToPath(new URL('../../src/main/core/engine/index.ts', import.meta.url));
 // Above Linux's largest possible pid (2^22), so no process ever has it.
 const DEAD_PID = 4_194_304 + 4242;
 
-let emu: Emulator;
-let dir: string;
-let dataDir: string;
-const engines: Engine[] = [];
+const fx = useEngineFixture('kiedrop-engine-crash-', { retry: { baseDelayMs: 20, maxDelayMs: 100 } });
 
-const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
-
-function open(over: Partial<EngineOptions> = {}): Engine {
-  const engine = openEngine({
-    dataDir,
-    endpoints: { uploadBaseUrl: emu.url, creditsBaseUrl: emu.url },
-    getApiKey: async () => emu.apiKey,
-    retry: { baseDelayMs: 20, maxDelayMs: 100 },
-    ...over,
-  });
-  engines.push(engine);
-  return engine;
-}
-
-async function makeFiles(count: number): Promise<{ path: string; data: Buffer }[]> {
-  return Promise.all(
-    Array.from({ length: count }, async (_, i) => {
-      const data = randomBytes(2000 + i * 997);
-      const path = join(dir, `crash-${i}.bin`);
-      await writeFile(path, data);
-      return { path, data };
-    }),
-  );
-}
-
-beforeAll(async () => {
-  emu = await startEmulator();
-});
-afterAll(async () => {
-  await emu.close();
-});
-beforeEach(async () => {
-  emu.log.length = 0;
-  dir = await mkdtemp(join(tmpdir(), 'kiedrop-engine-crash-'));
-  dataDir = join(dir, 'data');
-});
-afterEach(async () => {
-  for (const e of engines.splice(0)) await e.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const makeFiles = (count: number): Promise<WrittenFile[]> =>
+  writeRandomFiles(fx.dir, count, { name: (i) => `crash-${i}.bin`, size: (i) => 2000 + i * 997 });
 
 describe('jobs abandoned by a dead process', () => {
   it('go back to the queue and are uploaded exactly once', async () => {
     const [f] = await makeFiles(1);
-    const engine = open();
+    const engine = fx.open();
     const [job] = await engine.queue.enqueueFiles([f?.path ?? ''], { source: 'manual', uploadPath: 'dead' });
     // What a process that died mid-upload leaves behind: 'uploading', a lease that has not run out yet.
     engine.db.conn
@@ -84,14 +43,14 @@ describe('jobs abandoned by a dead process', () => {
     expect(done).toMatchObject({ status: 'done', attempts: 2 });
     expect(engine.history.count()).toBe(1);
     const entry = engine.history.getByJobId(job?.id ?? 0);
-    expect(sha256(await readFile(emu.storedFile(entry?.filePath ?? '') ?? ''))).toBe(
+    expect(sha256(await storedBytes(fx.emulator, entry?.filePath ?? ''))).toBe(
       sha256(f?.data ?? Buffer.alloc(0)),
     );
   });
 
   it('are left alone while their owner is alive and its lease current', async () => {
     const [f] = await makeFiles(1);
-    const engine = open();
+    const engine = fx.open();
     const [job] = await engine.queue.enqueueFiles([f?.path ?? ''], { source: 'manual', uploadPath: 'alive' });
     // The test runner's parent process: alive on this host, so its upload must not be taken over.
     engine.db.conn
@@ -109,9 +68,9 @@ describe('jobs abandoned by a dead process', () => {
 describe('a process killed between the server answer and the history write', () => {
   it('leaves no job lost and none recorded twice once the queue resumes', async () => {
     const files = await makeFiles(30);
-    const listFile = join(dir, 'files.json');
-    const markerFile = join(dir, 'killed-job.txt');
-    const script = join(dir, 'child.mts');
+    const listFile = join(fx.dir, 'files.json');
+    const markerFile = join(fx.dir, 'killed-job.txt');
+    const script = join(fx.dir, 'child.mts');
     await writeFile(listFile, JSON.stringify(files.map((f) => f.path)));
     await writeFile(
       script,
@@ -139,7 +98,7 @@ await engine.close();
 
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', script, dataDir, emu.url, emu.apiKey, listFile, markerFile],
+      ['--import', 'tsx', script, fx.dataDir, fx.emulator.url, fx.emulator.apiKey, listFile, markerFile],
       {
         cwd: REPO_ROOT,
         stdio: ['ignore', 'ignore', 'pipe'],
@@ -153,7 +112,7 @@ await engine.close();
     expect(exit, stderr).toEqual({ code: null, signal: 'SIGKILL' });
     const killedJobId = Number(await readFile(markerFile, 'utf8'));
 
-    const engine = open();
+    const engine = fx.open();
     // Answered by the server, never recorded: still unfinished, nothing in history for it.
     expect(engine.history.getByJobId(killedJobId)).toBeUndefined();
     expect(engine.queue.get(killedJobId)?.status).toBe('uploading');
@@ -166,13 +125,13 @@ await engine.close();
     for (const job of jobs) {
       const entry = engine.history.getByJobId(job.id);
       const source = files.find((f) => f.path === job.localPath);
-      expect(sha256(await readFile(emu.storedFile(entry?.filePath ?? '') ?? ''))).toBe(
+      expect(sha256(await storedBytes(fx.emulator, entry?.filePath ?? ''))).toBe(
         sha256(source?.data ?? Buffer.alloc(0)),
       );
     }
     // The killed job's file was stored twice at the same place: the retry overwrote its own first attempt.
     const killed = engine.queue.get(killedJobId);
-    const storedThere = emu.log.filter(
+    const storedThere = fx.emulator.log.filter(
       (e) =>
         e.status === 200 &&
         e.fields.uploadPath === killed?.location &&
@@ -186,7 +145,7 @@ describe('a database locked by another program when the answer comes in', () => 
   it('does not crash: the job is retried later and recorded once', async () => {
     const [f] = await makeFiles(1);
     let locker: ReturnType<typeof spawn> | undefined;
-    const engine = open({
+    const engine = fx.open({
       hooks: {
         // First answer only: another process takes the write lock and keeps it past the 5 s busy timeout.
         afterServerAnswer: async () => {
@@ -201,7 +160,7 @@ const db = new Database(process.argv[1]);
 db.exec('BEGIN IMMEDIATE');
 process.stdout.write('locked\\n');
 setTimeout(() => { db.exec('COMMIT'); db.close(); }, 6000);`,
-              join(dataDir, DATABASE_FILE_NAME),
+              join(fx.dataDir, DATABASE_FILE_NAME),
             ],
             { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
           );
@@ -222,7 +181,7 @@ setTimeout(() => { db.exec('COMMIT'); db.close(); }, 6000);`,
     expect(retried[0]?.errorKind).toBe('database');
     expect(retried[0]?.lastError).toContain('locked');
     expect(engine.history.count()).toBe(1);
-    const stored = emu.log.filter((e) => e.status === 200 && e.fields.uploadPath === job?.location);
+    const stored = fx.emulator.log.filter((e) => e.status === 200 && e.fields.uploadPath === job?.location);
     expect(stored).toHaveLength(2);
     if (locker && locker.exitCode === null) await new Promise((resolve) => locker?.once('exit', resolve));
   }, 30_000);

@@ -1,32 +1,22 @@
 // Renewing a history entry by both routes, and the clear refusal when neither is possible.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openEngine } from '../../src/main/core/engine';
+import { randomBytes } from 'node:crypto';
+import { unlink, writeFile } from 'node:fs/promises';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/main/core/engine';
 import type { HistoryEntry } from '../../src/main/core/history';
-import { startEmulator } from '../emulator/index';
-import type { Emulator } from '../emulator/index';
+import { sha256 } from '../emulator/test-client';
+import { storedSha256 } from '../support/emulator-records';
+import { useEngineFixture } from '../support/engine-fixture';
+import { writeRandomFile } from '../support/temp-files';
 
 const DAY = 24 * 60 * 60 * 1000;
-let emu: Emulator;
-let dir: string;
+const fx = useEngineFixture('kiedrop-engine-renew-', { retry: { baseDelayMs: 20, maxDelayMs: 100 } });
 let engine: Engine;
 
-const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
-
-async function storedHash(filePath: string): Promise<string> {
-  const disk = emu.storedFile(filePath);
-  if (disk === undefined) throw new Error(`the emulator has no file at ${filePath}`);
-  return sha256(await readFile(disk));
-}
+const storedHash = (filePath: string): Promise<string> => storedSha256(fx.emulator, filePath);
 
 async function uploadOne(name: string): Promise<{ path: string; data: Buffer; entry: HistoryEntry }> {
-  const data = randomBytes(20_000);
-  const path = join(dir, name);
-  await writeFile(path, data);
+  const { path, data } = await writeRandomFile(fx.dir, name, 20_000);
   await engine.queue.enqueueFiles([path], { source: 'manual', uploadPath: 'renew' });
   const [job] = await engine.queue.runUntilIdle();
   const entry = engine.history.getByJobId(job?.id ?? 0);
@@ -34,33 +24,16 @@ async function uploadOne(name: string): Promise<{ path: string; data: Buffer; en
   return { path, data, entry };
 }
 
-beforeAll(async () => {
-  emu = await startEmulator();
-});
-afterAll(async () => {
-  await emu.close();
-});
-beforeEach(async () => {
-  emu.clock.set(Date.now());
-  dir = await mkdtemp(join(tmpdir(), 'kiedrop-engine-renew-'));
-  engine = openEngine({
-    dataDir: join(dir, 'data'),
-    endpoints: { uploadBaseUrl: emu.url, creditsBaseUrl: emu.url },
-    getApiKey: async () => emu.apiKey,
-    // One clock for the server and the app, so "3 days later" means the same to both.
-    now: () => emu.clock.now(),
-    retry: { baseDelayMs: 20, maxDelayMs: 100 },
-  });
-});
-afterEach(async () => {
-  await engine.close();
-  await rm(dir, { recursive: true, force: true });
+beforeEach(() => {
+  fx.emulator.clock.set(Date.now());
+  // One clock for the server and the app, so "3 days later" means the same to both.
+  engine = fx.open({ now: () => fx.emulator.clock.now() });
 });
 
 describe('renew', () => {
   it('re-uploads from the unchanged local file, even after the link expired', async () => {
     const { data, entry } = await uploadOne('still-here.bin');
-    emu.clock.advance(3 * DAY + 1000);
+    fx.emulator.clock.advance(3 * DAY + 1000);
     expect(engine.history.get(entry.id)?.status).toBe('expired');
 
     const job = await engine.queue.renew(entry.id);
@@ -91,7 +64,7 @@ describe('renew', () => {
     expect(renewed?.downloadUrl).not.toBe(entry.downloadUrl);
     expect(await storedHash(renewed?.filePath ?? '')).toBe(sha256(data));
     // The server fetched the old link itself: a URL upload, then a download of the old file.
-    expect(emu.log.map((e) => e.path).slice(-2)).toEqual([
+    expect(fx.emulator.log.map((e) => e.path).slice(-2)).toEqual([
       '/api/file-url-upload',
       `/files/${entry.filePath}`,
     ]);
@@ -109,7 +82,7 @@ describe('renew', () => {
   it('refuses clearly when the file is gone and the link has expired 3 days later', async () => {
     const { path, entry } = await uploadOne('lost.bin');
     await unlink(path);
-    emu.clock.advance(3 * DAY);
+    fx.emulator.clock.advance(3 * DAY);
     await expect(engine.queue.renew(entry.id)).rejects.toThrow(
       `Cannot renew "lost.bin" (history entry ${entry.id}): the local file is gone or changed and the link has expired.`,
     );

@@ -1,90 +1,52 @@
 // How the engine rides out a misbehaving server, a rejected key, a stalled connection and files
 // that change or vanish — against the emulator over real HTTP, with a real SQLite file.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { unlink } from 'node:fs/promises';
 import { writeFileSync } from 'node:fs';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openEngine } from '../../src/main/core/engine';
-import type { Engine, EngineOptions } from '../../src/main/core/engine';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { AUTH_PAUSE_MESSAGE, FILE_CHANGED_NOTICE } from '../../src/main/core/queue';
 import type { JobSnapshot } from '../../src/main/core/queue';
-import { startEmulator } from '../emulator/index';
-import type { Emulator } from '../emulator/index';
+import { sha256 } from '../emulator/test-client';
+import { storedSha256 } from '../support/emulator-records';
+import { useEngineFixture } from '../support/engine-fixture';
+import { writeRandomFile } from '../support/temp-files';
+import type { WrittenFile } from '../support/temp-files';
 
 const STREAM = '/api/file-stream-upload';
-let emu: Emulator;
-let dir: string;
-const engines: Engine[] = [];
 
-const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+const fx = useEngineFixture('kiedrop-engine-retries-', { retry: { baseDelayMs: 20, maxDelayMs: 100 } });
+beforeEach(() => {
+  // A test below revokes the key: every other one starts with it accepted again.
+  fx.emulator.setApiKeys([fx.emulator.apiKey]);
+});
 
-function open(over: Partial<EngineOptions> = {}): Engine {
-  const engine = openEngine({
-    dataDir: join(dir, 'data'),
-    endpoints: { uploadBaseUrl: emu.url, creditsBaseUrl: emu.url },
-    getApiKey: async () => emu.apiKey,
-    retry: { baseDelayMs: 20, maxDelayMs: 100 },
-    ...over,
-  });
-  engines.push(engine);
-  return engine;
-}
+const makeFile = (name: string, size = 4096): Promise<WrittenFile> => writeRandomFile(fx.dir, name, size);
 
-async function makeFile(name: string, size = 4096): Promise<{ path: string; data: Buffer }> {
-  const data = randomBytes(size);
-  const path = join(dir, name);
-  await writeFile(path, data);
-  return { path, data };
-}
-
-async function storedHash(filePath: string): Promise<string> {
-  const disk = emu.storedFile(filePath);
-  if (disk === undefined) throw new Error(`the emulator has no file at ${filePath}`);
-  return sha256(await readFile(disk));
-}
+const storedHash = (filePath: string): Promise<string> => storedSha256(fx.emulator, filePath);
 
 function onlyJob(jobs: JobSnapshot[]): JobSnapshot {
   expect(jobs).toHaveLength(1);
   return jobs[0] as JobSnapshot;
 }
 
-beforeAll(async () => {
-  emu = await startEmulator();
-});
-afterAll(async () => {
-  await emu.close();
-});
-beforeEach(async () => {
-  emu.faults.clear();
-  emu.log.length = 0;
-  emu.setApiKeys([emu.apiKey]);
-  dir = await mkdtemp(join(tmpdir(), 'kiedrop-engine-retries-'));
-});
-afterEach(async () => {
-  for (const e of engines.splice(0)) await e.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
 describe('transient server errors', () => {
   it('retries two 500s and succeeds on the third attempt', async () => {
     const f = await makeFile('a.bin');
-    emu.faults.add({ path: STREAM, status: 500, times: 2 });
-    const engine = open();
+    fx.emulator.faults.add({ path: STREAM, status: 500, times: 2 });
+    const engine = fx.open();
     await engine.queue.enqueueFiles([f.path], { source: 'manual', uploadPath: 'r' });
     const job = onlyJob(await engine.queue.runUntilIdle());
     expect(job).toMatchObject({ status: 'done', attempts: 3, errorKind: null, lastError: null });
-    expect(emu.log.filter((e) => e.path === STREAM).map((e) => e.status)).toEqual([500, 500, 200]);
+    expect(fx.emulator.log.filter((e) => e.path === STREAM).map((e) => e.status)).toEqual([500, 500, 200]);
     expect(await storedHash(engine.history.getByJobId(job.id)?.filePath ?? '')).toBe(sha256(f.data));
   });
 
   it("waits as long as a 429's Retry-After asks before trying again", async () => {
     const f = await makeFile('b.bin');
-    emu.faults.add({ path: STREAM, status: 429, retryAfter: '1', times: 1 });
-    const engine = open();
+    fx.emulator.faults.add({ path: STREAM, status: 429, retryAfter: '1', times: 1 });
+    const engine = fx.open();
     const retrying: { nextAttemptAt: number; seenAt: number }[] = [];
     engine.on('job', (j) => {
       if (j.status === 'queued' && j.errorKind === 'rate-limited') {
@@ -99,14 +61,14 @@ describe('transient server errors', () => {
     const wait = (retrying[0]?.nextAttemptAt ?? 0) - (retrying[0]?.seenAt ?? 0);
     expect(wait).toBeGreaterThan(900);
     expect(wait).toBeLessThanOrEqual(1000);
-    const [first, second] = emu.log.filter((e) => e.path === STREAM);
+    const [first, second] = fx.emulator.log.filter((e) => e.path === STREAM);
     expect((second?.startedAt ?? 0) - (first?.startedAt ?? 0)).toBeGreaterThanOrEqual(1000);
   });
 
   it('retries after the connection is reset in the middle of the body', async () => {
     const f = await makeFile('c.bin', 400_000);
-    emu.faults.add({ path: STREAM, resetAfterBytes: 100_000, times: 1 });
-    const engine = open();
+    fx.emulator.faults.add({ path: STREAM, resetAfterBytes: 100_000, times: 1 });
+    const engine = fx.open();
     await engine.queue.enqueueFiles([f.path], { source: 'manual', uploadPath: 'r' });
     const job = onlyJob(await engine.queue.runUntilIdle());
     expect(job).toMatchObject({ status: 'done', attempts: 2 });
@@ -115,13 +77,13 @@ describe('transient server errors', () => {
 
   it('gives up after the last attempt and says so', async () => {
     const f = await makeFile('d.bin');
-    emu.faults.add({ path: STREAM, status: 503 });
-    const engine = open({ retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 20 } });
+    fx.emulator.faults.add({ path: STREAM, status: 503 });
+    const engine = fx.open({ retry: { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 20 } });
     await engine.queue.enqueueFiles([f.path], { source: 'manual', uploadPath: 'r' });
     const job = onlyJob(await engine.queue.runUntilIdle());
     expect(job).toMatchObject({ status: 'failed', attempts: 3, errorKind: 'server' });
     expect(job.lastError).toContain('(Gave up after 3 attempts.)');
-    expect(emu.log.filter((e) => e.path === STREAM)).toHaveLength(3);
+    expect(fx.emulator.log.filter((e) => e.path === STREAM)).toHaveLength(3);
   });
 });
 
@@ -130,10 +92,10 @@ describe('a flaky server', () => {
     const files = await Promise.all(
       Array.from({ length: 500 }, (_, i) => makeFile(`mix-${i}.bin`, 1 + ((i * 7919) % 200_000))),
     );
-    emu.faults.add({ path: STREAM, status: 500, probability: 0.2, seed: 7 });
-    emu.faults.add({ path: STREAM, resetAfterBytes: 1500, probability: 0.1, seed: 11 });
+    fx.emulator.faults.add({ path: STREAM, status: 500, probability: 0.2, seed: 7 });
+    fx.emulator.faults.add({ path: STREAM, resetAfterBytes: 1500, probability: 0.1, seed: 11 });
     // More attempts than the default 8, so a file unlucky enough to fail 8 times in a row cannot flake the test.
-    const engine = open({ concurrency: 6, retry: { maxAttempts: 30, baseDelayMs: 5, maxDelayMs: 40 } });
+    const engine = fx.open({ concurrency: 6, retry: { maxAttempts: 30, baseDelayMs: 5, maxDelayMs: 40 } });
     await engine.queue.enqueueFiles(
       files.map((f) => f.path),
       { source: 'manual', uploadPath: 'mix', batchId: 'mix' },
@@ -156,8 +118,8 @@ describe('a flaky server', () => {
 describe('refusals are not retried', () => {
   it('fails a 400 at once, after one attempt, with the server message', async () => {
     const f = await makeFile('e.bin');
-    emu.faults.add({ path: STREAM, status: 400, msg: 'uploadPath is not allowed here' });
-    const engine = open();
+    fx.emulator.faults.add({ path: STREAM, status: 400, msg: 'uploadPath is not allowed here' });
+    const engine = fx.open();
     await engine.queue.enqueueFiles([f.path], { source: 'manual', uploadPath: 'r' });
     const job = onlyJob(await engine.queue.runUntilIdle());
     expect(job).toMatchObject({
@@ -171,8 +133,8 @@ describe('refusals are not retried', () => {
 
   it('runs a failed job again when asked to retry it', async () => {
     const f = await makeFile('again.bin');
-    emu.faults.add({ path: STREAM, status: 402, times: 1 });
-    const engine = open();
+    fx.emulator.faults.add({ path: STREAM, status: 402, times: 1 });
+    const engine = fx.open();
     await engine.queue.enqueueFiles([f.path], { source: 'manual', uploadPath: 'r' });
     const failed = onlyJob(await engine.queue.runUntilIdle());
     expect(failed).toMatchObject({ status: 'failed', errorKind: 'insufficient-credits' });
@@ -187,8 +149,8 @@ describe('refusals are not retried', () => {
 
   it('fails a 200 with a malformed body without crashing, keeping the raw answer', async () => {
     const f = await makeFile('f.bin');
-    emu.faults.add({ path: STREAM, malformedBody: '<html>502 Bad Gateway from proxy</html>' });
-    const engine = open();
+    fx.emulator.faults.add({ path: STREAM, malformedBody: '<html>502 Bad Gateway from proxy</html>' });
+    const engine = fx.open();
     await engine.queue.enqueueFiles([f.path], { source: 'manual', uploadPath: 'r' });
     const job = onlyJob(await engine.queue.runUntilIdle());
     expect(job).toMatchObject({ status: 'failed', attempts: 1, errorKind: 'invalid-response' });
@@ -200,13 +162,13 @@ describe('refusals are not retried', () => {
 describe('a rejected API key', () => {
   it('pauses the whole queue mid-batch, loses nothing, and finishes once a new key is saved', async () => {
     const files = await Promise.all(Array.from({ length: 10 }, (_, i) => makeFile(`k${i}.bin`)));
-    let key = emu.apiKey;
-    const engine = open({ concurrency: 1, getApiKey: async () => key });
+    let key = fx.emulator.apiKey;
+    const engine = fx.open({ concurrency: 1, getApiKey: async () => key });
     const pauses: { reason: string; message: string }[] = [];
     engine.on('paused', (p) => pauses.push(p));
     let uploaded = 0;
     engine.on('history', (c) => {
-      if (c.added && ++uploaded === 3) emu.setApiKeys(['a-brand-new-key']);
+      if (c.added && ++uploaded === 3) fx.emulator.setApiKeys(['a-brand-new-key']);
     });
     await engine.queue.enqueueFiles(
       files.map((f) => f.path),
@@ -234,7 +196,7 @@ describe('a rejected API key', () => {
   it('pauses instead of failing when no key is saved at all', async () => {
     const f = await makeFile('n.bin');
     let key: string | null = null;
-    const engine = open({ getApiKey: async () => key });
+    const engine = fx.open({ getApiKey: async () => key });
     await engine.queue.enqueueFiles([f.path], { source: 'manual', uploadPath: 'n' });
     const jobs = await engine.queue.runUntilIdle();
     expect(jobs.map((j) => j.status)).toEqual(['queued']);
@@ -242,8 +204,8 @@ describe('a rejected API key', () => {
       reason: 'auth',
       message: expect.stringContaining('No API key'),
     });
-    expect(emu.log).toHaveLength(0);
-    key = emu.apiKey;
+    expect(fx.emulator.log).toHaveLength(0);
+    key = fx.emulator.apiKey;
     engine.queue.keyChanged();
     expect((await engine.queue.runUntilIdle()).map((j) => j.status)).toEqual(['done']);
   });
@@ -252,7 +214,7 @@ describe('a rejected API key', () => {
 describe('a stalled connection', () => {
   it('is aborted after the stall timeout and retried', async () => {
     // A proxy whose first connection accepts the request but never reads it: the body stops flowing.
-    const upstream = new URL(emu.url);
+    const upstream = new URL(fx.emulator.url);
     const sockets: net.Socket[] = [];
     const proxy = net.createServer((socket) => {
       sockets.push(socket);
@@ -271,7 +233,7 @@ describe('a stalled connection', () => {
     try {
       // Far bigger than the loopback socket buffers, so the writes really block.
       const f = await makeFile('stall.bin', 24 * 1024 * 1024);
-      const engine = open({
+      const engine = fx.open({
         endpoints: { uploadBaseUrl: proxyUrl, creditsBaseUrl: proxyUrl },
         stallTimeoutMs: 500,
       });
@@ -296,8 +258,8 @@ describe('files that change or vanish', () => {
   it('uploads the newer content when the file changed before a retry, and says so', async () => {
     const f = await makeFile('changing.bin', 5000);
     const newer = randomBytes(7777);
-    emu.faults.add({ path: STREAM, status: 500, times: 1 });
-    const engine = open();
+    fx.emulator.faults.add({ path: STREAM, status: 500, times: 1 });
+    const engine = fx.open();
     engine.on('job', (j) => {
       // Synchronous, so the change is on disk before the retry can start.
       if (j.status === 'queued' && j.errorKind === 'server') writeFileSync(f.path, newer);
@@ -312,7 +274,7 @@ describe('files that change or vanish', () => {
 
   it('fails only the job whose file was deleted while queued; the others go on', async () => {
     const files = await Promise.all(['x.bin', 'y.bin', 'z.bin'].map((n) => makeFile(n)));
-    const engine = open();
+    const engine = fx.open();
     await engine.queue.enqueueFiles(
       files.map((f) => f.path),
       { source: 'manual', uploadPath: 'del' },

@@ -1,73 +1,27 @@
 // The engine end to end against the emulator: real HTTP, a real SQLite file, real files.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openEngine } from '../../src/main/core/engine';
-import type { Engine, EngineOptions } from '../../src/main/core/engine';
+import { describe, expect, it } from 'vitest';
 import { NameCollisionError } from '../../src/main/core/queue';
-import { startEmulator } from '../emulator/index';
-import type { Emulator } from '../emulator/index';
+import { sha256 } from '../emulator/test-client';
+import { storedBytes } from '../support/emulator-records';
+import { useEngineFixture } from '../support/engine-fixture';
+import { writeRandomFiles } from '../support/temp-files';
+import type { WrittenFile } from '../support/temp-files';
 
-let emu: Emulator;
-let dir: string;
-let dataDir: string;
-const engines: Engine[] = [];
+const fx = useEngineFixture('kiedrop-engine-uploads-', { retry: { baseDelayMs: 20, maxDelayMs: 200 } });
 
-const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+const makeFiles = (count: number, prefix = 'file'): Promise<WrittenFile[]> =>
+  writeRandomFiles(fx.dir, count, { name: (i) => `${prefix}-${i}.bin`, size: (i) => 1000 + i * 537 });
 
-function open(over: Partial<EngineOptions> = {}): Engine {
-  const engine = openEngine({
-    dataDir,
-    endpoints: { uploadBaseUrl: emu.url, creditsBaseUrl: emu.url },
-    getApiKey: async () => emu.apiKey,
-    retry: { baseDelayMs: 20, maxDelayMs: 200 },
-    ...over,
-  });
-  engines.push(engine);
-  return engine;
-}
-
-async function makeFiles(count: number, prefix = 'file'): Promise<{ path: string; data: Buffer }[]> {
-  return Promise.all(
-    Array.from({ length: count }, async (_, i) => {
-      const data = randomBytes(1000 + i * 537);
-      const path = join(dir, `${prefix}-${i}.bin`);
-      await writeFile(path, data);
-      return { path, data };
-    }),
-  );
-}
-
-async function storedContent(filePath: string): Promise<Buffer> {
-  const disk = emu.storedFile(filePath);
-  if (disk === undefined) throw new Error(`the emulator has no file at ${filePath}`);
-  return readFile(disk);
-}
-
-beforeAll(async () => {
-  emu = await startEmulator();
-});
-afterAll(async () => {
-  await emu.close();
-});
-beforeEach(async () => {
-  emu.faults.clear();
-  emu.log.length = 0;
-  dir = await mkdtemp(join(tmpdir(), 'kiedrop-engine-uploads-'));
-  dataDir = join(dir, 'data');
-});
-afterEach(async () => {
-  for (const e of engines.splice(0)) await e.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const storedContent = (filePath: string): Promise<Buffer> => storedBytes(fx.emulator, filePath);
 
 describe('uploading a batch', () => {
   it('uploads 20 files with at most 3 at a time; each lands in history once with the right content', async () => {
     const files = await makeFiles(20);
-    emu.faults.add({ latencyMs: 60 });
-    const engine = open({ concurrency: 3 });
+    fx.emulator.faults.add({ latencyMs: 60 });
+    const engine = fx.open({ concurrency: 3 });
     const uploading = new Set<number>();
     let maxInFlight = 0;
     let maxInFlightInDb = 0;
@@ -108,10 +62,10 @@ describe('uploading a batch', () => {
 
   it('reports throttled progress ending at 100 %, then "processing", then done', async () => {
     const data = randomBytes(24 * 1024 * 1024);
-    const path = join(dir, 'big.bin');
+    const path = join(fx.dir, 'big.bin');
     await writeFile(path, data);
-    emu.faults.add({ latencyMs: 150 });
-    const engine = open({ progressIntervalMs: 50 });
+    fx.emulator.faults.add({ latencyMs: 150 });
+    const engine = fx.open({ progressIntervalMs: 50 });
     const events: { kind: string; phase: string | null; percent?: number; at: number }[] = [];
     engine.on('progress', (j) =>
       events.push({ kind: 'progress', phase: j.phase, percent: j.progress?.percent, at: performance.now() }),
@@ -137,7 +91,7 @@ describe('uploading a batch', () => {
   it('runs manual uploads before watched-folder files that were queued earlier', async () => {
     const watched = await makeFiles(3, 'watched');
     const manual = await makeFiles(2, 'manual');
-    const engine = open({ concurrency: 1 });
+    const engine = fx.open({ concurrency: 1 });
     await engine.queue.enqueueFiles(
       watched.map((f) => f.path),
       { source: 'watch', uploadPath: 'w' },
@@ -163,9 +117,9 @@ describe('uploading a batch', () => {
 
   it('shares one database between two running queues (app and CLI) without uploading any job twice', async () => {
     const files = await makeFiles(12);
-    emu.faults.add({ latencyMs: 30 });
-    const app = open({ concurrency: 2 });
-    const cli = open({ concurrency: 2 });
+    fx.emulator.faults.add({ latencyMs: 30 });
+    const app = fx.open({ concurrency: 2 });
+    const cli = fx.open({ concurrency: 2 });
     await app.queue.enqueueFiles(
       files.map((f) => f.path),
       { source: 'manual', uploadPath: 'shared', batchId: 's' },
@@ -177,15 +131,15 @@ describe('uploading a batch', () => {
     expect(a.every((j) => j.status === 'done')).toBe(true);
     expect(b.every((j) => j.status === 'done')).toBe(true);
     expect(app.history.count()).toBe(12);
-    expect(emu.log.filter((e) => e.path === '/api/file-stream-upload')).toHaveLength(12);
+    expect(fx.emulator.log.filter((e) => e.path === '/api/file-stream-upload')).toHaveLength(12);
   });
 });
 
 describe('files that cannot be read', () => {
   it('still become jobs that failed with the reason, and the others go on', async () => {
     const [good] = await makeFiles(1);
-    const missing = join(dir, 'not-there.png');
-    const engine = open();
+    const missing = join(fx.dir, 'not-there.png');
+    const engine = fx.open();
     const jobs = await engine.queue.enqueueFiles([missing, good?.path ?? ''], {
       source: 'manual',
       uploadPath: 'x',
@@ -202,7 +156,7 @@ describe('files that cannot be read', () => {
 
   it('refuses a bad upload path before anything is queued', async () => {
     const [good] = await makeFiles(1);
-    const engine = open();
+    const engine = fx.open();
     await expect(
       engine.queue.enqueueFiles([good?.path ?? ''], { source: 'manual', uploadPath: '/abs/' }),
     ).rejects.toThrow('must not start or end with "/"');
@@ -213,7 +167,7 @@ describe('files that cannot be read', () => {
 describe('name collisions', () => {
   it('gives the same file uploaded twice two different links that both keep serving it', async () => {
     const [f] = await makeFiles(1);
-    const engine = open();
+    const engine = fx.open();
     await engine.queue.enqueueFiles([f?.path ?? ''], { source: 'manual', uploadPath: 'same' });
     await engine.queue.enqueueFiles([f?.path ?? ''], { source: 'manual', uploadPath: 'same' });
     await engine.queue.runUntilIdle();
@@ -230,7 +184,7 @@ describe('name collisions', () => {
 
   it('refuses an explicit name that would overwrite a live link, and marks the old entry replaced with overwrite', async () => {
     const [first, second] = await makeFiles(2);
-    const engine = open();
+    const engine = fx.open();
     const changes: { added?: number; replaced?: number }[] = [];
     engine.on('history', (c) => changes.push({ added: c.added?.id, replaced: c.replaced }));
     await engine.queue.enqueueFiles([first?.path ?? ''], {
@@ -270,8 +224,8 @@ describe('name collisions', () => {
 describe('cancel and pause', () => {
   it('cancels one job in flight and lets the rest finish', async () => {
     const files = await makeFiles(3);
-    emu.faults.add({ latencyMs: 400, times: 1 });
-    const engine = open({ concurrency: 1 });
+    fx.emulator.faults.add({ latencyMs: 400, times: 1 });
+    const engine = fx.open({ concurrency: 1 });
     const [first] = await engine.queue.enqueueFiles(
       files.map((f) => f.path),
       { source: 'manual', uploadPath: 'c' },
@@ -290,8 +244,8 @@ describe('cancel and pause', () => {
 
   it('cancels everything that is queued or uploading', async () => {
     const files = await makeFiles(6);
-    emu.faults.add({ latencyMs: 300 });
-    const engine = open({ concurrency: 2 });
+    fx.emulator.faults.add({ latencyMs: 300 });
+    const engine = fx.open({ concurrency: 2 });
     await engine.queue.enqueueFiles(
       files.map((f) => f.path),
       { source: 'manual', uploadPath: 'c' },
@@ -307,8 +261,8 @@ describe('cancel and pause', () => {
 
   it('pause stops new uploads while running ones finish; resume continues', async () => {
     const files = await makeFiles(4);
-    emu.faults.add({ latencyMs: 200 });
-    const engine = open({ concurrency: 1 });
+    fx.emulator.faults.add({ latencyMs: 200 });
+    const engine = fx.open({ concurrency: 1 });
     const paused: string[] = [];
     engine.on('paused', (p) => paused.push(p.reason));
     let resumed = 0;

@@ -1,20 +1,20 @@
 // "Share with KieDrop" end to end: the real engine (SQLite in a temp folder) uploading real files
 // to the emulator over loopback HTTP. Only the desktop's clipboard, notification and confirm dialog
 // are recorded stand-ins, because they are Electron's.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openEngine } from '../../src/main/core/engine';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/main/core/engine';
 import { runShareBatch } from '../../src/main/core/share';
 import type { Notice, ShareDeps, ShareSettings } from '../../src/main/core/share';
-import { startEmulator } from '../emulator/index';
-import type { Emulator } from '../emulator/index';
+import { useEngineFixture } from '../support/engine-fixture';
+import { writeFileIn } from '../support/temp-files';
 
-let emu: Emulator;
-let dir: string;
+const fx = useEngineFixture('kiedrop-share-', { concurrency: 1, retry: { baseDelayMs: 10, maxDelayMs: 50 } });
 let engine: Engine;
+beforeEach(() => {
+  engine = fx.open();
+});
 
 interface Recorder {
   copies: string[];
@@ -43,37 +43,9 @@ function deps(over: Overrides = {}): ShareDeps & Recorder {
   };
 }
 
-async function makeFile(rel: string, content: string): Promise<string> {
-  const path = join(dir, rel);
-  await mkdir(join(path, '..'), { recursive: true });
-  await writeFile(path, content);
-  return path;
-}
+const makeFile = (rel: string, content: string): Promise<string> => writeFileIn(fx.dir, rel, content);
 
-beforeAll(async () => {
-  emu = await startEmulator();
-});
-afterAll(async () => {
-  await emu.close();
-});
-beforeEach(async () => {
-  emu.faults.clear();
-  emu.log.length = 0;
-  dir = await mkdtemp(join(tmpdir(), 'kiedrop-share-'));
-  engine = openEngine({
-    dataDir: join(dir, 'data'),
-    endpoints: { uploadBaseUrl: emu.url, creditsBaseUrl: emu.url },
-    getApiKey: async () => emu.apiKey,
-    concurrency: 1,
-    retry: { baseDelayMs: 10, maxDelayMs: 50 },
-  });
-});
-afterEach(async () => {
-  await engine.close();
-  await rm(dir, { recursive: true, force: true });
-});
-
-const uploads = () => emu.log.filter((e) => e.path.startsWith('/api/file-') && e.status === 200);
+const uploads = () => fx.emulator.log.filter((e) => e.path.startsWith('/api/file-') && e.status === 200);
 
 describe('runShareBatch', () => {
   it('three files → three uploads, three links on the clipboard at once in order, one notification', async () => {
@@ -109,8 +81,11 @@ describe('runShareBatch', () => {
     await makeFile('album/.DS_Store', 'x');
     await makeFile('album/nested/deep.jpg', 'deep');
     const d = deps();
-    const result = await runShareBatch([join(dir, 'album')], d);
-    expect(result.files.map((f) => f.slice(dir.length + 1))).toEqual(['album/img 2.jpg', 'album/img 10.jpg']);
+    const result = await runShareBatch([join(fx.dir, 'album')], d);
+    expect(result.files.map((f) => f.slice(fx.dir.length + 1))).toEqual([
+      'album/img 2.jpg',
+      'album/img 10.jpg',
+    ]);
     expect(result.uploaded.map((e) => e.fileName)).toEqual(['img 2.jpg', 'img 10.jpg']);
     expect(uploads()).toHaveLength(2);
   });
@@ -118,13 +93,13 @@ describe('runShareBatch', () => {
   it('goes into sub-folders when recursive sharing is on', async () => {
     await makeFile('album/a.jpg', 'a');
     await makeFile('album/nested/deep.jpg', 'deep');
-    const result = await runShareBatch([join(dir, 'album')], deps({ settings: { recurseFolders: true } }));
+    const result = await runShareBatch([join(fx.dir, 'album')], deps({ settings: { recurseFolders: true } }));
     expect(result.uploaded.map((e) => e.fileName)).toEqual(['a.jpg', 'deep.jpg']);
   });
 
   it('reports paths that do not exist and uploads the rest', async () => {
     const real = await makeFile('real.txt', 'here');
-    const gone = join(dir, 'gone.txt');
+    const gone = join(fx.dir, 'gone.txt');
     const d = deps();
     const result = await runShareBatch([gone, real], d);
     expect(result.missing).toEqual([gone]);
@@ -141,7 +116,7 @@ describe('runShareBatch', () => {
       await makeFile('two.txt', '2'),
       await makeFile('three.txt', '3'),
     ];
-    emu.faults.add({ status: 400, msg: 'file type not allowed', times: 1 });
+    fx.emulator.faults.add({ status: 400, msg: 'file type not allowed', times: 1 });
     const d = deps();
     const result = await runShareBatch(files, d);
     expect(result.uploaded).toHaveLength(2);
@@ -152,10 +127,10 @@ describe('runShareBatch', () => {
   });
 
   it('0 files: a clear message, nothing queued, clipboard untouched', async () => {
-    await mkdir(join(dir, 'empty'));
+    await mkdir(join(fx.dir, 'empty'));
     await makeFile('only-hidden/.env', 'SECRET=1');
     const d = deps();
-    const result = await runShareBatch([join(dir, 'empty'), join(dir, 'only-hidden')], d);
+    const result = await runShareBatch([join(fx.dir, 'empty'), join(fx.dir, 'only-hidden')], d);
     expect(result.status).toBe('empty');
     expect(d.notices).toEqual([
       {
@@ -174,12 +149,12 @@ describe('runShareBatch', () => {
   });
 
   it('500 files: asks first; declined → nothing queued, nothing uploaded, no notification', async () => {
-    await mkdir(join(dir, 'many'));
+    await mkdir(join(fx.dir, 'many'));
     await Promise.all(
-      Array.from({ length: 500 }, (_, i) => writeFile(join(dir, 'many', `f${i}.txt`), String(i))),
+      Array.from({ length: 500 }, (_, i) => writeFile(join(fx.dir, 'many', `f${i}.txt`), String(i))),
     );
     const d = deps({ answer: false });
-    const result = await runShareBatch([join(dir, 'many')], d);
+    const result = await runShareBatch([join(fx.dir, 'many')], d);
     expect(d.confirms).toEqual(['Upload 500 files and copy all their links? That is more than 100 at once.']);
     expect(result.status).toBe('declined');
     expect(engine.queue.list()).toEqual([]);

@@ -1,56 +1,26 @@
 // `kiedrop share` as a user runs it: a real process against the emulator over loopback HTTP, with
 // its own data folder. The clipboard is reached through a `wl-copy` on PATH; here that is a small
 // script that saves what it receives, since a test machine has no desktop session.
-import { spawn } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator } from '../emulator/index';
 import type { Emulator } from '../emulator/index';
-
-const REPO_ROOT = join(import.meta.dirname, '..', '..');
-const BIN = join(REPO_ROOT, 'bin', 'kiedrop.js');
-
-interface RunResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+import { cliEnv, runKiedrop } from '../support/kiedrop-process';
+import type { KiedropResult } from '../support/kiedrop-process';
+import { makeTempDir, writeFileIn } from '../support/temp-files';
 
 let emu: Emulator;
 let dir: string;
 let files: string;
 let env: Record<string, string>;
 
-function kiedrop(args: string[], extraEnv: Record<string, string> = {}): Promise<RunResult> {
+function kiedrop(args: string[], extraEnv: Record<string, string> = {}): Promise<KiedropResult> {
   // No desktop session unless a test adds one, and nothing from the developer's own KieDrop setup.
-  const base = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([k]) => !k.startsWith('KIEDROP_') && k !== 'DISPLAY' && k !== 'WAYLAND_DISPLAY',
-    ),
-  ) as Record<string, string>;
-  const child = spawn(process.execPath, [BIN, ...args], {
-    cwd: files,
-    env: { ...base, ...env, ...extraEnv },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  child.stdin.end();
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runKiedrop(args, { ...env, ...extraEnv }, { cwd: files, dropEnv: ['DISPLAY', 'WAYLAND_DISPLAY'] });
 }
 
-async function makeFile(rel: string, content: string): Promise<string> {
-  const path = join(files, rel);
-  await mkdir(join(path, '..'), { recursive: true });
-  await writeFile(path, content);
-  return path;
-}
+const makeFile = (rel: string, content: string): Promise<string> => writeFileIn(files, rel, content);
 
 async function stored(url: string): Promise<string> {
   const filePath = new URL(url).pathname.replace(/^\/files\//, '');
@@ -62,7 +32,7 @@ const uploads = () => emu.log.filter((e) => e.path.startsWith('/api/file-') && e
 
 beforeAll(async () => {
   emu = await startEmulator();
-  dir = await mkdtemp(join(tmpdir(), 'kiedrop-share-cli-'));
+  dir = await makeTempDir('kiedrop-share-cli-');
 });
 afterAll(async () => {
   await emu.close();
@@ -72,13 +42,7 @@ beforeEach(async ({ task }) => {
   files = join(dir, task.id);
   await mkdir(files, { recursive: true });
   emu.log.length = 0;
-  env = {
-    KIEDROP_API_KEY: emu.apiKey,
-    KIEDROP_BASE_URL: emu.url,
-    KIEDROP_CREDITS_URL: emu.url,
-    KIEDROP_DATA_DIR: join(files, '.data'),
-    KIEDROP_KEYCHAIN_SERVICE: `KieDropShareCliTest-${process.pid}`,
-  };
+  env = cliEnv(emu, { dataDir: join(files, '.data'), keychainService: `KieDropShareCliTest-${process.pid}` });
 });
 
 describe('kiedrop share', () => {

@@ -1,79 +1,37 @@
 // Issue 5's acceptance: watched folders on the real filesystem, uploading through the real engine to the
 // emulator over HTTP. Every scenario counts the uploads the server received, not just what we think we sent.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openEngine } from '../../src/main/core/engine';
+import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/main/core/engine';
 import type { HistoryEntry } from '../../src/main/core/history';
-import { createWatchService } from '../../src/main/core/watch';
-import type { NewWatchFolder, WatchService, WatchServiceOptions } from '../../src/main/core/watch';
-import { startEmulator } from '../emulator/index';
-import type { Emulator } from '../emulator/index';
+import type { NewWatchFolder } from '../../src/main/core/watch';
+import { sha256 } from '../emulator/test-client';
+import { answeredUploads, storedSha256 } from '../support/emulator-records';
+import { sleep, until as pollUntil } from '../support/wait-until';
+import { useWatchFixture } from '../support/watch-fixture';
 
-let emu: Emulator;
-let dir: string;
-let dataDir: string;
-let watched: string;
-const open: { engine: Engine; watch: WatchService }[] = [];
+const fx = useWatchFixture('kiedrop-watch-acceptance-', {
+  engine: { concurrency: 8, retry: { baseDelayMs: 20, maxDelayMs: 200 } },
+  watch: { availabilityPollMs: 200 },
+});
 
-const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Whole folders of uploads run long on a busy machine: wait up to 30 s unless told otherwise. */
+const until = (what: string, probe: () => boolean, timeoutMs = 30_000) =>
+  pollUntil(what, probe, { timeoutMs });
 
-async function until(what: string, test: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!test()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
-}
-
-async function startWatching(
-  folder: Omit<NewWatchFolder, 'path'> = {},
-  over: Partial<WatchServiceOptions> = {},
-): Promise<{ engine: Engine; watch: WatchService; folderId: number }> {
-  const engine = openEngine({
-    dataDir,
-    endpoints: { uploadBaseUrl: emu.url, creditsBaseUrl: emu.url },
-    getApiKey: async () => emu.apiKey,
-    concurrency: 8,
-    retry: { baseDelayMs: 20, maxDelayMs: 200 },
-  });
-  engine.queue.start();
-  const watch = createWatchService({ engine, availabilityPollMs: 200, ...over });
-  open.push({ engine, watch });
-  await watch.start();
-  const existing = watch.list().find((f) => f.path === watched);
-  const status = existing ?? (await watch.addFolder({ path: watched, uploadPath: 'watched', ...folder }));
-  // Scenarios below act once the folder is really being watched, as a person would.
-  await until('the folder to be watched', () => watch.get(status.id)?.state === 'watching');
-  return { engine, watch, folderId: status.id };
-}
-
-async function stopAll(): Promise<void> {
-  for (const { engine, watch } of open.splice(0)) {
-    await watch.close();
-    await engine.close();
-  }
-}
+const startWatching = (folder: Omit<NewWatchFolder, 'path'> = {}) => fx.watchInbox(folder);
 
 function uploads(engine: Engine): HistoryEntry[] {
   return engine.history.list({ limit: 100_000 }).entries;
 }
 
 /** Upload requests the server answered with success: the ground truth for "uploaded once". */
-function serverUploads(): number {
-  return emu.log.filter((e) => e.path === '/api/file-stream-upload' && e.status === 200).length;
-}
+const serverUploads = (): number => answeredUploads(fx.emulator);
 
-async function storedSha(entry: HistoryEntry): Promise<string> {
-  const disk = emu.storedFile(entry.filePath);
-  if (disk === undefined) throw new Error(`the emulator has no file at ${entry.filePath}`);
-  return sha256(await readFile(disk));
-}
+const storedSha = (entry: HistoryEntry): Promise<string> => storedSha256(fx.emulator, entry.filePath);
 
 /** Appends `chunks` random chunks to `path`, one every `gapMs`; resolves with everything written. */
 async function slowWrite(path: string, chunks: number, chunkBytes: number, gapMs: number): Promise<Buffer> {
@@ -89,30 +47,11 @@ async function slowWrite(path: string, chunks: number, chunkBytes: number, gapMs
   return Buffer.concat(written);
 }
 
-beforeAll(async () => {
-  emu = await startEmulator();
-});
-afterAll(async () => {
-  await emu.close();
-});
-beforeEach(async () => {
-  emu.faults.clear();
-  emu.log.length = 0;
-  dir = await mkdtemp(join(tmpdir(), 'kiedrop-watch-acceptance-'));
-  dataDir = join(dir, 'data');
-  watched = join(dir, 'inbox');
-  await mkdir(watched);
-});
-afterEach(async () => {
-  await stopAll();
-  await rm(dir, { recursive: true, force: true });
-});
-
 describe('watched folder acceptance', () => {
   it('a slow writer (10 MiB in chunks over 6 s) gives exactly one upload, of the complete file', async () => {
     // The default 2 s quiet period; the writer pauses 150 ms between chunks, far less than that.
     const { engine } = await startWatching();
-    const target = join(watched, 'recording.bin');
+    const target = join(fx.watched, 'recording.bin');
     const content = await slowWrite(target, 40, (10 * 1024 * 1024) / 40, 150);
     await until('the upload', () => uploads(engine).length >= 1);
     // Long enough for a second (duplicate) upload to show up if there were one.
@@ -127,8 +66,8 @@ describe('watched folder acceptance', () => {
 
   it('a browser-style download (empty placeholder + growing .part renamed over it) uploads photo.jpg once, complete', async () => {
     const { engine } = await startWatching({ quietMs: 500 });
-    const final = join(watched, 'photo.jpg');
-    const part = join(watched, 'photo.jpg.part');
+    const final = join(fx.watched, 'photo.jpg');
+    const part = join(fx.watched, 'photo.jpg.part');
     await writeFile(final, '');
     // The placeholder sits there for longer than the quiet period: it must not upload.
     const content = await slowWrite(part, 15, 64 * 1024, 100);
@@ -145,17 +84,17 @@ describe('watched folder acceptance', () => {
 
   it('an editor-style save (write x.tmp, rename to x.txt) uploads x.txt once', async () => {
     const { engine } = await startWatching({ quietMs: 300 });
-    await writeFile(join(watched, 'x.tmp'), 'draft text\n');
-    await rename(join(watched, 'x.tmp'), join(watched, 'x.txt'));
+    await writeFile(join(fx.watched, 'x.tmp'), 'draft text\n');
+    await rename(join(fx.watched, 'x.tmp'), join(fx.watched, 'x.txt'));
     await until('the upload', () => uploads(engine).length >= 1);
     await sleep(1000);
     expect(uploads(engine).map((e) => e.fileName)).toEqual(['x.txt']);
-    expect(uploads(engine)[0]?.localPath).toBe(join(watched, 'x.txt'));
+    expect(uploads(engine)[0]?.localPath).toBe(join(fx.watched, 'x.txt'));
     expect(serverUploads()).toBe(1);
   });
 
   it('1,000 files copied in at once give 1,000 uploads: none lost, none twice', async () => {
-    const staging = join(dir, 'staging');
+    const staging = join(fx.dir, 'staging');
     await mkdir(staging);
     const names = Array.from({ length: 1000 }, (_, i) => `img-${String(i).padStart(4, '0')}.dat`);
     await Promise.all(
@@ -164,7 +103,7 @@ describe('watched folder acceptance', () => {
     const { engine } = await startWatching({ quietMs: 500 });
     // Copied in parallel batches, as a file manager does.
     for (let i = 0; i < names.length; i += 100) {
-      await Promise.all(names.slice(i, i + 100).map((n) => copyFile(join(staging, n), join(watched, n))));
+      await Promise.all(names.slice(i, i + 100).map((n) => copyFile(join(staging, n), join(fx.watched, n))));
     }
     await until('1,000 uploads', () => uploads(engine).length >= 1000, 90_000);
     await sleep(1500);
@@ -176,7 +115,7 @@ describe('watched folder acceptance', () => {
   }, 120_000);
 
   it('a file already being written when watching starts is not uploaded before it is complete', async () => {
-    const target = join(watched, 'export.mov');
+    const target = join(fx.watched, 'export.mov');
     const writing = slowWrite(target, 20, 100 * 1024, 150);
     await sleep(400);
     const { engine } = await startWatching({ quietMs: 1000 });
@@ -193,14 +132,14 @@ describe('watched folder acceptance', () => {
 
   it('after a restart with 50 old unchanged files and 50 new ones, exactly the 50 new ones upload', async () => {
     const old = Array.from({ length: 50 }, (_, i) => `old-${i}.txt`);
-    await Promise.all(old.map((n) => writeFile(join(watched, n), `old ${n}`)));
+    await Promise.all(old.map((n) => writeFile(join(fx.watched, n), `old ${n}`)));
     const first = await startWatching({ quietMs: 300 });
     await until('the first 50 uploads', () => uploads(first.engine).length >= 50);
-    await stopAll();
+    await fx.closeAll();
 
     const fresh = Array.from({ length: 50 }, (_, i) => `new-${i}.txt`);
-    await Promise.all(fresh.map((n) => writeFile(join(watched, n), `new ${n}`)));
-    emu.log.length = 0;
+    await Promise.all(fresh.map((n) => writeFile(join(fx.watched, n), `new ${n}`)));
+    fx.emulator.log.length = 0;
     const second = await startWatching();
     await until('the 50 new uploads', () => uploads(second.engine).length >= 100);
     await sleep(1500);
@@ -210,19 +149,19 @@ describe('watched folder acceptance', () => {
     expect(serverUploads()).toBe(50);
   });
 
-  it('a watched folder deleted and created again is reported unavailable, then watched again', async () => {
+  it('a fx.watched folder deleted and created again is reported unavailable, then fx.watched again', async () => {
     const { engine, watch, folderId } = await startWatching({ quietMs: 300 });
     const fileErrors: string[] = [];
     watch.on('file-error', (e) => fileErrors.push(e.message));
-    await writeFile(join(watched, 'before.txt'), 'before');
+    await writeFile(join(fx.watched, 'before.txt'), 'before');
     await until('the first upload', () => uploads(engine).length >= 1);
 
-    await rm(watched, { recursive: true });
+    await rm(fx.watched, { recursive: true });
     await until('the folder to show as unavailable', () => watch.get(folderId)?.state === 'unavailable');
     expect(watch.get(folderId)?.reason).toMatch(/Folder not found: .*inbox.*checks again/);
 
-    await mkdir(watched);
-    await writeFile(join(watched, 'after.txt'), 'after');
+    await mkdir(fx.watched);
+    await writeFile(join(fx.watched, 'after.txt'), 'after');
     await until('the upload after it came back', () =>
       uploads(engine).some((e) => e.fileName === 'after.txt'),
     );

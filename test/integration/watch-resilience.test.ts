@@ -1,86 +1,29 @@
 // Watched folders when things are not tidy: files that cannot be read, pause and resume, filters,
 // changed files, and two processes (app and CLI) watching through one database.
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rename, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rename, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openEngine } from '../../src/main/core/engine';
+import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/main/core/engine';
 import type { HistoryEntry } from '../../src/main/core/history';
-import { createWatchService } from '../../src/main/core/watch';
-import type { NewWatchFolder, WatchFileError, WatchService } from '../../src/main/core/watch';
-import { startEmulator } from '../emulator/index';
-import type { Emulator } from '../emulator/index';
+import type { NewWatchFolder, WatchFileError } from '../../src/main/core/watch';
+import { answeredUploads } from '../support/emulator-records';
+import { sleep, until } from '../support/wait-until';
+import { useWatchFixture } from '../support/watch-fixture';
 
-let emu: Emulator;
-let dir: string;
-let dataDir: string;
-let watched: string;
-const open: { engine: Engine; watch: WatchService }[] = [];
+const fx = useWatchFixture('kiedrop-watch-resilience-', {
+  engine: { retry: { baseDelayMs: 20, maxDelayMs: 200 } },
+  watch: { availabilityPollMs: 150 },
+});
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(what: string, test: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!test()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
-}
-
-function openPair(): { engine: Engine; watch: WatchService } {
-  const engine = openEngine({
-    dataDir,
-    endpoints: { uploadBaseUrl: emu.url, creditsBaseUrl: emu.url },
-    getApiKey: async () => emu.apiKey,
-    retry: { baseDelayMs: 20, maxDelayMs: 200 },
-  });
-  engine.queue.start();
-  const watch = createWatchService({ engine, availabilityPollMs: 150 });
-  const pair = { engine, watch };
-  open.push(pair);
-  return pair;
-}
-
-async function watching(
-  folder: Omit<NewWatchFolder, 'path'> = {},
-): Promise<{ engine: Engine; watch: WatchService; folderId: number }> {
-  const { engine, watch } = openPair();
-  await watch.start();
-  const status = await watch.addFolder({ path: watched, uploadPath: 'watched', quietMs: 300, ...folder });
-  await until('the folder to be watched', () => watch.get(status.id)?.state === 'watching');
-  return { engine, watch, folderId: status.id };
-}
+const watching = (folder: Omit<NewWatchFolder, 'path'> = {}) => fx.watchInbox({ quietMs: 300, ...folder });
 
 const uploads = (engine: Engine): HistoryEntry[] => engine.history.list({ limit: 10_000 }).entries;
 const names = (engine: Engine): string[] =>
   uploads(engine)
     .map((e) => e.fileName)
     .sort();
-const serverUploads = (): number =>
-  emu.log.filter((e) => e.path === '/api/file-stream-upload' && e.status === 200).length;
-
-beforeAll(async () => {
-  emu = await startEmulator();
-});
-afterAll(async () => {
-  await emu.close();
-});
-beforeEach(async () => {
-  emu.log.length = 0;
-  dir = await mkdtemp(join(tmpdir(), 'kiedrop-watch-resilience-'));
-  dataDir = join(dir, 'data');
-  watched = join(dir, 'inbox');
-  await mkdir(watched);
-});
-afterEach(async () => {
-  for (const { engine, watch } of open.splice(0)) {
-    await watch.close();
-    await engine.close();
-  }
-  await rm(dir, { recursive: true, force: true });
-});
+const serverUploads = (): number => answeredUploads(fx.emulator);
 
 describe('files that cannot be uploaded', () => {
   it('reports a named pipe and a symlink loop by name, and still uploads the other files', async () => {
@@ -88,12 +31,12 @@ describe('files that cannot be uploaded', () => {
     const errors: WatchFileError[] = [];
     watch.on('file-error', (e) => errors.push(e));
     // Reading a pipe would block an upload forever; a loop cannot be resolved at all.
-    execFileSync('mkfifo', [join(watched, 'pipe.bin')]);
-    await symlink('loop.png', join(watched, 'loop.png'));
-    await Promise.all(['a.txt', 'b.txt', 'c.txt'].map((n) => writeFile(join(watched, n), n)));
+    execFileSync('mkfifo', [join(fx.watched, 'pipe.bin')]);
+    await symlink('loop.png', join(fx.watched, 'loop.png'));
+    await Promise.all(['a.txt', 'b.txt', 'c.txt'].map((n) => writeFile(join(fx.watched, n), n)));
     await until('three uploads', () => uploads(engine).length >= 3);
     await until('both problems reported', () =>
-      ['pipe.bin', 'loop.png'].every((n) => errors.some((e) => e.path === join(watched, n))),
+      ['pipe.bin', 'loop.png'].every((n) => errors.some((e) => e.path === join(fx.watched, n))),
     );
     await sleep(800);
     expect(names(engine)).toEqual(['a.txt', 'b.txt', 'c.txt']);
@@ -107,11 +50,11 @@ describe('files that cannot be uploaded', () => {
     const { engine, watch } = await watching();
     const errors: WatchFileError[] = [];
     watch.on('file-error', (e) => errors.push(e));
-    const bad = join(watched, 'line\nbreak.txt');
+    const bad = join(fx.watched, 'line\nbreak.txt');
     await Promise.all([
       writeFile(bad, 'x'),
-      writeFile(join(watched, 'fine-1.txt'), '1'),
-      writeFile(join(watched, 'fine-2.txt'), '2'),
+      writeFile(join(fx.watched, 'fine-1.txt'), '1'),
+      writeFile(join(fx.watched, 'fine-2.txt'), '2'),
     ]);
     await until('two uploads', () => uploads(engine).length >= 2);
     await until('the bad name reported', () => errors.some((e) => e.path === bad));
@@ -124,9 +67,9 @@ describe('files that cannot be uploaded', () => {
     const { engine, watch } = await watching({ quietMs: 600 });
     const errors: WatchFileError[] = [];
     watch.on('file-error', (e) => errors.push(e));
-    await writeFile(join(watched, 'draft.txt'), 'x');
+    await writeFile(join(fx.watched, 'draft.txt'), 'x');
     await sleep(100);
-    await rename(join(watched, 'draft.txt'), join(dir, 'elsewhere.txt'));
+    await rename(join(fx.watched, 'draft.txt'), join(fx.dir, 'elsewhere.txt'));
     await sleep(1500);
     expect(uploads(engine)).toHaveLength(0);
     expect(errors).toEqual([]);
@@ -139,7 +82,7 @@ describe('pause and resume', () => {
     const { engine, watch, folderId } = await watching();
     await watch.pause(folderId);
     expect(watch.get(folderId)).toMatchObject({ state: 'paused', enabled: false });
-    await writeFile(join(watched, 'while-paused.txt'), 'p');
+    await writeFile(join(fx.watched, 'while-paused.txt'), 'p');
     await sleep(1000);
     expect(uploads(engine)).toHaveLength(0);
     await watch.resume(folderId);
@@ -157,7 +100,7 @@ describe('pause and resume', () => {
       enabled: true,
       reason: 'All watching is paused.',
     });
-    await writeFile(join(watched, 'later.txt'), 'l');
+    await writeFile(join(fx.watched, 'later.txt'), 'l');
     await sleep(1000);
     expect(uploads(engine)).toHaveLength(0);
     await watch.resume();
@@ -167,8 +110,8 @@ describe('pause and resume', () => {
 
 describe('filters', () => {
   it('uploads only included files, skips excluded ones, dotfiles and temporary files, at any depth', async () => {
-    await mkdir(join(watched, 'sub', 'deep'), { recursive: true });
-    await mkdir(join(watched, '.git'));
+    await mkdir(join(fx.watched, 'sub', 'deep'), { recursive: true });
+    await mkdir(join(fx.watched, '.git'));
     const { engine } = await watching({ include: ['*.png'], exclude: ['*-draft.png'] });
     const files = [
       'a.png',
@@ -180,17 +123,17 @@ describe('filters', () => {
       'e.png.crdownload',
       'Thumbs.db',
     ];
-    await Promise.all(files.map((f) => writeFile(join(watched, ...f.split('/')), f)));
+    await Promise.all(files.map((f) => writeFile(join(fx.watched, ...f.split('/')), f)));
     await until('two uploads', () => uploads(engine).length >= 2);
     await sleep(1000);
     expect(names(engine)).toEqual(['a.png', 'b.PNG']);
   });
 
   it('without subfolders, leaves files in subfolders alone', async () => {
-    await mkdir(join(watched, 'sub'));
+    await mkdir(join(fx.watched, 'sub'));
     const { engine } = await watching({ recursive: false });
-    await writeFile(join(watched, 'top.txt'), 't');
-    await writeFile(join(watched, 'sub', 'inner.txt'), 'i');
+    await writeFile(join(fx.watched, 'top.txt'), 't');
+    await writeFile(join(fx.watched, 'sub', 'inner.txt'), 'i');
     await until('one upload', () => uploads(engine).length >= 1);
     await sleep(1000);
     expect(names(engine)).toEqual(['top.txt']);
@@ -200,9 +143,9 @@ describe('filters', () => {
 describe('changed files', () => {
   it('with "upload changed files" off, a rewrite of an uploaded file stays local', async () => {
     const { engine } = await watching();
-    await writeFile(join(watched, 'report.txt'), 'version 1');
+    await writeFile(join(fx.watched, 'report.txt'), 'version 1');
     await until('the first upload', () => uploads(engine).length === 1);
-    await writeFile(join(watched, 'report.txt'), 'version 2, longer');
+    await writeFile(join(fx.watched, 'report.txt'), 'version 2, longer');
     await sleep(1200);
     expect(uploads(engine)).toHaveLength(1);
     expect(serverUploads()).toBe(1);
@@ -210,9 +153,9 @@ describe('changed files', () => {
 
   it('with it on, each new version is uploaded once', async () => {
     const { engine } = await watching({ uploadChanged: true });
-    await writeFile(join(watched, 'report.txt'), 'version 1');
+    await writeFile(join(fx.watched, 'report.txt'), 'version 1');
     await until('the first upload', () => uploads(engine).length === 1);
-    await writeFile(join(watched, 'report.txt'), 'version 2, longer');
+    await writeFile(join(fx.watched, 'report.txt'), 'version 2, longer');
     await until('the second upload', () => uploads(engine).length === 2);
     await sleep(1200);
     expect(
@@ -227,14 +170,14 @@ describe('changed files', () => {
 describe('two processes on one database (app and CLI)', () => {
   it('both watching the same folder upload each file once', async () => {
     const a = await watching();
-    const b = openPair();
+    const b = fx.openPair();
     await b.watch.start();
     await until(
       'the second process to watch the saved folder',
       () => b.watch.list()[0]?.state === 'watching',
     );
     const files = Array.from({ length: 40 }, (_, i) => `shared-${i}.txt`);
-    await Promise.all(files.map((n) => writeFile(join(watched, n), n)));
+    await Promise.all(files.map((n) => writeFile(join(fx.watched, n), n)));
     await until('40 uploads', () => uploads(a.engine).length >= 40);
     await sleep(1200);
     expect(uploads(a.engine)).toHaveLength(40);
@@ -242,12 +185,12 @@ describe('two processes on one database (app and CLI)', () => {
   });
 
   it('a folder added or removed by the other process is picked up without a restart', async () => {
-    const app = openPair();
+    const app = fx.openPair();
     await app.watch.start();
     expect(app.watch.list()).toEqual([]);
-    const cli = openPair();
+    const cli = fx.openPair();
     await cli.watch.start();
-    const added = await cli.watch.addFolder({ path: watched, quietMs: 300 });
+    const added = await cli.watch.addFolder({ path: fx.watched, quietMs: 300 });
     await until('the app to show the folder', () => app.watch.get(added.id)?.state === 'watching');
     await cli.watch.removeFolder(added.id);
     await until('the app to drop the folder', () => app.watch.list().length === 0);
@@ -257,10 +200,10 @@ describe('two processes on one database (app and CLI)', () => {
 describe('adding folders', () => {
   it('refuses a folder that does not exist, or one already watched, with the reason', async () => {
     const { watch } = await watching();
-    await expect(watch.addFolder({ path: join(dir, 'missing') })).rejects.toThrow(
+    await expect(watch.addFolder({ path: join(fx.dir, 'missing') })).rejects.toThrow(
       /Folder not found: .*missing/,
     );
-    await expect(watch.addFolder({ path: watched })).rejects.toThrow(/already watched/);
+    await expect(watch.addFolder({ path: fx.watched })).rejects.toThrow(/already watched/);
     await expect(watch.updateFolder(999, { quietMs: 500 })).rejects.toThrow(/no watched folder #999/);
   });
 });

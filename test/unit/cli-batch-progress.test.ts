@@ -6,34 +6,10 @@ import {
   renderTotalLine,
 } from '../../src/cli/batch-progress';
 import type { JobSnapshot } from '../../src/main/core/queue';
+import { jobSnapshot } from '../support/job-snapshot';
 
-function job(id: number, over: Partial<JobSnapshot> = {}): JobSnapshot {
-  return {
-    id,
-    status: 'queued',
-    phase: 'waiting',
-    source: 'cli',
-    method: 'stream',
-    localPath: `/tmp/file-${id}.bin`,
-    sourceUrl: null,
-    uploadPath: 'kiedrop',
-    fileName: `file-${id}.bin`,
-    location: `kiedrop/abcdefgh`,
-    size: 1000,
-    attempts: 0,
-    nextAttemptAt: null,
-    errorKind: null,
-    lastError: null,
-    notice: null,
-    renewOf: null,
-    batchId: 'b',
-    historyId: null,
-    progress: null,
-    createdAt: 0,
-    finishedAt: null,
-    ...over,
-  };
-}
+const job = (id: number, over: Partial<JobSnapshot> = {}): JobSnapshot =>
+  jobSnapshot(id, { source: 'cli', location: 'kiedrop/abcdefgh', batchId: 'b', ...over });
 
 const sending = (id: number, sent: number, rate = 100): JobSnapshot =>
   job(id, {

@@ -3,32 +3,19 @@
 import { describe, expect, it } from 'vitest';
 import { createEventOutbox } from '../../src/main/core/app-service';
 import type { EventChannel, JobSnapshot } from '../../src/shared/ipc-contract';
+import { jobSnapshot } from '../support/job-snapshot';
 
 function job(id: number, percent: number, status: JobSnapshot['status'] = 'uploading'): JobSnapshot {
-  return {
-    id,
+  return jobSnapshot(id, {
     status,
     phase: 'sending',
-    source: 'manual',
-    method: 'stream',
     localPath: `/tmp/${id}.bin`,
-    sourceUrl: null,
-    uploadPath: 'kiedrop',
     fileName: `${id}.bin`,
     location: `kiedrop/${id}.bin`,
     size: 100,
     attempts: 1,
-    nextAttemptAt: null,
-    errorKind: null,
-    lastError: null,
-    notice: null,
-    renewOf: null,
-    batchId: null,
-    historyId: null,
     progress: { sent: percent, total: 100, rate: 10, etaMs: null, percent },
-    createdAt: 0,
-    finishedAt: null,
-  };
+  });
 }
 
 function recorder() {

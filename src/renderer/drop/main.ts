@@ -1,5 +1,6 @@
 // The drop window's page: drop files or a link on the tile to upload them; the tile shows how the
 // uploads are going. Everything it can do goes through window.kiedropDrop (its own small preload).
+import { IDLE_ACTIVITY } from '../../shared/desktop';
 import type { DropWindowApi } from '../../shared/drop-api';
 import type { UploadActivity } from '../../shared/ipc-contract';
 import { readDrop } from './drag-data';
@@ -37,14 +38,7 @@ const view = {
 };
 view.tile.querySelector('.grip')?.setAttribute('title', t.grip);
 
-let activity: UploadActivity = {
-  phase: 'idle',
-  active: 0,
-  done: 0,
-  failed: 0,
-  fraction: 0,
-  pausedMessage: null,
-};
+let activity: UploadActivity = IDLE_ACTIVITY;
 let settled = true;
 let error: string | null = null;
 let settleTimer: ReturnType<typeof setTimeout> | undefined;

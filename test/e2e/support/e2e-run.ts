@@ -9,6 +9,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import type { HistoryEntry } from '../../../src/shared/ipc-contract';
 import type { Settings } from '../../../src/shared/settings';
 import { startEmulator } from '../../emulator/index';
 import type { Emulator } from '../../emulator/index';
@@ -132,4 +133,13 @@ export async function startE2eRun(options: E2eRunOptions = {}): Promise<E2eRun> 
       await rm(root, { recursive: true, force: true });
     },
   };
+}
+
+/** The history entry the app recorded for `name`, read from its engine (for ids and links to check against). */
+export function historyEntryNamed(run: E2eRun, name: string): HistoryEntry {
+  const entry = run.h.engine.history
+    .list({ search: name, limit: 10 })
+    .entries.find((e) => e.fileName === name);
+  if (!entry) throw new Error(`no history entry for ${name}`);
+  return entry;
 }

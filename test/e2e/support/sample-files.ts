@@ -2,8 +2,8 @@
 // behave as for a photo), a one-page PDF, plain documents, and large blobs for uploads slow enough to watch.
 import { randomBytes } from 'node:crypto';
 import { open } from 'node:fs/promises';
-import { encodePng } from './png';
-import type { Rgb } from './png';
+import { encodePng } from '../../support/png';
+import type { Rgb } from '../../support/png';
 
 const W = 320;
 const H = 200;

@@ -1,18 +1,16 @@
 // POST /api/file-base64-upload: JSON with the file as a data URL, encoded while sending.
 import { basename } from 'node:path';
 import { base64FileBody, base64TextBody, decodedBase64Size } from './base64-body';
-import { requestHeaders, responseContext } from './client-context';
 import type { ClientContext } from './client-context';
-import { endpointUrl } from './endpoint-url';
 import { ApiError } from './errors';
-import { abortError, httpSend } from './http-send';
+import { abortError } from './http-send';
 import { openLocalFile } from './local-file';
 import type { OpenedFile } from './local-file';
 import { mimeTypeFor } from './mime-type';
-import { parseUploadResponse } from './parse-response';
 import type { RequestBody } from './request-body';
 import { BASE64_MAX_BYTES } from './types';
 import type { Base64UploadRequest, UploadResult } from './types';
+import { sendUpload, uploadTarget } from './upload-route';
 import { validateFileName, validateUploadPath } from './validate-input';
 
 export const BASE64_UPLOAD_ROUTE = '/api/file-base64-upload';
@@ -39,10 +37,8 @@ export async function base64Upload(ctx: ClientContext, req: Base64UploadRequest)
   const source = req.source;
   const fileName = req.fileName ?? ('filePath' in source ? basename(source.filePath) : undefined);
   if (fileName !== undefined) validateFileName(fileName);
-  const headers = requestHeaders(ctx);
-  const url = endpointUrl(ctx.uploadBaseUrl, BASE64_UPLOAD_ROUTE, 'upload base URL');
   const label = fileName ? `The upload of "${fileName}"` : 'The Base64 upload';
-  if (req.signal?.aborted) throw abortError(req.signal, label);
+  const target = uploadTarget(ctx, BASE64_UPLOAD_ROUTE, label, req.signal);
 
   let file: OpenedFile | undefined;
   try {
@@ -62,19 +58,7 @@ export async function base64Upload(ctx: ClientContext, req: Base64UploadRequest)
       body = base64TextBody(source.base64Data, req.uploadPath, fileName);
     }
     if (req.signal?.aborted) throw abortError(req.signal, label);
-    const res = await httpSend({
-      method: 'POST',
-      url,
-      headers,
-      body,
-      agents: ctx.agents,
-      signal: req.signal,
-      idleTimeoutMs: req.idleTimeoutMs,
-      responseTimeoutMs: req.responseTimeoutMs,
-      onProgress: req.onProgress,
-      label,
-    });
-    return parseUploadResponse(res, req.uploadPath, responseContext(url, 'POST'));
+    return await sendUpload(ctx, target, body, req, req.onProgress);
   } finally {
     await file?.close();
   }

@@ -1,7 +1,6 @@
-// What every endpoint function needs from the client: where to send, which sockets to reuse,
-// and the headers that carry the key. Built once per client by createApiClient.
-import type http from 'node:http';
-import type https from 'node:https';
+// What every endpoint function needs from the client: where to send, which sockets to reuse (directly
+// or through the proxy), and the headers that carry the key. Built once per client by createApiClient.
+import type { AgentRouter } from './proxy-agent';
 import { validateApiKey } from './validate-input';
 
 export interface ClientContext {
@@ -9,7 +8,8 @@ export interface ClientContext {
   creditsBaseUrl: string;
   apiKey: string;
   userAgent: string;
-  agents: { http: http.Agent; https: https.Agent };
+  /** Picks the keep-alive agent for each request: direct, or a tunnel through the configured proxy. */
+  agents: AgentRouter;
 }
 
 /** Throws ApiError('invalid-input') for a missing or malformed key before anything is sent. */

@@ -1,10 +1,11 @@
-// The client factory: one keep-alive agent pair per client so consecutive uploads reuse
-// connections, and one place where every error is scrubbed of the key.
-import http from 'node:http';
-import https from 'node:https';
+// The client factory: one set of keep-alive agents per client (direct, or one per proxy) so
+// consecutive uploads reuse connections, and one place where every error is scrubbed of the key
+// and of any proxy password.
 import { base64Upload } from './base64-upload';
 import type { ClientContext } from './client-context';
 import { getCredits } from './credits';
+import { createAgentRouter } from './proxy-agent';
+import type { ProxyConfig } from './proxy-config';
 import { redactSecret } from './redact-secret';
 import { streamUpload } from './stream-upload';
 import type {
@@ -22,6 +23,8 @@ export const DEFAULT_USER_AGENT = 'KieDrop';
 export interface ApiClientConfig extends ApiEndpoints {
   apiKey: string;
   userAgent?: string;
+  /** Default: no proxy. */
+  proxy?: ProxyConfig;
 }
 
 export interface ApiClient {
@@ -39,17 +42,16 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
     creditsBaseUrl: config.creditsBaseUrl,
     apiKey: config.apiKey,
     userAgent: config.userAgent ?? DEFAULT_USER_AGENT,
-    agents: {
-      http: new http.Agent({ keepAlive: true }),
-      https: new https.Agent({ keepAlive: true }),
-    },
+    agents: createAgentRouter(config.proxy),
   };
 
   const guarded = async <T>(run: () => Promise<T>): Promise<T> => {
     try {
       return await run();
     } catch (err) {
-      throw redactSecret(err, ctx.apiKey);
+      let clean = redactSecret(err, ctx.apiKey);
+      for (const secret of ctx.agents.secrets()) clean = redactSecret(clean, secret);
+      throw clean;
     }
   };
 
@@ -60,11 +62,7 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
     getCredits: (opts) => guarded(() => getCredits(ctx, opts)),
     close() {
       // Only idle sockets: destroy() would also kill requests still in flight.
-      for (const agent of [ctx.agents.http, ctx.agents.https]) {
-        for (const sockets of Object.values(agent.freeSockets)) {
-          for (const socket of sockets ?? []) socket.destroy();
-        }
-      }
+      ctx.agents.closeIdle();
     },
   };
 }

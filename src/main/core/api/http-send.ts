@@ -2,6 +2,8 @@
 // reports progress, enforces idle/response timeouts, honours an AbortSignal, and always
 // leaves the socket either reusable (clean success) or destroyed (anything else).
 // node:http rather than fetch: fetch buffered a whole 1 GiB body in memory.
+// Through a proxy the same holds: the request runs inside a CONNECT tunnel, and only connecting
+// (and the proxy's answer to CONNECT) needs messages of its own.
 import type { EventEmitter } from 'node:events';
 import http from 'node:http';
 import https from 'node:https';
@@ -10,6 +12,8 @@ import { networkError } from './network-error';
 import type { SendPhase } from './network-error';
 import type { HttpResponse } from './parse-response';
 import { createProgressMeter } from './progress-meter';
+import type { AgentRoute, AgentRouter } from './proxy-agent';
+import { proxyConnectError, proxyRefusedError } from './proxy-error';
 import type { RequestBody } from './request-body';
 import type { ProgressListener } from './types';
 
@@ -29,7 +33,8 @@ export interface HttpSendOptions {
   /** Caller's headers; Content-Type and Content-Length come from `body`. */
   headers: Record<string, string>;
   body?: RequestBody;
-  agents?: { http?: http.Agent; https?: https.Agent };
+  /** A client's router (direct or through its proxy), or fixed agents per protocol (always direct). */
+  agents?: AgentRouter | { http?: http.Agent; https?: https.Agent };
   signal?: AbortSignal;
   idleTimeoutMs?: number;
   responseTimeoutMs?: number;
@@ -70,18 +75,41 @@ export function abortError(signal: AbortSignal | undefined, label: string): ApiE
   return new ApiError('aborted', `${label} was cancelled.`);
 }
 
+/** The agent for this request, and the proxy it goes through (if any). */
+async function routeFor(opts: HttpSendOptions): Promise<Partial<AgentRoute>> {
+  const agents = opts.agents;
+  if (agents === undefined) return {};
+  if ('route' in agents) return agents.route(opts.url);
+  return { agent: opts.url.protocol === 'https:' ? agents.https : agents.http };
+}
+
 export async function httpSend(opts: HttpSendOptions): Promise<HttpResponse> {
   const expectContinue =
     opts.expectContinue ?? (opts.body !== undefined && opts.body.length >= EXPECT_CONTINUE_MIN_BYTES);
-  const res = await sendOnce(opts, expectContinue);
+  const route = await routeFor(opts);
+  const res = await sendOnce(opts, expectContinue, route);
   // 417: something on the way does not do Expect; nothing of the body was sent, so send it plainly.
-  if (expectContinue && res.status === 417) return sendOnce(opts, false);
+  if (expectContinue && res.status === 417) return sendOnce(opts, false, route);
   return res;
 }
 
-function sendOnce(opts: HttpSendOptions, expectContinue: boolean): Promise<HttpResponse> {
+/** Sent by the tunnel agent once the proxy has answered CONNECT. */
+interface ProxyConnectEvent {
+  statusCode?: number;
+  statusText?: string;
+}
+
+function sendOnce(
+  opts: HttpSendOptions,
+  expectContinue: boolean,
+  route: Partial<AgentRoute>,
+): Promise<HttpResponse> {
   const { url, body, signal, label } = opts;
   const host = url.host;
+  const proxy = route.proxy ?? null;
+  const via = proxy === null ? '' : ` through the proxy ${proxy.name}`;
+  const checkConnection =
+    proxy === null ? 'Check your connection' : `Check your connection and the proxy address ${proxy.origin}`;
   const idleMs = opts.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
   const responseMs = opts.responseTimeoutMs ?? DEFAULT_RESPONSE_TIMEOUT_MS;
   if (signal?.aborted) return Promise.reject(abortError(signal, label));
@@ -91,6 +119,8 @@ function sendOnce(opts: HttpSendOptions, expectContinue: boolean): Promise<HttpR
     let phase: SendPhase = 'connecting';
     let bodySent = body === undefined;
     let responded = false;
+    // Until the proxy has said yes to CONNECT, a failure is about the proxy, not the API.
+    let tunnelOpen = proxy === null;
     let timer: NodeJS.Timeout | undefined;
 
     const headers: Record<string, string> = { ...opts.headers };
@@ -103,7 +133,7 @@ function sendOnce(opts: HttpSendOptions, expectContinue: boolean): Promise<HttpR
     const req = (isHttps ? https : http).request(url, {
       method: opts.method,
       headers,
-      agent: isHttps ? opts.agents?.https : opts.agents?.http,
+      agent: route.agent,
     });
 
     const settle = (err: Error | undefined, res?: HttpResponse): void => {
@@ -130,7 +160,7 @@ function sendOnce(opts: HttpSendOptions, expectContinue: boolean): Promise<HttpR
       new ApiError(
         'timeout',
         phase === 'connecting'
-          ? `${label} could not connect to ${host} within ${formatMs(idleMs)}. Check your connection and try again.`
+          ? `${label} could not connect to ${host}${via} within ${formatMs(idleMs)}. ${checkConnection} and try again.`
           : `${label} stalled: no data could be sent to ${host} for ${formatMs(idleMs)}. Check your connection and try again.`,
       );
     const responseError = (): ApiError =>
@@ -145,9 +175,21 @@ function sendOnce(opts: HttpSendOptions, expectContinue: boolean): Promise<HttpR
       if (!socket.connecting) phase = 'sending';
       else socket.once('connect', () => (phase = phase === 'connecting' ? 'sending' : phase));
     });
+    req.on('proxyConnect', (connect: ProxyConnectEvent) => {
+      if (proxy === null) return;
+      if (connect.statusCode === 200) {
+        tunnelOpen = true;
+        return;
+      }
+      // The agent would replay the refusal as if the API had sent it; it is the proxy's answer.
+      settle(proxyRefusedError(proxy, host, connect.statusCode ?? 0, connect.statusText ?? ''));
+    });
     req.on('error', (err) => {
       // After the answer has started, socket trouble surfaces on the response instead.
-      if (!responded) settle(networkError(err, host, phase));
+      if (responded) return;
+      settle(
+        proxy !== null && !tunnelOpen ? proxyConnectError(err, proxy, host) : networkError(err, host, phase),
+      );
     });
     req.on('finish', () => {
       // Everything is handed to the OS; from now on only the answer can be late.

@@ -1,14 +1,12 @@
 // POST /api/file-stream-upload: multipart/form-data streamed from disk.
 import { basename } from 'node:path';
-import { requestHeaders, responseContext } from './client-context';
 import type { ClientContext } from './client-context';
-import { endpointUrl } from './endpoint-url';
-import { abortError, httpSend } from './http-send';
+import { abortError } from './http-send';
 import { openLocalFile } from './local-file';
 import { mimeTypeFor } from './mime-type';
 import { multipartBody } from './multipart-body';
-import { parseUploadResponse } from './parse-response';
 import type { StreamUploadRequest, UploadResult } from './types';
+import { sendUpload, uploadTarget } from './upload-route';
 import { validateFileName, validateUploadPath } from './validate-input';
 
 export const STREAM_UPLOAD_ROUTE = '/api/file-stream-upload';
@@ -17,14 +15,11 @@ export async function streamUpload(ctx: ClientContext, req: StreamUploadRequest)
   validateUploadPath(req.uploadPath);
   const fileName = req.fileName ?? basename(req.filePath);
   validateFileName(fileName);
-  const headers = requestHeaders(ctx);
-  const url = endpointUrl(ctx.uploadBaseUrl, STREAM_UPLOAD_ROUTE, 'upload base URL');
-  const label = `The upload of "${fileName}"`;
-  if (req.signal?.aborted) throw abortError(req.signal, label);
+  const target = uploadTarget(ctx, STREAM_UPLOAD_ROUTE, `The upload of "${fileName}"`, req.signal);
 
   const file = await openLocalFile(req.filePath);
   try {
-    if (req.signal?.aborted) throw abortError(req.signal, label);
+    if (req.signal?.aborted) throw abortError(req.signal, target.label);
     const body = multipartBody(
       [
         ['uploadPath', req.uploadPath],
@@ -38,19 +33,7 @@ export async function streamUpload(ctx: ClientContext, req: StreamUploadRequest)
         chunks: file.chunks,
       },
     );
-    const res = await httpSend({
-      method: 'POST',
-      url,
-      headers,
-      body,
-      agents: ctx.agents,
-      signal: req.signal,
-      idleTimeoutMs: req.idleTimeoutMs,
-      responseTimeoutMs: req.responseTimeoutMs,
-      onProgress: req.onProgress,
-      label,
-    });
-    return parseUploadResponse(res, req.uploadPath, responseContext(url, 'POST'));
+    return await sendUpload(ctx, target, body, req, req.onProgress);
   } finally {
     await file.close();
   }

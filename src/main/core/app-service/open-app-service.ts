@@ -2,7 +2,7 @@
 // main process and the Chromium test harness both start the app through this, so what the tests drive
 // is what users run; only the transport and the adapters differ.
 import { createApiClient } from '../api';
-import type { ApiEndpoints } from '../api';
+import type { ApiEndpoints, ProxyConfig, SystemProxyResolver } from '../api';
 import { openEngine } from '../engine';
 import type { EngineOptions } from '../engine';
 import type { ShortcutRegistry } from '../clipboard';
@@ -24,6 +24,7 @@ import { forwardEngineEvents } from './forward-events';
 import { createHandlers } from './handlers';
 import { currentKeyState } from './key-handlers';
 import { createKeyService } from './key-service';
+import { proxyForSetting } from './proxy-for-setting';
 import type { KeyService } from './key-service';
 import { createShortcutService } from './shortcut-service';
 import type { ShortcutService } from './shortcut-service';
@@ -52,7 +53,13 @@ const ENGINE_SETTINGS: readonly (keyof Settings)[] = [
   'creditsBaseUrl',
   'concurrency',
   'expiringSoonHours',
+  'proxy',
 ];
+
+/** By value: the proxy setting is an object, and an equal one saved again is no change. */
+function engineSettingsChanged(next: Settings, previous: Settings): boolean {
+  return ENGINE_SETTINGS.some((name) => JSON.stringify(next[name]) !== JSON.stringify(previous[name]));
+}
 
 export interface AppServiceOptions {
   dataDir: string;
@@ -66,9 +73,12 @@ export interface AppServiceOptions {
   thumbnails: ThumbnailAdapter;
   info: { version: string; platform: string };
   userAgent?: string;
+  /** The OS's proxy for a URL (Electron's session.resolveProxy), used when the proxy setting is
+   * "system". Absent: "system" means the environment's HTTPS_PROXY / HTTP_PROXY / NO_PROXY. */
+  resolveSystemProxy?: SystemProxyResolver;
   now?: () => number;
   /** Test seams passed to the engine (retry delays, progress interval…). */
-  engine?: Partial<Omit<EngineOptions, 'dataDir' | 'endpoints' | 'getApiKey'>>;
+  engine?: Partial<Omit<EngineOptions, 'dataDir' | 'endpoints' | 'getApiKey' | 'proxy'>>;
   /** OS notifications for batches that summarize themselves (clipboard uploads, shares). */
   notifier?: NotifyAdapter | null;
   /** The OS's global shortcuts, with the "Upload clipboard" action already bound. None: no shortcut. */
@@ -103,8 +113,13 @@ function endpointsOf(settings: Settings): ApiEndpoints {
 
 export function openAppService(opts: AppServiceOptions): AppService {
   const settings = createSettingsStore(opts.dataDir, { defaults: defaultSettingsFor(opts.info.platform) });
-  const apiClientFor = (apiKey: string) =>
-    createApiClient({ ...endpointsOf(settings.get()), apiKey, userAgent: opts.userAgent });
+  const proxyOf = (s: Settings): ProxyConfig =>
+    proxyForSetting(s.proxy, { resolve: opts.resolveSystemProxy, env: opts.env });
+  // Read at each call, so the key check (credits) follows the hosts and proxy saved now.
+  const apiClientFor = (apiKey: string) => {
+    const s = settings.get();
+    return createApiClient({ ...endpointsOf(s), apiKey, userAgent: opts.userAgent, proxy: proxyOf(s) });
+  };
   const keys = createKeyService({ secrets: opts.secrets, env: opts.env, apiClientFor });
   const engine = createEngineHost(() => {
     const s = settings.get();
@@ -117,6 +132,7 @@ export function openAppService(opts: AppServiceOptions): AppService {
       concurrency: s.concurrency,
       expiringSoonMs: s.expiringSoonHours * HOUR_MS,
       userAgent: opts.userAgent ?? opts.engine?.userAgent,
+      proxy: proxyOf(s),
     });
   });
   const outbox = createEventOutbox(opts.send);
@@ -169,7 +185,7 @@ export function openAppService(opts: AppServiceOptions): AppService {
     }),
     settings.onChange((next) => outbox.emit('settings', next)),
     settings.onChange((next, previous) => {
-      if (!ENGINE_SETTINGS.some((name) => next[name] !== previous[name])) return;
+      if (!engineSettingsChanged(next, previous)) return;
       watch
         .around(() => engine.reopen())
         .catch((err: unknown) => {

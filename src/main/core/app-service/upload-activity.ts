@@ -2,6 +2,7 @@
 // and the drop window's ring. A "burst" runs from the first job after a quiet moment to the last one
 // finishing; its counts start again with the next burst, so "3 of 3 done" never turns into "3 of 57".
 import type { Engine } from '../engine';
+import { IDLE_ACTIVITY } from '../../../shared/desktop';
 import type { JobSnapshot, PauseInfo, UploadActivity } from '../../../shared/ipc-contract';
 
 export interface UploadActivityTracker {
@@ -15,15 +16,6 @@ interface Running {
   sent: number;
   total: number;
 }
-
-const IDLE: UploadActivity = {
-  phase: 'idle',
-  active: 0,
-  done: 0,
-  failed: 0,
-  fraction: 0,
-  pausedMessage: null,
-};
 
 function isActive(job: JobSnapshot): boolean {
   return job.status === 'queued' || job.status === 'uploading';
@@ -46,11 +38,11 @@ export function createUploadActivity(engine: Pick<Engine, 'on' | 'queue'>): Uplo
   let failed = 0;
   let started = false;
   let paused: PauseInfo | null = engine.queue.paused;
-  let last: UploadActivity = IDLE;
+  let last: UploadActivity = IDLE_ACTIVITY;
   const listeners = new Set<(activity: UploadActivity) => void>();
 
   function compute(): UploadActivity {
-    if (!started) return IDLE;
+    if (!started) return IDLE_ACTIVITY;
     let progress = done + failed;
     for (const run of active.values()) progress += run.total > 0 ? Math.min(1, run.sent / run.total) : 0;
     const count = done + failed + active.size;

@@ -3,6 +3,7 @@
 // service that never goes away: around a reopen it stops the current service, lets the engine reopen,
 // then starts a fresh service on the new engine with the same "pause all" state. Files that arrive in
 // between are found by the new service's first scan, as after any restart.
+import { createEventHub } from '../events/event-hub';
 import { createWatchService } from '../watch';
 import type { FolderStatus, WatchEvents, WatchService, WatchServiceOptions } from '../watch';
 
@@ -11,13 +12,12 @@ export interface WatchHost extends WatchService {
   around(reopen: () => Promise<void>): Promise<void>;
 }
 
-type Listener = (...args: never[]) => void;
-
 const EVENTS: readonly (keyof WatchEvents)[] = ['status', 'folders', 'file-error', 'enqueued'];
 
 /** `make` builds a service on the engine current at that moment (the engine host's getters). */
 export function createWatchHost(make: () => WatchService): WatchHost {
-  const listeners = new Map<keyof WatchEvents, Set<Listener>>();
+  // One broken listener must not keep the others from hearing it.
+  const hub = createEventHub<WatchEvents>();
   let current = attach(make());
   let started = false;
   let closed = false;
@@ -25,19 +25,10 @@ export function createWatchHost(make: () => WatchService): WatchHost {
   /** What list() answers while no service is open (between close and the next start). */
   let snapshot: FolderStatus[] = [];
 
-  function emit(event: keyof WatchEvents, args: unknown[]): void {
-    for (const fn of [...(listeners.get(event) ?? [])]) {
-      try {
-        (fn as (...a: unknown[]) => void)(...args);
-      } catch {
-        // One broken listener must not keep the others from hearing it.
-      }
-    }
-  }
-
   function attach(service: WatchService): WatchService {
     for (const event of EVENTS) {
-      service.on(event, ((...args: unknown[]) => emit(event, args)) as WatchEvents[typeof event]);
+      const relay = (...args: Parameters<WatchEvents[typeof event]>) => hub.emit(event, ...args);
+      service.on(event, relay as WatchEvents[typeof event]);
     }
     return service;
   }
@@ -81,18 +72,7 @@ export function createWatchHost(make: () => WatchService): WatchHost {
     },
     list: () => (swapping ? snapshot : current.list()),
     get: (id) => (swapping ? snapshot.find((f) => f.id === id) : current.get(id)),
-    on(event, listener) {
-      let set = listeners.get(event);
-      if (!set) {
-        set = new Set();
-        listeners.set(event, set);
-      }
-      const fn = listener as Listener;
-      set.add(fn);
-      return () => {
-        set.delete(fn);
-      };
-    },
+    on: (event, listener) => hub.on(event, listener),
     start() {
       started = true;
       return onCurrent((s) => s.start());
@@ -100,7 +80,7 @@ export function createWatchHost(make: () => WatchService): WatchHost {
     async close() {
       closed = true;
       await onCurrent((s) => s.close());
-      listeners.clear();
+      hub.clear();
     },
     async around(reopen) {
       while (swapping) await swapping.catch(() => undefined);

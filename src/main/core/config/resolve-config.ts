@@ -1,3 +1,5 @@
+import { parseProxyUrl } from '../api/proxy-config';
+import type { ProxyConfig } from '../api/proxy-config';
 import { DEFAULT_ENDPOINTS } from '../api/types';
 import type { ApiEndpoints } from '../api/types';
 import { normalizeApiKey } from '../secrets/validate-key';
@@ -17,6 +19,10 @@ export interface ConfigOverrides {
   baseUrl?: string;
   /** --credits-url */
   creditsUrl?: string;
+  /** --proxy */
+  proxy?: string;
+  /** --no-proxy */
+  noProxy?: boolean;
 }
 
 export interface ResolvedConfig {
@@ -24,6 +30,8 @@ export interface ResolvedConfig {
   sources: { uploadBaseUrl: ConfigSource; creditsBaseUrl: ConfigSource };
   /** A key from KIEDROP_API_KEY: wins over the keychain and is never stored. */
   envApiKey: string | null;
+  /** --proxy, --no-proxy, or else HTTPS_PROXY / HTTP_PROXY / NO_PROXY from `env`. */
+  proxy: ProxyConfig;
 }
 
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -68,6 +76,22 @@ function pick(
   return { value: fallback, source: 'default' };
 }
 
+const PROXY_FLAG_ORIGIN = 'given with --proxy';
+
+function pickProxy(flags: ConfigOverrides, env: Environment): ProxyConfig {
+  if (flags.proxy !== undefined && flags.noProxy === true) {
+    throw new ConfigError('--proxy and --no-proxy cannot be used together; pick one.');
+  }
+  if (flags.noProxy === true) return { mode: 'none' };
+  if (flags.proxy === undefined) return { mode: 'env', env };
+  try {
+    parseProxyUrl(flags.proxy, PROXY_FLAG_ORIGIN);
+  } catch (err) {
+    throw new ConfigError(err instanceof Error ? err.message : String(err));
+  }
+  return { mode: 'manual', url: flags.proxy.trim(), origin: PROXY_FLAG_ORIGIN };
+}
+
 export function resolveConfig(input: { flags?: ConfigOverrides; env?: Environment } = {}): ResolvedConfig {
   const flags = input.flags ?? {};
   const env = input.env ?? {};
@@ -95,5 +119,6 @@ export function resolveConfig(input: { flags?: ConfigOverrides; env?: Environmen
     endpoints: { uploadBaseUrl: upload.value, creditsBaseUrl: credits.value },
     sources: { uploadBaseUrl: upload.source, creditsBaseUrl: credits.source },
     envApiKey,
+    proxy: pickProxy(flags, env),
   };
 }

@@ -1,5 +1,5 @@
 // The upload engine: database + history + queue behind one object. Plain Node: no Electron here.
 export { openEngine } from './open-engine';
-export { createEventHub } from './event-hub';
-export type { EventHub } from './event-hub';
+export { createEventHub } from '../events/event-hub';
+export type { EventHub } from '../events/event-hub';
 export type { Engine, EngineEvents, EngineOptions } from './types';

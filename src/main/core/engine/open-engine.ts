@@ -1,16 +1,17 @@
 // Wires the database, the history store and the queue into one engine with typed events.
 import { join } from 'node:path';
 import { openDatabase } from '../db';
+import { createEventHub } from '../events/event-hub';
 import { HistoryStore } from '../history';
 import { DATABASE_FILE_NAME } from '../paths';
 import { createUploadQueue } from '../queue';
-import { createEventHub } from './event-hub';
+import type { QueueEvents } from '../queue';
 import type { Engine, EngineOptions } from './types';
 
 export function openEngine(opts: EngineOptions): Engine {
   const db = openDatabase(join(opts.dataDir, DATABASE_FILE_NAME));
   const history = new HistoryStore(db, { now: opts.now, expiringSoonMs: opts.expiringSoonMs });
-  const hub = createEventHub();
+  const hub = createEventHub<QueueEvents>();
   const queue = createUploadQueue({
     db,
     history,
@@ -24,6 +25,7 @@ export function openEngine(opts: EngineOptions): Engine {
     progressIntervalMs: opts.progressIntervalMs,
     uniqueSegment: opts.uniqueSegment,
     userAgent: opts.userAgent,
+    proxy: opts.proxy,
     leaseMs: opts.leaseMs,
     hooks: opts.hooks,
   });

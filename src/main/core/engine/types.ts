@@ -1,5 +1,5 @@
 // The engine's public shapes: one object the app's main process and the CLI both open.
-import type { ApiEndpoints } from '../api';
+import type { ApiEndpoints, ProxyConfig } from '../api';
 import type { KieDropDb } from '../db';
 import type { HistoryStore } from '../history';
 import type { QueueEvents, QueueHooks, UploadQueue } from '../queue';
@@ -26,6 +26,8 @@ export interface EngineOptions {
   /** Default: 8 random lowercase base32 chars. */
   uniqueSegment?: () => string;
   userAgent?: string;
+  /** How every API client the engine makes connects. Default: no proxy. */
+  proxy?: ProxyConfig;
   /** How long a claimed job stays leased without renewal (renewed every third of it). Default 60 s. */
   leaseMs?: number;
   /** Test seam: runs between the server's answer and the history write. */

@@ -2,8 +2,9 @@
 
 const UNITS = ['KB', 'MB', 'GB', 'TB'] as const;
 
-export function formatSize(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 0) return 'unknown size';
+/** `unknown` is what a size that is not a byte count (NaN, negative) reads as. */
+export function formatSize(bytes: number, unknown = 'unknown size'): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return unknown;
   if (bytes < 1024) return `${Math.round(bytes)} B`;
   let value = bytes / 1024;
   let unit = 0;

@@ -4,27 +4,29 @@
 import type { KieDropDb } from '../db';
 import { toJobRow } from './job-row';
 import type { JobRow } from './job-row';
-import type { JobMethod, JobSource, JobStatus } from './types';
+import type { JobStatus } from './types';
 
 const SELECT_JOB = 'SELECT j.*, h.id AS history_id FROM jobs j LEFT JOIN history h ON h.job_id = j.id';
 
-export interface NewJob {
+/** The columns a caller chooses when queuing a job; the rest start from their defaults. */
+export interface NewJob
+  extends
+    Pick<
+      JobRow,
+      | 'source'
+      | 'method'
+      | 'localPath'
+      | 'sourceUrl'
+      | 'uploadPath'
+      | 'fileName'
+      | 'location'
+      | 'overwrite'
+      | 'size'
+      | 'mtimeMs'
+      | 'priority'
+    >,
+    Partial<Pick<JobRow, 'errorKind' | 'lastError' | 'renewOf' | 'batchId'>> {
   status: 'queued' | 'failed';
-  source: JobSource;
-  method: JobMethod;
-  localPath: string | null;
-  sourceUrl: string | null;
-  uploadPath: string;
-  fileName: string;
-  location: string;
-  overwrite: boolean;
-  size: number | null;
-  mtimeMs: number | null;
-  priority: number;
-  errorKind?: string | null;
-  lastError?: string | null;
-  renewOf?: number | null;
-  batchId?: string | null;
 }
 
 export interface JobQuery {

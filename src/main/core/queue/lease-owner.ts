@@ -40,7 +40,7 @@ export function processIsGone(pid: number): boolean {
 export interface OwnerCheck {
   host: string;
   pid: number;
-  /** Lease owners of queues alive in this process. */
+  /** Owners (queues, watch services) alive in this process. */
   liveInstances: ReadonlySet<string>;
   processIsGone: (pid: number) => boolean;
 }

@@ -4,7 +4,7 @@
 // different jobs — so this object only keeps what is in flight in this process.
 import { hostname } from 'node:os';
 import { createApiClient, isApiError } from '../api';
-import type { ApiClient, ApiEndpoints, UploadProgress } from '../api';
+import type { ApiClient, ApiEndpoints, ProxyConfig, UploadProgress } from '../api';
 import type { KieDropDb } from '../db';
 import { toDatabaseError } from '../db';
 import type { HistoryStore } from '../history';
@@ -70,6 +70,8 @@ export interface UploadQueueOptions {
   progressIntervalMs?: number;
   uniqueSegment?: () => string;
   userAgent?: string;
+  /** Default: no proxy. */
+  proxy?: ProxyConfig;
   leaseMs?: number;
   pollMs?: number;
   /** Jitter source for backoff. */
@@ -341,7 +343,12 @@ class Scheduler implements UploadQueue {
   private clientFor(key: string): ApiClient {
     if (this.client?.key !== key) {
       this.client?.client.close();
-      const client = createApiClient({ ...this.opts.endpoints, apiKey: key, userAgent: this.opts.userAgent });
+      const client = createApiClient({
+        ...this.opts.endpoints,
+        apiKey: key,
+        userAgent: this.opts.userAgent,
+        proxy: this.opts.proxy,
+      });
       this.client = { key, client };
     }
     return this.client.client;

@@ -2,7 +2,7 @@
 // "Setting "concurrency" must be …" rather than as a validator's internals. Values are never echoed:
 // someone may paste an API key into the wrong box.
 import { z } from 'zod';
-import { ApiError, validateUploadPath } from '../api';
+import { ApiError, parseProxyUrl, PROXY_URL_EXAMPLE, validateUploadPath } from '../api';
 import { parseAccelerator } from '../clipboard/accelerator';
 import { normalizeBaseUrl } from '../config';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
@@ -16,7 +16,6 @@ export const MAX_SHARE_CONFIRM_ABOVE = 100_000;
 /** Window positions are screen pixels; anything this far out is a damaged file, not a monitor. */
 const MAX_COORDINATE = 1_000_000;
 const CONFIRM_ABOVE_MESSAGE = `"Ask before sharing more than" must be a whole number from 1 to ${MAX_SHARE_CONFIRM_ABOVE}.`;
-const PROXY_PROTOCOLS = new Set(['http:', 'https:', 'socks:', 'socks4:', 'socks5:']);
 
 function baseUrl(label: string) {
   return z.string({ error: `${label} must be a URL.` }).transform((value, ctx) => {
@@ -29,20 +28,17 @@ function baseUrl(label: string) {
   });
 }
 
+// The client's own check, so Settings never saves a proxy the uploads would then refuse (SOCKS, a path).
 const proxyUrl = z
-  .string({ error: 'The proxy URL must be text such as "http://proxy.example:8080".' })
+  .string({ error: `The proxy URL must be text such as "${PROXY_URL_EXAMPLE}".` })
   .trim()
-  .refine(
-    (value) => {
-      try {
-        const url = new URL(value);
-        return PROXY_PROTOCOLS.has(url.protocol) && url.hostname !== '';
-      } catch {
-        return false;
-      }
-    },
-    { message: 'The proxy URL must look like "http://proxy.example:8080" (http, https or socks5).' },
-  );
+  .superRefine((value, ctx) => {
+    try {
+      parseProxyUrl(value);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: err instanceof ApiError ? err.message : String(err) });
+    }
+  });
 
 export const settingsShape = {
   defaultUploadPath: z

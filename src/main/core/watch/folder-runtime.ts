@@ -3,28 +3,20 @@
 // already there when watching started is waited for exactly like one that arrives later.
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { KieDropDb } from '../db';
-import type { UploadQueue } from '../queue';
 import { createFileFilter } from './file-filter';
 import type { FileFilter } from './file-filter';
 import { createFolderWatcher } from './folder-watcher';
 import type { FolderWatcher } from './folder-watcher';
 import { handOver } from './handover';
-import type { Candidate } from './handover';
+import type { Candidate, HandoverDeps } from './handover';
 import { decideUpload } from './ledger-decision';
-import type { LedgerStore } from './ledger-store';
 import { createStabilityTracker } from './stability-tracker';
 import type { StabilityOutcome, StabilityTracker, StatFn } from './stability-tracker';
 import type { WatchEnqueued, WatchFileError, WatchFolder } from './types';
 import { fileErrorMessage, notRegularFileMessage } from './watch-messages';
 
-export interface RuntimeDeps {
-  queue: Pick<UploadQueue, 'enqueueFiles'>;
-  db: KieDropDb;
-  ledger: LedgerStore;
-  /** 'host:pid:instance' written on this service's reservations. */
-  owner: string;
-  now: () => number;
+/** What the hand-over needs (passed on as they are), and what watching one folder adds. */
+export interface RuntimeDeps extends Omit<HandoverDeps, 'reserving'> {
   availabilityPollMs: number;
   limitRetryMs: number;
   onFileError(error: WatchFileError): void;

@@ -1,8 +1,7 @@
 // Every SQL statement on the watch_folders table. The rows are shared by the app and the CLI, so a
 // folder added with `kiedrop watch` shows up in the app too.
 import type { KieDropDb } from '../db';
-import { asDatabaseError } from '../db';
-import { num, statementCache, str } from './sql-helpers';
+import { databaseGuard, num, statementCache, str } from './sql-helpers';
 import type { Row } from './sql-helpers';
 import type { WatchFolder } from './types';
 
@@ -63,13 +62,7 @@ function params(s: FolderSettings): unknown[] {
 
 export function createFolderStore(db: KieDropDb): FolderStore {
   const stmt = statementCache(db.conn);
-  const guard = <T>(fn: () => T): T => {
-    try {
-      return fn();
-    } catch (err) {
-      throw asDatabaseError(err, db.file);
-    }
-  };
+  const guard = databaseGuard(db);
   const one = (sql: string, ...args: unknown[]): WatchFolder | undefined =>
     guard(() => {
       const row = stmt(sql).get(...args) as Row | undefined;

@@ -19,7 +19,7 @@ export interface HandoverDeps {
   queue: Pick<UploadQueue, 'enqueueFiles'>;
   db: KieDropDb;
   ledger: LedgerStore;
-  /** Written on the claims, so reconcile can tell a live claim from an abandoned one. */
+  /** 'host:pid:instance', written on the claims so reconcile can tell a live claim from an abandoned one. */
   owner: string;
   now: () => number;
   /** Claims being queued right now; reconcile leaves these alone. */

@@ -4,9 +4,8 @@
 // Whether the upload finished is read from the jobs and history tables, which the queue writes in
 // one transaction with the upload's outcome; the ledger's own uploaded_at is a copy for quick reads.
 import type { KieDropDb } from '../db';
-import { asDatabaseError } from '../db';
 import type { LedgerVersion, VersionState } from './ledger-decision';
-import { num, numOrNull, statementCache, str, strOrNull } from './sql-helpers';
+import { databaseGuard, num, numOrNull, statementCache, str, strOrNull } from './sql-helpers';
 import type { Row } from './sql-helpers';
 import type { FileSignature } from './stability-tracker';
 
@@ -78,13 +77,7 @@ export function versionState(
 
 export function createLedgerStore(db: KieDropDb): LedgerStore {
   const stmt = statementCache(db.conn);
-  const guard = <T>(fn: () => T): T => {
-    try {
-      return fn();
-    } catch (err) {
-      throw asDatabaseError(err, db.file);
-    }
-  };
+  const guard = databaseGuard(db);
 
   return {
     versions: (folderId, relativePath) =>

@@ -3,6 +3,7 @@
 // crash cut short after the job was written (attach that job), or one cut short before (drop it, so the
 // file is considered again). Finished uploads are copied from history into the ledger.
 import { parseLeaseOwner } from '../queue/lease-owner';
+import type { OwnerCheck } from '../queue/lease-owner';
 import type { LedgerStore, Reservation } from './ledger-store';
 
 /** No enqueue takes this long: a reservation older than this is abandoned whoever made it. */
@@ -10,13 +11,8 @@ export const RESERVATION_TTL_MS = 10 * 60_000;
 /** The job's clock and the reservation's may differ a little; look back this far for the job. */
 const CLOCK_SLACK_MS = 60_000;
 
-export interface OwnerCheck {
-  host: string;
-  pid: number;
-  /** Owners of watch services alive in this process. */
-  liveInstances: ReadonlySet<string>;
-  processIsGone: (pid: number) => boolean;
-}
+// The same facts the queue judges its leases by; here liveInstances are the watch services' owners.
+export type { OwnerCheck };
 
 /** Whether the watcher that made a reservation may still be queuing it. */
 export function reservationIsLive(

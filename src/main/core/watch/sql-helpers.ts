@@ -1,6 +1,8 @@
-// Small helpers for reading libsql rows: columns are copied one by one, because rows carry an extra
-// `_metadata` property that must not leak into plain objects.
+// Small helpers for the watch tables' SQL. Columns are copied one by one, because libsql rows carry an
+// extra `_metadata` property that must not leak into plain objects.
 import type Database from 'libsql';
+import type { KieDropDb } from '../db';
+import { asDatabaseError } from '../db';
 
 export type Row = Record<string, unknown>;
 
@@ -37,5 +39,16 @@ export function statementCache(conn: Database.Database): (sql: string) => Databa
       cache.set(sql, stmt);
     }
     return stmt;
+  };
+}
+
+/** Runs a statement so that any failure leaves as a DatabaseError naming the file (locked, full, corrupt). */
+export function databaseGuard(db: KieDropDb): <T>(fn: () => T) => T {
+  return (fn) => {
+    try {
+      return fn();
+    } catch (err) {
+      throw asDatabaseError(err, db.file);
+    }
   };
 }

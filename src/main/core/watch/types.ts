@@ -1,50 +1,28 @@
 // The watch service's public shapes: plain data, so an IPC layer can pass them to a window unchanged.
+// A folder's settings are the ones the window's contract defines, so the two cannot drift apart.
+import type { WatchFolderSettings, WatchFolderState } from '../../../shared/watch';
 
-/** A watched folder's saved settings. */
-export interface WatchFolder {
+/** A watched folder's saved settings: the ones the window edits, plus where it is and whether it runs. */
+export interface WatchFolder extends WatchFolderSettings {
   id: number;
   /** Absolute local folder. */
   path: string;
-  /** Server folder the files are uploaded to. */
-  uploadPath: string;
-  /** Globs a file must match (any of them); empty = every file. Matched against the path relative to the folder. */
-  include: string[];
-  /** Globs that keep a file out even when it is included. */
-  exclude: string[];
-  /** Watch subfolders too. */
-  recursive: boolean;
   /** false = paused by the user (saved). */
   enabled: boolean;
-  /** Upload a file again when it changes after its upload. */
-  uploadChanged: boolean;
-  /** Poll for changes instead of relying on OS events (network drives, some mounts). */
-  polling: boolean;
-  /** How long size and mtime must stay unchanged before a file counts as complete. */
-  quietMs: number;
-  /** Skip files and folders whose name starts with a dot. */
-  ignoreDotfiles: boolean;
   createdAt: number;
   updatedAt: number;
 }
 
 /** What a person chooses when adding a folder; everything but the path has a default. */
-export interface NewWatchFolder {
+export interface NewWatchFolder extends Partial<WatchFolderSettings> {
   path: string;
-  uploadPath?: string;
-  include?: string[];
-  exclude?: string[];
-  recursive?: boolean;
   enabled?: boolean;
-  uploadChanged?: boolean;
-  polling?: boolean;
-  quietMs?: number;
-  ignoreDotfiles?: boolean;
 }
 
 /** The path cannot change: the ledger is relative to it. Remove the folder and add the new one instead. */
 export type WatchFolderPatch = Partial<Omit<NewWatchFolder, 'path'>>;
 
-export type FolderState = 'starting' | 'watching' | 'unavailable' | 'paused';
+export type FolderState = WatchFolderState;
 
 export interface FolderStatus extends WatchFolder {
   state: FolderState;

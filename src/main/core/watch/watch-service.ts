@@ -6,6 +6,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { KieDropDb } from '../db';
 import type { Engine } from '../engine';
+import { createEventHub } from '../events/event-hub';
 import { formatLeaseOwner, newLeaseOwner, processIsGone } from '../queue/lease-owner';
 import { checkFolderExists, checkNoOverlap, folderSettings, patchedSettings } from './folder-settings';
 import { FolderRuntime } from './folder-runtime';
@@ -47,8 +48,6 @@ const liveOwners = new Set<string>();
 
 const STATUS_COALESCE_MS = 100;
 
-type Listener = (...args: never[]) => void;
-
 export function createWatchService(opts: WatchServiceOptions): WatchService {
   const db = opts.db ?? opts.engine.db;
   const now = opts.now ?? Date.now;
@@ -60,7 +59,9 @@ export function createWatchService(opts: WatchServiceOptions): WatchService {
   const ledger: LedgerStore = createLedgerStore(db);
   const owner = formatLeaseOwner(newLeaseOwner(hostname(), process.pid));
   const runtimes = new Map<number, FolderRuntime>();
-  const listeners = new Map<keyof WatchEvents, Set<Listener>>();
+  // A broken listener (a closed window) must not stop watching.
+  const hub = createEventHub<WatchEvents>();
+  const emit = hub.emit;
   const dirty = new Set<number>();
   const unsubscribe: (() => void)[] = [];
   let statusTimer: NodeJS.Timeout | undefined;
@@ -71,16 +72,6 @@ export function createWatchService(opts: WatchServiceOptions): WatchService {
   let closed = false;
   /** Serializes changes to the set of runtimes (user calls, sync ticks). */
   let chain: Promise<unknown> = Promise.resolve();
-
-  function emit<E extends keyof WatchEvents>(event: E, ...args: Parameters<WatchEvents[E]>): void {
-    for (const fn of [...(listeners.get(event) ?? [])]) {
-      try {
-        (fn as (...a: unknown[]) => void)(...args);
-      } catch {
-        // A broken listener (a closed window) must not stop watching.
-      }
-    }
-  }
 
   function serial<T>(fn: () => Promise<T>): Promise<T> {
     const next = chain.then(fn, fn);
@@ -225,6 +216,27 @@ export function createWatchService(opts: WatchServiceOptions): WatchService {
     return folder;
   }
 
+  /** Pause (running = false) or resume one folder (saved), or every folder (until restart) when id is undefined. */
+  function setRunning(id: number | undefined, running: boolean): Promise<void> {
+    return serial(async () => {
+      if (id === undefined) {
+        allPaused = !running;
+        for (const rt of runtimes.values()) await apply(rt.folder);
+        emit('folders', listAll());
+        return;
+      }
+      const folder = await mustExist(id);
+      if (folder.enabled === running) return;
+      const updated = folders.update(
+        id,
+        { ...folder, enabled: running },
+        Math.max(now(), folder.updatedAt + 1),
+      );
+      if (updated && started) await apply(updated);
+      emit('folders', listAll());
+    });
+  }
+
   const service: WatchService = {
     addFolder: (input: NewWatchFolder) =>
       serial(async () => {
@@ -256,42 +268,8 @@ export function createWatchService(opts: WatchServiceOptions): WatchService {
         if (removed) emit('folders', listAll());
         return removed;
       }),
-    pause: (id?: number) =>
-      serial(async () => {
-        if (id === undefined) {
-          allPaused = true;
-          for (const rt of runtimes.values()) await apply(rt.folder);
-          emit('folders', listAll());
-          return;
-        }
-        const folder = await mustExist(id);
-        if (!folder.enabled) return;
-        const updated = folders.update(
-          id,
-          { ...folder, enabled: false },
-          Math.max(now(), folder.updatedAt + 1),
-        );
-        if (updated && started) await apply(updated);
-        emit('folders', listAll());
-      }),
-    resume: (id?: number) =>
-      serial(async () => {
-        if (id === undefined) {
-          allPaused = false;
-          for (const rt of runtimes.values()) await apply(rt.folder);
-          emit('folders', listAll());
-          return;
-        }
-        const folder = await mustExist(id);
-        if (folder.enabled) return;
-        const updated = folders.update(
-          id,
-          { ...folder, enabled: true },
-          Math.max(now(), folder.updatedAt + 1),
-        );
-        if (updated && started) await apply(updated);
-        emit('folders', listAll());
-      }),
+    pause: (id?: number) => setRunning(id, false),
+    resume: (id?: number) => setRunning(id, true),
     get allPaused() {
       return allPaused;
     },
@@ -300,18 +278,7 @@ export function createWatchService(opts: WatchServiceOptions): WatchService {
       const folder = safeGet(id);
       return folder && wanted(folder) ? statusOf(folder) : undefined;
     },
-    on(event, listener) {
-      let set = listeners.get(event);
-      if (!set) {
-        set = new Set();
-        listeners.set(event, set);
-      }
-      const fn = listener as Listener;
-      set.add(fn);
-      return () => {
-        set.delete(fn);
-      };
-    },
+    on: (event, listener) => hub.on(event, listener),
     start: () =>
       serial(async () => {
         if (started || closed) return;
@@ -341,7 +308,7 @@ export function createWatchService(opts: WatchServiceOptions): WatchService {
         for (const off of unsubscribe.splice(0)) off();
         for (const id of [...runtimes.keys()]) await drop(id);
         liveOwners.delete(owner);
-        listeners.clear();
+        hub.clear();
       }),
   };
   return service;

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { useT } from '../i18n/i18n-context';
 import { Icon } from './icon';
+import { IconButton } from './icon-button';
 
 export interface BannerProps {
   level: 'info' | 'warning' | 'error';
@@ -27,15 +28,12 @@ export function Banner({ level, children, action, onDismiss, testId }: BannerPro
         </button>
       ) : null}
       {onDismiss ? (
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t('common.dismiss')}
+        <IconButton
+          icon="close"
+          label={t('common.dismiss')}
           title={t('common.dismiss')}
           onClick={onDismiss}
-        >
-          <Icon name="close" size={16} />
-        </button>
+        />
       ) : null}
     </div>
   );

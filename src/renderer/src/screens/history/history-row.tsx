@@ -4,6 +4,7 @@ import { memo } from 'react';
 import type { ExpiryStatus, HistoryEntry } from '../../../../shared/domain';
 import type { LinkFormat } from '../../../../shared/ipc-contract';
 import { Icon } from '../../components/icon';
+import { IconButton } from '../../components/icon-button';
 import { formatBytes } from '../../format/bytes';
 import { formatUploadedAt } from '../../format/date';
 import { useI18n } from '../../i18n/i18n-context';
@@ -87,55 +88,44 @@ export const HistoryRow = memo(function HistoryRow({
               tabIndex={tabIndex}
             />
           )}
-          <button
-            type="button"
-            className="icon-button"
+          <IconButton
+            icon="open"
             tabIndex={tabIndex}
-            aria-label={t('history.action.openNamed', { name })}
+            label={t('history.action.openNamed', { name })}
             title={t('history.action.open')}
             onClick={() => void actions.open(entry)}
             disabled={expired}
-          >
-            <Icon name="open" size={16} />
-          </button>
+          />
           {entry.localPath ? (
-            <button
-              type="button"
-              className="icon-button"
+            <IconButton
+              icon="folder"
               tabIndex={tabIndex}
-              aria-label={t('history.action.revealNamed', { name })}
+              label={t('history.action.revealNamed', { name })}
               title={t('history.action.reveal')}
               onClick={() => void actions.reveal(entry)}
-            >
-              <Icon name="folder" size={16} />
-            </button>
+            />
           ) : (
             <span className="icon-button-spacer" aria-hidden="true" />
           )}
           {expired ? (
             <span className="icon-button-spacer" aria-hidden="true" />
           ) : (
-            <button
-              type="button"
-              className="icon-button"
+            <IconButton
+              icon="renew"
               tabIndex={tabIndex}
-              aria-label={renewLabel}
+              label={renewLabel}
               title={t('history.action.renew')}
               onClick={() => void actions.renew(entry)}
-            >
-              <Icon name="renew" size={16} />
-            </button>
+            />
           )}
-          <button
-            type="button"
-            className="icon-button icon-button-danger"
+          <IconButton
+            icon="trash"
+            className="icon-button-danger"
             tabIndex={tabIndex}
-            aria-label={t('history.action.deleteNamed', { name })}
+            label={t('history.action.deleteNamed', { name })}
             title={t('history.action.delete')}
             onClick={() => actions.askDelete(entry)}
-          >
-            <Icon name="trash" size={16} />
-          </button>
+          />
         </div>
       )}
     </div>

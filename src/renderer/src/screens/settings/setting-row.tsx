@@ -1,5 +1,6 @@
 // The frame of one setting: label and hint on the left, the control on the right, the error underneath.
 import type { ReactNode } from 'react';
+import { FieldError } from '../../components/field-error';
 import { Icon } from '../../components/icon';
 import { useT } from '../../i18n/i18n-context';
 
@@ -53,12 +54,7 @@ export function SettingRow({
           {t('settings.saved')}
         </span>
       </div>
-      {error ? (
-        <p id={errorId} className="field-error setting-error" role="alert">
-          <Icon name="alert" size={14} />
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId} className="setting-error" message={error} />
     </div>
   );
 }

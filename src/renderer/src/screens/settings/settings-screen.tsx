@@ -8,7 +8,9 @@ import { useT } from '../../i18n/i18n-context';
 import { ChoiceSetting } from './choice-setting';
 import { IntegrationSection } from './integration-section';
 import { KeySection } from './key-section';
+import { numberPatch } from './number-patch';
 import { ProxySettingRow } from './proxy-setting';
+import { SettingsSection } from './settings-section';
 import { TextSetting } from './text-setting';
 import { ToggleSetting } from './toggle-setting';
 
@@ -17,12 +19,6 @@ export interface SettingsScreenProps {
   keyState: KeyState;
   onReplaceKey: () => void;
   onKeyChanged: (state: KeyState) => void;
-}
-
-/** Numbers typed by a person: the app's validation explains what is wrong, so pass even odd input along. */
-function numberPatch<K extends 'concurrency' | 'expiringSoonHours'>(key: K, text: string): Partial<Settings> {
-  const n = Number(text.trim());
-  return { [key]: text.trim() === '' ? Number.NaN : n } as Partial<Settings>;
 }
 
 export function SettingsScreen({ active, keyState, onReplaceKey, onKeyChanged }: SettingsScreenProps) {
@@ -38,160 +34,130 @@ export function SettingsScreen({ active, keyState, onReplaceKey, onKeyChanged }:
   return (
     <div className="settings-screen" hidden={!active}>
       <div className="settings-inner">
-        <section className="settings-section" aria-labelledby="settings-uploads">
-          <h2 id="settings-uploads" className="section-title">
-            {t('settings.section.uploads')}
-          </h2>
-          <div className="panel settings-panel">
-            <TextSetting
-              label={t('settings.defaultPath')}
-              hint={t('settings.defaultPathHint')}
-              value={settings.defaultUploadPath}
-              toPatch={(v) => ({ defaultUploadPath: v.trim() })}
-              mono
-              testId="setting-default-path"
-            />
-            <TextSetting
-              label={t('settings.concurrency')}
-              hint={t('settings.concurrencyHint')}
-              value={String(settings.concurrency)}
-              toPatch={(v) => numberPatch('concurrency', v)}
-              type="number"
-              min={1}
-              max={10}
-              width="short"
-              testId="setting-concurrency"
-            />
-          </div>
-        </section>
+        <SettingsSection id="settings-uploads" title={t('settings.section.uploads')}>
+          <TextSetting
+            label={t('settings.defaultPath')}
+            hint={t('settings.defaultPathHint')}
+            value={settings.defaultUploadPath}
+            toPatch={(v) => ({ defaultUploadPath: v.trim() })}
+            mono
+            testId="setting-default-path"
+          />
+          <TextSetting
+            label={t('settings.concurrency')}
+            hint={t('settings.concurrencyHint')}
+            value={String(settings.concurrency)}
+            toPatch={(v) => numberPatch('concurrency', v)}
+            type="number"
+            min={1}
+            max={10}
+            width="short"
+            testId="setting-concurrency"
+          />
+        </SettingsSection>
 
-        <section className="settings-section" aria-labelledby="settings-after">
-          <h2 id="settings-after" className="section-title">
-            {t('settings.section.after')}
-          </h2>
-          <div className="panel settings-panel">
-            <ToggleSetting
-              label={t('settings.copyOnUpload')}
-              hint={t('settings.copyOnUploadHint')}
-              checked={settings.copyOnUpload}
-              toPatch={(on) => ({ copyOnUpload: on })}
+        <SettingsSection id="settings-after" title={t('settings.section.after')}>
+          <ToggleSetting
+            label={t('settings.copyOnUpload')}
+            hint={t('settings.copyOnUploadHint')}
+            checked={settings.copyOnUpload}
+            toPatch={(on) => ({ copyOnUpload: on })}
+          />
+          <ChoiceSetting<Settings['copyFormat']>
+            label={t('settings.copyFormat')}
+            hint={t('settings.copyFormatHint')}
+            value={settings.copyFormat}
+            toPatch={(copyFormat) => ({ copyFormat })}
+            options={[
+              { value: 'url', label: t('copyFormat.url') },
+              { value: 'markdown', label: t('copyFormat.markdown') },
+              { value: 'html', label: t('copyFormat.html') },
+              { value: 'custom', label: t('copyFormat.custom') },
+            ]}
+          />
+          {settings.copyFormat === 'custom' ? (
+            <TextSetting
+              label={t('settings.template')}
+              hint={t('settings.templateHint', { tokens: '{url} {name} {expires}' })}
+              value={settings.customCopyTemplate}
+              toPatch={(customCopyTemplate) => ({ customCopyTemplate })}
+              mono
             />
-            <ChoiceSetting<Settings['copyFormat']>
-              label={t('settings.copyFormat')}
-              hint={t('settings.copyFormatHint')}
-              value={settings.copyFormat}
-              toPatch={(copyFormat) => ({ copyFormat })}
-              options={[
-                { value: 'url', label: t('copyFormat.url') },
-                { value: 'markdown', label: t('copyFormat.markdown') },
-                { value: 'html', label: t('copyFormat.html') },
-                { value: 'custom', label: t('copyFormat.custom') },
-              ]}
-            />
-            {settings.copyFormat === 'custom' ? (
-              <TextSetting
-                label={t('settings.template')}
-                hint={t('settings.templateHint', { tokens: '{url} {name} {expires}' })}
-                value={settings.customCopyTemplate}
-                toPatch={(customCopyTemplate) => ({ customCopyTemplate })}
-                mono
-              />
-            ) : null}
-            <ToggleSetting
-              label={t('settings.notifications')}
-              hint={t('settings.notificationsHint')}
-              checked={settings.notifications}
-              toPatch={(on) => ({ notifications: on })}
-            />
-            <ToggleSetting
-              label={t('settings.playSound')}
-              hint={t('settings.playSoundHint')}
-              checked={settings.playSound}
-              toPatch={(playSound) => ({ playSound })}
-            />
-          </div>
-        </section>
+          ) : null}
+          <ToggleSetting
+            label={t('settings.notifications')}
+            hint={t('settings.notificationsHint')}
+            checked={settings.notifications}
+            toPatch={(on) => ({ notifications: on })}
+          />
+          <ToggleSetting
+            label={t('settings.playSound')}
+            hint={t('settings.playSoundHint')}
+            checked={settings.playSound}
+            toPatch={(playSound) => ({ playSound })}
+          />
+        </SettingsSection>
 
         <IntegrationSection />
 
-        <section className="settings-section" aria-labelledby="settings-history">
-          <h2 id="settings-history" className="section-title">
-            {t('settings.section.history')}
-          </h2>
-          <div className="panel settings-panel">
-            <TextSetting
-              label={t('settings.expiringSoon')}
-              hint={t('settings.expiringSoonHint')}
-              value={String(settings.expiringSoonHours)}
-              toPatch={(v) => numberPatch('expiringSoonHours', v)}
-              type="number"
-              min={1}
-              max={71}
-              width="short"
-            />
-          </div>
-        </section>
+        <SettingsSection id="settings-history" title={t('settings.section.history')}>
+          <TextSetting
+            label={t('settings.expiringSoon')}
+            hint={t('settings.expiringSoonHint')}
+            value={String(settings.expiringSoonHours)}
+            toPatch={(v) => numberPatch('expiringSoonHours', v)}
+            type="number"
+            min={1}
+            max={71}
+            width="short"
+          />
+        </SettingsSection>
 
-        <section className="settings-section" aria-labelledby="settings-appearance">
-          <h2 id="settings-appearance" className="section-title">
-            {t('settings.section.appearance')}
-          </h2>
-          <div className="panel settings-panel">
-            <ChoiceSetting<Settings['theme']>
-              label={t('settings.theme')}
-              value={settings.theme}
-              toPatch={(theme) => ({ theme })}
-              options={[
-                { value: 'system', label: t('settings.theme.system') },
-                { value: 'light', label: t('settings.theme.light') },
-                { value: 'dark', label: t('settings.theme.dark') },
-              ]}
-            />
-            <ChoiceSetting<Settings['language']>
-              label={t('settings.language')}
-              value={settings.language}
-              toPatch={(language) => ({ language })}
-              options={[
-                { value: 'system', label: t('settings.language.system') },
-                { value: 'en', label: 'English' },
-                { value: 'zh-CN', label: '简体中文' },
-              ]}
-            />
-          </div>
-        </section>
+        <SettingsSection id="settings-appearance" title={t('settings.section.appearance')}>
+          <ChoiceSetting<Settings['theme']>
+            label={t('settings.theme')}
+            value={settings.theme}
+            toPatch={(theme) => ({ theme })}
+            options={[
+              { value: 'system', label: t('settings.theme.system') },
+              { value: 'light', label: t('settings.theme.light') },
+              { value: 'dark', label: t('settings.theme.dark') },
+            ]}
+          />
+          <ChoiceSetting<Settings['language']>
+            label={t('settings.language')}
+            value={settings.language}
+            toPatch={(language) => ({ language })}
+            options={[
+              { value: 'system', label: t('settings.language.system') },
+              { value: 'en', label: 'English' },
+              { value: 'zh-CN', label: '简体中文' },
+            ]}
+          />
+        </SettingsSection>
 
-        <section className="settings-section" aria-labelledby="settings-network">
-          <h2 id="settings-network" className="section-title">
-            {t('settings.section.network')}
-          </h2>
-          <div className="panel settings-panel">
-            <TextSetting
-              label={t('settings.uploadHost')}
-              hint={t('settings.hostHint')}
-              value={settings.uploadBaseUrl}
-              toPatch={(v) => ({ uploadBaseUrl: v.trim() })}
-              type="url"
-              mono
-            />
-            <TextSetting
-              label={t('settings.creditsHost')}
-              value={settings.creditsBaseUrl}
-              toPatch={(v) => ({ creditsBaseUrl: v.trim() })}
-              type="url"
-              mono
-            />
-            <ProxySettingRow value={settings.proxy} />
-          </div>
-        </section>
+        <SettingsSection id="settings-network" title={t('settings.section.network')}>
+          <TextSetting
+            label={t('settings.uploadHost')}
+            hint={t('settings.hostHint')}
+            value={settings.uploadBaseUrl}
+            toPatch={(v) => ({ uploadBaseUrl: v.trim() })}
+            type="url"
+            mono
+          />
+          <TextSetting
+            label={t('settings.creditsHost')}
+            value={settings.creditsBaseUrl}
+            toPatch={(v) => ({ creditsBaseUrl: v.trim() })}
+            type="url"
+            mono
+          />
+          <ProxySettingRow value={settings.proxy} />
+        </SettingsSection>
 
-        <section className="settings-section" aria-labelledby="settings-key">
-          <h2 id="settings-key" className="section-title">
-            {t('settings.section.key')}
-          </h2>
-          <div className="panel settings-panel">
-            <KeySection keyState={keyState} onReplace={onReplaceKey} onChanged={onKeyChanged} />
-          </div>
-        </section>
+        <SettingsSection id="settings-key" title={t('settings.section.key')}>
+          <KeySection keyState={keyState} onReplace={onReplaceKey} onChanged={onKeyChanged} />
+        </SettingsSection>
         {version ? <p className="settings-footer">{t('settings.version', { version })}</p> : null}
       </div>
     </div>

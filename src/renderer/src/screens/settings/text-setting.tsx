@@ -1,8 +1,9 @@
 // A text or number setting that saves when the field loses focus or on Enter, and reverts on Escape.
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import type { ReactNode } from 'react';
 import type { Settings } from '../../../../shared/settings';
 import { SettingRow } from './setting-row';
+import { useDraftInput } from './use-draft-input';
 import { useFieldSave } from './use-field-save';
 
 export interface TextSettingProps {
@@ -36,17 +37,7 @@ export function TextSetting({
   const hintId = useId();
   const errorId = useId();
   const field = useFieldSave();
-  const [draft, setDraft] = useState(value);
-  // A saved (possibly normalised) value from the app replaces the draft.
-  useEffect(() => setDraft(value), [value]);
-
-  const commit = async () => {
-    if (draft === value) {
-      field.clearError();
-      return;
-    }
-    await field.save(toPatch(draft));
-  };
+  const draft = useDraftInput(value, (text) => field.save(toPatch(text)), field.clearError);
 
   const describedBy = [hint ? hintId : '', field.error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   return (
@@ -65,21 +56,12 @@ export function TextSetting({
         type={type}
         min={min}
         max={max}
-        value={draft}
         placeholder={placeholder}
         spellCheck={false}
         aria-invalid={field.error ? true : undefined}
         aria-describedby={describedBy}
         data-testid={testId}
-        onChange={(event) => setDraft(event.target.value)}
-        onBlur={() => void commit()}
-        onKeyDown={(event) => {
-          if (event.key === 'Enter') void commit();
-          if (event.key === 'Escape') {
-            setDraft(value);
-            field.clearError();
-          }
-        }}
+        {...draft}
       />
     </SettingRow>
   );

@@ -1,7 +1,7 @@
 // An on/off setting, saved as soon as it is flipped.
 import type { ReactNode } from 'react';
 import type { Settings } from '../../../../shared/settings';
-import { Icon } from '../../components/icon';
+import { FieldError } from '../../components/field-error';
 import { Toggle } from '../../components/toggle';
 import { useFieldSave } from './use-field-save';
 
@@ -22,12 +22,7 @@ export function ToggleSetting({ label, hint, checked, toPatch }: ToggleSettingPr
         checked={checked}
         onChange={(on) => void field.save(toPatch(on))}
       />
-      {field.error ? (
-        <p className="field-error setting-error" role="alert">
-          <Icon name="alert" size={14} />
-          {field.error}
-        </p>
-      ) : null}
+      <FieldError className="setting-error" message={field.error} />
     </div>
   );
 }

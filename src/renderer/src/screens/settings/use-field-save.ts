@@ -1,7 +1,6 @@
-// Saving one settings field: the validation error from settingsSet belongs next to that field, and a brief
-// "Saved" confirms the change took.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// Saving one settings field, with its error and a brief "Saved" next to it.
 import type { Settings } from '../../../../shared/settings';
+import { useSaveFeedback } from '../../hooks/use-save-feedback';
 import { useSettings } from '../../hooks/use-settings';
 
 export interface FieldSave {
@@ -11,30 +10,8 @@ export interface FieldSave {
   clearError: () => void;
 }
 
-const SAVED_MS = 1600;
-
 export function useFieldSave(): FieldSave {
   const { update } = useSettings();
-  const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  const save = useCallback(
-    async (patch: Partial<Settings>) => {
-      const res = await update(patch);
-      if (!res.ok) {
-        setError(res.error.message);
-        setSaved(false);
-        return false;
-      }
-      setError(null);
-      setSaved(true);
-      clearTimeout(timer.current);
-      timer.current = setTimeout(() => setSaved(false), SAVED_MS);
-      return true;
-    },
-    [update],
-  );
+  const { error, saved, save, setError } = useSaveFeedback(update);
   return { error, saved, save, clearError: () => setError(null) };
 }

@@ -4,6 +4,7 @@ import { api, settle } from '../../api';
 import { useAnnounce } from '../../components/announcer';
 import { FILE_KIND_ICON } from '../../components/file-kind-icon';
 import { Icon } from '../../components/icon';
+import { IconButton } from '../../components/icon-button';
 import { ProgressBar } from '../../components/progress-bar';
 import { fileKindOf } from '../../format/file-kind';
 import { useSettings } from '../../hooks/use-settings';
@@ -73,19 +74,16 @@ export function JobRow({ job, link }: { job: JobSnapshot; link: string | null })
       </div>
       <div className="job-actions">
         {active ? (
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={t('job.cancel', { name })}
+          <IconButton
+            icon="close"
+            label={t('job.cancel', { name })}
             title={t('job.cancelShort')}
             onClick={() =>
               void settle(api.jobsCancel(job.id)).then((res) =>
                 report(res, t('announce.cancelled', { name })),
               )
             }
-          >
-            <Icon name="close" size={16} />
-          </button>
+          />
         ) : null}
         {job.status === 'done' && job.historyId !== null ? (
           <>
@@ -98,15 +96,12 @@ export function JobRow({ job, link }: { job: JobSnapshot; link: string | null })
               <Icon name="copy" size={15} />
               {t('job.copyShort')}
             </button>
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={t('job.open', { name })}
+            <IconButton
+              icon="open"
+              label={t('job.open', { name })}
               title={t('history.action.open')}
               onClick={() => job.historyId !== null && void settle(api.historyOpenLink(job.historyId))}
-            >
-              <Icon name="open" size={16} />
-            </button>
+            />
           </>
         ) : null}
         {job.status === 'failed' ? (

@@ -18,52 +18,64 @@ export interface UploadOptionsProps {
   showMethod: boolean;
 }
 
+interface OptionFieldProps {
+  label: string;
+  hint: string;
+  value: string;
+  placeholder: string;
+  mono?: boolean;
+  onChange: (text: string) => void;
+}
+
+/** A labelled text field with its hint underneath, tied to it for screen readers. */
+function OptionField({ label, hint, value, placeholder, mono, onChange }: OptionFieldProps) {
+  const id = useId();
+  const hintId = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      <input
+        id={id}
+        className={mono ? 'input input-mono' : 'input'}
+        value={value}
+        placeholder={placeholder}
+        spellCheck={false}
+        aria-describedby={hintId}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      <p id={hintId} className="field-hint">
+        {hint}
+      </p>
+    </div>
+  );
+}
+
 export function UploadOptionsPanel({ value, defaultPath, onChange, showMethod }: UploadOptionsProps) {
   const t = useT();
-  const pathId = useId();
-  const pathHint = useId();
-  const nameId = useId();
-  const nameHint = useId();
+  const methodId = useId();
   return (
     <fieldset className="options">
       <legend className="options-title">{t('upload.options.title')}</legend>
-      <div className="field">
-        <label htmlFor={pathId} className="field-label">
-          {t('upload.options.path')}
-        </label>
-        <input
-          id={pathId}
-          className="input input-mono"
-          value={value.uploadPath}
-          placeholder={defaultPath}
-          spellCheck={false}
-          aria-describedby={pathHint}
-          onChange={(event) => onChange({ ...value, uploadPath: event.target.value })}
-        />
-        <p id={pathHint} className="field-hint">
-          {t('upload.options.pathHint', { path: defaultPath })}
-        </p>
-      </div>
-      <div className="field">
-        <label htmlFor={nameId} className="field-label">
-          {t('upload.options.name')}
-        </label>
-        <input
-          id={nameId}
-          className="input"
-          value={value.fileName}
-          placeholder={t('upload.options.namePlaceholder')}
-          spellCheck={false}
-          aria-describedby={nameHint}
-          onChange={(event) => onChange({ ...value, fileName: event.target.value })}
-        />
-        <p id={nameHint} className="field-hint">
-          {t('upload.options.nameHint')}
-        </p>
-      </div>
+      <OptionField
+        label={t('upload.options.path')}
+        hint={t('upload.options.pathHint', { path: defaultPath })}
+        value={value.uploadPath}
+        placeholder={defaultPath}
+        mono
+        onChange={(uploadPath) => onChange({ ...value, uploadPath })}
+      />
+      <OptionField
+        label={t('upload.options.name')}
+        hint={t('upload.options.nameHint')}
+        value={value.fileName}
+        placeholder={t('upload.options.namePlaceholder')}
+        onChange={(fileName) => onChange({ ...value, fileName })}
+      />
       {showMethod ? (
         <div className="field">
-          <span className="field-label" id={`${pathId}-method`}>
+          <span className="field-label" id={methodId}>
             {t('upload.options.method')}
           </span>
           <SegmentedControl<SendMethod>

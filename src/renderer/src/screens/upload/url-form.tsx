@@ -2,6 +2,7 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Icon } from '../../components/icon';
+import { FieldError } from '../../components/field-error';
 import { useT } from '../../i18n/i18n-context';
 
 export interface UrlFormProps {
@@ -67,12 +68,7 @@ export function UrlForm({ onSubmit, busy }: UrlFormProps) {
       <p id={hintId} className="field-hint">
         {t('upload.url.hint')}
       </p>
-      {invalid ? (
-        <p id={errorId} className="field-error" role="alert">
-          <Icon name="alert" size={14} />
-          {t('upload.url.invalid')}
-        </p>
-      ) : null}
+      <FieldError id={errorId} message={invalid ? t('upload.url.invalid') : null} />
       <button type="submit" className="button button-primary" disabled={busy}>
         <Icon name="upload" size={16} />
         {t('upload.url.submit')}

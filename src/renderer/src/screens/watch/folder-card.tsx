@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import type { IpcResult, WatchFolderPatch, WatchFolderStatus } from '../../../../shared/ipc-contract';
 import { Icon } from '../../components/icon';
+import { IconButton } from '../../components/icon-button';
 import { formatUploadedAt } from '../../format/date';
 import { useI18n } from '../../i18n/i18n-context';
 import { FolderSettings } from './folder-settings';
@@ -74,47 +75,31 @@ export function FolderCard({
         </div>
         <FolderStatusChip state={folder.state} />
         <div className="watch-card-actions">
-          {ownPause ? (
-            <button
-              type="button"
-              className="button button-small"
-              aria-label={t('watch.resumeNamed', { name })}
-              onClick={() => onResume(folder)}
-            >
-              <Icon name="play" size={14} />
-              {t('watch.resume')}
-            </button>
-          ) : (
-            <button
-              type="button"
-              className="button button-small"
-              aria-label={t('watch.pauseNamed', { name })}
-              onClick={() => onPause(folder)}
-            >
-              <Icon name="pause" size={14} />
-              {t('watch.pause')}
-            </button>
-          )}
           <button
             type="button"
-            className={open ? 'icon-button icon-button-on' : 'icon-button'}
-            aria-label={t('watch.settingsNamed', { name })}
+            className="button button-small"
+            aria-label={t(ownPause ? 'watch.resumeNamed' : 'watch.pauseNamed', { name })}
+            onClick={() => (ownPause ? onResume(folder) : onPause(folder))}
+          >
+            <Icon name={ownPause ? 'play' : 'pause'} size={14} />
+            {t(ownPause ? 'watch.resume' : 'watch.pause')}
+          </button>
+          <IconButton
+            icon="sliders"
+            className={open ? 'icon-button-on' : undefined}
+            label={t('watch.settingsNamed', { name })}
             title={t('watch.settings')}
             aria-expanded={open}
             aria-controls={settingsId}
             onClick={() => setOpen((o) => !o)}
-          >
-            <Icon name="sliders" size={16} />
-          </button>
-          <button
-            type="button"
-            className="icon-button icon-button-danger"
-            aria-label={t('watch.removeNamed', { name })}
+          />
+          <IconButton
+            icon="trash"
+            className="icon-button-danger"
+            label={t('watch.removeNamed', { name })}
             title={t('watch.remove')}
             onClick={() => onRemove(folder)}
-          >
-            <Icon name="trash" size={16} />
-          </button>
+          />
         </div>
       </div>
 

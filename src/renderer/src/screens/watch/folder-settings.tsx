@@ -1,14 +1,16 @@
 // One watched folder's settings, each saved as soon as it changes (the folder restarts with it): where
 // its files go, which files count, subfolders, changed files, polling, hidden files and the quiet period.
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useId } from 'react';
 import type { WatchFolderPatch, WatchFolderStatus } from '../../../../shared/ipc-contract';
 import type { IpcResult } from '../../../../shared/ipc-contract';
-import { Icon } from '../../components/icon';
+import { FieldError } from '../../components/field-error';
 import { Toggle } from '../../components/toggle';
+import { useSaveFeedback } from '../../hooks/use-save-feedback';
+import type { SaveFeedback } from '../../hooks/use-save-feedback';
 import { useT } from '../../i18n/i18n-context';
 import { SettingRow } from '../settings/setting-row';
+import { useDraftInput } from '../settings/use-draft-input';
 import { TagInput } from './tag-input';
-import { useFolderSave } from './use-folder-save';
 import {
   parseQuietSeconds,
   QUIET_SECONDS_MAX,
@@ -22,13 +24,21 @@ export interface FolderSettingsProps {
   onUpdate: (id: number, patch: WatchFolderPatch) => Promise<IpcResult<WatchFolderStatus>>;
 }
 
+/** The on/off settings, in the order they are shown; each saves as soon as it is flipped. */
+const SWITCHES = [
+  { setting: 'recursive', label: 'watch.field.recursive', hint: 'watch.field.recursiveHint' },
+  { setting: 'uploadChanged', label: 'watch.field.uploadChanged', hint: 'watch.field.uploadChangedHint' },
+  { setting: 'polling', label: 'watch.field.polling', hint: 'watch.field.pollingHint' },
+  { setting: 'ignoreDotfiles', label: 'watch.field.dotfiles', hint: 'watch.field.dotfilesHint' },
+] as const;
+
 interface TextFieldProps {
   label: string;
   hint: string;
   value: string;
   /** The patch for the typed text, or a message saying what to type instead. */
   toPatch: (text: string) => WatchFolderPatch | string;
-  save: ReturnType<typeof useFolderSave>;
+  save: SaveFeedback<WatchFolderPatch>;
   width: 'short' | 'long';
   suffix?: string;
   testId: string;
@@ -39,18 +49,15 @@ function TextField({ label, hint, value, toPatch, save, width, suffix, testId }:
   const id = useId();
   const hintId = useId();
   const errorId = useId();
-  const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
-
-  const commit = async () => {
-    if (draft === value) {
-      save.setError(null);
-      return;
-    }
-    const patch = toPatch(draft);
-    if (typeof patch === 'string') save.setError(patch);
-    else await save.save(patch);
-  };
+  const draft = useDraftInput(
+    value,
+    (text) => {
+      const patch = toPatch(text);
+      if (typeof patch === 'string') save.setError(patch);
+      else return save.save(patch);
+    },
+    () => save.setError(null),
+  );
 
   return (
     <SettingRow
@@ -66,21 +73,12 @@ function TextField({ label, hint, value, toPatch, save, width, suffix, testId }:
         <input
           id={id}
           className={`input input-mono input-${width}`}
-          value={draft}
           spellCheck={false}
           inputMode={width === 'short' ? 'decimal' : undefined}
           aria-invalid={save.error ? true : undefined}
           aria-describedby={[hintId, save.error ? errorId : ''].filter(Boolean).join(' ')}
           data-testid={testId}
-          onChange={(event) => setDraft(event.target.value)}
-          onBlur={() => void commit()}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') void commit();
-            if (event.key === 'Escape') {
-              setDraft(value);
-              save.setError(null);
-            }
-          }}
+          {...draft}
         />
         {suffix ? <span className="watch-input-suffix">{suffix}</span> : null}
       </span>
@@ -91,11 +89,11 @@ function TextField({ label, hint, value, toPatch, save, width, suffix, testId }:
 export function FolderSettings({ id, folder, onUpdate }: FolderSettingsProps) {
   const t = useT();
   const update = useCallback((patch: WatchFolderPatch) => onUpdate(folder.id, patch), [onUpdate, folder.id]);
-  const path = useFolderSave(update);
-  const quiet = useFolderSave(update);
-  const include = useFolderSave(update);
-  const exclude = useFolderSave(update);
-  const switches = useFolderSave(update);
+  const path = useSaveFeedback(update);
+  const quiet = useSaveFeedback(update);
+  const include = useSaveFeedback(update);
+  const exclude = useSaveFeedback(update);
+  const switches = useSaveFeedback(update);
 
   return (
     <div id={id} className="watch-settings" data-testid="watch-settings">
@@ -144,37 +142,17 @@ export function FolderSettings({ id, folder, onUpdate }: FolderSettingsProps) {
         />
       </div>
       <div className="watch-settings-grid watch-switches">
-        <Toggle
-          label={t('watch.field.recursive')}
-          description={t('watch.field.recursiveHint')}
-          checked={folder.recursive}
-          onChange={(on) => void switches.save({ recursive: on })}
-        />
-        <Toggle
-          label={t('watch.field.uploadChanged')}
-          description={t('watch.field.uploadChangedHint')}
-          checked={folder.uploadChanged}
-          onChange={(on) => void switches.save({ uploadChanged: on })}
-        />
-        <Toggle
-          label={t('watch.field.polling')}
-          description={t('watch.field.pollingHint')}
-          checked={folder.polling}
-          onChange={(on) => void switches.save({ polling: on })}
-        />
-        <Toggle
-          label={t('watch.field.dotfiles')}
-          description={t('watch.field.dotfilesHint')}
-          checked={folder.ignoreDotfiles}
-          onChange={(on) => void switches.save({ ignoreDotfiles: on })}
-        />
+        {SWITCHES.map(({ setting, label, hint }) => (
+          <Toggle
+            key={setting}
+            label={t(label)}
+            description={t(hint)}
+            checked={folder[setting]}
+            onChange={(on) => void switches.save({ [setting]: on })}
+          />
+        ))}
       </div>
-      {switches.error ? (
-        <p className="field-error" role="alert">
-          <Icon name="alert" size={14} />
-          {switches.error}
-        </p>
-      ) : null}
+      <FieldError message={switches.error} />
     </div>
   );
 }

@@ -3,6 +3,7 @@
 // button with a name a screen reader can read.
 import { useId, useState } from 'react';
 import { Icon } from '../../components/icon';
+import { FieldError } from '../../components/field-error';
 import { useT } from '../../i18n/i18n-context';
 import { addPatterns } from '../../../../shared/watch-format';
 
@@ -93,12 +94,7 @@ export function TagInput({ label, hint, values, onChange, error, testId }: TagIn
           }}
         />
       </div>
-      {error ? (
-        <p id={errorId} className="field-error" role="alert">
-          <Icon name="alert" size={14} />
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId} message={error} />
     </div>
   );
 }

@@ -70,6 +70,14 @@ export function WatchScreen({ active }: WatchScreenProps) {
     else announce(res.error.message, 'error');
   };
 
+  // In the toolbar, and again in the middle of the empty screen where a first-time user looks.
+  const addButton = (className: string) => (
+    <button type="button" className={className} onClick={() => void addFolder()} disabled={adding}>
+      <Icon name="plus" size={15} />
+      {t('watch.add')}
+    </button>
+  );
+
   const watching = folders.filter((f) => f.state === 'watching').length;
   const countText =
     watch.overview === null
@@ -97,15 +105,7 @@ export function WatchScreen({ active }: WatchScreenProps) {
             {allPaused ? t('watch.resumeAll') : t('watch.pauseAll')}
           </button>
         ) : null}
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={() => void addFolder()}
-          disabled={adding}
-        >
-          <Icon name="plus" size={15} />
-          {t('watch.add')}
-        </button>
+        {addButton('button button-primary')}
       </div>
 
       {watch.loadError ? (
@@ -145,15 +145,7 @@ export function WatchScreen({ active }: WatchScreenProps) {
                 {t('watch.empty.pointClosed')}
               </li>
             </ul>
-            <button
-              type="button"
-              className="button button-primary watch-empty-add"
-              onClick={() => void addFolder()}
-              disabled={adding}
-            >
-              <Icon name="plus" size={15} />
-              {t('watch.add')}
-            </button>
+            {addButton('button button-primary watch-empty-add')}
           </div>
         </div>
       ) : (

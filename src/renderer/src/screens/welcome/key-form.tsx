@@ -4,7 +4,8 @@ import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { IpcError, KeyState } from '../../../../shared/ipc-contract';
 import { api, settle } from '../../api';
-import { Icon } from '../../components/icon';
+import { FieldError } from '../../components/field-error';
+import { IconButton } from '../../components/icon-button';
 import { useT } from '../../i18n/i18n-context';
 import type { TFunction } from '../../i18n/messages';
 
@@ -86,26 +87,19 @@ export function KeyForm({ keychainAvailable, onSaved, onCancel }: KeyFormProps) 
           data-autofocus
           autoFocus
         />
-        <button
-          type="button"
-          className="icon-button input-affix"
-          aria-label={visible ? t('key.hide') : t('key.show')}
+        <IconButton
+          icon={visible ? 'eyeOff' : 'eye'}
+          className="input-affix"
+          label={visible ? t('key.hide') : t('key.show')}
           title={visible ? t('key.hide') : t('key.show')}
           aria-pressed={visible}
           onClick={() => setVisible((v) => !v)}
-        >
-          <Icon name={visible ? 'eyeOff' : 'eye'} size={16} />
-        </button>
+        />
       </div>
       <p id={hintId} className="field-hint">
         {t('key.whereFrom')} <span className="mono">kie.ai/api-key</span>
       </p>
-      {error ? (
-        <p id={errorId} className="field-error" role="alert">
-          <Icon name="alert" size={14} />
-          {keyErrorMessage(error, t)}
-        </p>
-      ) : null}
+      <FieldError id={errorId} message={error ? keyErrorMessage(error, t) : null} />
       <div className="key-form-actions">
         {onCancel ? (
           <button type="button" className="button" onClick={onCancel}>

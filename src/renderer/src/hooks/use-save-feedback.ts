@@ -1,27 +1,26 @@
-// Saving one setting of a watched folder: the app's refusal belongs next to that field, and a brief
-// "Saved" confirms the change took (the folder restarts with it).
+// Saving one field: the app's refusal belongs next to that field, and a brief "Saved" confirms the change
+// took. Settings and each watched folder's settings save this way.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { IpcResult, WatchFolderPatch, WatchFolderStatus } from '../../../../shared/ipc-contract';
+import type { IpcResult } from '../../../shared/ipc-contract';
 
-export interface FolderSave {
+export interface SaveFeedback<P> {
   error: string | null;
   saved: boolean;
-  save: (patch: WatchFolderPatch) => Promise<boolean>;
+  /** Resolves false when the app refused the change (its message is then in `error`). */
+  save: (patch: P) => Promise<boolean>;
   setError: (message: string | null) => void;
 }
 
 const SAVED_MS = 1600;
 
-export function useFolderSave(
-  update: (patch: WatchFolderPatch) => Promise<IpcResult<WatchFolderStatus>>,
-): FolderSave {
+export function useSaveFeedback<P>(update: (patch: P) => Promise<IpcResult<unknown>>): SaveFeedback<P> {
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const save = useCallback(
-    async (patch: WatchFolderPatch) => {
+    async (patch: P) => {
       const res = await update(patch);
       if (!res.ok) {
         setError(res.error.message);

@@ -1,0 +1,105 @@
+// Picks the agent for each request: a direct keep-alive agent, or a tunnel through the proxy the
+// configuration names for that target. Every target goes through CONNECT (http:// ones too), so the
+// proxy only relays bytes: Expect: 100-continue, backpressure and keep-alive behave exactly as direct,
+// and a refusal is always the proxy's own answer, never mistaken for the API's.
+import http from 'node:http';
+import https from 'node:https';
+import { HttpsProxyAgent } from 'https-proxy-agent';
+import { proxyFromEnv } from './env-proxy';
+import { parseProxyUrl, proxyDisplayName, proxyPasswordForms } from './proxy-config';
+import type { ProxyConfig, ProxyEnvironment } from './proxy-config';
+import { parseSystemProxy } from './system-proxy';
+
+/** The proxy a request goes through, as messages may show it. */
+export interface ProxyHop {
+  /** "host:port", never the user name or password. */
+  name: string;
+  /** Where the user set it, completing "Check the proxy address …": "in Settings", "in HTTPS_PROXY". */
+  origin: string;
+}
+
+export interface AgentRoute {
+  agent: http.Agent;
+  /** Null when the request goes directly to the target. */
+  proxy: ProxyHop | null;
+}
+
+export interface AgentRouter {
+  /** Throws ApiError('invalid-input') when the proxy that applies is not a usable URL. */
+  route(target: URL): Promise<AgentRoute>;
+  /** Passwords of the proxies used so far, so an error that somehow carries one can be scrubbed. */
+  secrets(): string[];
+  /** Closes idle keep-alive sockets (direct and tunnelled); requests in flight are left alone. */
+  closeIdle(): void;
+}
+
+const SYSTEM_ORIGIN = 'in the system proxy settings';
+
+export function createAgentRouter(config: ProxyConfig = { mode: 'none' }): AgentRouter {
+  const direct = {
+    http: new http.Agent({ keepAlive: true }),
+    https: new https.Agent({ keepAlive: true }),
+  };
+  // One tunnel agent per proxy URL, so consecutive requests reuse its tunnels.
+  const tunnels = new Map<string, HttpsProxyAgent<string>>();
+  const secrets = new Set<string>();
+
+  const directly = (target: URL): AgentRoute => ({
+    agent: target.protocol === 'https:' ? direct.https : direct.http,
+    proxy: null,
+  });
+
+  const through = (value: string, origin: string): AgentRoute => {
+    const url = parseProxyUrl(value, origin);
+    let agent = tunnels.get(url.href);
+    if (agent === undefined) {
+      agent = new HttpsProxyAgent(url.href, { keepAlive: true });
+      tunnels.set(url.href, agent);
+      for (const secret of proxyPasswordForms(url)) secrets.add(secret);
+    }
+    return { agent, proxy: { name: proxyDisplayName(url), origin } };
+  };
+
+  const fromEnv = (target: URL, env: ProxyEnvironment = process.env): AgentRoute => {
+    const found = proxyFromEnv(target, env);
+    return found === null ? directly(target) : through(found.url, `in ${found.variable}`);
+  };
+
+  const fromSystem = async (
+    target: URL,
+    resolve: (url: string) => Promise<string>,
+    env?: ProxyEnvironment,
+  ): Promise<AgentRoute> => {
+    let answer: string | null;
+    try {
+      answer = parseSystemProxy(await resolve(target.href));
+    } catch {
+      // The OS could not say (no session yet, PAC script failed): the environment is the next best guess.
+      answer = null;
+    }
+    return answer === null ? fromEnv(target, env) : through(answer, SYSTEM_ORIGIN);
+  };
+
+  return {
+    async route(target) {
+      switch (config.mode) {
+        case 'none':
+          return directly(target);
+        case 'env':
+          return fromEnv(target, config.env);
+        case 'manual':
+          return through(config.url, config.origin ?? 'in Settings');
+        case 'system':
+          return fromSystem(target, config.resolve, config.env);
+      }
+    },
+    secrets: () => [...secrets],
+    closeIdle() {
+      for (const agent of [direct.http, direct.https, ...tunnels.values()]) {
+        for (const sockets of Object.values(agent.freeSockets)) {
+          for (const socket of sockets ?? []) socket.destroy();
+        }
+      }
+    },
+  };
+}
