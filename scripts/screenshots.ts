@@ -93,6 +93,8 @@ const WATCHED = [
 
 /** Adds the folders (as the picker would), lets one upload a file, and pauses one. */
 async function seedWatch(run: E2eRun): Promise<void> {
+  // The folders live in the run's own folder; as the home folder they show as "~/Pictures/…", as for a person.
+  process.env['HOME'] = run.root;
   for (const spec of WATCHED) {
     const dir = join(run.root, ...spec.folder);
     mkdirSync(dir, { recursive: true });

@@ -14,6 +14,17 @@ export function folderName(path: string): string {
 }
 
 /**
+ * A folder as people write it: inside the home folder it starts with "~" ("/home/ana/Shots" → "~/Shots"),
+ * as file managers and shells show it. Windows paths are left whole; "~" means nothing there.
+ */
+export function displayPath(path: string, home: string, platform: string): string {
+  if (platform === 'win32' || home === '' || home === '/') return path;
+  const base = home.replace(/\/+$/, '');
+  if (path === base) return '~';
+  return path.startsWith(`${base}/`) ? `~${path.slice(base.length)}` : path;
+}
+
+/**
  * Patterns typed into a tag field, added to the ones there already: commas and new lines separate
  * patterns (a pasted list works), blanks are dropped, and a pattern already present is not repeated.
  */

@@ -56,6 +56,8 @@ export interface WatchFolderStatus extends WatchFolderSettings {
   /** The latest problem with one of its files, or null. */
   lastError: string | null;
   lastUpload: WatchLastUpload | null;
+  /** The path to show: "~/Pictures/Screenshots" inside the home folder. */
+  displayPath: string;
 }
 
 /** Every watched folder, and whether "pause all watching" is on (until resumed or restart). */

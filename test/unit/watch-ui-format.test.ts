@@ -2,7 +2,13 @@
 // field, and the quiet period typed in seconds.
 import { describe, expect, it } from 'vitest';
 import { MAX_QUIET_MS, MIN_QUIET_MS } from '../../src/main/core/watch';
-import { addPatterns, folderName, parseQuietSeconds, quietSecondsText } from '../../src/shared/watch-format';
+import {
+  addPatterns,
+  displayPath,
+  folderName,
+  parseQuietSeconds,
+  quietSecondsText,
+} from '../../src/shared/watch-format';
 import { WATCH_QUIET_RANGE_MS } from '../../src/shared/watch';
 
 describe('folder names', () => {
@@ -56,5 +62,20 @@ describe('quiet period in seconds', () => {
 
   it('checks against the same limits as the watch service', () => {
     expect(WATCH_QUIET_RANGE_MS).toEqual({ min: MIN_QUIET_MS, max: MAX_QUIET_MS });
+  });
+});
+
+describe('displayPath', () => {
+  it('shows folders inside the home folder with "~", as file managers do', () => {
+    expect(displayPath('/home/ana/Pictures/Screenshots', '/home/ana', 'linux')).toBe(
+      '~/Pictures/Screenshots',
+    );
+    expect(displayPath('/home/ana', '/home/ana/', 'darwin')).toBe('~');
+  });
+
+  it('leaves other folders, look-alike prefixes and Windows paths whole', () => {
+    expect(displayPath('/mnt/share/in', '/home/ana', 'linux')).toBe('/mnt/share/in');
+    expect(displayPath('/home/anabel/in', '/home/ana', 'linux')).toBe('/home/anabel/in');
+    expect(displayPath('C:\\Users\\ana\\Shots', 'C:\\Users\\ana', 'win32')).toBe('C:\\Users\\ana\\Shots');
   });
 });

@@ -1,6 +1,8 @@
 // The Watch screen's view of the folders: the watch service's statuses plus, for each folder, its newest
 // upload as the history knows it (name and time, and the entry to copy the link from).
 import type { Engine } from '../engine';
+import { homedir } from 'node:os';
+import { displayPath } from '../../../shared/watch-format';
 import { createLedgerStore } from '../watch';
 import type { FolderStatus } from '../watch';
 import type { WatchFolderStatus, WatchLastUpload, WatchOverview } from '../../../shared/ipc-contract';
@@ -21,7 +23,11 @@ function newestUpload(engine: Pick<Engine, 'db' | 'history'>, folderId: number):
 }
 
 export function folderView(status: FolderStatus, engine: Pick<Engine, 'db' | 'history'>): WatchFolderStatus {
-  return { ...status, lastUpload: status.lastUploadAt === null ? null : newestUpload(engine, status.id) };
+  return {
+    ...status,
+    lastUpload: status.lastUploadAt === null ? null : newestUpload(engine, status.id),
+    displayPath: displayPath(status.path, homedir(), process.platform),
+  };
 }
 
 export function watchOverview(watch: WatchHost, engine: Pick<Engine, 'db' | 'history'>): WatchOverview {

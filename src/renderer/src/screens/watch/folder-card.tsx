@@ -64,7 +64,7 @@ export function FolderCard({
           </h3>
           <p className="watch-route">
             <span className="mono watch-path" title={folder.path}>
-              {folder.path}
+              {folder.displayPath}
             </span>
             <span className="watch-arrow" aria-hidden="true">
               →
