@@ -8,33 +8,16 @@ import {
   jobDisplayName,
   orderJobs,
 } from '../../src/renderer/src/state/job-list';
+import { jobSnapshot } from '../support/job-snapshot';
 
+/** A queued upload of /files/file-<id>.png, queued in id order, named only by its path. */
 function job(id: number, patch: Partial<JobSnapshot> = {}): JobSnapshot {
-  return {
-    id,
-    status: 'queued',
-    phase: 'waiting',
-    source: 'manual',
-    method: 'stream',
+  return jobSnapshot(id, {
     localPath: `/files/file-${id}.png`,
-    sourceUrl: null,
-    uploadPath: 'kiedrop',
     fileName: '',
-    location: 'kiedrop',
-    size: 1000,
-    attempts: 0,
-    nextAttemptAt: null,
-    errorKind: null,
-    lastError: null,
-    notice: null,
-    renewOf: null,
-    batchId: null,
-    historyId: null,
-    progress: null,
     createdAt: 1000 + id,
-    finishedAt: null,
     ...patch,
-  };
+  });
 }
 
 describe('job events', () => {
