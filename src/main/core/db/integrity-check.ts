@@ -11,6 +11,7 @@
 
 import { statSync } from 'node:fs';
 import Database from 'libsql';
+import { enterWalMode } from './enter-wal-mode';
 
 export const FULL_CHECK_MAX_BYTES = 8 * 1024 * 1024;
 export const DEFAULT_INTEGRITY_CHECK_INTERVAL_MS = 24 * 60 * 60 * 1000;
@@ -52,7 +53,7 @@ export function inspectDatabaseFile(file: string, o: InspectOptions): boolean {
   try {
     conn.exec(`PRAGMA busy_timeout = ${int(o.busyTimeoutMs)}`);
     // The first read: garbage fails here with SQLITE_NOTADB, a truncated file with SQLITE_CORRUPT.
-    conn.exec('PRAGMA journal_mode = WAL');
+    enterWalMode(conn, o.busyTimeoutMs);
     conn.exec('SELECT count(*) FROM sqlite_schema');
 
     // exec() returns no rows, so the verdict travels as a CHECK constraint on a temporary table.

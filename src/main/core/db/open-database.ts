@@ -14,6 +14,7 @@ import {
   inspectDatabaseFile,
   recordIntegrityCheck,
 } from './integrity-check';
+import { enterWalMode } from './enter-wal-mode';
 import { moveAside } from './move-aside';
 
 export interface KieDropDb {
@@ -58,7 +59,7 @@ function connect(file: string, o: ConnectOptions, recordCheck: boolean): Databas
   const conn = new Database(file, { timeout: o.busyTimeoutMs });
   try {
     conn.exec(`PRAGMA busy_timeout = ${o.busyTimeoutMs}`);
-    conn.exec('PRAGMA journal_mode = WAL');
+    enterWalMode(conn, o.busyTimeoutMs);
     // In WAL mode NORMAL cannot corrupt the file; a power cut may only lose the last commits.
     conn.exec('PRAGMA synchronous = NORMAL');
     conn.exec('PRAGMA foreign_keys = ON');
