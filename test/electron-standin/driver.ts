@@ -1,0 +1,100 @@
+// Test side: starts the real app (out/main/index.js) on the stand-in as a child process, talks to its
+// control channel, and shares one Chromium server between the apps of a test file.
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { BrowserServer } from 'playwright-core';
+import { STANDIN_CHROMIUM_ARGS } from './browser';
+
+const HERE = import.meta.dirname;
+export const STANDIN_PROJECT_ROOT = resolve(HERE, '../..');
+
+export interface StandinLaunchOptions {
+  /** The app folder given to `electron <folder>`; default the project root. */
+  appDir?: string;
+  args?: string[];
+  env?: Record<string, string | undefined>;
+  browser?: BrowserServer;
+  /** Run under its own D-Bus session (no tray host, no keychain): for the "no tray host" desktop. */
+  privateBus?: boolean;
+}
+
+export interface StandinApp {
+  readonly child: ChildProcess;
+  readonly output: () => string;
+  call<T = unknown>(cmd: string, args?: Record<string, unknown>): Promise<T>;
+  /** Resolves with the exit code (or signal name) once the process has ended. */
+  exited: Promise<number | string>;
+  kill(): Promise<void>;
+}
+
+export function launchBrowserServer(): Promise<BrowserServer> {
+  return chromium.launchServer({ executablePath: '/usr/bin/chromium', args: STANDIN_CHROMIUM_ARGS });
+}
+
+export function launchStandinApp(options: StandinLaunchOptions = {}): StandinApp {
+  const appDir = options.appDir ?? STANDIN_PROJECT_ROOT;
+  const nodeArgs = [
+    '--expose-gc',
+    '--import',
+    'tsx',
+    '--import',
+    join(HERE, 'register.ts'),
+    join(HERE, 'launch.ts'),
+    appDir,
+    ...(options.args ?? []),
+  ];
+  const env = {
+    ...process.env,
+    ELECTRON_RENDERER_URL: '',
+    KIEDROP_STANDIN_BROWSER: options.browser?.wsEndpoint() ?? '',
+    ...options.env,
+  };
+  const [command, args] = options.privateBus
+    ? ['dbus-run-session', ['--', process.execPath, ...nodeArgs]]
+    : [process.execPath, nodeArgs];
+  const child = spawn(command, args, {
+    cwd: STANDIN_PROJECT_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | string>((done) =>
+    child.on('exit', (code, signal) => done(code ?? signal ?? 'unknown')),
+  );
+  let nextId = 1;
+  const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+  child.on('message', (message: { id: number; ok: boolean; value?: unknown; error?: string }) => {
+    const waiter = pending.get(message.id);
+    pending.delete(message.id);
+    if (message.ok) waiter?.resolve(message.value);
+    else waiter?.reject(new Error(message.error));
+  });
+  void exited.then((code) => {
+    for (const waiter of pending.values()) waiter.reject(new Error(`the app exited (${code}):\n${output.slice(-3000)}`));
+    pending.clear();
+  });
+  return {
+    child,
+    output: () => output,
+    exited,
+    call<T>(cmd: string, args: Record<string, unknown> = {}) {
+      return new Promise<T>((resolvePromise, reject) => {
+        if (child.exitCode !== null || child.signalCode !== null) {
+          reject(new Error(`the app has exited:\n${output.slice(-3000)}`));
+          return;
+        }
+        const id = nextId++;
+        pending.set(id, { resolve: resolvePromise as (v: unknown) => void, reject });
+        child.send({ id, cmd, args });
+      });
+    },
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,22 @@
+// The stand-in's `electron <app folder> [args…]`: runs the app's main script (package.json "main") in
+// this Node process with `electron` resolved to the stand-in, as `npm start` runs it under the real
+// runtime: process.defaultApp is true, argv[1] is the app folder, and 'ready' comes after the main
+// script (with its top-level awaits) has run.
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app } from './app';
+import { closeBrowser } from './browser';
+import { serveControl } from './control';
+
+const [appFolder = '.', ...rest] = process.argv.slice(2);
+const appDir = resolve(appFolder);
+Object.defineProperty(process, 'defaultApp', { value: true, configurable: true });
+process.argv = [process.execPath, appDir, ...rest];
+app.setAppPathForLaunch(appDir);
+serveControl();
+process.on('exit', () => void closeBrowser());
+
+const { main } = JSON.parse(readFileSync(join(appDir, 'package.json'), 'utf8')) as { main: string };
+await import(pathToFileURL(join(appDir, main)).href);
+setImmediate(() => app.emitReady());

@@ -1,0 +1,23 @@
+// How the stand-in's desktop behaves, chosen by the test through the environment of the app process.
+// Each mode models a documented platform behaviour (see docs/design.md, "The Electron stand-in").
+
+export type DisplayServer = 'x11' | 'wayland';
+
+export interface StandinModes {
+  /** wayland: window position and always-on-top do nothing; unfocused clipboard writes are dropped. */
+  display: DisplayServer;
+  /** A Playwright browser server to open windows in (shared by a test file); else one is launched. */
+  browserWsEndpoint: string | null;
+  /** Accelerators another program already holds: register() answers false for them. */
+  takenShortcuts: string[];
+}
+
+export function readModes(env: NodeJS.ProcessEnv): StandinModes {
+  return {
+    display: env['KIEDROP_STANDIN_DISPLAY'] === 'wayland' ? 'wayland' : 'x11',
+    browserWsEndpoint: env['KIEDROP_STANDIN_BROWSER'] || null,
+    takenShortcuts: (env['KIEDROP_STANDIN_TAKEN_SHORTCUTS'] ?? '').split(',').filter(Boolean),
+  };
+}
+
+export const modes = readModes(process.env);
