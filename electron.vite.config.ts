@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { devCsp } from './build/dev-csp';
 
 const shared = { '@shared': resolve('src/shared') };
 
@@ -23,7 +24,8 @@ export default defineConfig({
   renderer: {
     root: resolve('src/renderer'),
     resolve: { alias: shared },
-    plugins: [react()],
+    // devCsp only loosens the pages' CSP for the dev server; the build keeps it as written.
+    plugins: [react(), devCsp()],
     build: {
       minify: true,
       rollupOptions: {

@@ -1,24 +1,47 @@
 #!/usr/bin/env node
 // `npm run test:electron`: smoke tests that drive the real app through Playwright's Electron support.
 // They need the Electron runtime, which `npm test` machines may lack; without it this fails loudly rather than
-// counting as a pass.
-import { spawnSync } from 'node:child_process';
-import { findElectronRuntime } from './electron-runtime.js';
+// counting as a pass. Arguments go to vitest (`npm run test:electron -- -t launch`).
+// KIEDROP_SKIP_BUILD=1 tests the last build in out/ without rebuilding it.
+import { dirname } from 'node:path';
+import { describeRuntimeProblem, executableProblem, locateElectronRuntime } from './electron-runtime.js';
+import { runTool } from './node-tools.js';
 
-const runtime = findElectronRuntime();
-if (!runtime) {
-  console.error(
-    'The Electron smoke tests did not run: the Electron runtime is not installed (run `npm start` once online to fetch it).',
-  );
-  process.exit(1);
+const ROOT = dirname(import.meta.dirname);
+
+/** Runs the build and the tests; returns this script's exit code, after saying what went wrong. */
+function main() {
+  const location = locateElectronRuntime();
+  const problem = executableProblem(location.path);
+  if (problem !== null) {
+    const why =
+      location.setBy === null && problem === 'missing'
+        ? 'the Electron runtime is not installed (run `npm start` once online to fetch it, or set ELECTRON_EXEC_PATH to an installed Electron)'
+        : describeRuntimeProblem(location, problem);
+    console.error(`The Electron smoke tests did not run: ${why}.`);
+    return 1;
+  }
+  const env = { ...process.env, KIEDROP_ELECTRON_PATH: location.path };
+  if (process.env.KIEDROP_SKIP_BUILD !== '1') {
+    const build = runTool('electron-vite', ['build'], { cwd: ROOT, env });
+    if (!build.ok) {
+      const detail = build.started ? ' (its errors are above)' : '';
+      console.error(`The Electron smoke tests did not run: ${build.failure}${detail}.`);
+      return build.code || 1;
+    }
+  }
+  const args = ['run', '--config', 'vitest.electron.config.ts', ...process.argv.slice(2)];
+  const tests = runTool('vitest', args, { cwd: ROOT, env });
+  if (!tests.ok) {
+    console.error(
+      tests.started
+        ? `The Electron smoke tests failed: ${tests.failure} (its report is above).`
+        : `The Electron smoke tests did not run: ${tests.failure}.`,
+    );
+    return tests.code || 1;
+  }
+  return 0;
 }
-for (const [command, args] of [
-  ['npx', ['electron-vite', 'build']],
-  ['npx', ['vitest', 'run', '--config', 'vitest.electron.config.ts']],
-]) {
-  const result = spawnSync(command, args, {
-    stdio: 'inherit',
-    env: { ...process.env, KIEDROP_ELECTRON_PATH: runtime },
-  });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-}
+
+// The exit code is set rather than process.exit() called, so output still in a pipe's buffer is not cut off.
+process.exitCode = main();

@@ -1,5 +1,6 @@
 import { DEFAULT_CONCURRENCY } from '../main/core/queue';
 import type { FlagSpec, FlagSpecs } from './args';
+import { INTEGRATION_COMMANDS, INTEGRATION_SUBCOMMANDS } from './commands/integration-docs';
 import { WATCH_COMMAND } from './commands/watch';
 
 // One table describes every command: the parser reads its flags and the help text is rendered from it,
@@ -269,6 +270,7 @@ export const COMMANDS: readonly CommandDoc[] = [
     usage: 'kiedrop key clear',
     options: [],
   },
+  ...INTEGRATION_COMMANDS,
   {
     name: 'help',
     summary: 'Show help for a command.',
@@ -278,6 +280,12 @@ export const COMMANDS: readonly CommandDoc[] = [
 ];
 
 export const KEY_SUBCOMMANDS = ['set', 'test', 'clear'] as const;
+
+/** Commands that are a group word plus a subcommand ("key set", "integration install"). */
+export const COMMAND_GROUPS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  ['key', KEY_SUBCOMMANDS],
+  ['integration', INTEGRATION_SUBCOMMANDS],
+]);
 
 export function findCommand(name: string): CommandDoc | undefined {
   return COMMANDS.find((c) => c.name === name);

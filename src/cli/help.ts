@@ -1,4 +1,4 @@
-import { COMMANDS, findCommand, GLOBAL_OPTIONS } from './command-table';
+import { COMMAND_GROUPS, COMMANDS, findCommand, GLOBAL_OPTIONS } from './command-table';
 import type { CommandDoc, OptionDoc } from './command-table';
 
 const WRAP_WIDTH = 78;
@@ -53,6 +53,8 @@ export function topLevelHelp(): string {
     '  KIEDROP_DATA_DIR     Folder for the history and queue database (default: the',
     "                       desktop app's data folder, so both share them).",
     '  KIEDROP_DEBUG=1      Print stack traces for unexpected errors.',
+    '  ELECTRON_EXEC_PATH   Electron runtime `integration` points the menu at',
+    "                       (default: the electron package's, as `npm start`).",
     '  HTTPS_PROXY          Proxy for https:// hosts (HTTP_PROXY for http://,',
     '                       ALL_PROXY for both); NO_PROXY lists hosts to reach',
     '                       directly. Overridden by --proxy and --no-proxy.',
@@ -62,20 +64,29 @@ export function topLevelHelp(): string {
   ].join('\n');
 }
 
-export function keyGroupHelp(): string {
+const GROUP_INTROS: Readonly<Record<string, string>> = {
+  key: 'Manage the API key kept in the system keychain.',
+  integration: 'Add or remove "Share with KieDrop" in the file manager\'s right-click menu.',
+};
+
+/** `kiedrop key --help`, `kiedrop integration --help`: the group's subcommands. */
+export function groupHelp(group: string): string | undefined {
+  const subcommands = COMMAND_GROUPS.get(group);
+  if (subcommands === undefined) return undefined;
   return [
-    'Usage: kiedrop key <set|test|clear>',
+    `Usage: kiedrop ${group} <${subcommands.join('|')}>`,
     '',
-    'Manage the API key kept in the system keychain.',
+    GROUP_INTROS[group] ?? '',
     '',
     'Commands:',
-    ...commandList(COMMANDS.filter((c) => c.name.startsWith('key '))),
+    ...commandList(COMMANDS.filter((c) => c.name.startsWith(`${group} `))),
     '',
   ].join('\n');
 }
 
 export function commandHelp(name: string): string | undefined {
-  if (name === 'key') return keyGroupHelp();
+  const group = groupHelp(name);
+  if (group !== undefined) return group;
   const command = findCommand(name);
   if (command === undefined) return undefined;
   const lines = [`Usage: ${command.usage}`, '', command.summary];

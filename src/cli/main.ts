@@ -3,11 +3,12 @@ import { createKeychainStore, isKeychainError } from '../main/core/secrets';
 import { isConfigError } from '../main/core/config';
 import { booleanFlag, parseArgs } from './args';
 import type { ParsedArgs } from './args';
-import { findCommand, flagSpecsFor, GLOBAL_OPTIONS, KEY_SUBCOMMANDS } from './command-table';
+import { COMMAND_GROUPS, findCommand, flagSpecsFor, GLOBAL_OPTIONS } from './command-table';
 import { toDatabaseError } from '../main/core/db';
 import { runCredits } from './commands/credits';
 import { runExport } from './commands/export';
 import { runHistory } from './commands/history';
+import { runIntegrationInstall, runIntegrationRemove, runIntegrationStatus } from './commands/integration';
 import { runKeyClear, runKeySet, runKeyTest } from './commands/key';
 import { runQueue } from './commands/queue';
 import { runRenew } from './commands/renew';
@@ -36,7 +37,15 @@ const RUNNERS: Readonly<Record<string, Runner>> = {
   'key set': runKeySet,
   'key test': runKeyTest,
   'key clear': runKeyClear,
+  'integration install': runIntegrationInstall,
+  'integration remove': runIntegrationRemove,
+  'integration status': runIntegrationStatus,
 };
+
+/** "set, test or clear" */
+function listWords(words: readonly string[]): string {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
+}
 
 /**
  * Test hook: integration tests point the CLI at a throw-away keychain entry with this variable so they
@@ -97,22 +106,23 @@ async function dispatch(argv: readonly string[], ctx: CliContext): Promise<numbe
   }
 
   let name = first;
-  if (first === 'key') {
+  const group = COMMAND_GROUPS.get(first);
+  if (group !== undefined) {
     const sub = words[1];
-    if (sub === undefined || !(KEY_SUBCOMMANDS as readonly string[]).includes(sub)) {
-      const parsed = parseArgs(argv, flagSpecsFor(undefined), 'key');
+    if (sub === undefined || !group.includes(sub)) {
+      const parsed = parseArgs(argv, flagSpecsFor(undefined), first);
       if (sub === undefined && booleanFlag(parsed, 'help')) {
-        ctx.stdout.write(commandHelp('key') ?? '');
+        ctx.stdout.write(commandHelp(first) ?? '');
         return EXIT_OK;
       }
       throw new UsageError(
         sub === undefined
-          ? '`kiedrop key` needs a subcommand: set, test or clear'
-          : `unknown key command "${sub}"`,
-        'key',
+          ? `\`kiedrop ${first}\` needs a subcommand: ${listWords(group)}`
+          : `unknown ${first} command "${sub}"`,
+        first,
       );
     }
-    name = `key ${sub}`;
+    name = `${first} ${sub}`;
   }
 
   const command = findCommand(name);

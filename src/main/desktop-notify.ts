@@ -5,6 +5,17 @@ import { Notification, shell } from 'electron';
 import type { NotifyAdapter } from './core/app-service';
 import type { Settings } from '../shared/settings';
 
+/**
+ * Notifications on screen. The OS holds only a weak handle on each, so one nobody references is
+ * garbage-collected and its click is lost (electron/electron#16922): each is kept here until it closes.
+ */
+const live = new Set<Notification>();
+const MAX_LIVE = 50;
+
+export function liveNotificationCount(): number {
+  return live.size;
+}
+
 export function showNotice(
   notice: { title: string; body: string },
   settings: Pick<Settings, 'notifications' | 'playSound'>,
@@ -17,6 +28,13 @@ export function showNotice(
       silent: !settings.playSound,
     });
     if (onClick) notification.on('click', onClick);
+    const release = (): void => void live.delete(notification);
+    notification.once('close', release);
+    notification.once('failed', release);
+    notification.once('click', release);
+    live.add(notification);
+    // 'close' is not emitted on every platform when a notification times out: keep the newest only.
+    if (live.size > MAX_LIVE) live.delete(live.values().next().value as Notification);
     notification.show();
     return;
   }

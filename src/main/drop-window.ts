@@ -7,7 +7,7 @@ import { BrowserWindow, Menu, screen } from 'electron';
 import type { AppService } from './core/app-service';
 import { DROP_ACTIVITY_WIRE } from '../shared/drop-api';
 import type { DropWindowSetting } from '../shared/settings';
-import { pageSource } from './app-url';
+import { pageUrl } from './app-url';
 import { dropWindowPosition } from './drop-window-position';
 
 export const DROP_WINDOW_SIZE = { width: 160, height: 160 } as const;
@@ -21,6 +21,11 @@ export interface DropWindowActions {
   uploadClipboard(): void;
 }
 
+export interface DropWindowOptions {
+  /** A native Wayland session: positions and always-on-top do nothing there (see display-server.ts). */
+  wayland?: boolean;
+}
+
 export interface DropWindowHandle {
   get(): BrowserWindow | null;
   isVisible(): boolean;
@@ -28,6 +33,8 @@ export interface DropWindowHandle {
   toggle(): void;
   /** Tells the window the app is quitting, so closing it is not taken as "hide it from now on". */
   quitting(): void;
+  /** Called when the window really appears or disappears (not when it was only asked to). */
+  onVisibilityChange(listener: () => void): () => void;
 }
 
 function position(setting: DropWindowSetting): { x: number; y: number } {
@@ -35,7 +42,16 @@ function position(setting: DropWindowSetting): { x: number; y: number } {
   return dropWindowPosition(setting, DROP_WINDOW_SIZE, areas, screen.getPrimaryDisplay().workArea);
 }
 
-export function setupDropWindow(service: AppService, actions: DropWindowActions): DropWindowHandle {
+export function setupDropWindow(
+  service: AppService,
+  actions: DropWindowActions,
+  options: DropWindowOptions = {},
+): DropWindowHandle {
+  const wayland = options.wayland ?? false;
+  const visibilityListeners = new Set<() => void>();
+  const visibilityChanged = (): void => {
+    for (const listener of [...visibilityListeners]) listener();
+  };
   let window: BrowserWindow | null = null;
   let appQuitting = false;
   let sendTimer: NodeJS.Timeout | undefined;
@@ -54,7 +70,8 @@ export function setupDropWindow(service: AppService, actions: DropWindowActions)
 
   function savePosition(): void {
     saveTimer = undefined;
-    if (!window || window.isDestroyed()) return;
+    // Wayland reports every window at 0,0: saving that would lose the place the user chose under X11.
+    if (wayland || !window || window.isDestroyed()) return;
     const [x, y] = window.getPosition();
     if (x === undefined || y === undefined) return;
     const current = setting();
@@ -72,12 +89,14 @@ export function setupDropWindow(service: AppService, actions: DropWindowActions)
       { label: 'Open KieDrop', click: () => actions.showMainWindow() },
       { label: 'Upload clipboard', click: () => actions.uploadClipboard() },
       { type: 'separator' },
-      {
-        label: 'Keep on top',
-        type: 'checkbox',
-        checked: setting().alwaysOnTop,
-        click: (item) => saveSetting({ alwaysOnTop: item.checked }),
-      },
+      wayland
+        ? { label: 'Keep on top (not possible on Wayland)', type: 'checkbox', checked: false, enabled: false }
+        : {
+            label: 'Keep on top',
+            type: 'checkbox',
+            checked: setting().alwaysOnTop,
+            click: (item) => saveSetting({ alwaysOnTop: item.checked }),
+          },
       { label: 'Hide drop window', click: () => saveSetting({ enabled: false }) },
     ]).popup({ window });
   }
@@ -98,7 +117,8 @@ export function setupDropWindow(service: AppService, actions: DropWindowActions)
       maximizable: false,
       minimizable: false,
       fullscreenable: false,
-      skipTaskbar: true,
+      // Where it cannot stay on top (Wayland), the taskbar is the way back to it.
+      skipTaskbar: !wayland,
       alwaysOnTop: current.alwaysOnTop,
       title: 'KieDrop drop window',
       webPreferences: {
@@ -112,6 +132,8 @@ export function setupDropWindow(service: AppService, actions: DropWindowActions)
     });
     // Shown without taking focus: it appears beside whatever the user is working in.
     win.once('ready-to-show', () => win.showInactive());
+    win.on('show', visibilityChanged);
+    win.on('hide', visibilityChanged);
     win.on('move', () => {
       clearTimeout(saveTimer);
       saveTimer = setTimeout(savePosition, SAVE_POSITION_MS);
@@ -121,12 +143,11 @@ export function setupDropWindow(service: AppService, actions: DropWindowActions)
     win.webContents.on('did-finish-load', sendActivity);
     win.on('closed', () => {
       window = null;
+      visibilityChanged();
       // Closed by the user (Alt+F4, the OS's window list): keep it closed next time too.
       if (!appQuitting && setting().enabled) saveSetting({ enabled: false });
     });
-    const source = pageSource('drop');
-    if ('url' in source) void win.loadURL(source.url);
-    else void win.loadFile(source.file);
+    void win.loadURL(pageUrl('drop'));
     return win;
   }
 
@@ -176,6 +197,10 @@ export function setupDropWindow(service: AppService, actions: DropWindowActions)
     },
     quitting() {
       appQuitting = true;
+    },
+    onVisibilityChange(listener) {
+      visibilityListeners.add(listener);
+      return () => void visibilityListeners.delete(listener);
     },
   };
 }

@@ -1,11 +1,14 @@
 // App lifecycle only: each feature lives in its own module and is wired here by a setupX() call.
 import { app } from 'electron';
 import type { AppService } from './core/app-service';
+import { appUserModelId } from './app-identity';
+import { setupAppMenu } from './app-menu';
 import { setupAppService } from './app-service';
 import { electronClipboard } from './clipboard-adapter';
 import { createClipboardUploader } from './clipboard-upload';
 import { setupDataDir } from './data-dir';
 import { createDesktopNotifier } from './desktop-notify';
+import { isNativeWayland } from './display-server';
 import { setupDropWindow } from './drop-window';
 import { electronShortcutRegistry, setupGlobalShortcuts } from './global-shortcut';
 import { setupIpc } from './ipc';
@@ -17,6 +20,7 @@ import { electronShellIntegration } from './shell-integration';
 import { setupTaskbarProgress } from './taskbar-progress';
 import { setupTray } from './tray';
 import { trayActions } from './tray-actions';
+import { hasTrayHost } from './tray-host';
 import { watchControl } from './watch-control';
 
 const dataDir = setupDataDir();
@@ -25,9 +29,16 @@ const dataDir = setupDataDir();
 if (!app.requestSingleInstanceLock(forwardedData())) {
   app.quit();
 } else {
+  const modelId = appUserModelId({
+    platform: process.platform,
+    defaultApp: process.defaultApp === true,
+    execPath: process.execPath,
+  });
+  if (modelId !== null) app.setAppUserModelId(modelId);
   setupSecurity();
   setupGlobalShortcuts();
   const share = setupShareLaunch();
+  const trayHost = hasTrayHost();
   let running: AppService | null = null;
   const notifier = createDesktopNotifier(
     () => running?.settings.get() ?? null,
@@ -36,21 +47,35 @@ if (!app.requestSingleInstanceLock(forwardedData())) {
   const uploadClipboard = createClipboardUploader(() => running, notifier);
 
   void app.whenReady().then(() => {
+    setupAppMenu();
+    const wayland = isNativeWayland({
+      platform: process.platform,
+      env: process.env,
+      ozonePlatform: app.commandLine.getSwitchValue('ozone-platform'),
+    });
     const service = setupAppService(dataDir, getMainWindow, {
       notifier,
       shortcuts: electronShortcutRegistry(uploadClipboard),
       shellIntegration: electronShellIntegration(),
     });
     running = service;
-    const dropWindow = setupDropWindow(service, { showMainWindow, uploadClipboard });
+    const dropWindow = setupDropWindow(service, { showMainWindow, uploadClipboard }, { wayland });
     setupIpc(service.handlers, { main: getMainWindow, drop: dropWindow.get });
-    setupMainWindow({ onPageUnloaded: () => service.outbox.hold() }, { open: !share.startsHidden });
+    let refreshTray = (): void => undefined;
+    setupMainWindow(
+      {
+        onPageLoading: () => service.outbox.hold(),
+        onWindowGone: () => service.outbox.detach(),
+        onVisibilityChange: () => refreshTray(),
+      },
+      { open: !share.startsHidden },
+    );
     setupNotifications(service, (historyId) => {
       showMainWindow();
       if (historyId !== null) service.outbox.emit('show-entry', historyId);
     });
     setupTaskbarProgress(service.engine, getMainWindow);
-    setupTray(
+    const tray = setupTray(
       service,
       trayActions(service, {
         showMainWindow,
@@ -61,6 +86,9 @@ if (!app.requestSingleInstanceLock(forwardedData())) {
       }),
       watchControl(service.watch, (message) => service.outbox.emit('notice', { level: 'error', message })),
     );
+    refreshTray = tray.refresh;
+    // The checkbox follows the window as it really is, which is known only once it has been shown.
+    dropWindow.onVisibilityChange(tray.refresh);
     share.start(service, {
       showMainWindow,
       getWindow: getMainWindow,
@@ -71,6 +99,12 @@ if (!app.requestSingleInstanceLock(forwardedData())) {
     app.on('activate', () => showMainWindow());
     app.on('before-quit', () => dropWindow.quitting());
   });
-  // KieDrop lives on in the tray (uploads keep going) when its windows close; the tray's Quit ends it.
-  app.on('window-all-closed', () => undefined);
+  // KieDrop lives on in the tray (uploads keep going) when its windows close, and the tray's Quit ends it.
+  // Where no tray icon can appear, nothing would lead back to it: then closing the last window quits
+  // (unfinished uploads resume at the next start).
+  app.on('window-all-closed', () => {
+    void trayHost.then((present) => {
+      if (!present) app.quit();
+    });
+  });
 }

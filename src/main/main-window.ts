@@ -1,15 +1,19 @@
 // The main window, built to DESIGN §4: isolated, sandboxed, no Node in the page.
 import { join } from 'node:path';
 import { BrowserWindow } from 'electron';
-import { RENDERER_DEV_URL, RENDERER_FILE } from './app-url';
+import { pageUrl, replacesOwnPage } from './app-url';
 
 export interface MainWindowHooks {
-  /** The page is (re)loading or gone: nobody listens for events until it says it is ready again. */
-  onPageUnloaded(): void;
+  /** A new page is loading: nobody listens for events until it says it is ready. */
+  onPageLoading(): void;
+  /** The window is gone (the app lives on in the tray): nobody will listen until a new one opens. */
+  onWindowGone(): void;
+  /** The window was shown or hidden (the tray and the dock follow it). */
+  onVisibilityChange?(): void;
 }
 
 let mainWindow: BrowserWindow | null = null;
-let hooks: MainWindowHooks = { onPageUnloaded: () => undefined };
+let hooks: MainWindowHooks = { onPageLoading: () => undefined, onWindowGone: () => undefined };
 
 function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -30,15 +34,17 @@ function createMainWindow(): BrowserWindow {
   });
   window.once('ready-to-show', () => window.show());
   window.webContents.on('did-start-navigation', (details) => {
-    if (details.isMainFrame && !details.isSameDocument) hooks.onPageUnloaded();
+    if (replacesOwnPage(details)) hooks.onPageLoading();
   });
-  window.webContents.on('render-process-gone', () => hooks.onPageUnloaded());
+  window.webContents.on('render-process-gone', () => hooks.onPageLoading());
+  window.on('show', () => hooks.onVisibilityChange?.());
+  window.on('hide', () => hooks.onVisibilityChange?.());
   window.on('closed', () => {
     mainWindow = null;
-    hooks.onPageUnloaded();
+    hooks.onWindowGone();
+    hooks.onVisibilityChange?.();
   });
-  if (RENDERER_DEV_URL) void window.loadURL(RENDERER_DEV_URL);
-  else void window.loadFile(RENDERER_FILE);
+  void window.loadURL(pageUrl('index'));
   return window;
 }
 
@@ -53,7 +59,11 @@ export function getMainWindow(): BrowserWindow | null {
 }
 
 export function showMainWindow(): void {
-  if (!mainWindow || mainWindow.isDestroyed()) mainWindow = createMainWindow();
+  if (!mainWindow || mainWindow.isDestroyed()) {
+    // A new window shows itself once its page has painted ('ready-to-show'), never as a blank frame.
+    mainWindow = createMainWindow();
+    return;
+  }
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.show();
   mainWindow.focus();

@@ -1,14 +1,16 @@
 // App-wide hardening from Electron's security checklist: every web contents we create, now or later,
 // may not navigate away, open windows, or be granted permissions.
 import { app, session, type WebContents } from 'electron';
-import { isOwnAppUrl } from './app-url';
+import { isOwnAppUrl, isOwnDropUrl } from './app-url';
+
+const isOwnPage = (url: string): boolean => isOwnAppUrl(url) || isOwnDropUrl(url);
 
 function lockDown(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
-    if (!isOwnAppUrl(url)) event.preventDefault();
+    if (!isOwnPage(url)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
-    if (!isOwnAppUrl(url)) event.preventDefault();
+    if (!isOwnPage(url)) event.preventDefault();
   });
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-attach-webview', (event) => event.preventDefault());

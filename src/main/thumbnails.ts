@@ -1,24 +1,23 @@
-// Small previews of local image files. The OS thumbnailer where Electron has one (macOS, Windows);
-// elsewhere the image is decoded and scaled down (PNG and JPEG; other formats get no preview).
+// Small previews of local image files. The OS thumbnailer first where Electron has one (macOS, Windows:
+// it works off the main thread); elsewhere, and when it has nothing, the core thumbnailer decodes the
+// file with sharp on libvips' threads, queued and cached. Nothing here decodes on the main thread.
 import { nativeImage } from 'electron';
 import type { ThumbnailAdapter } from './core/app-service';
+import { createThumbnailer, PREVIEW_SIZE } from './core/thumbnails';
 
-const SIZE = 96;
+const decoded = createThumbnailer();
 
 export const electronThumbnails: ThumbnailAdapter = {
   async fromFile(path) {
     if (process.platform === 'darwin' || process.platform === 'win32') {
       try {
-        const thumb = await nativeImage.createThumbnailFromPath(path, { width: SIZE, height: SIZE });
+        const size = { width: PREVIEW_SIZE, height: PREVIEW_SIZE };
+        const thumb = await nativeImage.createThumbnailFromPath(path, size);
         if (!thumb.isEmpty()) return thumb.toDataURL();
       } catch {
         // Fall through to decoding it ourselves.
       }
     }
-    const image = nativeImage.createFromPath(path);
-    if (image.isEmpty()) return null;
-    const { width, height } = image.getSize();
-    const scaled = width >= height ? image.resize({ width: SIZE }) : image.resize({ height: SIZE });
-    return scaled.toDataURL();
+    return decoded.fromFile(path);
   },
 };

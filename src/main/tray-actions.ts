@@ -40,7 +40,14 @@ export function trayActions(service: AppService, deps: TrayActionDeps): TrayActi
         .then(() => service.handlers['upload:url'](request.url, {}))
         .catch(failed);
     },
-    copyText: (text) => electronClipboard.writeText(text),
+    copyText(text) {
+      Promise.resolve()
+        .then(() => electronClipboard.writeText(text))
+        .catch((err: unknown) => {
+          const why = err instanceof Error ? err.message : String(err);
+          deps.notifier.notify({ title: 'The link was not copied', body: why });
+        });
+    },
     quit: () => app.quit(),
   };
 }

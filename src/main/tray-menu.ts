@@ -85,9 +85,12 @@ export function trayTitle(activity: UploadActivity): string {
   return activity.phase === 'uploading' ? `${Math.floor(activity.fraction * 100)}%` : '';
 }
 
-/** Windows menus read "&" as the next letter's keyboard mnemonic; a file name means a literal "&". */
-function menuText(text: string, platform: NodeJS.Platform): string {
-  return platform === 'win32' ? text.replaceAll('&', '&&') : text;
+/**
+ * Windows and Linux menus read "&" as the next letter's keyboard mnemonic (Electron passes it on to the
+ * Linux tray menu too); a file name means a literal "&", written "&&". macOS shows "&" as it is.
+ */
+export function menuText(text: string, platform: NodeJS.Platform): string {
+  return platform === 'darwin' ? text : text.replaceAll('&', '&&');
 }
 
 function recentSubmenu(state: TrayMenuState): TrayMenuEntry[] {

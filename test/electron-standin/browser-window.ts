@@ -64,6 +64,8 @@ function preloadSource(path: string | undefined): { source: string | null; error
 export class WebContents extends EventEmitter {
   readonly id: number;
   readonly consoleMessages: string[] = [];
+  /** Channels main sent to this page, in order (test control only). */
+  readonly sentLog: string[] = [];
   readonly mainFrame: FrameView;
   private page: Page | null = null;
   private destroyed = false;
@@ -85,15 +87,17 @@ export class WebContents extends EventEmitter {
   ) {
     super();
     this.id = owner.id;
-    const contents = this;
+    const currentUrl = (): string => this.page?.mainFrame().url() ?? '';
     this.mainFrame = {
       get url() {
-        return contents.page?.mainFrame().url() ?? '';
+        return currentUrl();
       },
       processId: 1000 + this.id,
       routingId: 1,
     };
     this.opened = this.open(options);
+    // Electron tells the app about every new web contents before it loads anything (security.ts relies on it).
+    app.emit('web-contents-created', preventableEvent(), this);
   }
 
   private async open(options: WindowOptions): Promise<void> {
@@ -122,6 +126,9 @@ export class WebContents extends EventEmitter {
         preload.source,
       ),
     });
+    // Every request passes this route (file: ones included), so each main-frame navigation is seen here
+    // while it can still be cancelled: did-start-navigation first, then will-navigate for those the page
+    // started (not for loadURL/loadFile), which the app may cancel.
     await context.route('**/*', (route) => {
       const request = route.request();
       if (!request.isNavigationRequest() || request.frame() !== this.page?.mainFrame()) {
@@ -129,20 +136,14 @@ export class WebContents extends EventEmitter {
       }
       const url = request.url();
       this.emitStartNavigation(url);
-      if (this.programmatic.delete(url)) return route.continue();
+      // loadURL/loadFile, and a reload of the page (to its own URL), are not the page's own navigations.
+      if (this.programmatic.delete(url) || url === this.page?.url()) return route.continue();
       const event = preventableEvent({ url });
       this.emit('will-navigate', event, url);
       return event.defaultPrevented ? route.abort('aborted') : route.continue();
     });
     const page = await context.newPage();
     this.page = page;
-    page.on('request', (request) => {
-      // http(s) navigations are reported by the route above, where they can still be cancelled.
-      if (!request.isNavigationRequest() || request.frame() !== page.mainFrame()) return;
-      if (/^https?:/.test(request.url())) return;
-      this.programmatic.delete(request.url());
-      this.emitStartNavigation(request.url());
-    });
     page.on('framenavigated', (frame) => {
       if (frame === page.mainFrame()) this.emit('did-navigate', preventableEvent(), frame.url());
     });
@@ -159,7 +160,12 @@ export class WebContents extends EventEmitter {
   }
 
   private emitStartNavigation(url: string): void {
-    const details = preventableEvent({ url, isMainFrame: true, isSameDocument: false, frame: this.mainFrame });
+    const details = preventableEvent({
+      url,
+      isMainFrame: true,
+      isSameDocument: false,
+      frame: this.mainFrame,
+    });
     this.emit('did-start-navigation', details, url, false, true, this.mainFrame.processId, 1);
   }
 
@@ -206,14 +212,15 @@ export class WebContents extends EventEmitter {
   send(channel: string, ...args: unknown[]): void {
     if (this.destroyed) throw new Error('Object has been destroyed');
     const payload = structuredClone(args);
+    this.sentLog.push(channel);
     this.sendChain = this.sendChain
       .then(() => this.opened)
       .then(() =>
-        this.page?.evaluate(([name, c, a]) => (window as never as Record<string, (c: string, a: unknown[]) => void>)[name]?.(c, a), [
-          this.names.deliverName,
-          channel,
-          payload,
-        ] as const),
+        this.page?.evaluate(
+          ([name, c, a]) =>
+            (globalThis as never as Record<string, (c: string, a: unknown[]) => void>)[name]?.(c, a),
+          [this.names.deliverName, channel, payload] as const,
+        ),
       )
       .catch(() => undefined);
   }
@@ -223,11 +230,19 @@ export class WebContents extends EventEmitter {
   }
 
   /** Simulates the OS dropping files (path null: not on disk) or text onto an element. */
-  async drop(selector: string | null, files: { name: string; path: string | null }[], text: string | null = null): Promise<void> {
+  async drop(
+    selector: string | null,
+    files: { name: string; path: string | null }[],
+    text: string | null = null,
+  ): Promise<void> {
     const page = await this.standinPage();
     await page.evaluate(
       ([name, sel, f, t]) =>
-        (window as never as Record<string, (s: unknown, f: unknown, t: unknown) => void>)[name]?.(sel, f, t),
+        (globalThis as never as Record<string, (s: unknown, f: unknown, t: unknown) => void>)[name]?.(
+          sel,
+          f,
+          t,
+        ),
       [this.names.dropName, selector, files.map((file) => ({ ...file, content: 'dropped' })), text] as const,
     );
   }
@@ -251,7 +266,10 @@ export class WebContents extends EventEmitter {
     this.destroyed = true;
     this.emit('destroyed');
     await this.opened.catch(() => undefined);
-    await this.page?.context().close().catch(() => undefined);
+    await this.page
+      ?.context()
+      .close()
+      .catch(() => undefined);
   }
 }
 
@@ -276,6 +294,8 @@ export class BrowserWindow extends EventEmitter {
   private alwaysOnTop: boolean;
   private position: [number, number];
   private shownOnce = false;
+  /** What happened to the window, in order (test control only). */
+  readonly timeline: string[] = ['created'];
 
   constructor(options: WindowOptions = {}) {
     super();
@@ -288,7 +308,9 @@ export class BrowserWindow extends EventEmitter {
     windows.add(this);
     this.webContents = new WebContents(this, options);
     this.webContents.once('did-finish-load', () => {
-      if (!this.destroyed) this.emit('ready-to-show');
+      if (this.destroyed) return;
+      this.timeline.push('ready-to-show');
+      this.emit('ready-to-show');
     });
     if (options.show !== false) this.show();
   }
@@ -303,13 +325,17 @@ export class BrowserWindow extends EventEmitter {
     const was = this.visible;
     this.visible = true;
     this.shownOnce = true;
-    if (!was) this.emit('show');
+    if (!was) {
+      this.timeline.push('show');
+      this.emit('show');
+    }
   }
 
   hide(): void {
     if (this.destroyed || !this.visible) return;
     this.visible = false;
     if (focusedWindowId() === this.id) this.blur();
+    this.timeline.push('hide');
     this.emit('hide');
   }
 

@@ -34,14 +34,22 @@ function windowFor(args: Record<string, unknown>): BrowserWindow {
     typeof args['window'] === 'number'
       ? all.find((w) => w.id === args['window'])
       : all.find((w) => new RegExp(`/${String(page)}\\.html`).test(w.webContents.getURL()));
-  if (!found) throw new Error(`no window ${String(args['window'] ?? page)}; open: ${all.map((w) => w.webContents.getURL()).join(', ')}`);
+  if (!found)
+    throw new Error(
+      `no window ${String(args['window'] ?? page)}; open: ${all.map((w) => w.webContents.getURL()).join(', ')}`,
+    );
   return found;
 }
 
 function trayView() {
   const tray = [...trays][0];
   if (!tray) return null;
-  return { shown: tray.shown, tooltip: tray.tooltip, menu: tray.menu?.view() ?? null, menuUpdates: tray.menuUpdates };
+  return {
+    shown: tray.shown,
+    tooltip: tray.tooltip,
+    menu: tray.menu?.view() ?? null,
+    menuUpdates: tray.menuUpdates,
+  };
 }
 
 const commands: Record<string, (args: Record<string, unknown>) => unknown> = {
@@ -59,9 +67,45 @@ const commands: Record<string, (args: Record<string, unknown>) => unknown> = {
     const result = await fn.apply(page, rest);
     return result === undefined || typeof result !== 'object' ? result : null;
   },
+  async locator(args) {
+    // One Playwright locator action, as a person would find the element: by role, label, test id or text.
+    const page = await windowFor(args).webContents.standinPage();
+    const value = String(args['value']);
+    const name = args['name'] as string | undefined;
+    const locator =
+      args['by'] === 'role'
+        ? page.getByRole(value as Parameters<typeof page.getByRole>[0], name ? { name, exact: true } : {})
+        : args['by'] === 'label'
+          ? page.getByLabel(value, { exact: true })
+          : args['by'] === 'testid'
+            ? page.getByTestId(value)
+            : args['by'] === 'text'
+              ? page.getByText(value)
+              : page.locator(value);
+    const target = locator.first();
+    switch (args['action']) {
+      case 'click':
+        await target.click({ timeout: 15_000 });
+        return true;
+      case 'fill':
+        await target.fill(String(args['text']), { timeout: 15_000 });
+        return true;
+      case 'textContent':
+        return (await target.textContent({ timeout: 15_000 })) ?? '';
+      case 'isVisible':
+        return target.isVisible();
+      case 'count':
+        return locator.count();
+      default:
+        throw new Error(`unknown locator action ${String(args['action'])}`);
+    }
+  },
   async waitForText(args) {
     const page = await windowFor(args).webContents.standinPage();
-    await page.getByText(String(args['text'])).first().waitFor({ timeout: Number(args['timeoutMs'] ?? 15_000) });
+    await page
+      .getByText(String(args['text']))
+      .first()
+      .waitFor({ timeout: Number(args['timeoutMs'] ?? 15_000) });
     return true;
   },
   async screenshot(args) {
@@ -82,8 +126,9 @@ const commands: Record<string, (args: Record<string, unknown>) => unknown> = {
   blurAll: () => {
     for (const w of BrowserWindow.getAllWindows()) w.blur();
   },
-  consoleMessages: (args) => windowFor(args).webContents.consoleMessages,
   consoleOf: (args) => windowFor(args).webContents.consoleMessages,
+  sentLog: (args) => windowFor(args).webContents.sentLog,
+  timeline: (args) => windowFor(args).timeline,
   tray: () => trayView(),
   clickTrayItem(args) {
     const tray = [...trays][0];
@@ -128,7 +173,8 @@ const commands: Record<string, (args: Record<string, unknown>) => unknown> = {
   answerDialogs(args) {
     if (Array.isArray(args['openPaths'])) dialogAnswers.nextOpenPaths = args['openPaths'] as string[];
     if (typeof args['folder'] === 'string') dialogAnswers.nextFolder = args['folder'];
-    if (typeof args['messageBoxResponse'] === 'number') dialogAnswers.messageBoxResponse = args['messageBoxResponse'];
+    if (typeof args['messageBoxResponse'] === 'number')
+      dialogAnswers.messageBoxResponse = args['messageBoxResponse'];
     return true;
   },
   recorded: () => ({ ...recorded, syncDecodes, appUserModelId: app.appUserModelId }),
@@ -149,7 +195,11 @@ export function serveControl(): void {
       .then(
         (value) => process.send?.({ id: message.id, ok: true, value: value ?? null }),
         (err: unknown) =>
-          process.send?.({ id: message.id, ok: false, error: err instanceof Error ? err.message : String(err) }),
+          process.send?.({
+            id: message.id,
+            ok: false,
+            error: err instanceof Error ? err.message : String(err),
+          }),
       );
   });
   // The control channel must not keep a quitting app alive.

@@ -102,7 +102,8 @@ export const session = {
 };
 
 const registered = new Map<string, () => void>();
-const VALID_ACCELERATOR = /^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)*([A-Z0-9]|F\d{1,2}|Space|Tab|Enter|Return|Escape|Esc|Up|Down|Left|Right|Home|End|PageUp|PageDown|Insert|Delete|Backspace|Plus|[-=[\];',./`\\])$/i;
+const VALID_ACCELERATOR =
+  /^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)*([A-Z0-9]|F\d{1,2}|Space|Tab|Enter|Return|Escape|Esc|Up|Down|Left|Right|Home|End|PageUp|PageDown|Insert|Delete|Backspace|Plus|[-=[\];',./`\\])$/i;
 
 export const globalShortcut = {
   register(accelerator: string, callback: () => void): boolean {

@@ -16,8 +16,12 @@ export interface StandinLaunchOptions {
   args?: string[];
   env?: Record<string, string | undefined>;
   browser?: BrowserServer;
-  /** Run under its own D-Bus session (no tray host, no keychain): for the "no tray host" desktop. */
-  privateBus?: boolean;
+  /**
+   * The D-Bus session the app runs in. shared (default): the test run's own, with its keychain.
+   * private-keyring: a new session with a fresh, unlocked keychain of its own (first-run key entry).
+   * private: a new, empty session (no keychain).
+   */
+  session?: 'shared' | 'private-keyring' | 'private';
 }
 
 export interface StandinApp {
@@ -45,18 +49,27 @@ export function launchStandinApp(options: StandinLaunchOptions = {}): StandinApp
     appDir,
     ...(options.args ?? []),
   ];
-  const env = {
+  const env: Record<string, string | undefined> = {
     ...process.env,
     ELECTRON_RENDERER_URL: '',
     KIEDROP_STANDIN_BROWSER: options.browser?.wsEndpoint() ?? '',
     ...options.env,
   };
-  const [command, args] = options.privateBus
-    ? ['dbus-run-session', ['--', process.execPath, ...nodeArgs]]
-    : [process.execPath, nodeArgs];
+  const session = options.session ?? 'shared';
+  if (session !== 'shared') delete env['KIEDROP_KEYRING_READY'];
+  const [command, args]: [string, string[]] =
+    session === 'private-keyring'
+      ? ['sh', [join(STANDIN_PROJECT_ROOT, 'scripts', 'with-keyring.sh'), process.execPath, ...nodeArgs]]
+      : session === 'private'
+        ? ['dbus-run-session', ['--', process.execPath, ...nodeArgs]]
+        : [process.execPath, nodeArgs];
+  // A variable set to undefined is one the app must not see at all.
+  const cleanEnv = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined),
+  ) as NodeJS.ProcessEnv;
   const child = spawn(command, args, {
     cwd: STANDIN_PROJECT_ROOT,
-    env,
+    env: cleanEnv,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   let output = '';
@@ -74,7 +87,8 @@ export function launchStandinApp(options: StandinLaunchOptions = {}): StandinApp
     else waiter?.reject(new Error(message.error));
   });
   void exited.then((code) => {
-    for (const waiter of pending.values()) waiter.reject(new Error(`the app exited (${code}):\n${output.slice(-3000)}`));
+    for (const waiter of pending.values())
+      waiter.reject(new Error(`the app exited (${code}):\n${output.slice(-3000)}`));
     pending.clear();
   });
   return {

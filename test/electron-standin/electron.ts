@@ -27,9 +27,7 @@ const checks = {
 };
 void checks;
 
-export { app, BrowserWindow, clipboard, dialog, globalShortcut, ipcMain, Menu, MenuItem, nativeImage, Notification, screen, session, shell, Tray };
-
-export default {
+export {
   app,
   BrowserWindow,
   clipboard,

@@ -9,7 +9,8 @@ class IpcMain extends EventEmitter {
   private handlers = new Map<string, Handler>();
 
   handle(channel: string, handler: Handler): void {
-    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    if (this.handlers.has(channel))
+      throw new Error(`Attempted to register a second handler for '${channel}'`);
     this.handlers.set(channel, handler);
   }
 
@@ -25,7 +26,11 @@ class IpcMain extends EventEmitter {
   }
 
   /** An invoke from a page: `{ value }`, or `{ standinError }` with the text the page will see. */
-  async invoke(channel: string, event: unknown, args: unknown[]): Promise<{ value?: unknown; standinError?: string }> {
+  async invoke(
+    channel: string,
+    event: unknown,
+    args: unknown[],
+  ): Promise<{ value?: unknown; standinError?: string }> {
     const handler = this.handlers.get(channel);
     if (!handler) return { standinError: `Error: No handler registered for '${channel}'` };
     try {

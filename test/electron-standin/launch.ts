@@ -8,6 +8,8 @@ import { pathToFileURL } from 'node:url';
 import { app } from './app';
 import { closeBrowser } from './browser';
 import { serveControl } from './control';
+import { modes } from './modes';
+import { provideTrayHost } from './tray-host';
 
 const [appFolder = '.', ...rest] = process.argv.slice(2);
 const appDir = resolve(appFolder);
@@ -16,6 +18,18 @@ process.argv = [process.execPath, appDir, ...rest];
 app.setAppPathForLaunch(appDir);
 serveControl();
 process.on('exit', () => void closeBrowser());
+
+// The session the desktop gives its programs: Wayland sessions announce themselves in the environment.
+if (modes.display === 'wayland') {
+  process.env['WAYLAND_DISPLAY'] = 'wayland-0';
+  process.env['XDG_SESSION_TYPE'] = 'wayland';
+} else {
+  delete process.env['WAYLAND_DISPLAY'];
+  process.env['XDG_SESSION_TYPE'] = 'x11';
+}
+
+// The desktop this app runs on has a tray host unless the test chose one without (stock GNOME).
+if (process.env['KIEDROP_STANDIN_TRAY_HOST'] !== 'none') await provideTrayHost();
 
 const { main } = JSON.parse(readFileSync(join(appDir, 'package.json'), 'utf8')) as { main: string };
 await import(pathToFileURL(join(appDir, main)).href);

@@ -65,7 +65,11 @@ export class MenuItem {
     this.visible = options.visible ?? true;
     this.accelerator = options.accelerator ? String(options.accelerator) : null;
     const sub = options.submenu;
-    this.submenu = sub ? (sub instanceof Menu ? sub : Menu.buildFromTemplate(sub as MenuItemConstructorOptions[])) : null;
+    this.submenu = sub
+      ? sub instanceof Menu
+        ? sub
+        : Menu.buildFromTemplate(sub as MenuItemConstructorOptions[])
+      : null;
     const handler = options.click as ((item: MenuItem, w?: unknown, e?: unknown) => void) | undefined;
     this.click = (item, w, e) => {
       // A checkbox flips before its handler runs, as in Electron.
@@ -133,7 +137,10 @@ export class Menu extends EventEmitter {
 function defaultApplicationMenu(): Menu {
   return Menu.buildFromTemplate([
     { role: 'fileMenu', submenu: [{ role: 'quit' }] },
-    { role: 'editMenu', submenu: [{ role: 'undo' }, { role: 'redo' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }] },
+    {
+      role: 'editMenu',
+      submenu: [{ role: 'undo' }, { role: 'redo' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }],
+    },
     {
       role: 'viewMenu',
       submenu: [
@@ -143,7 +150,10 @@ function defaultApplicationMenu(): Menu {
       ],
     },
     { role: 'windowMenu', submenu: [{ role: 'minimize' }, { role: 'close' }] },
-    { role: 'help', submenu: [{ label: 'Learn More' }, { label: 'Documentation' }, { label: 'Search Issues' }] },
+    {
+      role: 'help',
+      submenu: [{ label: 'Learn More' }, { label: 'Documentation' }, { label: 'Search Issues' }],
+    },
   ]);
 }
 

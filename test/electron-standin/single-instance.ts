@@ -59,7 +59,9 @@ export function watchMailbox(userData: string, deliver: (launch: ForwardedInstan
   const timer = setInterval(() => {
     let names: string[];
     try {
-      names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
+      names = readdirSync(dir)
+        .filter((n) => n.endsWith('.json'))
+        .sort();
     } catch {
       return;
     }

@@ -102,8 +102,9 @@ const IMAGE_TYPES: Record<string, string> = {
 };
 const MAX_INLINE_BYTES = 512 * 1024;
 
-/** Without Electron's nativeImage there is no scaler: small images come back whole, as a data: URL
- * (the page scales them); anything else gets no preview. */
+/** A stand-in, not the real thumbnailer (src/main/core/thumbnails, tested on its own): app-service tests
+ * expect a small image back byte for byte. Small images come back whole, as a data: URL (the page scales
+ * them); anything else gets no preview. */
 export function createFileThumbnails(): ThumbnailAdapter & { readonly requests: string[] } {
   const requests: string[] = [];
   return {

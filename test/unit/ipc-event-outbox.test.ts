@@ -43,7 +43,7 @@ describe('the event outbox', () => {
     expect(summary()).toEqual(['notice', 'job:1@0', 'credits', 'credits']);
   });
 
-  it('keeps only the latest progress of each job while held', () => {
+  it('keeps only the newest snapshot of each job while held', () => {
     const { outbox, summary } = recorder();
     outbox.emit('progress', job(1, 10));
     outbox.emit('progress', job(2, 5));
@@ -51,7 +51,42 @@ describe('the event outbox', () => {
     outbox.emit('job', job(2, 100, 'done'));
     outbox.emit('progress', job(1, 90));
     outbox.ready();
-    expect(summary()).toEqual(['progress:2@5', 'job:2@100', 'progress:1@90']);
+    expect(summary()).toEqual(['job:2@100', 'progress:1@90']);
+  });
+
+  it('keeps no state for a window that is not there, so reopening replays nothing stale', () => {
+    // Days in the tray: thousands of uploads while the window is closed.
+    const { outbox, sent, summary } = recorder();
+    outbox.ready();
+    outbox.detach();
+    for (let id = 1; id <= 5000; id += 1) {
+      outbox.emit('job', job(id, 100, 'done'));
+      outbox.emit('history', {});
+      outbox.emit('credits', 5000 - id);
+    }
+    outbox.emit('notice', { level: 'error', message: 'a watched folder is gone' });
+    expect(outbox.heldCount).toBe(1);
+    // The new window loads (and reads the current state itself), then says it is ready.
+    outbox.hold();
+    outbox.emit('job', job(9, 50));
+    outbox.ready();
+    expect(summary()).toEqual(['notice', 'job:9@50']);
+    expect(sent).toHaveLength(2);
+  });
+
+  it('keeps only the newest notices and the entry to show while no window is there', () => {
+    const { outbox, sent } = recorder();
+    outbox.detach();
+    for (let n = 1; n <= 100; n += 1) outbox.emit('notice', { level: 'info', message: `notice ${n}` });
+    outbox.emit('show-entry', 3);
+    outbox.emit('show-entry', 4);
+    outbox.ready();
+    const notices = sent
+      .filter((s) => s.event === 'notice')
+      .map((s) => (s.payload as { message: string }).message);
+    expect(notices).toHaveLength(20);
+    expect(notices.at(-1)).toBe('notice 100');
+    expect(sent.filter((s) => s.event === 'show-entry').map((s) => s.payload)).toEqual([4]);
   });
 
   it('sends every progress event once the window is listening', () => {

@@ -22,6 +22,8 @@ export function createCopyOnUpload(
   engine: Pick<Engine, 'on' | 'queue' | 'history'>,
   settings: Pick<SettingsStore, 'get'>,
   clipboard: ClipboardAdapter,
+  /** Told when the links did not reach the clipboard, so the user is never left believing they did. */
+  onCopyFailed: (message: string) => void = () => undefined,
 ): CopyOnUpload {
   const batches = new Map<string, Batch>();
 
@@ -33,7 +35,14 @@ export function createCopyOnUpload(
     const entries = [...batch.done.entries()]
       .sort(([a], [b]) => a - b)
       .flatMap(([, historyId]) => engine.history.get(historyId) ?? []);
-    if (entries.length > 0) clipboard.writeText(formatLinks(entries, copyFormat, customCopyTemplate));
+    if (entries.length === 0) return;
+    const links = entries.length === 1 ? 'The link was' : `The ${entries.length} links were`;
+    Promise.resolve()
+      .then(() => clipboard.writeText(formatLinks(entries, copyFormat, customCopyTemplate)))
+      .catch((err: unknown) => {
+        const why = err instanceof Error ? err.message : String(err);
+        onCopyFailed(`${links} not copied: ${why} They are in your history.`);
+      });
   }
 
   function observe(job: JobSnapshot): void {

@@ -1,6 +1,10 @@
 // Events for the window wait until it says it is ready (it has subscribed), then go out in order.
-// While held, progress for one job (and the settings) keep only the latest snapshot: a window that took
-// a second to load needs where each upload is now, not the hundred steps before.
+// While held, each event keeps only its newest form where a newer one replaces it (a job's snapshot, the
+// settings, the credits…): a window that took a second to load needs where each upload is now, not the
+// hundred steps before. With no window at all (it was closed, the app lives in the tray), nothing of
+// that state is kept: the next window reads the current state when it opens, so days of uploads in the
+// tray cost no memory and no replay. Only what a new window could not read for itself is kept then:
+// the latest notices and the entry a notification click asked to show.
 import type { EventChannel, EventChannels } from '../../../shared/ipc-contract';
 
 export type EventSend = <E extends EventChannel>(event: E, payload: EventChannels[E]) => void;
@@ -9,48 +13,86 @@ export interface EventOutbox {
   emit<E extends EventChannel>(event: E, payload: EventChannels[E]): void;
   /** Flushes what was held, in order, then sends live. */
   ready(): void;
-  /** Holds again: the window is reloading or was closed, so nobody is listening yet. */
+  /** Holds again: the window is (re)loading, so nobody is listening yet. */
   hold(): void;
+  /** No window at all: drop the held state and keep only notices and the entry to show. */
+  detach(): void;
   readonly isReady: boolean;
+  /** How many events are waiting (for tests and diagnostics). */
+  readonly heldCount: number;
+}
+
+/** Notices kept for a window that is not there: the newest few are what the user needs to read. */
+const DETACHED_NOTICES = 20;
+/** A bound for a window that never finishes loading: the oldest held events give way. */
+const MAX_HELD = 1000;
+
+/** Events whose newest form replaces the earlier ones (null: every event stands on its own). */
+function replaceKey<E extends EventChannel>(event: E, payload: EventChannels[E]): string | null {
+  switch (event) {
+    case 'job':
+    case 'progress':
+      // A job's newest snapshot, from either event, is all the window needs of it.
+      return `job:${(payload as EventChannels['job']).id}`;
+    case 'settings':
+    case 'watch':
+    case 'queue-state':
+    case 'key-state':
+    case 'credits':
+    case 'show-entry':
+      return event;
+    default:
+      return null;
+  }
 }
 
 interface Held {
   event: EventChannel;
   payload: unknown;
+  key: string | null;
 }
 
 export function createEventOutbox(send: EventSend): EventOutbox {
-  let live = false;
+  let mode: 'live' | 'held' | 'detached' = 'held';
   let held: Held[] = [];
+
+  function keep(entry: Held): void {
+    if (entry.key !== null) held = held.filter((h) => h.key !== entry.key);
+    held.push(entry);
+    if (mode === 'detached') {
+      held = held.filter((h) => h.event === 'notice' || h.event === 'show-entry');
+      const notices = held.filter((h) => h.event === 'notice');
+      if (notices.length > DETACHED_NOTICES) held = held.filter((h) => h !== notices[0]);
+    }
+    if (held.length > MAX_HELD) held = held.slice(held.length - MAX_HELD);
+  }
 
   return {
     get isReady() {
-      return live;
+      return mode === 'live';
+    },
+    get heldCount() {
+      return held.length;
     },
     emit(event, payload) {
-      if (live) {
+      if (mode === 'live') {
         send(event, payload);
         return;
       }
-      // Only the newest settings (and the newest picture of the watched folders) matter to a window that
-      // was not listening.
-      if (event === 'settings' || event === 'watch') held = held.filter((h) => h.event !== event);
-      if (event === 'progress') {
-        const jobId = (payload as EventChannels['progress']).id;
-        held = held.filter(
-          (h) => !(h.event === 'progress' && (h.payload as EventChannels['progress']).id === jobId),
-        );
-      }
-      held.push({ event, payload });
+      keep({ event, payload, key: replaceKey(event, payload) });
     },
     ready() {
-      live = true;
+      mode = 'live';
       const out = held;
       held = [];
       for (const h of out) send(h.event, h.payload as EventChannels[typeof h.event]);
     },
     hold() {
-      live = false;
+      mode = 'held';
+    },
+    detach() {
+      mode = 'detached';
+      held = held.filter((h) => h.event === 'notice' || h.event === 'show-entry').slice(-DETACHED_NOTICES);
     },
   };
 }

@@ -75,12 +75,17 @@ export function historyHandlers(deps: HandlerDeps): Pick<Handlers, HistoryHandle
       }
       return path;
     },
-    'history:copy-link': (ids, format) => {
+    'history:copy-link': async (ids, format) => {
       if (ids.length === 0)
         throw new IpcFailure('invalid-argument', 'Choose at least one upload to copy its link.');
       const entries = ids.map(entry);
       const text = formatLinks(entries, format, settings.get().customCopyTemplate);
-      clipboard.writeText(text);
+      try {
+        await clipboard.writeText(text);
+      } catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        throw new IpcFailure('io', `The link was not copied: ${why}`);
+      }
       return text;
     },
     'history:open-link': async (id) => {

@@ -136,7 +136,9 @@ export function openAppService(opts: AppServiceOptions): AppService {
     });
   });
   const outbox = createEventOutbox(opts.send);
-  const copyOnUpload = createCopyOnUpload(engine, settings, opts.clipboard);
+  const copyOnUpload = createCopyOnUpload(engine, settings, opts.clipboard, (message) =>
+    outbox.emit('notice', { level: 'warning', message }),
+  );
   const activity = createUploadActivity(engine);
   const batches = createSummarizedBatches();
   const shortcut = createShortcutService(opts.shortcuts ?? null, settings);

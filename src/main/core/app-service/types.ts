@@ -23,7 +23,8 @@ export interface ClipboardSnapshot {
 }
 
 export interface ClipboardAdapter {
-  writeText(text: string): void;
+  /** Resolves once the text is on the clipboard; rejects, saying why, when it is not (nothing claims a copy). */
+  writeText(text: string): void | Promise<void>;
   /** Reads the clipboard for "Upload clipboard". Absent where there is no clipboard to read. */
   read?(): Promise<ClipboardSnapshot>;
 }

@@ -10,7 +10,7 @@ export interface ClipboardAdapter {
   /** Copied files (the platform's file list format), or []. */
   readFilePaths(): string[];
   readText(): string;
-  writeText(text: string): void;
+  writeText(text: string): void | Promise<void>;
 }
 
 export type ClipboardContent =

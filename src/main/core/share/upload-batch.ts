@@ -8,7 +8,8 @@ import { formatLink } from '../links';
 import type { LinkFormat } from '../links';
 
 export interface TextClipboard {
-  writeText(text: string): void;
+  /** May be asynchronous: the batch waits, and reports a rejected write as not copied. */
+  writeText(text: string): void | Promise<void>;
 }
 
 export interface BatchLinkOptions {
@@ -83,7 +84,7 @@ export async function runUploadBatch(
   let copyError: string | null = null;
   if (texts.length > 0) {
     try {
-      clipboard.writeText(texts.join('\n'));
+      await clipboard.writeText(texts.join('\n'));
       copied = true;
     } catch (err) {
       copyError = err instanceof Error ? err.message : String(err);

@@ -88,7 +88,7 @@ export function macItems(home: string, input: TemplateInput): FileItem[] {
         { path: plist, text: macInfoPlist(), mode: 0o644 },
         {
           path: path.posix.join(bundle, 'Contents', 'document.wflow'),
-          text: macDocumentWflow(input.exePath),
+          text: macDocumentWflow(input.exePath, input.exeArgs),
           mode: 0o644,
         },
       ],

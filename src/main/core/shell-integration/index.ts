@@ -1,7 +1,10 @@
 // Right-click "Share with KieDrop" for Explorer, Finder, Nautilus, Nemo and Dolphin, plus the
 // "Open With" entry on Linux. Plain Node: file writes and reg.exe through an injected runner.
 export { install, uninstall, status } from './integration';
-export { launcherPath } from './launcher-path';
+export { appLauncher, launcherPath } from './launcher-path';
+export type { Launcher } from './launcher-path';
+export { shellIntegrationTarget } from './target';
+export type { TargetFacts } from './target';
 export { createExecFileRunner } from './exec-runner';
 export { ShellIntegrationError, isShellIntegrationError } from './errors';
 export type { ShellIntegrationErrorKind } from './errors';
@@ -11,6 +14,7 @@ export type {
   IntegrationItemStatus,
   IntegrationOptions,
   IntegrationStatus,
+  IntegrationTarget,
   ItemState,
 } from './types';
 export {
@@ -33,4 +37,13 @@ export {
 } from './windows-registry';
 export { linuxItems, macItems, MAC_WORKFLOW_NAME, xdgDataHome } from './file-items';
 export type { FileItem, FileSpec } from './file-items';
-export { escapeKeyFileValue, escapeXml, quoteDesktopExecArg, shellQuote } from './quoting';
+export {
+  desktopExecCommand,
+  escapeKeyFileValue,
+  escapeXml,
+  quoteDesktopExecArg,
+  shellCommand,
+  shellQuote,
+  windowsCommand,
+  windowsQuoteArg,
+} from './quoting';

@@ -11,7 +11,7 @@ import { windowsInstall, windowsStatus, windowsUninstall } from './windows-insta
 /** macOS reads new Services lazily; this asks it to look again so the menu item shows at once. */
 const PBS = '/System/Library/CoreServices/pbs';
 
-function checkExe(platform: NodeJS.Platform, exePath: string): void {
+function checkExe(platform: NodeJS.Platform, exePath: string, exeArgs: readonly string[]): void {
   const isAbsolute = platform === 'win32' ? path.win32.isAbsolute(exePath) : path.posix.isAbsolute(exePath);
   if (!isAbsolute) {
     throw new ShellIntegrationError(
@@ -19,16 +19,16 @@ function checkExe(platform: NodeJS.Platform, exePath: string): void {
       `The right-click menu needs the full path of the KieDrop program, but got "${exePath}".`,
     );
   }
-  if (/[\r\n\0]/.test(exePath)) {
+  if ([exePath, ...exeArgs].some((part) => /[\r\n\0]/.test(part))) {
     throw new ShellIntegrationError(
       'invalid-exe',
-      'The KieDrop program path contains a line break, which no file manager menu can hold. Move KieDrop to a folder with a plain name.',
+      'The KieDrop program or app folder path contains a line break, which no file manager menu can hold. Move KieDrop to a folder with a plain name.',
     );
   }
 }
 
 function fileItems(platform: NodeJS.Platform, opts: IntegrationOptions): FileItem[] {
-  const input = { exePath: opts.exePath, iconPath: opts.iconPath };
+  const input = { exePath: opts.exePath, exeArgs: opts.exeArgs, iconPath: opts.iconPath };
   return platform === 'darwin' ? macItems(opts.home, input) : linuxItems(opts.home, opts.env, input);
 }
 
@@ -45,7 +45,7 @@ export async function status(
   platform: NodeJS.Platform,
   opts: IntegrationOptions,
 ): Promise<IntegrationStatus> {
-  if (platform === 'win32') return summarize(await windowsStatus(opts.exePath, opts.run));
+  if (platform === 'win32') return summarize(await windowsStatus(opts));
   return summarize(await Promise.all(fileItems(platform, opts).map((item) => fileItemStatus(item))));
 }
 
@@ -53,9 +53,9 @@ export async function install(
   platform: NodeJS.Platform,
   opts: IntegrationOptions,
 ): Promise<IntegrationStatus> {
-  checkExe(platform, opts.exePath);
+  checkExe(platform, opts.exePath, opts.exeArgs ?? []);
   if (platform === 'win32') {
-    await windowsInstall(opts.exePath, opts.run);
+    await windowsInstall(opts);
   } else {
     await installFileItems(fileItems(platform, opts));
     if (platform === 'darwin') await refreshMacServices(opts);

@@ -1,12 +1,14 @@
 // The four Linux right-click entry points, as exact file texts: a Nautilus script (GNOME Files),
 // a Nemo action (Cinnamon), a Dolphin service menu (KDE) and a .desktop entry that puts KieDrop in
-// every file manager's "Open With". All of them run `<exe> --share <files…>`.
+// every file manager's "Open With". All of them run `<exe> [<fixed args>] --share <files…>`.
 import { markerComment } from './marker';
-import { escapeKeyFileValue, quoteDesktopExecArg, shellQuote } from './quoting';
+import { desktopExecCommand, escapeKeyFileValue, shellCommand } from './quoting';
 
 export interface TemplateInput {
   /** The program the file manager runs (for an AppImage, the .AppImage file itself). */
   exePath: string;
+  /** Fixed arguments before `--share`, each quoted on its own (a dev run's app folder). */
+  exeArgs?: readonly string[];
   /** An icon file for menus that show one; left out when absent. */
   iconPath?: string;
 }
@@ -32,8 +34,8 @@ export const OPEN_WITH_MIME_TYPES = [
   'inode/directory',
 ] as const;
 
-function desktopExec(exePath: string): string {
-  return escapeKeyFileValue(`${quoteDesktopExecArg(exePath)} --share %F`);
+function desktopExec(input: TemplateInput): string {
+  return escapeKeyFileValue(`${desktopExecCommand(input.exePath, input.exeArgs ?? [])} --share %F`);
 }
 
 function iconLine(key: string, iconPath: string | undefined): string[] {
@@ -57,14 +59,14 @@ export function nautilusScript(input: TemplateInput): string {
     'for file in $NAUTILUS_SCRIPT_SELECTED_FILE_PATHS; do',
     '  set -- "$@" "$file"',
     'done',
-    `exec ${shellQuote(input.exePath)} --share "$@"`,
+    `exec ${shellCommand(input.exePath, input.exeArgs ?? [])} --share "$@"`,
     '',
   ].join('\n');
 }
 
 /** Nemo reads its Exec like a shell command line, with %F replaced by the quoted selection. */
 export function nemoAction(input: TemplateInput): string {
-  const exec = `${shellQuote(input.exePath).replace(/%/g, '%%')} --share %F`;
+  const exec = `${shellCommand(input.exePath, input.exeArgs ?? []).replace(/%/g, '%%')} --share %F`;
   return [
     markerComment('hash'),
     '[Nemo Action]',
@@ -93,7 +95,7 @@ export function dolphinServiceMenu(input: TemplateInput): string {
     '[Desktop Action share]',
     `Name=${MENU_LABEL}`,
     ...iconLine('Icon', input.iconPath),
-    `Exec=${desktopExec(input.exePath)}`,
+    `Exec=${desktopExec(input)}`,
     '',
   ].join('\n');
 }
@@ -112,7 +114,7 @@ export function desktopEntry(input: TemplateInput): string {
     'GenericName=File Uploader',
     'Comment=Upload files and copy their links',
     `TryExec=${escapeKeyFileValue(input.exePath)}`,
-    `Exec=${desktopExec(input.exePath)}`,
+    `Exec=${desktopExec(input)}`,
     ...iconLine('Icon', input.iconPath),
     'Terminal=false',
     'Categories=Network;FileTransfer;',

@@ -2,7 +2,7 @@
 // menu): an Automator workflow bundle whose single step is "Run Shell Script" with the selection
 // passed as arguments. Written as exact XML so the output is reviewable and tested byte for byte.
 import { markerComment } from './marker';
-import { escapeXml, shellQuote } from './quoting';
+import { escapeXml, shellCommand } from './quoting';
 import { MENU_LABEL } from './linux-templates';
 
 const XML_HEAD = [
@@ -46,8 +46,8 @@ export function macInfoPlist(): string {
  * for the script (and anything holding its output) to finish, and would otherwise show a spinning
  * gear in the menu bar for as long as KieDrop runs.
  */
-export function macShareCommand(exePath: string): string {
-  return `${shellQuote(exePath)} --share "$@" >/dev/null 2>&1 &`;
+export function macShareCommand(exePath: string, exeArgs: readonly string[] = []): string {
+  return `${shellCommand(exePath, exeArgs)} --share "$@" >/dev/null 2>&1 &`;
 }
 
 function parameters(indent: string, command: string): string[] {
@@ -72,9 +72,9 @@ function stringArray(indent: string, values: readonly string[]): string[] {
   return [`${indent}<array>`, ...values.map((v) => `${indent}\t<string>${v}</string>`), `${indent}</array>`];
 }
 
-/** The workflow itself. Fixed UUIDs keep the output identical for the same program path. */
-export function macDocumentWflow(exePath: string): string {
-  const command = macShareCommand(exePath);
+/** The workflow itself. Fixed UUIDs keep the output identical for the same program and arguments. */
+export function macDocumentWflow(exePath: string, exeArgs: readonly string[] = []): string {
+  const command = macShareCommand(exePath, exeArgs);
   const a = '\t\t\t\t';
   return [
     ...XML_HEAD,

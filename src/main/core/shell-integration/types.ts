@@ -10,8 +10,13 @@ export interface CommandResult {
 export type CommandRunner = (command: string, args: readonly string[]) => Promise<CommandResult>;
 
 export interface IntegrationOptions {
-  /** The program to run, absolute. See launcherPath() for AppImage and portable builds. */
+  /** The program to run, absolute. See appLauncher() for dev runs, AppImage and portable builds. */
   exePath: string;
+  /**
+   * Arguments that always follow the program, before `--share`: the app folder when the program is
+   * the Electron runtime of a dev run (`electron <folder>`). None for an installed app.
+   */
+  exeArgs?: readonly string[];
   /** The user's home folder (tests pass a temporary one). */
   home: string;
   /** For XDG_DATA_HOME on Linux. */
@@ -22,8 +27,14 @@ export interface IntegrationOptions {
   iconPath?: string;
 }
 
+/** Where the right-click menu is installed: the platform and the installer's options. */
+export interface IntegrationTarget {
+  platform: NodeJS.Platform;
+  options: IntegrationOptions;
+}
+
 /**
- * installed: ours and current; outdated: ours but for another program path (the app moved);
+ * installed: ours and current; outdated: ours but for another program or app folder (the app moved);
  * absent: not there; foreign: something not made by KieDrop sits at our path and is left alone.
  */
 export type ItemState = 'installed' | 'outdated' | 'absent' | 'foreign';

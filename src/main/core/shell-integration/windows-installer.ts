@@ -1,6 +1,6 @@
 // Runs the reg.exe lists through the injected runner and reads back what is installed.
 import { ShellIntegrationError } from './errors';
-import type { CommandRunner, IntegrationItemStatus } from './types';
+import type { CommandRunner, IntegrationItemStatus, IntegrationOptions } from './types';
 import {
   parseRegQueryDefault,
   WINDOWS_VERB_KEYS,
@@ -37,9 +37,10 @@ function label(key: string): string {
   return key.includes('\\Directory\\') ? 'Explorer menu for folders' : 'Explorer menu for files';
 }
 
-export async function windowsStatus(exePath: string, run?: CommandRunner): Promise<IntegrationItemStatus[]> {
-  const runner = needRunner(run);
-  const expected = windowsShareCommand(exePath);
+/** A verb for another program or app folder reads as 'outdated', so Settings and the CLI offer to update it. */
+export async function windowsStatus(opts: IntegrationOptions): Promise<IntegrationItemStatus[]> {
+  const runner = needRunner(opts.run);
+  const expected = windowsShareCommand(opts.exePath, opts.exeArgs);
   return Promise.all(
     WINDOWS_VERB_KEYS.map(async (key, i) => {
       const result = await runner(REG, windowsQueryArgs(key));
@@ -50,9 +51,9 @@ export async function windowsStatus(exePath: string, run?: CommandRunner): Promi
   );
 }
 
-export async function windowsInstall(exePath: string, run?: CommandRunner): Promise<void> {
-  const runner = needRunner(run);
-  for (const args of windowsInstallArgs(exePath)) await runReg(runner, args);
+export async function windowsInstall(opts: IntegrationOptions): Promise<void> {
+  const runner = needRunner(opts.run);
+  for (const args of windowsInstallArgs(opts.exePath, opts.exeArgs)) await runReg(runner, args);
 }
 
 export async function windowsUninstall(run?: CommandRunner): Promise<void> {

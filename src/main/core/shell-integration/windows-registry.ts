@@ -2,6 +2,7 @@
 // the exact reg.exe argument lists. Built as data so the lists can be checked without Windows and
 // run through execFile, which passes each argument as is (no shell, so "%1" is not expanded).
 import { MENU_LABEL } from './linux-templates';
+import { windowsCommand } from './quoting';
 
 const CLASSES = 'HKCU\\Software\\Classes';
 
@@ -11,9 +12,9 @@ export const WINDOWS_VERB_KEYS = [
   `${CLASSES}\\Directory\\shell\\KieDrop`,
 ] as const;
 
-/** What Explorer runs for one selected item. */
-export function windowsShareCommand(exePath: string): string {
-  return `"${exePath}" --share "%1"`;
+/** What Explorer runs for one selected item; `exeArgs` come first (a dev run's app folder). */
+export function windowsShareCommand(exePath: string, exeArgs: readonly string[] = []): string {
+  return `${windowsCommand(exePath, exeArgs)} --share "%1"`;
 }
 
 /**
@@ -21,12 +22,12 @@ export function windowsShareCommand(exePath: string): string {
  * than 15 items are selected (Explorer hides plain verbs then); each item still starts its own
  * process, which the app's launch batching merges into one upload batch.
  */
-export function windowsInstallArgs(exePath: string): string[][] {
+export function windowsInstallArgs(exePath: string, exeArgs: readonly string[] = []): string[][] {
   return WINDOWS_VERB_KEYS.flatMap((key) => [
     ['add', key, '/ve', '/t', 'REG_SZ', '/d', MENU_LABEL, '/f'],
     ['add', key, '/v', 'Icon', '/t', 'REG_SZ', '/d', exePath, '/f'],
     ['add', key, '/v', 'MultiSelectModel', '/t', 'REG_SZ', '/d', 'Player', '/f'],
-    ['add', `${key}\\command`, '/ve', '/t', 'REG_SZ', '/d', windowsShareCommand(exePath), '/f'],
+    ['add', `${key}\\command`, '/ve', '/t', 'REG_SZ', '/d', windowsShareCommand(exePath, exeArgs), '/f'],
   ]);
 }
 

@@ -1,0 +1,249 @@
+// The desktop app on the Electron stand-in, on the desktops and paths where a first launch used to
+// break: Wayland, no tray host, an unusual checkout path; and the platform rules behind the glue
+// defects (cancelled navigations, menus, mnemonics, thumbnails, the right-click installer from a dev run).
+import { cp, mkdir, readFile, symlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { BrowserServer } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createSettingsStore } from '../../src/main/core/settings';
+import type { IntegrationState } from '../../src/shared/desktop';
+import type { HistoryEntry, ResultOf } from '../../src/shared/ipc-contract';
+
+type HistoryPage = ResultOf<'history:list'>;
+import { startEmulator } from '../emulator/index';
+import type { Emulator } from '../emulator/index';
+import { launchBrowserServer, STANDIN_PROJECT_ROOT } from '../electron-standin/driver';
+import type { MenuItemView } from '../electron-standin/menu';
+import { ensureAppBuilt } from '../support/app-build';
+import { startDesktop } from '../support/desktop-app';
+import type { DesktopRun, DesktopRunOptions } from '../support/desktop-app';
+import { encodePng } from '../support/png';
+
+let browser: BrowserServer;
+let emulator: Emulator;
+const runs: DesktopRun[] = [];
+
+beforeAll(async () => {
+  ensureAppBuilt();
+  [browser, emulator] = await Promise.all([launchBrowserServer(), startEmulator()]);
+}, 120_000);
+
+afterEach(async () => {
+  await Promise.all(runs.splice(0).map((run) => run.dispose()));
+});
+
+afterAll(async () => {
+  await emulator?.close();
+  await browser?.close();
+});
+
+async function desktop(options: Partial<DesktopRunOptions> = {}): Promise<DesktopRun> {
+  const run = await startDesktop({
+    browser,
+    emulator,
+    ...options,
+    settings: { notifications: true, ...options.settings },
+  });
+  runs.push(run);
+  return run;
+}
+
+async function history(run: DesktopRun): Promise<HistoryEntry[]> {
+  const page = await run.api<HistoryPage>('historyList', { limit: 100 });
+  return page.ok ? page.value.entries : [];
+}
+
+async function uploadOne(run: DesktopRun, name: string, content: string | Uint8Array = `content of ${name}`) {
+  const path = await run.writeFile(name, content);
+  expect((await run.api('uploadFiles', [path], {})).ok).toBe(true);
+  await expect
+    .poll(async () => (await history(run)).some((e) => e.fileName === name), { timeout: 20_000 })
+    .toBe(true);
+  return path;
+}
+
+describe('a Wayland session', () => {
+  it('keeps the drop window where the user left it, offers no "keep on top", and never claims a copy that was dropped', async () => {
+    const run = await desktop({
+      display: 'wayland',
+      settings: { copyOnUpload: false, dropWindow: { enabled: true, alwaysOnTop: true, x: 500, y: 400 } },
+    });
+    await run.ready();
+    await expect.poll(async () => (await run.window('drop'))?.visible).toBe(true);
+    // Wayland reports the window at 0,0; that must not replace the place saved under X11.
+    const menu =
+      (await run.app.call<MenuItemView[] | null>('contextMenu', { page: 'drop', selector: '#tile' })) ?? [];
+    expect(menu.find((i) => i.label.startsWith('Keep on top'))).toMatchObject({
+      label: 'Keep on top (not possible on Wayland)',
+      enabled: false,
+    });
+    const saved = createSettingsStore(run.dataDir).get().dropWindow;
+    expect({ x: saved.x, y: saved.y }).toEqual({ x: 500, y: 400 });
+
+    // The user works in another app; a link copied from the tray cannot reach the clipboard.
+    await uploadOne(run, 'wayland.txt');
+    await run.app.call('blurAll');
+    await run.clickTray('Recent uploads', 'wayland.txt');
+    await expect
+      .poll(async () => (await run.notifications()).map((n) => n.title), { timeout: 10_000 })
+      .toContain('The link was not copied');
+    expect((await run.clipboard()).text).toBe('');
+  });
+
+  it('says the links were not copied when a right-click share cannot write the clipboard', async () => {
+    const run = await desktop({ display: 'wayland', settings: { copyOnUpload: false } });
+    await run.ready();
+    await run.app.call('blurAll');
+    const path = await run.writeFile('shared-on-wayland.txt', 'shared while another app has focus');
+    const second = await startDesktop({
+      browser,
+      emulator,
+      root: run.root,
+      display: 'wayland',
+      args: ['--share', path],
+    });
+    expect(await second.app.exited).toBe(0);
+    await expect
+      .poll(async () => (await run.notifications()).map((n) => `${n.title}: ${n.body}`), { timeout: 30_000 })
+      .toContainEqual(
+        expect.stringMatching(
+          /^shared-on-wayland\.txt uploaded: The link could not be copied: the desktop did not take the copy/,
+        ),
+      );
+    expect((await run.notifications()).map((n) => n.title)).not.toContainEqual(
+      expect.stringContaining('copied'),
+    );
+  });
+});
+
+describe('a desktop without a tray host', () => {
+  it('quits when its last window closes instead of living on where nothing leads back to it', async () => {
+    const run = await desktop({
+      trayHost: false,
+      session: 'private',
+      settings: { dropWindow: { enabled: false, alwaysOnTop: true, x: null, y: null } },
+    });
+    await run.ready();
+    expect((await run.tray())?.shown).toBe(false);
+    await run.app.call('closeWindow', { page: 'index' });
+    expect(await run.app.exited).toBe(0);
+  });
+
+  it('lives on in the tray when a tray host shows its icon', async () => {
+    const run = await desktop({
+      settings: { dropWindow: { enabled: false, alwaysOnTop: true, x: null, y: null } },
+    });
+    await run.ready();
+    expect((await run.tray())?.shown).toBe(true);
+    await run.app.call('closeWindow', { page: 'index' });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(run.app.child.exitCode).toBeNull();
+    expect((await run.windows()).length).toBe(0);
+  });
+});
+
+describe('a checkout path with [ ] ~ % and spaces', () => {
+  it('loads its pages and accepts their IPC calls', async () => {
+    const root = await import('node:fs/promises').then((fs) =>
+      fs.mkdtemp(join(STANDIN_PROJECT_ROOT, 'out', 'path-')),
+    );
+    const appDir = join(root, 'code~me', 'kiedrop[2] v1%20final');
+    await mkdir(appDir, { recursive: true });
+    await cp(join(STANDIN_PROJECT_ROOT, 'out', 'main'), join(appDir, 'out', 'main'), { recursive: true });
+    await cp(join(STANDIN_PROJECT_ROOT, 'out', 'preload'), join(appDir, 'out', 'preload'), {
+      recursive: true,
+    });
+    await cp(join(STANDIN_PROJECT_ROOT, 'out', 'renderer'), join(appDir, 'out', 'renderer'), {
+      recursive: true,
+    });
+    await cp(join(STANDIN_PROJECT_ROOT, 'package.json'), join(appDir, 'package.json'));
+    await symlink(join(STANDIN_PROJECT_ROOT, 'node_modules'), join(appDir, 'node_modules'));
+    try {
+      const run = await desktop({ appDir });
+      await run.ready();
+      const url = (await run.window('index'))?.url ?? '';
+      expect(decodeURIComponent(new URL(url).pathname)).toBe(join(appDir, 'out', 'renderer', 'index.html'));
+      const info = await run.api<{ version: string }>('appInfo');
+      expect(info.ok).toBe(true);
+      await uploadOne(run, 'from-odd-path.txt');
+    } finally {
+      await import('node:fs/promises').then((fs) => fs.rm(root, { recursive: true, force: true }));
+    }
+  });
+});
+
+describe('the window', () => {
+  it('still receives events after the page tried to navigate away and was stopped', async () => {
+    const run = await desktop({ settings: { notifications: false } });
+    await run.ready();
+    await run.app.call('evaluate', {
+      page: 'index',
+      expression: `location.href = 'https://example.invalid/elsewhere'`,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await run.window('index'))?.url).toMatch(/\/index\.html$/);
+    const path = await run.writeFile('after-navigation.txt', 'events must still arrive');
+    await run.dropFiles('index', [path]);
+    await expect
+      .poll(() => run.locator('index', 'css', '[data-testid="job-row"][data-status="done"]', 'count'), {
+        timeout: 20_000,
+      })
+      .toBe(1);
+  });
+
+  it('has KieDrop’s menus: no Reload or developer tools, and an edit menu on text fields', async () => {
+    const run = await desktop();
+    await run.ready();
+    const appMenu = await run.app.call<MenuItemView[] | null>('applicationMenu');
+    const labels = JSON.stringify(appMenu ?? []);
+    expect(labels).not.toContain('Reload');
+    expect(labels).not.toContain('Toggle Developer Tools');
+    // Ctrl+R in the frameless drop window does nothing.
+    expect(await run.app.call('accelerator', { page: 'drop', accelerator: 'CmdOrCtrl+R' })).toBeNull();
+    // A right-click in a text field offers Paste (the API key can be pasted with the mouse).
+    const menu = await run.app.call<MenuItemView[] | null>('contextMenu', {
+      page: 'index',
+      selector: 'input',
+    });
+    expect(menu?.map((i) => i.label)).toEqual(expect.arrayContaining(['Cut', 'Copy', 'Paste', 'Select All']));
+  });
+
+  it('shows file names with "&" as they are in the tray menu', async () => {
+    const run = await desktop({ settings: { notifications: false } });
+    await run.ready();
+    await uploadOne(run, 'Q&A notes.txt');
+    const recent = (await run.tray())?.menu?.find((i) => i.label === 'Recent uploads')?.submenu ?? [];
+    expect(recent.map((i) => i.label)).toContain('Q&A notes.txt');
+  });
+
+  it('makes previews without decoding images on the main thread', async () => {
+    const run = await desktop({ settings: { notifications: false } });
+    await run.ready();
+    await uploadOne(
+      run,
+      'photo.png',
+      encodePng(1200, 800, (x, y) => [x % 256, y % 256, 128]),
+    );
+    const [entry] = await history(run);
+    const preview = await run.api<string | null>('historyThumbnail', entry?.id);
+    expect(preview).toMatchObject({ ok: true, value: expect.stringMatching(/^data:image\/png;base64,/) });
+    const recorded = await run.app.call<{ syncDecodes: string[] }>('recorded');
+    expect(recorded.syncDecodes).toEqual([]);
+  });
+});
+
+describe('right-click share from a dev run', () => {
+  it('installs the file manager entries, which start this checkout with Electron', async () => {
+    const run = await desktop();
+    await run.ready();
+    const state = await run.api<IntegrationState>('integrationInstall');
+    expect(state).toMatchObject({ ok: true, value: { supported: true, installed: true } });
+    const entry = join(run.home, '.local', 'share', 'applications');
+    const desktopFiles = await import('node:fs/promises').then((fs) => fs.readdir(entry));
+    const file = desktopFiles.find((f) => f.endsWith('.desktop'));
+    expect(file).toBeDefined();
+    const text = await readFile(join(entry, file ?? ''), 'utf8');
+    // `electron <app folder>`: the runtime running this app, then this checkout.
+    expect(text).toMatch(new RegExp(`^Exec=.*${STANDIN_PROJECT_ROOT.replaceAll('/', '\\/')}`, 'm'));
+  });
+});
