@@ -6,24 +6,27 @@ import { execFile } from 'node:child_process';
 
 export const STATUS_NOTIFIER_WATCHER = 'org.kde.StatusNotifierWatcher';
 
-/** Runs dbus-send (Debian's dbus-bin; present wherever a session bus is) and reads its boolean answer. */
+/** dbus-send's arguments (Debian's dbus-bin; present wherever a session bus is) for "does `name` have an owner?". */
+export function nameHasOwnerArgs(name: string): string[] {
+  return [
+    '--session',
+    '--print-reply',
+    '--dest=org.freedesktop.DBus',
+    '/org/freedesktop/DBus',
+    'org.freedesktop.DBus.NameHasOwner',
+    `string:${name}`,
+  ];
+}
+
+/** dbus-send's printed reply to NameHasOwner. */
+export function parseNameHasOwner(stdout: string): boolean {
+  return /boolean true/.test(stdout);
+}
+
 function nameHasOwner(name: string): Promise<boolean | null> {
   return new Promise((resolve) => {
-    execFile(
-      'dbus-send',
-      [
-        '--session',
-        '--print-reply',
-        '--dest=org.freedesktop.DBus',
-        '/org/freedesktop/DBus',
-        'org.freedesktop.DBus.NameHasOwner',
-        `string:${name}`,
-      ],
-      { timeout: 3000 },
-      (error, stdout) => {
-        if (error) return resolve(null);
-        resolve(/boolean true/.test(stdout));
-      },
+    execFile('dbus-send', nameHasOwnerArgs(name), { timeout: 3000 }, (error, stdout) =>
+      resolve(error ? null : parseNameHasOwner(stdout)),
     );
   });
 }

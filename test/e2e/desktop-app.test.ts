@@ -2,46 +2,13 @@
 // its windows real pages in Chromium, its IPC through the sandboxed preload, the API emulator behind it.
 // One Chromium and one emulator serve the file; each test starts its own app process and data folder.
 import { readFile } from 'node:fs/promises';
-import type { BrowserServer } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { HistoryEntry, ResultOf } from '../../src/shared/ipc-contract';
+import { describe, expect, it } from 'vitest';
+import type { HistoryEntry } from '../../src/shared/ipc-contract';
+import { desktopSuite, startDesktop } from '../support/desktop-app';
+import type { DesktopRun } from '../support/desktop-app';
 
-type HistoryPage = ResultOf<'history:list'>;
-import { startEmulator } from '../emulator/index';
-import type { Emulator } from '../emulator/index';
-import { launchBrowserServer } from '../electron-standin/driver';
-import { ensureAppBuilt } from '../support/app-build';
-import { startDesktop } from '../support/desktop-app';
-import type { DesktopRun, DesktopRunOptions } from '../support/desktop-app';
-
-let browser: BrowserServer;
-let emulator: Emulator;
-const runs: DesktopRun[] = [];
-
-beforeAll(async () => {
-  ensureAppBuilt();
-  [browser, emulator] = await Promise.all([launchBrowserServer(), startEmulator()]);
-}, 120_000);
-
-afterEach(async () => {
-  await Promise.all(runs.splice(0).map((run) => run.dispose()));
-});
-
-afterAll(async () => {
-  await emulator?.close();
-  await browser?.close();
-});
-
-async function desktop(options: Partial<DesktopRunOptions> = {}): Promise<DesktopRun> {
-  const run = await startDesktop({ browser, emulator, settings: { notifications: true }, ...options });
-  runs.push(run);
-  return run;
-}
-
-async function history(run: DesktopRun, search = ''): Promise<HistoryEntry[]> {
-  const page = await run.api<HistoryPage>('historyList', { search, limit: 100 });
-  return page.ok ? page.value.entries : [];
-}
+const suite = desktopSuite();
+const { desktop, history } = suite;
 
 describe('starting the app', () => {
   it('shows the main window only once its page is ready, and the drop window without taking focus', async () => {
@@ -67,7 +34,7 @@ describe('first run', () => {
         timeout: 30_000,
       })
       .toBe(true);
-    await run.locator('index', 'label', 'API key', 'fill', { text: emulator.apiKey });
+    await run.locator('index', 'label', 'API key', 'fill', { text: suite.emulator.apiKey });
     await run.locator('index', 'role', 'button', 'click', { name: 'Save key' });
     await expect
       .poll(() => run.locator('index', 'testid', 'drop-zone', 'isVisible'), { timeout: 30_000 })
@@ -81,7 +48,7 @@ describe('first run', () => {
       .poll(async () => (await history(run)).map((e) => e.fileName).sort(), { timeout: 30_000 })
       .toEqual(['one.txt', 'three.txt', 'two.txt']);
     for (const entry of await history(run)) {
-      const stored = emulator.storedFile(entry.filePath);
+      const stored = suite.emulator.storedFile(entry.filePath);
       expect(stored && (await readFile(stored, 'utf8'))).toBe(`content of ${entry.fileName}`);
     }
     // The window saw each one finish (its events came through the preload), and History lists them.
@@ -204,7 +171,12 @@ describe('right-click share from a second launch', () => {
     const paths = await Promise.all(['a.txt', 'b.txt', 'c.txt'].map((n) => run.writeFile(n, `shared ${n}`)));
     // The file manager starts KieDrop once per selected file; each hands its file to the running app and ends.
     const launches = paths.map((path) =>
-      startDesktop({ browser, emulator, root: run.root, args: ['--share', path] }),
+      startDesktop({
+        browser: suite.browser,
+        emulator: suite.emulator,
+        root: run.root,
+        args: ['--share', path],
+      }),
     );
     const seconds = await Promise.all(launches);
     expect(await Promise.all(seconds.map((s) => s.app.exited))).toEqual([0, 0, 0]);
@@ -257,7 +229,7 @@ describe('quitting', () => {
     await first.ready();
     const names = ['slow-1.bin', 'slow-2.bin', 'slow-3.bin'];
     const paths = await Promise.all(names.map((n) => first.writeFile(n, Buffer.alloc(64 * 1024, n))));
-    emulator.faults.add({ path: '/api/file-stream-upload', latencyMs: 4000 });
+    suite.emulator.faults.add({ path: '/api/file-stream-upload', latencyMs: 4000 });
     try {
       expect((await first.api('uploadFiles', paths, {})).ok).toBe(true);
       await expect
@@ -271,7 +243,7 @@ describe('quitting', () => {
       await first.clickTray('Quit KieDrop');
       expect(await first.app.exited).toBe(0);
     } finally {
-      emulator.faults.clear();
+      suite.emulator.faults.clear();
     }
     expect((await startDesktopAgain(first)).length).toBe(3);
   });

@@ -3,55 +3,17 @@
 // defects (cancelled navigations, menus, mnemonics, thumbnails, the right-click installer from a dev run).
 import { cp, mkdir, readFile, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BrowserServer } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSettingsStore } from '../../src/main/core/settings';
 import type { IntegrationState } from '../../src/shared/desktop';
-import type { HistoryEntry, ResultOf } from '../../src/shared/ipc-contract';
-
-type HistoryPage = ResultOf<'history:list'>;
-import { startEmulator } from '../emulator/index';
-import type { Emulator } from '../emulator/index';
-import { launchBrowserServer, STANDIN_PROJECT_ROOT } from '../electron-standin/driver';
+import { STANDIN_PROJECT_ROOT } from '../electron-standin/driver';
 import type { MenuItemView } from '../electron-standin/menu';
-import { ensureAppBuilt } from '../support/app-build';
-import { startDesktop } from '../support/desktop-app';
-import type { DesktopRun, DesktopRunOptions } from '../support/desktop-app';
+import { desktopSuite, startDesktop } from '../support/desktop-app';
+import type { DesktopRun } from '../support/desktop-app';
 import { encodePng } from '../support/png';
 
-let browser: BrowserServer;
-let emulator: Emulator;
-const runs: DesktopRun[] = [];
-
-beforeAll(async () => {
-  ensureAppBuilt();
-  [browser, emulator] = await Promise.all([launchBrowserServer(), startEmulator()]);
-}, 120_000);
-
-afterEach(async () => {
-  await Promise.all(runs.splice(0).map((run) => run.dispose()));
-});
-
-afterAll(async () => {
-  await emulator?.close();
-  await browser?.close();
-});
-
-async function desktop(options: Partial<DesktopRunOptions> = {}): Promise<DesktopRun> {
-  const run = await startDesktop({
-    browser,
-    emulator,
-    ...options,
-    settings: { notifications: true, ...options.settings },
-  });
-  runs.push(run);
-  return run;
-}
-
-async function history(run: DesktopRun): Promise<HistoryEntry[]> {
-  const page = await run.api<HistoryPage>('historyList', { limit: 100 });
-  return page.ok ? page.value.entries : [];
-}
+const suite = desktopSuite();
+const { desktop, history } = suite;
 
 async function uploadOne(run: DesktopRun, name: string, content: string | Uint8Array = `content of ${name}`) {
   const path = await run.writeFile(name, content);
@@ -96,8 +58,8 @@ describe('a Wayland session', () => {
     await run.app.call('blurAll');
     const path = await run.writeFile('shared-on-wayland.txt', 'shared while another app has focus');
     const second = await startDesktop({
-      browser,
-      emulator,
+      browser: suite.browser,
+      emulator: suite.emulator,
       root: run.root,
       display: 'wayland',
       args: ['--share', path],

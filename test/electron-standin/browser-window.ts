@@ -8,7 +8,7 @@ import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { format as formatUrl } from 'node:url';
-import vm from 'node:vm';
+import type * as Electron from 'electron';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { app, connectWindows, preventableEvent } from './app';
 import { sharedBrowser } from './browser';
@@ -49,19 +49,48 @@ function hidden(prefix: string): string {
   return `__standin_${prefix}_${Math.random().toString(36).slice(2)}`;
 }
 
-/** A sandboxed preload must be CommonJS: ESM syntax makes Electron refuse it. */
-function preloadSource(path: string | undefined): { source: string | null; error: string | null } {
-  if (!path) return { source: null, error: null };
-  const source = readFileSync(path, 'utf8');
-  try {
-    new vm.Script(`(function (require, process, module, exports) {\n${source}\n})`, { filename: path });
-    return { source, error: null };
-  } catch (err) {
-    return { source: null, error: `Unable to load preload script: ${path}\n${String(err)}` };
-  }
+function readPreload(path: string | undefined): string | null {
+  return path ? readFileSync(path, 'utf8') : null;
 }
 
-export class WebContents extends EventEmitter {
+// The methods the app calls, with Electron's own signatures: a change in electron's .d.ts fails the type-check.
+type ElectronWebContents = Pick<
+  Electron.WebContents,
+  | 'send'
+  | 'getURL'
+  | 'isDestroyed'
+  | 'reload'
+  | 'setWindowOpenHandler'
+  | 'loadURL'
+  | 'loadFile'
+  | 'focus'
+  | 'isLoading'
+>;
+type ElectronBrowserWindow = Pick<
+  Electron.BrowserWindow,
+  | 'show'
+  | 'showInactive'
+  | 'hide'
+  | 'focus'
+  | 'blur'
+  | 'isFocused'
+  | 'isVisible'
+  | 'isDestroyed'
+  | 'isMinimized'
+  | 'restore'
+  | 'setAlwaysOnTop'
+  | 'isAlwaysOnTop'
+  | 'setPosition'
+  | 'getPosition'
+  | 'loadURL'
+  | 'loadFile'
+  | 'close'
+  | 'destroy'
+  | 'getTitle'
+  | 'setTitle'
+>;
+
+export class WebContents extends EventEmitter implements ElectronWebContents {
   readonly id: number;
   readonly consoleMessages: string[] = [];
   /** Channels main sent to this page, in order (test control only). */
@@ -70,7 +99,8 @@ export class WebContents extends EventEmitter {
   private page: Page | null = null;
   private destroyed = false;
   private sendChain: Promise<unknown> = Promise.resolve();
-  private openHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | null = null;
+  private openHandler: ((details: Electron.HandlerDetails) => Electron.WindowOpenHandlerResponse) | null =
+    null;
   private programmatic = new Set<string>();
   private readonly names = {
     invokeBinding: hidden('invoke'),
@@ -101,11 +131,7 @@ export class WebContents extends EventEmitter {
   }
 
   private async open(options: WindowOptions): Promise<void> {
-    const preload = preloadSource(options.webPreferences?.preload);
-    if (preload.error) {
-      this.consoleMessages.push(preload.error);
-      process.stderr.write(`${preload.error}\n`);
-    }
+    const preload = readPreload(options.webPreferences?.preload);
     const browser = await sharedBrowser();
     const context: BrowserContext = await browser.newContext({
       viewport: { width: options.width ?? 800, height: options.height ?? 600 },
@@ -123,7 +149,7 @@ export class WebContents extends EventEmitter {
     await context.addInitScript({
       content: pageRuntimeScript(
         { ...this.names, preloadPath: options.webPreferences?.preload ?? '', platform: process.platform },
-        preload.source,
+        preload,
       ),
     });
     // Every request passes this route (file: ones included), so each main-frame navigation is seen here
@@ -154,7 +180,14 @@ export class WebContents extends EventEmitter {
     page.on('pageerror', (error) => this.consoleMessages.push(`[pageerror] ${error.message}`));
     context.on('page', (popup) => {
       // window.open: the open handler decides; a denied window is closed before it shows anything.
-      const decision = this.openHandler?.({ url: popup.url() }) ?? { action: 'allow' as const };
+      const details = {
+        url: popup.url(),
+        frameName: '',
+        features: '',
+        disposition: 'new-window' as const,
+        referrer: { url: this.getURL(), policy: 'default' as const },
+      };
+      const decision = this.openHandler?.(details) ?? { action: 'allow' as const };
       if (decision.action === 'deny') void popup.close();
     });
   }
@@ -225,7 +258,9 @@ export class WebContents extends EventEmitter {
       .catch(() => undefined);
   }
 
-  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }): void {
+  setWindowOpenHandler(
+    handler: (details: Electron.HandlerDetails) => Electron.WindowOpenHandlerResponse,
+  ): void {
     this.openHandler = handler;
   }
 
@@ -273,7 +308,7 @@ export class WebContents extends EventEmitter {
   }
 }
 
-export class BrowserWindow extends EventEmitter {
+export class BrowserWindow extends EventEmitter implements ElectronBrowserWindow {
   static getAllWindows(): BrowserWindow[] {
     return [...windows].filter((w) => !w.isDestroyed());
   }

@@ -1,26 +1,20 @@
 // The Chromium every window of this app process opens in: the test file's shared browser server when it
-// gave one (KIEDROP_STANDIN_BROWSER), otherwise one launched here. File pages may load their module
-// scripts from file: URLs, as Electron's file protocol allows.
+// gave one (KIEDROP_STANDIN_BROWSER), otherwise one launched here.
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../harness/served-page';
 import { modes } from './modes';
 
-export const STANDIN_CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--allow-file-access-from-files',
-];
+// The harness's flags, plus file access: file pages may load their module scripts from file: URLs, as
+// Electron's file protocol allows.
+export const STANDIN_CHROMIUM_ARGS = [...CHROMIUM_ARGS, '--allow-file-access-from-files'];
 
 let browser: Promise<Browser> | null = null;
 
 export function sharedBrowser(): Promise<Browser> {
   browser ??= modes.browserWsEndpoint
     ? chromium.connect(modes.browserWsEndpoint)
-    : chromium.launch({ executablePath: '/usr/bin/chromium', args: STANDIN_CHROMIUM_ARGS });
+    : chromium.launch({ executablePath: CHROMIUM_PATH, args: STANDIN_CHROMIUM_ARGS });
   return browser;
 }
 

@@ -5,6 +5,7 @@ import type { ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserServer } from 'playwright-core';
+import { CHROMIUM_PATH } from '../harness/served-page';
 import { STANDIN_CHROMIUM_ARGS } from './browser';
 
 const HERE = import.meta.dirname;
@@ -34,7 +35,7 @@ export interface StandinApp {
 }
 
 export function launchBrowserServer(): Promise<BrowserServer> {
-  return chromium.launchServer({ executablePath: '/usr/bin/chromium', args: STANDIN_CHROMIUM_ARGS });
+  return chromium.launchServer({ executablePath: CHROMIUM_PATH, args: STANDIN_CHROMIUM_ARGS });
 }
 
 export function launchStandinApp(options: StandinLaunchOptions = {}): StandinApp {

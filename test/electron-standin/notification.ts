@@ -2,6 +2,7 @@
 // not keep a reference to can be garbage-collected and its `click` is lost (DESIGN §8 rule 10;
 // electron/electron#16922). The stand-in keeps a WeakRef and delivers a click only while it is alive.
 import { EventEmitter } from 'node:events';
+import type * as Electron from 'electron';
 import { requireReady } from './lifecycle';
 
 export interface ShownNotification {
@@ -16,7 +17,7 @@ export interface ShownNotification {
 export const shownNotifications: ShownNotification[] = [];
 let nextId = 1;
 
-export class Notification extends EventEmitter {
+export class Notification extends EventEmitter implements Pick<Electron.Notification, 'show' | 'close'> {
   static isSupported(): boolean {
     return true;
   }

@@ -7,6 +7,7 @@
 //   "Error invoking remote method '…'";
 // - webUtils.getPathForFile answers '' for a File that is not on disk.
 // Kept as source text so nothing from the test's transpiler leaks into the page.
+import vm from 'node:vm';
 
 export interface PageRuntimeConfig {
   /** Binding names (Playwright exposeBinding) for invoke and send; hidden from the page once captured. */
@@ -171,9 +172,23 @@ const RUNTIME = String.raw`
   }
 })`;
 
-/** The init script for one window; `preloadSource` is the preload file's text, or null for none. */
+/** Why Electron would refuse this preload (a sandboxed one must be CommonJS), or null when it loads. */
+export function preloadProblem(source: string, path: string): string | null {
+  try {
+    new vm.Script(`(function (require, process, module, exports) {\n${source}\n})`, { filename: path });
+    return null;
+  } catch (err) {
+    return `Unable to load preload script: ${path}\n${String(err)}`;
+  }
+}
+
+/**
+ * The init script for one window; `preloadSource` is the preload file's text, or null for none. A preload
+ * Electron would refuse is not run: the page gets the error in its console and no API, as in Electron.
+ */
 export function pageRuntimeScript(cfg: PageRuntimeConfig, preloadSource: string | null): string {
-  const body = preloadSource ?? '';
+  const problem = preloadSource === null ? null : preloadProblem(preloadSource, cfg.preloadPath);
+  const body = problem === null ? (preloadSource ?? '') : `console.error(${JSON.stringify(problem)});`;
   const main = `function (require, process, module, exports) {\n${body}\n}`;
   return `${RUNTIME.trim()}(${JSON.stringify(cfg)}, ${main});`;
 }

@@ -6,14 +6,16 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserServer } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { createSettingsStore } from '../../src/main/core/settings';
-import type { IpcResult } from '../../src/shared/ipc-contract';
+import type { HistoryEntry, IpcResult, ResultOf } from '../../src/shared/ipc-contract';
 import type { Settings } from '../../src/shared/settings';
+import { startEmulator } from '../emulator/index';
 import type { Emulator } from '../emulator/index';
-import { launchStandinApp } from '../electron-standin/driver';
+import { launchBrowserServer, launchStandinApp } from '../electron-standin/driver';
 import type { StandinApp, StandinLaunchOptions } from '../electron-standin/driver';
 import type { MenuItemView } from '../electron-standin/menu';
+import { ensureAppBuilt } from './app-build';
 
 export interface DesktopRunOptions {
   browser: BrowserServer;
@@ -173,4 +175,58 @@ export async function startDesktop(options: DesktopRunOptions): Promise<DesktopR
     },
   };
   return run;
+}
+
+export interface DesktopSuite {
+  /** The file's shared Chromium server and emulator (set once beforeAll has run). */
+  readonly browser: BrowserServer;
+  readonly emulator: Emulator;
+  /** Starts an app (notifications on unless the settings say otherwise); it is disposed after the test. */
+  desktop(options?: Partial<DesktopRunOptions>): Promise<DesktopRun>;
+  /** The app's history, read through its window as the page reads it. */
+  history(run: DesktopRun, search?: string): Promise<HistoryEntry[]>;
+}
+
+/** One Chromium server and one emulator for a test file, and each test's apps stopped after it. */
+export function desktopSuite(): DesktopSuite {
+  let browser: BrowserServer | undefined;
+  let emulator: Emulator | undefined;
+  const runs: DesktopRun[] = [];
+  beforeAll(async () => {
+    ensureAppBuilt();
+    [browser, emulator] = await Promise.all([launchBrowserServer(), startEmulator()]);
+  }, 120_000);
+  afterEach(async () => {
+    await Promise.all(runs.splice(0).map((run) => run.dispose()));
+  });
+  afterAll(async () => {
+    await emulator?.close();
+    await browser?.close();
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the desktop suite has not started yet');
+    return value;
+  };
+  return {
+    get browser() {
+      return ready(browser);
+    },
+    get emulator() {
+      return ready(emulator);
+    },
+    async desktop(options = {}) {
+      const run = await startDesktop({
+        browser: ready(browser),
+        emulator: ready(emulator),
+        ...options,
+        settings: { notifications: true, ...options.settings },
+      });
+      runs.push(run);
+      return run;
+    },
+    async history(run, search = '') {
+      const page = await run.api<ResultOf<'history:list'>>('historyList', { search, limit: 100 });
+      return page.ok ? page.value.entries : [];
+    },
+  };
 }

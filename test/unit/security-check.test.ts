@@ -60,7 +60,7 @@ describe('the security check on this app', () => {
     expect(checkAppHandlers(files)).toEqual([]);
     const broken = edited(
       'src/main/security.ts',
-      /if \(!isOwnAppUrl\(url\)\) event\.preventDefault\(\);/g,
+      /if \(!isOwnPage\(url\)\) event\.preventDefault\(\);/g,
       'void url;',
     );
     expect(rules(checkAppHandlers([broken]))).toEqual(['app-will-navigate']);
