@@ -2,7 +2,7 @@
 // while sent, cancelled; and input refused before a single byte goes out.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, readdirSync, readlinkSync, truncateSync } from 'node:fs';
+import { appendFileSync, truncateSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -10,24 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { useApiFixture } from '../support/api-fixture';
 import { apiFailure } from '../support/failures';
 import { writeRandomFile } from '../support/temp-files';
+import { expectNoDescriptorsTo } from '../support/open-descriptors';
 
 const fx = useApiFixture('kiedrop-api-local-');
 
 const file = async (name: string, size: number): Promise<string> =>
   (await writeRandomFile(fx.dir, name, size)).path;
-
-/** How many of this process's descriptors point at `path` (Linux /proc). */
-function openDescriptorsTo(path: string): number {
-  let count = 0;
-  for (const fd of readdirSync('/proc/self/fd')) {
-    try {
-      if (readlinkSync(`/proc/self/fd/${fd}`) === path) count++;
-    } catch {
-      // the descriptor readdir itself used is gone by now
-    }
-  }
-  return count;
-}
 
 describe('the file to upload', () => {
   it('a missing file is reported by path and nothing is sent', async () => {
@@ -106,7 +94,7 @@ describe('the file to upload', () => {
       /^The file changed while uploading: .*shrinks\.bin \(it got shorter; expected 16777216 bytes\)/,
     );
     expect(fx.emulator.storedFile('it/local/shrinks.bin')).toBeUndefined();
-    expect(openDescriptorsTo(path)).toBe(0);
+    await expectNoDescriptorsTo(path);
     await expect.poll(() => fx.emulator.log[0]?.status).toBe(0); // the server saw the connection drop, not a body
   });
 
@@ -129,7 +117,7 @@ describe('the file to upload', () => {
     expect(err.kind).toBe('local-file');
     expect(err.message).toMatch(/^The file changed while uploading: .*grows\.bin \(it got longer/);
     expect(fx.emulator.storedFile('it/local/grows.bin')).toBeUndefined();
-    expect(openDescriptorsTo(path)).toBe(0);
+    await expectNoDescriptorsTo(path);
   });
 
   it('a 0-byte file is uploaded (the API accepts it)', async () => {
@@ -157,7 +145,7 @@ describe('cancelling', () => {
     expect(err.kind).toBe('aborted');
     expect(err.message).toBe('The upload of "cancel.bin" was cancelled.');
     expect(err.retryable).toBe(false);
-    expect(openDescriptorsTo(path)).toBe(0);
+    await expectNoDescriptorsTo(path);
     await expect.poll(() => fx.emulator.log[0]?.durationMs ?? 0).toBeGreaterThan(0);
     expect(fx.emulator.log[0]!.bodyBytes).toBeLessThan(32 * 1024 * 1024);
     expect(fx.emulator.storedFile('it/local/cancel.bin')).toBeUndefined();
@@ -188,7 +176,7 @@ describe('cancelling', () => {
     );
     expect(err.kind).toBe('aborted');
     expect(fx.emulator.log).toHaveLength(0);
-    expect(openDescriptorsTo(path)).toBe(0);
+    await expectNoDescriptorsTo(path);
   });
 });
 
@@ -203,7 +191,7 @@ describe('refused before sending', () => {
       'large.raw is 10.000 MB; Base64 upload takes at most 10 MB. Use a stream upload instead.',
     );
     expect(fx.emulator.log).toHaveLength(0);
-    expect(openDescriptorsTo(path)).toBe(0);
+    await expectNoDescriptorsTo(path);
   });
 
   it('Base64 text that decodes to over 10 MB', async () => {
@@ -244,6 +232,6 @@ describe('refused before sending', () => {
       expect((await apiFailure(call())).kind).toBe('invalid-input');
     }
     expect(fx.emulator.log).toHaveLength(0);
-    expect(openDescriptorsTo(path)).toBe(0);
+    await expectNoDescriptorsTo(path);
   });
 });

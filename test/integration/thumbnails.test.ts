@@ -1,6 +1,5 @@
 // History previews made with sharp, off the main thread: small, upright, cached per file version,
 // queued, and null (never an exception) for whatever is not a readable picture of sane size.
-import { readdirSync, readlinkSync } from 'node:fs';
 import { rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -8,6 +7,7 @@ import sharp, { type Metadata } from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createThumbnailer, decodePreview, PREVIEW_SIZE } from '../../src/main/core/thumbnails';
 import { makeTempDir } from '../support/temp-files';
+import { expectNoDescriptorsTo } from '../support/open-descriptors';
 
 let dir: string;
 let bigPhoto: string;
@@ -43,19 +43,6 @@ async function writePicture(
 async function decodeDataUrl(url: string | null): Promise<Metadata> {
   expect(url).toMatch(/^data:image\/png;base64,/);
   return sharp(Buffer.from((url ?? '').split(',')[1] ?? '', 'base64')).metadata();
-}
-
-/** How many of this process's descriptors point at `path` (Linux /proc). */
-function openDescriptorsTo(path: string): number {
-  let count = 0;
-  for (const fd of readdirSync('/proc/self/fd')) {
-    try {
-      if (readlinkSync(`/proc/self/fd/${fd}`) === path) count++;
-    } catch {
-      // the descriptor readdir itself used is gone by now
-    }
-  }
-  return count;
 }
 
 /** A small real PNG whose header then claims `width`×`height` (CRC fixed up): a decompression bomb's shape. */
@@ -102,7 +89,7 @@ describe('history previews', () => {
     expect(PREVIEW_SIZE).toBe(96);
     expect([meta.width, meta.height]).toEqual([96, 64]);
     // Nothing keeps the file open afterwards (on Windows an open file cannot be renamed or deleted).
-    expect(openDescriptorsTo(bigPhoto)).toBe(0);
+    await expectNoDescriptorsTo(bigPhoto);
   });
 
   it('turns a photo with EXIF orientation 6 upright', async () => {
