@@ -1,0 +1,83 @@
+// Installers for the three desktop platforms (`npm run dist` builds the current OS's). Each release
+// runner builds its own OS, so platform-only choices below read process.platform.
+// Options: electron-builder's schema (app-builder-lib/scheme.json) and Electron's fuses guide.
+
+/** @type {import('electron-builder').Configuration} */
+module.exports = {
+  appId: 'ai.kie.kiedrop',
+  productName: 'KieDrop',
+  copyright: 'Copyright © KieDrop contributors',
+  directories: { output: 'dist', buildResources: 'resources' },
+  // Only what the app runs: the bundles in out/ and the runtime dependencies electron-builder adds from
+  // package.json's "dependencies" (never devDependencies). No sources, tests, benchmarks or docs.
+  files: ['out/main/**', 'out/preload/**', 'out/renderer/**', 'package.json', '!**/*.map'],
+  asar: true,
+  // Native modules load from real files: every .node, and sharp's libvips (a .so beside it, not a .node).
+  asarUnpack: ['**/*.node', '**/node_modules/sharp/**', '**/node_modules/@img/**'],
+  // libsql, @napi-rs/keyring and sharp ship N-API builds that Electron loads as they are: nothing to rebuild.
+  npmRebuild: false,
+  electronFuses: {
+    runAsNode: false,
+    enableCookieEncryption: true,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    // Checked by Electron only on macOS and Windows, where electron-builder records the archive's hash.
+    enableEmbeddedAsarIntegrityValidation: process.platform === 'darwin' || process.platform === 'win32',
+    onlyLoadAppFromAsar: true,
+  },
+  linux: {
+    target: ['AppImage', 'deb', 'rpm'],
+    category: 'Utility',
+    icon: 'resources/icon.png',
+    executableName: 'kiedrop-app',
+    desktop: {
+      entry: {
+        Name: 'KieDrop',
+        Comment: 'Upload files and get links that know when they expire',
+        'Comment[zh_CN]': '上传文件并获取知道何时过期的链接',
+        Categories: 'Utility;Network;FileTransfer;',
+        // "Open With → KieDrop" for any file, and drops of links.
+        MimeType: 'application/octet-stream;x-scheme-handler/http;x-scheme-handler/https;',
+    
+      },
+    },
+  },
+  mac: {
+    target: [
+      { target: 'dmg', arch: ['x64', 'arm64'] },
+      { target: 'zip', arch: ['x64', 'arm64'] },
+    ],
+    category: 'public.app-category.productivity',
+    icon: 'resources/icon.png',
+    hardenedRuntime: true,
+    // Signing and notarisation happen only where their secrets are set (CSC_LINK, APPLE_ID…); without them
+    // electron-builder skips both and says so.
+    notarize: Boolean(
+      process.env.APPLE_ID && process.env.APPLE_APP_SPECIFIC_PASSWORD && process.env.APPLE_TEAM_ID,
+    ),
+    extendInfo: {
+      // Files handed to the app (Dock drops, Open With, the Finder Quick Action) arrive as open-file events.
+      CFBundleDocumentTypes: [
+        {
+          CFBundleTypeName: 'Any file',
+          CFBundleTypeRole: 'Viewer',
+          LSItemContentTypes: ['public.data'],
+          LSHandlerRank: 'Alternate',
+        },
+      ],
+      LSUIElement: false,
+    },
+  },
+  win: {
+    target: [{ target: 'nsis', arch: ['x64', 'arm64'] }],
+    icon: 'resources/icon.png',
+  },
+  nsis: {
+    oneClick: false,
+    perMachine: false,
+    allowToChangeInstallationDirectory: true,
+    // The Start-menu shortcut carries the app ID that Windows notifications need (src/main/app-identity.ts).
+    createStartMenuShortcut: true,
+  },
+  publish: { provider: 'github' },
+};
