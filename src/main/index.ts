@@ -12,6 +12,7 @@ import { isNativeWayland } from './display-server';
 import { setupDropWindow } from './drop-window';
 import { electronShortcutRegistry, setupGlobalShortcuts } from './global-shortcut';
 import { setupIpc } from './ipc';
+import { openedAtLogin, setupLoginItem } from './login-item';
 import { getMainWindow, setupMainWindow, showMainWindow } from './main-window';
 import { setupNotifications } from './notifications';
 import { setupSecurity } from './security';
@@ -68,13 +69,14 @@ if (!app.requestSingleInstanceLock(forwardedData())) {
         onWindowGone: () => service.outbox.detach(),
         onVisibilityChange: () => refreshTray(),
       },
-      { open: !share.startsHidden },
+      { open: !share.startsHidden && !openedAtLogin() },
     );
     setupNotifications(service, (historyId) => {
       showMainWindow();
       if (historyId !== null) service.outbox.emit('show-entry', historyId);
     });
     setupTaskbarProgress(service.engine, getMainWindow);
+    setupLoginItem(service);
     const tray = setupTray(
       service,
       trayActions(service, {

@@ -42,6 +42,8 @@ export interface Settings {
   shareConfirmAbove: number;
   /** A short sound when uploads finish or fail. */
   playSound: boolean;
+  /** Start KieDrop (in the tray) when the user logs in. */
+  launchAtLogin: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -62,6 +64,7 @@ export const DEFAULT_SETTINGS: Settings = {
   shareRecurseFolders: false,
   shareConfirmAbove: 100,
   playSound: false,
+  launchAtLogin: false,
 };
 
 /**

@@ -209,3 +209,35 @@ describe('right-click share from a dev run', () => {
     expect(text).toMatch(new RegExp(`^Exec=.*${STANDIN_PROJECT_ROOT.replaceAll('/', '\\/')}`, 'm'));
   });
 });
+
+describe('starting at login', () => {
+  it('writes a valid autostart entry when turned on in Settings, and removes it when turned off', async () => {
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const fs = await import('node:fs/promises');
+    const run = await desktop();
+    await run.ready();
+    const entry = join(run.home, '.config', 'autostart', 'kiedrop.desktop');
+    await run.locator('index', 'css', 'nav[aria-label="Main"] >> role=button[name="Settings"]', 'click');
+    await run.locator('index', 'role', 'switch', 'click', { name: 'Start KieDrop at login' });
+    await expect
+      .poll(() => fs.readFile(entry, 'utf8').catch(() => ''), { timeout: 10_000 })
+      .toContain('--hidden');
+    const text = await fs.readFile(entry, 'utf8');
+    expect(text).toMatch(
+      new RegExp(`^Exec=.*${STANDIN_PROJECT_ROOT.replaceAll('/', '\\/')}.* --hidden$`, 'm'),
+    );
+    await promisify(execFile)('desktop-file-validate', [entry]);
+    await run.locator('index', 'role', 'switch', 'click', { name: 'Start KieDrop at login' });
+    await expect
+      .poll(
+        () =>
+          fs.access(entry).then(
+            () => true,
+            () => false,
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe(false);
+  });
+});

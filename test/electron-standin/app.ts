@@ -164,7 +164,16 @@ class StandinApp extends EventEmitter {
     else this.quit();
   }
 
-  setLoginItemSettings(): void {}
+  /** The login item as the app last set it (macOS and Windows keep these in the OS). */
+  loginItem: { openAtLogin: boolean; path?: string; args?: string[] } = { openAtLogin: false };
+
+  setLoginItemSettings(settings: { openAtLogin?: boolean; path?: string; args?: string[] }): void {
+    this.loginItem = { ...this.loginItem, ...settings, openAtLogin: settings.openAtLogin ?? false };
+  }
+
+  getLoginItemSettings(): { openAtLogin: boolean; wasOpenedAtLogin: boolean } {
+    return { openAtLogin: this.loginItem.openAtLogin, wasOpenedAtLogin: false };
+  }
   focus(): void {}
   dock = undefined;
 }

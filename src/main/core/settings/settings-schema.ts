@@ -123,6 +123,7 @@ export const settingsShape = {
     .min(1, { error: CONFIRM_ABOVE_MESSAGE })
     .max(MAX_SHARE_CONFIRM_ABOVE, { error: CONFIRM_ABOVE_MESSAGE }),
   playSound: z.boolean({ error: 'The sound must be on or off (true or false).' }),
+  launchAtLogin: z.boolean({ error: '"Start at login" must be on or off (true or false).' }),
 };
 
 export type SettingName = keyof Settings;

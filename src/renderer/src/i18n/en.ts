@@ -310,6 +310,8 @@ export const en = {
   'settings.dropWindowHint':
     'A small window to drop files and links on, showing upload progress. Also in the tray menu.',
   'settings.dropWindowOnTop': 'Keep the drop window on top',
+  'settings.launchAtLogin': 'Start KieDrop at login',
+  'settings.launchAtLoginHint': 'It starts in the tray, so watched folders and the drop window are ready.',
   'settings.shareRecurse': 'Share files in sub-folders',
   'settings.shareRecurseHint': 'Sharing a folder also uploads the files in its sub-folders.',
   'settings.shareConfirm': 'Ask before sharing more than (files)',

@@ -301,6 +301,8 @@ export const zhCN: Messages = {
   'settings.dropWindow': '悬浮投放窗口',
   'settings.dropWindowHint': '一个可拖入文件和链接的小窗口，显示上传进度。也可从托盘菜单打开。',
   'settings.dropWindowOnTop': '投放窗口置顶',
+  'settings.launchAtLogin': '登录时启动 KieDrop',
+  'settings.launchAtLoginHint': '在托盘中启动，监视的文件夹和拖放窗口随即可用。',
   'settings.shareRecurse': '分享子文件夹中的文件',
   'settings.shareRecurseHint': '分享文件夹时，也上传其子文件夹中的文件。',
   'settings.shareConfirm': '分享超过此数量的文件时先询问',

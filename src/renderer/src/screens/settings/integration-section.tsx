@@ -20,6 +20,12 @@ export function IntegrationSection() {
       title={t('settings.section.integration')}
       testId="integration-section"
     >
+      <ToggleSetting
+        label={t('settings.launchAtLogin')}
+        hint={t('settings.launchAtLoginHint')}
+        checked={settings.launchAtLogin}
+        toPatch={(launchAtLogin) => ({ launchAtLogin })}
+      />
       <ShareMenuSetting />
       <ShortcutSetting />
       <ToggleSetting
