@@ -38,7 +38,6 @@ module.exports = {
         Categories: 'Utility;Network;FileTransfer;',
         // "Open With → KieDrop" for any file, and drops of links.
         MimeType: 'application/octet-stream;x-scheme-handler/http;x-scheme-handler/https;',
-    
       },
     },
   },
