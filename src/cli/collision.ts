@@ -1,9 +1,10 @@
-import { NameCollisionError } from '../main/core/queue';
+import { NameCollisionError, NameInUseError } from '../main/core/queue';
 import { CliFailure } from './errors';
 import { formatExpiry } from './format';
 
 // The queue refuses an explicit name that would make a live link serve new content. The app asks; on the
-// command line the answer is a flag, so the message names it.
+// command line the answer is a flag, so the message names it. A name another upload is still sending to
+// (or waiting to send to) is refused even with --overwrite: the two would race for the same link.
 
 export function collisionFailure(err: NameCollisionError, now: Date): CliFailure {
   const e = err.existing;
@@ -14,12 +15,28 @@ export function collisionFailure(err: NameCollisionError, now: Date): CliFailure
   );
 }
 
+export function nameInUseFailure(err: NameInUseError): CliFailure {
+  const job = err.pending;
+  const sending = job.status === 'uploading';
+  const source = job.localPath ?? job.sourceUrl ?? job.fileName;
+  return new CliFailure(
+    `"${job.location}/${job.fileName}" ${sending ? 'is being uploaded right now' : 'is waiting to be uploaded'} ` +
+      `by another upload (job ${job.id}: ${source}). ` +
+      'Two uploads under one name would leave one link serving the other file. ' +
+      (sending
+        ? 'Wait until it is done and add --overwrite to replace it'
+        : 'Finish it with `kiedrop queue --resume`') +
+      `, choose another --name, or cancel it with \`kiedrop queue --cancel ${job.id}\`. Nothing was uploaded.`,
+  );
+}
+
 /** Runs `enqueue`, turning a name collision into the CLI's message. */
 export async function enqueueOrExplain<T>(enqueue: () => Promise<T>, now: Date): Promise<T> {
   try {
     return await enqueue();
   } catch (err) {
     if (err instanceof NameCollisionError) throw collisionFailure(err, now);
+    if (err instanceof NameInUseError) throw nameInUseFailure(err);
     throw err;
   }
 }

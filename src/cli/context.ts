@@ -26,4 +26,6 @@ export interface CliContext {
   signal: AbortSignal;
   /** Opens the keychain only when a command needs it. */
   secretStore: () => SecretStore;
+  /** 'EPIPE' once stdout's reader went away (`kiedrop upload … | head -1`); absent or null otherwise. */
+  stdoutLost?: () => string | null;
 }

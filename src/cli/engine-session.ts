@@ -6,7 +6,7 @@ import type { ParsedArgs } from './args';
 import type { CliContext } from './context';
 import { resolveApiKey, resolveCliConfig } from './session';
 import type { ResolvedKey } from './session';
-import { readTestKnobs } from './test-knobs';
+import { readLeaseMs, readTestKnobs, readTimeoutKnobs } from './test-knobs';
 import { cliVersion } from './version';
 
 // The CLI opens the same engine (database, history, queue) as the desktop app, on the same data folder,
@@ -35,6 +35,7 @@ export async function openCliEngine(
 ): Promise<CliEngine> {
   const config = resolveCliConfig(ctx, parsed);
   const knobs = readTestKnobs(ctx.env);
+  const timeouts = readTimeoutKnobs(ctx.env);
   const key = opts.needsKey ? await resolveApiKey(ctx, config) : null;
   const engine = openEngine({
     dataDir: cliDataDir(ctx),
@@ -45,6 +46,10 @@ export async function openCliEngine(
     now: () => ctx.now().getTime(),
     concurrency: opts.concurrency,
     retry: knobs.retry,
+    leaseMs: readLeaseMs(ctx.env),
+    // The engine calls the idle limit "stall": no byte could be sent (or no connection made).
+    stallTimeoutMs: timeouts.idleTimeoutMs,
+    responseTimeoutMs: timeouts.responseTimeoutMs,
     userAgent: `kiedrop-cli/${cliVersion()}`,
     proxy: config.proxy,
   });

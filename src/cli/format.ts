@@ -67,3 +67,17 @@ export function formatLinkLine(item: LinkLineInput, now: Date, nameWidth = 0): s
     : `expires ${formatLocalDateTime(expires)} (${formatExpiry(expires, now)})`;
   return `${item.name.padEnd(nameWidth)}  ${item.url}  ${expiry}`;
 }
+
+// Control characters, backslashes and quotes would make a path unreadable or ambiguous on one line.
+function needsQuoting(text: string): boolean {
+  for (const c of text) {
+    const code = c.codePointAt(0) ?? 0;
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || c === '\\' || c === '"') return true;
+  }
+  return false;
+}
+
+/** A path as it can be shown on one line: as is, or JSON-quoted when it holds a line break, tab, "\\" or '"'. */
+export function shownPath(path: string): string {
+  return needsQuoting(path) ? JSON.stringify(path) : path;
+}

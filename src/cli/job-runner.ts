@@ -1,10 +1,13 @@
 import type { Engine } from '../main/core/engine';
 import type { HistoryEntry } from '../main/core/history';
+import { DEFAULT_RETRY } from '../main/core/queue';
 import type { JobSnapshot, PauseInfo } from '../main/core/queue';
 import { createBatchProgress } from './batch-progress';
 import type { BatchProgressView } from './batch-progress';
 import type { CliContext } from './context';
 import { formatLinkLine } from './format';
+import { retryLine } from './retry-line';
+import { readTestKnobs } from './test-knobs';
 
 // Runs queued jobs to the end while showing what happens: progress on a terminal, one line per finished
 // file, the reason for each failure. It waits for a given set of jobs only: a `kiedrop upload` must not
@@ -89,10 +92,22 @@ export async function runJobs(ctx: CliContext, engine: Engine, opts: RunJobsOpti
     say('stderr', `kiedrop: ${message.includes(name) ? message : `${name}: ${message}`}`);
   };
 
+  // Each wait for a retry is said once, when it starts: a silent pause of minutes looks like a hang.
+  const maxAttempts = readTestKnobs(ctx.env).retry.maxAttempts ?? DEFAULT_RETRY.maxAttempts;
+  const announced = new Set<string>();
+  const announce = (job: JobSnapshot): void => {
+    const line = retryLine(job, maxAttempts, ctx.now().getTime());
+    const once = `${job.id}:${job.attempts}:${job.nextAttemptAt}`;
+    if (line === null || announced.has(once)) return;
+    announced.add(once);
+    say('stderr', `kiedrop: ${label(job)}: ${line}`);
+  };
+
   const update = (job: JobSnapshot): void => {
     if (!latest.has(job.id)) return;
     latest.set(job.id, job);
     view?.track(job);
+    announce(job);
     report(job);
   };
 
@@ -108,6 +123,7 @@ export async function runJobs(ctx: CliContext, engine: Engine, opts: RunJobsOpti
 
   for (const job of opts.jobs) {
     view?.track(job);
+    announce(job);
     report(job);
   }
 

@@ -16,8 +16,10 @@ import { runShare } from './commands/share';
 import { runUpload } from './commands/upload';
 import { runUploadUrl } from './commands/upload-url';
 import { runWatch } from './commands/watch';
+import { explainClosedOutputAtExit } from './closed-output';
 import type { CliContext } from './context';
 import { CliFailure, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError } from './errors';
+import { guardOutput } from './guarded-output';
 import { commandHelp, topLevelHelp } from './help';
 import { ENV_NOW_OFFSET_MS } from './test-knobs';
 import { cliVersion } from './version';
@@ -204,12 +206,16 @@ export async function main(): Promise<void> {
     controller.abort();
   });
 
+  const stdout = guardOutput(process.stdout);
+  // With `2>&1 | head -1` stderr goes too; there is nobody left to tell, so that is only kept quiet.
+  process.stderr.on('error', () => undefined);
+
   const service = process.env[KEYCHAIN_SERVICE_ENV];
   // Test-only clock shift (see test-knobs.ts); a malformed value is reported when a command reads it.
   const offset = Number(process.env[ENV_NOW_OFFSET_MS] ?? 0);
   const nowOffset = Number.isSafeInteger(offset) ? offset : 0;
   const ctx: CliContext = {
-    stdout: process.stdout,
+    stdout,
     stderr: process.stderr,
     stdin: process.stdin,
     env: process.env,
@@ -223,6 +229,11 @@ export async function main(): Promise<void> {
     now: () => new Date(Date.now() + nowOffset),
     signal: controller.signal,
     secretStore: () => createKeychainStore(service === undefined || service === '' ? {} : { service }),
+    stdoutLost: stdout.lostCode,
   };
-  process.exitCode = await runCli(process.argv.slice(2), ctx);
+  const code = await runCli(process.argv.slice(2), ctx);
+  // A failed write is reported a tick later: let it arrive before the last word.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  explainClosedOutputAtExit(ctx, code);
+  process.exitCode = code;
 }

@@ -1,4 +1,5 @@
 import type { Engine } from '../main/core/engine';
+import { explainClosedOutput } from './closed-output';
 import type { CliContext } from './context';
 import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK } from './errors';
 import type { RunJobsResult } from './job-runner';
@@ -26,6 +27,19 @@ export function pausedMessage(message: string, key: ResolvedKey | null, waiting:
   return `${reason} — ${keyFix(key)}; ${uploads(waiting)} waiting and ${RESUME_HINT}.`;
 }
 
+/** What became of the jobs when nobody read their links any more (stdout closed early). */
+export function closedOutputSummary(result: RunJobsResult, unfinished: number): string {
+  const count = (status: string): number => result.jobs.filter((j) => j.status === status).length;
+  const done = count('done');
+  const failed = count('failed') + count('cancelled');
+  const parts = [`${done} uploaded`];
+  if (failed > 0) parts.push(`${failed} failed (the reasons are above)`);
+  let text = `the uploads went on: ${parts.join(', ')}.`;
+  if (done > 0) text += ` ${done === 1 ? 'Its link is' : 'Their links are'} in \`kiedrop history\`.`;
+  if (unfinished > 0) text += ` ${uploads(unfinished)} waiting: run \`kiedrop queue --resume\`.`;
+  return text;
+}
+
 export function finishRun(
   ctx: CliContext,
   engine: Engine,
@@ -33,6 +47,10 @@ export function finishRun(
   key: ResolvedKey | null,
 ): number {
   const unfinished = (): number => engine.queue.unfinishedCount();
+  explainClosedOutput(
+    ctx,
+    result.interrupted ? 'the rest of the output was dropped.' : closedOutputSummary(result, unfinished()),
+  );
   if (result.interrupted) {
     ctx.stderr.write(`kiedrop: cancelled; ${uploads(unfinished())} waiting and ${RESUME_HINT}.\n`);
     return EXIT_INTERRUPTED;

@@ -8,6 +8,7 @@ import type { ParsedArgs } from './args';
 import { booleanFlag, stringFlag } from './args';
 import type { CliContext } from './context';
 import { CliFailure, EXIT_USAGE } from './errors';
+import { readTimeoutKnobs } from './test-knobs';
 import { cliVersion } from './version';
 
 // What every API command needs: endpoints and proxy (flags > env > defaults) and a key (env > keychain).
@@ -35,12 +36,17 @@ export function resolveCliConfig(ctx: CliContext, parsed: ParsedArgs): ResolvedC
   });
 }
 
-export function clientFor(config: ResolvedConfig, apiKey: string): ApiClient {
+export function clientFor(
+  config: ResolvedConfig,
+  apiKey: string,
+  timeouts: { idleTimeoutMs?: number; responseTimeoutMs?: number } = {},
+): ApiClient {
   return createApiClient({
     ...config.endpoints,
     apiKey,
     userAgent: `kiedrop-cli/${cliVersion()}`,
     proxy: config.proxy,
+    ...timeouts,
   });
 }
 
@@ -105,5 +111,5 @@ export async function resolveApiKey(ctx: CliContext, config: ResolvedConfig): Pr
 export async function openSession(ctx: CliContext, parsed: ParsedArgs): Promise<Session> {
   const config = resolveCliConfig(ctx, parsed);
   const key = await resolveApiKey(ctx, config);
-  return { config, ...key, client: clientFor(config, key.apiKey) };
+  return { config, ...key, client: clientFor(config, key.apiKey, readTimeoutKnobs(ctx.env)) };
 }

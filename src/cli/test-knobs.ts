@@ -10,6 +10,12 @@ import { CliFailure, EXIT_USAGE } from './errors';
 //                               that injects random failures cannot fail a file by bad luck.
 //   KIEDROP_NOW_OFFSET_MS       Shifts the CLI's clock by this many ms (may be negative), so expiry can be
 //                               tested without waiting three days. Affects expiry display and status.
+//   KIEDROP_LEASE_MS            How long a job this process claimed stays leased without renewal (default
+//                               60000 ms), so a test can suspend a process for longer than its lease in seconds.
+//   KIEDROP_IDLE_TIMEOUT_MS     How long connecting (a proxy's answer to CONNECT included) or sending may make
+//                               no progress before the request is stopped (default 30000 ms).
+//   KIEDROP_RESPONSE_TIMEOUT_MS How long the server's whole answer (headers and body) may take once the request
+//                               is sent (default 300000 ms), so a never-ending answer is tested in seconds.
 
 export const ENV_RETRY_BASE_MS = 'KIEDROP_RETRY_BASE_MS';
 export const ENV_RETRY_MAX_ATTEMPTS = 'KIEDROP_RETRY_MAX_ATTEMPTS';
@@ -40,5 +46,25 @@ export function readTestKnobs(env: Environment): TestKnobs {
       ...(maxAttempts === undefined ? {} : { maxAttempts }),
     },
     nowOffsetMs: integer(env, ENV_NOW_OFFSET_MS, Number.MIN_SAFE_INTEGER) ?? 0,
+  };
+}
+
+export const ENV_LEASE_MS = 'KIEDROP_LEASE_MS';
+
+/** The lease length the queue should use, or undefined for its default. */
+export function readLeaseMs(env: Environment): number | undefined {
+  return integer(env, ENV_LEASE_MS, 100);
+}
+
+export const ENV_IDLE_TIMEOUT_MS = 'KIEDROP_IDLE_TIMEOUT_MS';
+export const ENV_RESPONSE_TIMEOUT_MS = 'KIEDROP_RESPONSE_TIMEOUT_MS';
+
+/** Request time limits for the API client; each undefined one keeps the client's default. */
+export function readTimeoutKnobs(env: Environment): { idleTimeoutMs?: number; responseTimeoutMs?: number } {
+  const idleTimeoutMs = integer(env, ENV_IDLE_TIMEOUT_MS, 1);
+  const responseTimeoutMs = integer(env, ENV_RESPONSE_TIMEOUT_MS, 1);
+  return {
+    ...(idleTimeoutMs === undefined ? {} : { idleTimeoutMs }),
+    ...(responseTimeoutMs === undefined ? {} : { responseTimeoutMs }),
   };
 }

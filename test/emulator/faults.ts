@@ -63,6 +63,10 @@ function validateFault(f: Fault): void {
   nonNegative('latencyMs');
   nonNegative('resetAfterBytes');
   nonNegative('slowResponseMs');
+  nonNegative('byteIntervalMs');
+  if (f.endlessBody !== undefined && typeof f.endlessBody !== 'boolean') {
+    problems.push(`endlessBody must be true or false (got ${String(f.endlessBody)})`);
+  }
   if (f.times !== undefined && (!Number.isInteger(f.times) || f.times < 1)) {
     problems.push(`times must be a whole number of at least 1 (got ${String(f.times)})`);
   }
@@ -83,5 +87,7 @@ export function describeFault(f: Fault): string {
   if (f.malformedBody !== undefined) parts.push('malformedBody');
   if (f.latencyMs !== undefined) parts.push(`latency ${f.latencyMs}ms`);
   if (f.slowResponseMs !== undefined) parts.push(`slowResponse ${f.slowResponseMs}ms`);
+  if (f.endlessBody === true) parts.push('endlessBody');
+  if (f.byteIntervalMs !== undefined) parts.push(`byteInterval ${f.byteIntervalMs}ms`);
   return parts.length > 0 ? parts.join(', ') : 'none';
 }

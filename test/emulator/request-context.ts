@@ -1,5 +1,5 @@
 // One API request: its log entry, its (lazily read) body, and the one way to answer it,
-// which is where latency, slow-body and malformed-body faults take effect.
+// which is where latency, slow-body, endless-body and malformed-body faults take effect.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { Readable, Transform, Writable } from 'node:stream';
@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Fault, RequestLogEntry } from './types';
 import { errorBody } from './api-failure';
 import { writePaced } from './paced-write';
+import { writeBytewise, writeEndless } from './trickle-write';
 
 export type ResponseBody =
   { kind: 'json'; value: unknown } | { kind: 'file'; diskPath: string; size: number; headOnly: boolean };
@@ -106,6 +107,12 @@ export class RequestContext {
     // still send would be read as the next request.
     if (this.expectsContinue && !this.body) headers = { ...headers, Connection: 'close' };
     this.finalize(status);
+    if (fault?.endlessBody) {
+      // No Content-Length: the body is chunked and never ends.
+      this.res.writeHead(status, { ...headers, 'Content-Type': contentType });
+      await writeEndless(this.res, fault.byteIntervalMs);
+      return;
+    }
     this.res.writeHead(status, { ...headers, 'Content-Type': contentType, 'Content-Length': String(size) });
 
     const headOnly = 'file' in payload && payload.headOnly;
@@ -115,7 +122,9 @@ export class RequestContext {
     }
     const source = 'data' in payload ? Readable.from([payload.data]) : createReadStream(payload.file);
     try {
-      if (fault?.slowResponseMs) await writePaced(this.res, source, size, fault.slowResponseMs);
+      if (fault?.byteIntervalMs && 'data' in payload) {
+        await writeBytewise(this.res, payload.data, fault.byteIntervalMs);
+      } else if (fault?.slowResponseMs) await writePaced(this.res, source, size, fault.slowResponseMs);
       else await pipeline(source, this.res);
     } catch {
       // The client went away mid-response; the log already holds the status that was sent.

@@ -87,6 +87,12 @@ export interface Fault {
   slowResponseMs?: number;
   /** Answer 200 with this raw text instead of the JSON result. */
   malformedBody?: string;
+  /** Send the response body one byte at a time, this many ms apart (headers first, with the true
+   * Content-Length). With `endlessBody`: the pace of the endless body. */
+  byteIntervalMs?: number;
+  /** After the headers (200, or `status`), a body that never ends: chunked, no Content-Length, as fast
+   * as the client reads it, or one byte every `byteIntervalMs`. The route's work is done first. */
+  endlessBody?: boolean;
 }
 
 export interface FaultController {

@@ -188,7 +188,7 @@ describe('refused before sending', () => {
     );
     expect(err.kind).toBe('invalid-input');
     expect(err.message).toBe(
-      'large.raw is 10.000 MB; Base64 upload takes at most 10 MB. Use a stream upload instead.',
+      'large.raw is 10,485,761 bytes; Base64 upload takes at most 10,485,760 bytes. Use a stream upload instead.',
     );
     expect(fx.emulator.log).toHaveLength(0);
     await expectNoDescriptorsTo(path);
@@ -201,7 +201,7 @@ describe('refused before sending', () => {
     );
     expect(err.kind).toBe('invalid-input');
     expect(err.message).toBe(
-      '"x.bin" is 12.0 MB; Base64 upload takes at most 10 MB. Use a stream upload instead.',
+      '"x.bin" is 12.0 MB; Base64 upload takes at most 10.0 MB. Use a stream upload instead.',
     );
     expect(fx.emulator.log).toHaveLength(0);
   });

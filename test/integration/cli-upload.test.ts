@@ -193,7 +193,7 @@ describe('kiedrop upload', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toMatch(
-      /big\.bin is 10\.0 MB; Base64 uploads are limited to 10\.0 MB\. Leave out --base64/,
+      /big\.bin is 10,485,761 bytes; Base64 uploads take at most 10,485,760 bytes\. Leave out --base64/,
     );
     expect(emulator.log.length).toBe(before);
   });

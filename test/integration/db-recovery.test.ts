@@ -1,5 +1,6 @@
-// A database file that is garbage, truncated, damaged inside or unreadable never stops the app: it is
-// set aside under a timestamped name (never deleted), a fresh one is created, and `recovered` says so.
+// A database file that is garbage, truncated or damaged inside never stops the app: it is set aside
+// under a timestamped name (never deleted), a fresh one is created, and `recovered` says so. A file this
+// user may not read is not damaged: it stays where it is and the error says whose it is.
 import { spawnSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { openSync, writeSync, closeSync } from 'node:fs';
@@ -229,38 +230,36 @@ try {
     >;
   }
 
-  it('sets an unreadable file aside when its folder allows it', async () => {
+  it('leaves an unreadable file and its -wal and -shm in place, and says whose they are', async () => {
     await chmod(dir, 0o755);
     const folder = join(dir, 'data');
     await mkdir(folder);
     await chmod(folder, 0o777);
     const target = join(folder, 'kiedrop.db');
-    for (const [suffix, text] of [
+    const files = [
       ['', 'private bytes'],
       ['-wal', 'its wal'],
       ['-shm', 'its shm'],
-    ] as const) {
+    ] as const;
+    for (const [suffix, text] of files) {
       await writeFile(target + suffix, text);
       await chmod(target + suffix, 0o000);
     }
 
     const result = await openInChild(target);
-    expect(result.error).toBeUndefined();
-    const movedTo = result.recovered?.movedTo ?? '';
-    expect(movedTo).toMatch(/kiedrop\.db\.corrupt-\d{8}-\d{6}$/);
-    expect(result.recovered?.reason).toContain('could not be opened');
-    // The companions travel with it, so SQLite still pairs them and none is replayed into the fresh file.
-    for (const [suffix, text] of [
-      ['', 'private bytes'],
-      ['-wal', 'its wal'],
-      ['-shm', 'its shm'],
-    ] as const) {
-      await chmod(movedTo + suffix, 0o600);
-      expect(await readFile(movedTo + suffix, 'utf8')).toBe(text);
+    expect(result.recovered).toBeUndefined();
+    expect(result.error?.name).toBe('DatabaseError');
+    expect(result.error?.kind).toBe('readonly');
+    expect(result.error?.message).toContain(`${target}, ${target}-wal and ${target}-shm belong to root`);
+    // Nothing was renamed, and no fresh file took its place.
+    expect((await readdir(folder)).sort()).toEqual(['kiedrop.db', 'kiedrop.db-shm', 'kiedrop.db-wal']);
+    for (const [suffix, text] of files) {
+      await chmod(target + suffix, 0o600);
+      expect(await readFile(target + suffix, 'utf8')).toBe(text);
     }
   });
 
-  it('explains what to do when the unreadable file cannot be moved either', async () => {
+  it('explains what to do when neither the file nor its folder may be written', async () => {
     await chmod(dir, 0o755);
     const folder = join(dir, 'data');
     await mkdir(folder);
@@ -272,9 +271,9 @@ try {
     const result = await openInChild(target);
     expect(result.recovered).toBeUndefined();
     expect(result.error?.name).toBe('DatabaseError');
-    expect(result.error?.kind).toBe('io');
-    expect(result.error?.message).toContain(target);
-    expect(result.error?.message).toMatch(/could not be moved aside .*Move or rename that file yourself/);
+    expect(result.error?.kind).toBe('readonly');
+    expect(result.error?.message).toContain(`${target} and ${folder} belong to root`);
+    expect(result.error?.message).toMatch(/Run `sudo chown \S+ \S+kiedrop\.db \S+data`/);
     await chmod(folder, 0o755);
     expect(await readdir(folder)).toEqual(['kiedrop.db']);
   });

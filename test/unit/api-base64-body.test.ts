@@ -104,11 +104,11 @@ describe('base64TooLargeError', () => {
     const err = base64TooLargeError('photo.raw', Math.round(12.3 * 1024 * 1024));
     expect(err.kind).toBe('invalid-input');
     expect(err.message).toBe(
-      'photo.raw is 12.3 MB; Base64 upload takes at most 10 MB. Use a stream upload instead.',
+      'photo.raw is 12.3 MB; Base64 upload takes at most 10.0 MB. Use a stream upload instead.',
     );
   });
 
-  it('never shows a size over the limit as "10.0 MB"', () => {
-    expect(base64TooLargeError('a', 10 * 1024 * 1024 + 1).message).toMatch(/^a is 10\.000 MB;/);
+  it('shows exact bytes when the size over the limit would read "10.0 MB"', () => {
+    expect(base64TooLargeError('a', 10 * 1024 * 1024 + 1).message).toMatch(/^a is 10,485,761 bytes;/);
   });
 });

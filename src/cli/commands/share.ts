@@ -12,6 +12,7 @@ import { DEFAULT_UPLOAD_PATH } from '../command-table';
 import type { CliContext } from '../context';
 import { withEngine } from '../engine-session';
 import { CliFailure, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError } from '../errors';
+import { shownPath } from '../format';
 
 // `kiedrop share`: the desktop's "Share with KieDrop" from a terminal. Files and folders become one
 // batch; when it is done every link is printed (stdout, one per line, in the order given) and put on
@@ -60,10 +61,11 @@ function ask(ctx: CliContext, question: string): Promise<boolean> {
 
 function reportProblems(ctx: CliContext, result: ShareResult): void {
   const say = (line: string): void => void ctx.stderr.write(`kiedrop: ${line}\n`);
-  for (const p of result.missing) say(`not found: ${p}`);
-  for (const u of result.unreadable) say(`${u.path}: ${u.message}`);
+  for (const p of result.missing) say(`not found: ${shownPath(p)}`);
+  for (const u of result.unreadable) say(`${shownPath(u.path)}: ${u.message}`);
+  // Files refused for their names are failures too; their message leaves the naming to us.
   for (const f of result.failures)
-    say(f.message.includes(f.source) ? f.message : `${f.source}: ${f.message}`);
+    say(f.message.includes(f.source) ? f.message : `${shownPath(f.source)}: ${f.message}`);
   if (result.waiting.length > 0) {
     say(`${result.waiting.length} not uploaded yet: ${result.pausedMessage ?? 'the upload queue is paused'}`);
   }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { withoutCredentials } from '../../main/core/api/url-credentials';
 import { validateHttpUrl } from '../../main/core/api/validate-input';
 import type { ParsedArgs } from '../args';
 import { booleanFlag } from '../args';
@@ -18,8 +19,10 @@ export async function runUploadUrl(ctx: CliContext, parsed: ParsedArgs): Promise
   const [url, ...extra] = parsed.positionals;
   if (url === undefined) throw new UsageError('no URL given', COMMAND);
   if (extra.length > 0) throw new UsageError(`takes one URL (got ${parsed.positionals.length})`, COMMAND);
+  let shown: string;
   try {
-    validateHttpUrl(url);
+    // What messages and --json name: the link without any user name or password in it.
+    shown = withoutCredentials(validateHttpUrl(url));
   } catch (err) {
     throw new UsageError(err instanceof Error ? err.message : String(err), COMMAND);
   }
@@ -44,11 +47,11 @@ export async function runUploadUrl(ctx: CliContext, parsed: ParsedArgs): Promise
         }),
       ctx.now(),
     );
-    const result = await runJobs(ctx, engine, { jobs: [job], batchId, json, label: () => url });
+    const result = await runJobs(ctx, engine, { jobs: [job], batchId, json, label: () => shown });
     const final = result.jobs[0] ?? job;
     if (json) {
       const entry = result.entries.get(final.id) ?? engine.history.getByJobId(final.id);
-      ctx.stdout.write(`${JSON.stringify({ url, ...jobJson(final, entry) }, null, 2)}\n`);
+      ctx.stdout.write(`${JSON.stringify({ url: shown, ...jobJson(final, entry) }, null, 2)}\n`);
     }
     return finishRun(ctx, engine, result, key);
   });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
+import { base64SizeWords } from '../../main/core/api/base64-upload';
 import { BASE64_MAX_BYTES } from '../../main/core/api/types';
 import type { Engine } from '../../main/core/engine';
 import type { JobSnapshot } from '../../main/core/queue';
@@ -8,11 +9,12 @@ import { booleanFlag } from '../args';
 import { enqueueOrExplain } from '../collision';
 import type { CliContext } from '../context';
 import { withEngine } from '../engine-session';
-import { CliFailure, UsageError } from '../errors';
-import { formatBytes } from '../format';
+import { CliFailure, EXIT_FAILURE, EXIT_OK, UsageError } from '../errors';
+import { shownPath } from '../format';
 import { jobJson } from '../job-json';
 import { runJobs } from '../job-runner';
 import { wholeNumberFlag } from '../number-flags';
+import { refusedJson, refusedLine, refusedSummary, refuseUnusableNames } from '../refused-names';
 import { earlierWorkNote, finishRun } from '../run-outcome';
 import { uploadTarget } from './upload-target';
 
@@ -25,9 +27,9 @@ export const MAX_CONCURRENCY = 16;
 async function checkBase64Size(file: string): Promise<void> {
   const info = await stat(file).catch(() => undefined);
   if (info?.isFile() === true && info.size > BASE64_MAX_BYTES) {
+    const { size, limit } = base64SizeWords(info.size);
     throw new CliFailure(
-      `${file} is ${formatBytes(info.size)}; Base64 uploads are limited to ${formatBytes(BASE64_MAX_BYTES)}. ` +
-        'Leave out --base64 to stream it instead.',
+      `${shownPath(file)} is ${size}; Base64 uploads take at most ${limit}. Leave out --base64 to stream it instead.`,
     );
   }
 }
@@ -57,14 +59,22 @@ export async function runUpload(ctx: CliContext, parsed: ParsedArgs): Promise<nu
   const concurrency = wholeNumberFlag(parsed, 'concurrency', { min: 1, max: MAX_CONCURRENCY }, COMMAND);
   const json = booleanFlag(parsed, 'json');
   const base64 = booleanFlag(parsed, 'base64');
-  if (base64) for (const file of files) await checkBase64Size(file);
+  // A name the service cannot take holds back only its own file (--name replaces the file's own name).
+  const refused = target.fileName === undefined ? refuseUnusableNames(files) : [];
+  const sendable = files.filter((_, i) => !refused.some((r) => r.index === i));
+  for (const r of refused) ctx.stderr.write(`kiedrop: ${refusedLine(r)}\n`);
+  if (base64) for (const file of sendable) await checkBase64Size(file);
+  if (sendable.length === 0) {
+    if (json) ctx.stdout.write(`${JSON.stringify(refused.map(refusedJson), null, 2)}\n`);
+    throw new CliFailure(refusedSummary(refused.length, files.length));
+  }
 
-  return withEngine(ctx, parsed, { needsKey: true, concurrency }, async ({ engine, key }) => {
+  const code = await withEngine(ctx, parsed, { needsKey: true, concurrency }, async ({ engine, key }) => {
     mentionEarlierWork(ctx, engine);
     const batchId = randomUUID();
     const jobs = await enqueueOrExplain(
       () =>
-        engine.queue.enqueueFiles([...files], {
+        engine.queue.enqueueFiles([...sendable], {
           source: 'cli',
           method: base64 ? 'base64' : 'stream',
           uploadPath: target.uploadPath,
@@ -74,17 +84,26 @@ export async function runUpload(ctx: CliContext, parsed: ParsedArgs): Promise<nu
         }),
       ctx.now(),
     );
-    // One job per argument, in order: messages name each file the way it was typed.
-    const typed = new Map<number, string>(jobs.map((job, i) => [job.id, files[i] ?? job.fileName]));
+    // One job per sent argument, in order: messages name each file the way it was typed.
+    const typed = new Map<number, string>(jobs.map((job, i) => [job.id, sendable[i] ?? job.fileName]));
     const label = (job: JobSnapshot): string => typed.get(job.id) ?? job.localPath ?? job.fileName;
     const result = await runJobs(ctx, engine, { jobs, batchId, json, label });
     if (json) {
-      const outcomes = result.jobs.map((job) => ({
+      const sent: object[] = result.jobs.map((job) => ({
         file: label(job),
         ...jobJson(job, result.entries.get(job.id) ?? engine.history.getByJobId(job.id)),
       }));
+      // Back in the order the files were given, refused ones in their places.
+      const outcomes = files.map((_, i) => {
+        const r = refused.find((x) => x.index === i);
+        return r === undefined ? sent.shift() : refusedJson(r);
+      });
       ctx.stdout.write(`${JSON.stringify(outcomes, null, 2)}\n`);
     }
     return finishRun(ctx, engine, result, key);
   });
+  if (refused.length === 0) return code;
+  // Said last, below the links, so it is not lost above a long batch.
+  ctx.stderr.write(`kiedrop: ${refusedSummary(refused.length, files.length)}\n`);
+  return code === EXIT_OK ? EXIT_FAILURE : code;
 }

@@ -1,7 +1,7 @@
 // `kiedrop watch`: watch a folder in the foreground and upload what appears in it, with the same
 // service, settings and ledger as the desktop app (the folder is saved, so the app shows it too).
 // Links go to stdout, one line per upload; the live status line and messages go to stderr.
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { Engine } from '../../main/core/engine';
 import type { HistoryEntry } from '../../main/core/history';
 import { createFolderStore, createWatchService, MAX_QUIET_MS, MIN_QUIET_MS } from '../../main/core/watch';
@@ -37,8 +37,10 @@ export const WATCH_COMMAND: CommandDoc = {
     'however often either program restarts. Without <dir>, every saved folder is watched. Options given ' +
     'for a saved folder change its settings. GLOBS is one pattern or several separated by commas (and --include/--exclude may be repeated); a pattern ' +
     'without "/" matches file names at any depth ("*.png"), one with "/" the path inside the folder ' +
-    '("shots/**"). On Ctrl-C, files already queued stay queued and upload with `kiedrop queue --resume` or ' +
-    'the app.',
+    '("shots/**"). Links are not followed; one leading out of the folder is named and nothing is uploaded ' +
+    'through it. A file that cannot be read or whose upload fails is named with the reason, retried when it ' +
+    'changes or at the next start, and makes the exit code 1. On Ctrl-C, files already queued stay queued ' +
+    'and upload with `kiedrop queue --resume` or the app.',
   options: [
     { name: 'path', type: 'string', value: 'PATH', description: 'Folder on the server (default "kiedrop").' },
     {
@@ -177,6 +179,22 @@ async function prepareFolder(
 interface Counters {
   uploaded: number;
   last: HistoryEntry | null;
+  /** Files that should have uploaded but could not (unreadable, refused, upload failed), by path, until
+   * a later upload of the same file succeeds. */
+  failed: Map<string, string>;
+}
+
+/** A name or message on one line: a control character (a line break in a file name) is shown escaped. */
+function oneLine(text: string): string {
+  return text.replace(/\p{Cc}/gu, (c) => JSON.stringify(c).slice(1, -1));
+}
+
+/** ", 2 failed (a.txt, b.png)": the end of the summary, naming a few so the lines above can be found. */
+function failedSummary(failed: ReadonlyMap<string, string>): string {
+  if (failed.size === 0) return '';
+  const names = [...failed.keys()].map((p) => oneLine(basename(p)));
+  const shown = names.slice(0, 3).join(', ') + (names.length > 3 ? ', …' : '');
+  return `, ${failed.size} failed (${shown})`;
 }
 
 function statusLine(statuses: FolderStatus[], counters: Counters): string {
@@ -187,6 +205,7 @@ function statusLine(statuses: FolderStatus[], counters: Counters): string {
     ...(unavailable > 0 ? [`${unavailable} unavailable`] : []),
     `waiting ${waiting}`,
     `uploaded ${counters.uploaded}`,
+    ...(counters.failed.size > 0 ? [`failed ${counters.failed.size}`] : []),
   ];
   if (counters.last) parts.push(`last: ${counters.last.fileName} → ${counters.last.downloadUrl}`);
   return parts.join(' · ');
@@ -231,7 +250,7 @@ async function watchUntilStopped(
   service: WatchService,
   key: ResolvedKey | null,
 ): Promise<number> {
-  const counters: Counters = { uploaded: 0, last: null };
+  const counters: Counters = { uploaded: 0, last: null, failed: new Map() };
   const tty = ctx.isTTY.stderr;
   let shown = '';
   const clearLine = (): void => {
@@ -264,6 +283,7 @@ async function watchUntilStopped(
       if (!added || added.source !== 'watch') return;
       counters.uploaded++;
       counters.last = added;
+      if (added.localPath !== null) counters.failed.delete(added.localPath);
       say(
         'stdout',
         formatLinkLine(
@@ -278,7 +298,10 @@ async function watchUntilStopped(
       stopReason = 'auth';
       stop();
     }),
-    service.on('file-error', (e) => say('stderr', `kiedrop: ${e.message}`)),
+    service.on('file-error', (e) => {
+      if (e.kind === 'failed') counters.failed.set(e.path, e.message);
+      say('stderr', `kiedrop: ${oneLine(e.message)}`);
+    }),
     service.on('enqueued', (e) => {
       if (!tty) say('stderr', `kiedrop: queued ${e.path}`);
     }),
@@ -314,8 +337,11 @@ async function watchUntilStopped(
     waiting > 0
       ? `; ${waiting} queued ${waiting === 1 ? 'file waits' : 'files wait'} for \`kiedrop queue --resume\` or the app`
       : '';
-  ctx.stderr.write(`kiedrop: stopped watching; ${counters.uploaded} uploaded${rest}.\n`);
-  return stopReason === 'auth' ? EXIT_FAILURE : EXIT_OK;
+  ctx.stderr.write(
+    `kiedrop: stopped watching; ${counters.uploaded} uploaded${failedSummary(counters.failed)}${rest}.\n`,
+  );
+  // A script running `kiedrop watch` must be able to tell that something did not go out.
+  return stopReason === 'auth' || counters.failed.size > 0 ? EXIT_FAILURE : EXIT_OK;
 }
 
 export async function runWatch(ctx: CliContext, parsed: ParsedArgs): Promise<number> {

@@ -2,6 +2,7 @@
 import { basename } from 'node:path';
 import { base64FileBody, base64TextBody, decodedBase64Size } from './base64-body';
 import type { ClientContext } from './client-context';
+import { formatSize } from '../links/format-size';
 import { ApiError } from './errors';
 import { abortError } from './http-send';
 import { openLocalFile } from './local-file';
@@ -15,20 +16,21 @@ import { validateFileName, validateUploadPath } from './validate-input';
 
 export const BASE64_UPLOAD_ROUTE = '/api/file-base64-upload';
 
-const MiB = 1024 * 1024;
-
-/** "12.3 MB", with an extra digit when rounding would hide that the size is over the limit. */
-export function formatMegabytes(bytes: number): string {
-  const mb = bytes / MiB;
-  let text = mb.toFixed(1);
-  if (bytes > BASE64_MAX_BYTES && Number(text) <= BASE64_MAX_BYTES / MiB) text = mb.toFixed(3);
-  return `${text} MB`;
+/** Sizes for the limit message. Megabytes read best, but when the rounded figures come out equal
+ * ("10.0 MB is over 10.0 MB") only the exact byte counts show what is wrong. */
+export function base64SizeWords(bytes: number): { size: string; limit: string } {
+  const size = formatSize(bytes);
+  const limit = formatSize(BASE64_MAX_BYTES);
+  if (size !== limit) return { size, limit };
+  const exact = (n: number): string => `${n.toLocaleString('en-US')} bytes`;
+  return { size: exact(bytes), limit: exact(BASE64_MAX_BYTES) };
 }
 
 export function base64TooLargeError(what: string, bytes: number): ApiError {
+  const { size, limit } = base64SizeWords(bytes);
   return new ApiError(
     'invalid-input',
-    `${what} is ${formatMegabytes(bytes)}; Base64 upload takes at most ${BASE64_MAX_BYTES / MiB} MB. Use a stream upload instead.`,
+    `${what} is ${size}; Base64 upload takes at most ${limit}. Use a stream upload instead.`,
   );
 }
 

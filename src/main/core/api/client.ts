@@ -25,6 +25,9 @@ export interface ApiClientConfig extends ApiEndpoints {
   userAgent?: string;
   /** Default: no proxy. */
   proxy?: ProxyConfig;
+  /** Time limits for every request that does not set its own (defaults: see RequestOptions). */
+  idleTimeoutMs?: number;
+  responseTimeoutMs?: number;
 }
 
 export interface ApiClient {
@@ -55,11 +58,18 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
     }
   };
 
+  // A request's own limits win; the client's fill in only what the request leaves out.
+  const limited = <T extends RequestOptions>(req: T): T => ({
+    ...req,
+    idleTimeoutMs: req.idleTimeoutMs ?? config.idleTimeoutMs,
+    responseTimeoutMs: req.responseTimeoutMs ?? config.responseTimeoutMs,
+  });
+
   return {
-    streamUpload: (req) => guarded(() => streamUpload(ctx, req)),
-    base64Upload: (req) => guarded(() => base64Upload(ctx, req)),
-    urlUpload: (req) => guarded(() => urlUpload(ctx, req)),
-    getCredits: (opts) => guarded(() => getCredits(ctx, opts)),
+    streamUpload: (req) => guarded(() => streamUpload(ctx, limited(req))),
+    base64Upload: (req) => guarded(() => base64Upload(ctx, limited(req))),
+    urlUpload: (req) => guarded(() => urlUpload(ctx, limited(req))),
+    getCredits: (opts = {}) => guarded(() => getCredits(ctx, limited(opts))),
     close() {
       // Only idle sockets: destroy() would also kill requests still in flight.
       ctx.agents.closeIdle();

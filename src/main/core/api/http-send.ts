@@ -1,12 +1,16 @@
 // The one request primitive: streams a body with backpressure and an exact Content-Length,
 // reports progress, enforces idle/response timeouts, honours an AbortSignal, and always
-// leaves the socket either reusable (clean success) or destroyed (anything else).
+// leaves the socket either reusable (clean success) or destroyed (anything else) — a pending
+// CONNECT to a proxy included, so a failed request never keeps the process alive.
+// The response limit covers the whole answer, headers and body: one that dribbles in forever
+// or grows past MAX_RESPONSE_BYTES is given up, never waited for.
 // node:http rather than fetch: fetch buffered a whole 1 GiB body in memory.
 // Through a proxy the same holds: the request runs inside a CONNECT tunnel, and only connecting
 // (and the proxy's answer to CONNECT) needs messages of its own.
 import type { EventEmitter } from 'node:events';
 import http from 'node:http';
 import https from 'node:https';
+import { answerTooLargeError, answerTooSlowError, formatMs, MAX_RESPONSE_BYTES } from './answer-limits';
 import { ApiError } from './errors';
 import { networkError } from './network-error';
 import type { SendPhase } from './network-error';
@@ -19,8 +23,6 @@ import type { ProgressListener } from './types';
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
 export const DEFAULT_RESPONSE_TIMEOUT_MS = 5 * 60_000;
-/** Answers are small JSON; anything bigger is kept only far enough to show it in an error. */
-const MAX_RESPONSE_BYTES = 1024 * 1024;
 /** Bodies this big first ask "Expect: 100-continue", so a wrong key or a refusal costs one
  * round trip instead of the whole upload (curl does the same above 1 MiB). */
 export const EXPECT_CONTINUE_MIN_BYTES = 1024 * 1024;
@@ -57,10 +59,6 @@ function firstEvent(emitter: EventEmitter, events: string[], ms?: number): Promi
     }
     for (const event of events) emitter.on(event, finish);
   });
-}
-
-function formatMs(ms: number): string {
-  return ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Math.round(ms / 100) / 10} s`;
 }
 
 /** An aborted signal becomes 'aborted' — or 'timeout' when the signal came from AbortSignal.timeout(). */
@@ -122,6 +120,8 @@ function sendOnce(
     // Until the proxy has said yes to CONNECT, a failure is about the proxy, not the API.
     let tunnelOpen = proxy === null;
     let timer: NodeJS.Timeout | undefined;
+    // Set once the request is out (or the answer came early): from then on one fixed deadline.
+    let deadlineSet = false;
 
     const headers: Record<string, string> = { ...opts.headers };
     if (body) {
@@ -142,8 +142,10 @@ function sendOnce(
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       if (err) {
-        // A half-sent or unanswered request must not go back to the keep-alive pool.
+        // A half-sent or unanswered request must not go back to the keep-alive pool, and a tunnel
+        // still waiting for the proxy's answer must not outlive it.
         req.destroy();
+        route.abandon?.(req);
         reject(err);
       } else if (res) {
         resolve(res);
@@ -152,9 +154,20 @@ function sendOnce(
     const onAbort = (): void => settle(abortError(signal, label));
     signal?.addEventListener('abort', onAbort, { once: true });
 
+    let armedAt = 0;
     const arm = (ms: number, makeError: () => ApiError): void => {
       clearTimeout(timer);
-      timer = setTimeout(() => settle(makeError()), ms);
+      armedAt = performance.now();
+      timer = setTimeout(() => {
+        // Due long ago: this process was not running (Ctrl-Z, a frozen event loop), so the
+        // connection had no chance to move. That is no stall; give it a full period again.
+        if (performance.now() - armedAt - ms > Math.max(1000, ms / 4)) restart();
+        else settle(makeError());
+      }, ms);
+    };
+    const restart = (): void => {
+      armedAt = performance.now();
+      timer?.refresh();
     };
     const idleError = (): ApiError =>
       new ApiError(
@@ -164,10 +177,17 @@ function sendOnce(
           : `${label} stalled: no data could be sent to ${host} for ${formatMs(idleMs)}. Check your connection and try again.`,
       );
     const responseError = (): ApiError =>
-      new ApiError(
-        'timeout',
-        `${host} did not answer within ${formatMs(responseMs)} after the request was sent. It may still be processing; check before retrying.`,
-      );
+      responded
+        ? answerTooSlowError(label, host, opts.method, responseMs)
+        : new ApiError(
+            'timeout',
+            `${host} did not answer within ${formatMs(responseMs)} after the request was sent. It may still be processing; check before retrying.`,
+          );
+    const startDeadline = (): void => {
+      if (deadlineSet) return;
+      deadlineSet = true;
+      arm(responseMs, responseError);
+    };
     // The idle clock covers connecting and sending; it restarts whenever a chunk goes out.
     arm(idleMs, idleError);
 
@@ -194,21 +214,26 @@ function sendOnce(
     req.on('finish', () => {
       // Everything is handed to the OS; from now on only the answer can be late.
       phase = 'waiting';
-      if (!responded) arm(responseMs, responseError);
+      startDeadline();
     });
 
     req.on('response', (res) => {
       responded = true;
       phase = 'waiting';
-      arm(responseMs, responseError);
+      // Usually already running since 'finish'; an early answer (a 401 mid-body) starts it here.
+      // Arriving data never extends it: a byte a second would otherwise hold the request forever.
+      startDeadline();
       const parts: Buffer[] = [];
       let kept = 0;
+      const tooLarge = (): ApiError => answerTooLargeError(label, host, opts.method, Buffer.concat(parts));
       res.on('data', (chunk: Buffer) => {
-        if (!settled) timer?.refresh();
-        if (kept < MAX_RESPONSE_BYTES) {
-          parts.push(chunk);
-          kept += chunk.length;
+        if (settled) return;
+        if (kept + chunk.length > MAX_RESPONSE_BYTES) {
+          settle(tooLarge());
+          return;
         }
+        parts.push(chunk);
+        kept += chunk.length;
       });
       res.on('error', (err) => settle(networkError(err, host, 'waiting')));
       res.on('aborted', () =>
@@ -229,6 +254,8 @@ function sendOnce(
           text: Buffer.concat(parts).toString('utf8'),
         });
       });
+      // Announced too big: refused before a byte of it is read.
+      if (Number(res.headers['content-length']) > MAX_RESPONSE_BYTES) settle(tooLarge());
     });
 
     const stopped = (): boolean => settled || responded;
@@ -259,7 +286,7 @@ function sendOnce(
         sent += chunk.length;
         if (!req.write(chunk)) await firstEvent(req, ['drain', 'close']);
         if (stopped()) return;
-        timer?.refresh();
+        restart();
         opts.onProgress?.(meter.update(sent));
       }
       if (stopped()) return;

@@ -1,10 +1,14 @@
 // Opens the file to upload and reads it back exactly as announced. The size goes into
 // Content-Length before the first byte is sent, so any change while reading must abort the
-// upload: a shorter body would stall the server, a longer one would corrupt the stored file.
+// upload: a shorter body would stall the server, a longer one would corrupt the stored file, and
+// a same-size rewrite would store a mix of two versions. The abort comes before the body's last
+// bytes go out, so the server never stores what was read.
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { ApiError } from './errors';
+import { FileChangedError, describeChange, identityOf, sameFileObject } from './file-identity';
+import type { FileIdentity } from './file-identity';
 
 /** Big reads keep syscalls and event-loop turns low on multi-GiB files; RSS stays a few chunks. */
 export const READ_CHUNK_BYTES = 1 * 1024 * 1024;
@@ -12,7 +16,7 @@ export const READ_CHUNK_BYTES = 1 * 1024 * 1024;
 export interface OpenedFile {
   path: string;
   size: number;
-  /** Streams the file's bytes; throws ApiError('local-file') if it changed since it was opened. */
+  /** Streams the file's bytes; throws FileChangedError if it changed since it was opened. */
   chunks(): AsyncGenerator<Buffer, void, undefined>;
   /** Safe to call more than once. */
   close(): Promise<void>;
@@ -42,13 +46,8 @@ export function localFileError(err: unknown, path: string): ApiError {
   }
 }
 
-export function fileChangedError(path: string, expected: number, actual: number): ApiError {
-  const how = actual < expected ? 'it got shorter' : 'it got longer';
-  return new ApiError(
-    'local-file',
-    `The file changed while uploading: ${path} (${how}; expected ${expected} bytes). ` +
-      'Wait until it is no longer being written, then upload it again.',
-  );
+export function fileChangedError(path: string, expected: number, actual: number): FileChangedError {
+  return new FileChangedError(path, actual < expected ? 'it got shorter' : 'it got longer', expected);
 }
 
 export async function openLocalFile(path: string): Promise<OpenedFile> {
@@ -72,18 +71,39 @@ export async function openLocalFile(path: string): Promise<OpenedFile> {
   } catch (err) {
     throw localFileError(err, path);
   }
-  let size: number;
+  // The version being sent: whatever the handle holds now, before the first byte is read.
+  let before: FileIdentity;
   try {
-    const info = await handle.stat();
+    const info = await handle.stat({ bigint: true });
     if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    size = info.size;
+    before = identityOf(info);
   } catch (err) {
     await handle.close().catch(() => undefined);
     throw localFileError(err, path);
   }
+  const size = Number(before.size);
 
   let closed: Promise<void> | undefined;
   const close = (): Promise<void> => (closed ??= handle.close().catch(() => undefined));
+
+  /** Throws FileChangedError when the open file was written to since it was opened; `atEnd`, also
+   * when another file now stands at `path` (saved elsewhere and renamed over it). */
+  async function ensureUnchanged(atEnd: boolean): Promise<void> {
+    const how = describeChange(before, identityOf(await handle.stat({ bigint: true })));
+    if (how !== null) throw new FileChangedError(path, how, size);
+    if (!atEnd) return;
+    let current: FileIdentity;
+    try {
+      current = identityOf(await stat(path, { bigint: true }));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException | null)?.code;
+      // Moved or deleted after it was read: what was sent is still one whole version of it.
+      if (code === 'ENOENT' || code === 'ENOTDIR') return;
+      throw err;
+    }
+    if (!sameFileObject(before, current))
+      throw new FileChangedError(path, 'it was replaced by another file', size);
+  }
 
   async function* chunks(): AsyncGenerator<Buffer, void, undefined> {
     // autoClose off: the handle belongs to close(), which every caller runs in a finally.
@@ -99,14 +119,19 @@ export async function openLocalFile(path: string): Promise<OpenedFile> {
         read += chunk.length;
         // Never yield past the announced size: the overflow would be sent as file content.
         if (read > size) throw fileChangedError(path, size, read);
+        // A write seen early saves sending the rest of a file that will be sent again anyway.
+        await ensureUnchanged(false);
         yield chunk;
       }
+      if (read !== size) throw fileChangedError(path, size, read);
+      // After the last byte and before the body's end: a change now still stops the server
+      // from storing what was read.
+      await ensureUnchanged(true);
     } catch (err) {
       throw err instanceof ApiError ? err : localFileError(err, path);
     } finally {
       stream.destroy();
     }
-    if (read !== size) throw fileChangedError(path, size, read);
   }
 
   return { path, size, chunks, close };

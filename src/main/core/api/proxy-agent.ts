@@ -4,6 +4,7 @@
 // and a refusal is always the proxy's own answer, never mistaken for the API's.
 import http from 'node:http';
 import https from 'node:https';
+import type { Socket } from 'node:net';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import { proxyFromEnv } from './env-proxy';
 import { parseProxyUrl, proxyDisplayName, proxyPasswordForms } from './proxy-config';
@@ -22,6 +23,9 @@ export interface AgentRoute {
   agent: http.Agent;
   /** Null when the request goes directly to the target. */
   proxy: ProxyHop | null;
+  /** Closes what `req` still holds that destroying it cannot reach (a CONNECT the proxy has not
+   * answered yet). Call it whenever a request is given up. */
+  abandon?(req: http.ClientRequest): void;
 }
 
 export interface AgentRouter {
@@ -35,13 +39,48 @@ export interface AgentRouter {
 
 const SYSTEM_ORIGIN = 'in the system proxy settings';
 
+type ConnectOptions = Parameters<HttpsProxyAgent<string>['connect']>[1];
+
+/** A tunnel agent whose pending CONNECTs can be given up. Until the proxy answers CONNECT, the
+ * request has no socket yet, so destroying it leaves the connection to the proxy open (and the
+ * process alive, waiting on a proxy that never answers). */
+class TunnelAgent extends HttpsProxyAgent<string> {
+  private readonly pending = new WeakMap<http.ClientRequest, AbortController>();
+
+  override async connect(req: http.ClientRequest, opts: ConnectOptions): Promise<Socket> {
+    // Given up before the agent got to it: open nothing.
+    if (req.destroyed) throw new Error('The request was given up before connecting to the proxy.');
+    const controller = new AbortController();
+    const shared = this.connectOpts;
+    // The library opens its socket to the proxy synchronously from connectOpts, so a signal lent for
+    // exactly that call reaches this request's socket and no other.
+    this.connectOpts = { ...shared, signal: controller.signal };
+    let connecting: Promise<Socket>;
+    try {
+      connecting = super.connect(req, opts);
+    } finally {
+      this.connectOpts = shared;
+    }
+    this.pending.set(req, controller);
+    try {
+      return await connecting;
+    } finally {
+      this.pending.delete(req);
+    }
+  }
+
+  abandon(req: http.ClientRequest): void {
+    this.pending.get(req)?.abort();
+  }
+}
+
 export function createAgentRouter(config: ProxyConfig = { mode: 'none' }): AgentRouter {
   const direct = {
     http: new http.Agent({ keepAlive: true }),
     https: new https.Agent({ keepAlive: true }),
   };
   // One tunnel agent per proxy URL, so consecutive requests reuse its tunnels.
-  const tunnels = new Map<string, HttpsProxyAgent<string>>();
+  const tunnels = new Map<string, TunnelAgent>();
   const secrets = new Set<string>();
 
   const directly = (target: URL): AgentRoute => ({
@@ -53,11 +92,16 @@ export function createAgentRouter(config: ProxyConfig = { mode: 'none' }): Agent
     const url = parseProxyUrl(value, origin);
     let agent = tunnels.get(url.href);
     if (agent === undefined) {
-      agent = new HttpsProxyAgent(url.href, { keepAlive: true });
+      agent = new TunnelAgent(url.href, { keepAlive: true });
       tunnels.set(url.href, agent);
       for (const secret of proxyPasswordForms(url)) secrets.add(secret);
     }
-    return { agent, proxy: { name: proxyDisplayName(url), origin } };
+    const tunnel = agent;
+    return {
+      agent: tunnel,
+      proxy: { name: proxyDisplayName(url), origin },
+      abandon: (req) => tunnel.abandon(req),
+    };
   };
 
   const fromEnv = (target: URL, env: ProxyEnvironment = process.env): AgentRoute => {

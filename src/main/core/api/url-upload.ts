@@ -2,6 +2,7 @@
 import { bufferBody } from './request-body';
 import type { ClientContext } from './client-context';
 import type { UploadResult, UrlUploadRequest } from './types';
+import { redactUrlCredentials } from './url-credentials';
 import { sendUpload, uploadTarget } from './upload-route';
 import { validateFileName, validateHttpUrl, validateUploadPath } from './validate-input';
 
@@ -13,7 +14,13 @@ export async function urlUpload(ctx: ClientContext, req: UrlUploadRequest): Prom
   if (req.fileName !== undefined) validateFileName(req.fileName);
   const target = uploadTarget(ctx, URL_UPLOAD_ROUTE, `The upload from ${source.host}`, req.signal);
 
+  // The full link, password included, goes only into this request: the server needs it to fetch the file.
   const payload: Record<string, string> = { fileUrl: source.href, uploadPath: req.uploadPath };
   if (req.fileName !== undefined) payload.fileName = req.fileName;
-  return sendUpload(ctx, target, bufferBody('application/json', JSON.stringify(payload)), req);
+  try {
+    return await sendUpload(ctx, target, bufferBody('application/json', JSON.stringify(payload)), req);
+  } catch (err) {
+    // A failed fetch is often answered with the link itself ("could not download https://user:pass@…").
+    throw redactUrlCredentials(err, source);
+  }
 }

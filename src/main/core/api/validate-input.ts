@@ -60,6 +60,36 @@ export function validateFileName(n: string): void {
   }
 }
 
+function describeChar(c: string): string {
+  if (c === '\n' || c === '\r') return 'a line break';
+  if (c === '\t') return 'a tab';
+  const hex = (c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+  return `the invisible control character U+${hex}`;
+}
+
+/**
+ * Why a file on disk cannot be uploaded under its own name, or null when it can. Worded for a batch:
+ * the caller puts the (escaped) path in front, and the other files go on. Decided by validateFileName,
+ * so whatever it accepts the queue accepts too.
+ */
+export function localFileNameProblem(name: string): string | null {
+  try {
+    validateFileName(name);
+    return null;
+  } catch (err) {
+    const fix = 'which the File Upload API does not accept; rename the file and upload it again';
+    for (const c of name) {
+      if (c === '\\') return `its name contains a backslash (\\), ${fix}`;
+      if (hasControlChar(c)) return `its name contains ${describeChar(c)}, ${fix}`;
+    }
+    const bytes = Buffer.byteLength(name, 'utf8');
+    if (bytes > MAX_FILE_NAME_BYTES) {
+      return `its name is too long (${bytes} bytes in UTF-8; the File Upload API takes at most ${MAX_FILE_NAME_BYTES}); rename the file and upload it again`;
+    }
+    return err instanceof Error ? err.message : String(err);
+  }
+}
+
 /** Parses a link for URL upload; only http and https can be fetched by the server. */
 export function validateHttpUrl(u: string): URL {
   let url: URL;

@@ -2,6 +2,7 @@
 // upload screen can list what the user did today without scanning every job ever recorded.
 import { randomUUID } from 'node:crypto';
 import type { Handlers, JobSnapshot, UploadOptions } from '../../../shared/ipc-contract';
+import { NameInUseError } from '../queue';
 import { IpcFailure } from './ipc-failure';
 import type { HandlerDeps } from './types';
 
@@ -17,6 +18,17 @@ type UploadHandlerNames =
   | 'queue:resume'
   | 'queue:state'
   | 'history:renew';
+
+/** A name another upload is still sending to is no live link to confirm away (unlike 'name-collision'):
+ * the window shows why and which upload, and offers no "upload anyway". */
+async function refusingNamesInUse<T>(enqueue: () => Promise<T>): Promise<T> {
+  try {
+    return await enqueue();
+  } catch (err) {
+    if (err instanceof NameInUseError) throw new IpcFailure('name-in-use', err.message);
+    throw err;
+  }
+}
 
 export function uploadHandlers(deps: HandlerDeps): Pick<Handlers, UploadHandlerNames> {
   const { engine, settings, dialogs } = deps;
@@ -46,12 +58,14 @@ export function uploadHandlers(deps: HandlerDeps): Pick<Handlers, UploadHandlerN
         );
       }
       const batchId = randomUUID();
-      const jobs = await engine.queue.enqueueFiles(paths, {
-        source: 'manual',
-        method: options.method,
-        batchId,
-        ...target(options),
-      });
+      const jobs = await refusingNamesInUse(() =>
+        engine.queue.enqueueFiles(paths, {
+          source: 'manual',
+          method: options.method,
+          batchId,
+          ...target(options),
+        }),
+      );
       deps.trackBatch?.(
         batchId,
         jobs.map((j) => j.id),
@@ -60,7 +74,9 @@ export function uploadHandlers(deps: HandlerDeps): Pick<Handlers, UploadHandlerN
     },
     'upload:url': async (url, options) => {
       const batchId = randomUUID();
-      const job = await engine.queue.enqueueUrl(url, { source: 'url', batchId, ...target(options) });
+      const job = await refusingNamesInUse(() =>
+        engine.queue.enqueueUrl(url, { source: 'url', batchId, ...target(options) }),
+      );
       deps.trackBatch?.(batchId, [job.id]);
       return remember([job])[0] as JobSnapshot;
     },

@@ -2,6 +2,9 @@
 // that says what happened and what to do. Anything else (constraint violations, SQL mistakes) is a bug
 // or a caller's concern and is left as it is.
 
+import path from 'node:path';
+import { diskIsFull } from './disk-space';
+
 export type DatabaseErrorKind = 'locked' | 'full' | 'corrupt' | 'readonly' | 'io';
 
 export class DatabaseError extends Error {
@@ -19,6 +22,7 @@ export class DatabaseError extends Error {
 
 // Primary result codes (the low byte of an extended code).
 const PRIMARY_CODES: Record<number, string> = {
+  3: 'SQLITE_PERM',
   5: 'SQLITE_BUSY',
   6: 'SQLITE_LOCKED',
   8: 'SQLITE_READONLY',
@@ -41,8 +45,10 @@ export function messageFor(kind: DatabaseErrorKind, file?: string): string {
       // True for every write: SQLite rolled the change back, so what was saved before is intact, and a
       // failed write leaves the upload job unfinished, so it is retried rather than forgotten.
       return (
-        `The disk holding ${file === undefined ? 'the KieDrop database' : `the KieDrop database (${file})`} is full, ` +
-        'so the last change could not be saved. Nothing saved before was lost; free some space and try again — ' +
+        (file === undefined
+          ? 'The disk holding the KieDrop database is full, so the last change could not be saved. '
+          : `The disk holding ${path.dirname(file)} is full, so the last change to the KieDrop database (${file}) could not be saved. `) +
+        'Nothing saved before was lost; free some space and try again — ' +
         'unfinished uploads are recorded once they succeed again.'
       );
     case 'corrupt':
@@ -54,7 +60,11 @@ export function messageFor(kind: DatabaseErrorKind, file?: string): string {
     case 'readonly':
       return `${where(file)} cannot be written to. Check that you own the file and its folder and that the disk is not read-only.`;
     case 'io':
-      return `${where(file)} could not be read or written (a disk or permission problem). Check the disk and the folder's permissions, then try again.`;
+      return (
+        `${where(file)} could not be read or written (a disk or permission problem). Check the disk, and that ` +
+        `you may read and write ${file === undefined ? 'the database' : `${file}, ${file}-wal and ${file}-shm`} ` +
+        'and create files in their folder, then try again.'
+      );
   }
 }
 
@@ -75,19 +85,27 @@ export function kindOfCode(code: string): DatabaseErrorKind | null {
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'locked';
   if (code.startsWith('SQLITE_FULL')) return 'full';
   if (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB')) return 'corrupt';
-  if (code.startsWith('SQLITE_READONLY')) return 'readonly';
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_PERM')) return 'readonly';
   if (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN')) return 'io';
   return null;
 }
 
-/** Maps SQLite busy/locked/full/corrupt/not-a-database/read-only/I/O errors; null for anything else. */
+/**
+ * Maps SQLite busy/locked/full/corrupt/not-a-database/read-only/I/O errors; null for anything else.
+ * With `file`, an I/O failure on a full disk (and ENOSPC, from work on the database's files) is 'full'.
+ */
 export function toDatabaseError(err: unknown, file?: string): DatabaseError | null {
   if (err instanceof DatabaseError) return err;
   if (typeof err !== 'object' || err === null) return null;
+  const errno = (err as { code?: unknown }).code;
+  if (errno === 'ENOSPC' && file !== undefined) {
+    return new DatabaseError('full', messageFor('full', file), { code: 'ENOSPC', cause: err });
+  }
   const code = codeOf(err);
   if (code === undefined) return null;
-  const kind = kindOfCode(code);
+  let kind = kindOfCode(code);
   if (kind === null) return null;
+  if (kind === 'io' && file !== undefined && diskIsFull(path.dirname(file))) kind = 'full';
   return new DatabaseError(kind, messageFor(kind, file), { code, cause: err });
 }
 

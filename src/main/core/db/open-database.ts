@@ -1,11 +1,13 @@
 // Opens the one SQLite file the app and the CLI share. WAL lets one process read while the other
 // writes; busy_timeout makes a writer wait for the other instead of failing; BEGIN IMMEDIATE takes the
 // write lock up front so two processes never deadlock upgrading read locks. A file that is not a
-// database, is damaged, or cannot be read is set aside (never deleted) and a fresh one is created.
+// database or is damaged is set aside (never deleted) and a fresh one is created. A file this user may
+// not read or write is not damaged: it is left as it is and the error says whose it is and what to run.
 
-import { accessSync, constants, mkdirSync, statSync, type Stats } from 'node:fs';
+import { mkdirSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import Database from 'libsql';
+import { findAccessProblems, repairOwnCompanions } from './access-problems';
 import { DatabaseError, asDatabaseError, kindOfCode, toDatabaseError } from './database-error';
 import { runMigrations, type Migration, MIGRATIONS } from './migrations';
 import {
@@ -16,6 +18,8 @@ import {
 } from './integrity-check';
 import { enterWalMode } from './enter-wal-mode';
 import { moveAside } from './move-aside';
+import { fullAtOpenMessage, openFailure } from './open-failure';
+import { permissionError } from './permission-error';
 
 export interface KieDropDb {
   conn: Database.Database;
@@ -76,8 +80,11 @@ function connect(file: string, o: ConnectOptions, recordCheck: boolean): Databas
   }
 }
 
-/** A reason to set the file aside, or null when the error is not about the file's contents. */
-function unusableReason(err: unknown, file: string): string | null {
+/**
+ * A reason to set the file aside, or null when the error is not about the file's contents. Never for
+ * permission or I/O errors (EACCES, SQLITE_CANTOPEN, SQLITE_READONLY…): the file may be perfectly good.
+ */
+function unusableReason(err: unknown): string | null {
   if (err instanceof UnusableFileError) return err.message;
   const mapped = toDatabaseError(err);
   const code = mapped?.code;
@@ -85,14 +92,6 @@ function unusableReason(err: unknown, file: string): string | null {
   if (code !== undefined && kindOfCode(code) === 'corrupt') {
     const detail = mapped?.cause instanceof Error ? mapped.cause.message : 'damaged';
     return `it is damaged (${detail})`;
-  }
-  if (code === 'SQLITE_CANTOPEN' && statOrNull(file)?.isFile()) {
-    try {
-      accessSync(file, constants.R_OK | constants.W_OK);
-    } catch (accessErr) {
-      const reason = (accessErr as NodeJS.ErrnoException).code ?? 'permission denied';
-      return `it could not be opened for reading and writing (${reason})`;
-    }
   }
   return null;
 }
@@ -103,6 +102,7 @@ function ensureFolder(file: string): void {
     mkdirSync(dir, { recursive: true });
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code ?? String(err);
+    if (reason === 'ENOSPC') throw new DatabaseError('full', fullAtOpenMessage(file), { cause: err });
     throw new DatabaseError(
       'io',
       `KieDrop could not create its data folder ${dir} (${reason}). Check that you may write there, or set KIEDROP_DATA_DIR to another folder.`,
@@ -196,8 +196,8 @@ function inspectOrSetAside(
   try {
     return { recovered: null, recordCheck: inspect() };
   } catch (err) {
-    const reason = unusableReason(err, file);
-    if (reason === null) throw asDatabaseError(err, file);
+    const reason = unusableReason(err);
+    if (reason === null) throw openFailure(err, file);
 
     // The other process may have set the bad file aside and created a fresh one meanwhile.
     const current = statOrNull(file);
@@ -222,7 +222,7 @@ function inspectOrSetAside(
       // Creates the fresh file.
       return { recovered: { movedTo, reason }, recordCheck: inspect() };
     } catch (freshErr) {
-      throw asDatabaseError(freshErr, file);
+      throw openFailure(freshErr, file);
     }
   }
 }
@@ -237,10 +237,14 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): KieD
     nowMs: now().getTime(),
   };
   ensureFolder(file);
+  // Before SQLite sees the file: it would open one it may not write read-only, without a word.
+  repairOwnCompanions(file);
+  const problems = findAccessProblems(file);
+  if (problems.length > 0) throw permissionError(file, problems);
   const { recovered, recordCheck } = inspectOrSetAside(file, o, now);
   try {
     return wrap(connect(file, o, recordCheck), file, recovered);
   } catch (err) {
-    throw asDatabaseError(err, file);
+    throw openFailure(err, file);
   }
 }

@@ -22,6 +22,7 @@ export function openEngine(opts: EngineOptions): Engine {
     concurrency: opts.concurrency,
     retry: opts.retry,
     stallTimeoutMs: opts.stallTimeoutMs,
+    responseTimeoutMs: opts.responseTimeoutMs,
     progressIntervalMs: opts.progressIntervalMs,
     uniqueSegment: opts.uniqueSegment,
     userAgent: opts.userAgent,

@@ -21,6 +21,8 @@ export interface EngineOptions {
   retry?: { maxAttempts?: number; baseDelayMs?: number; maxDelayMs?: number };
   /** Default 30_000: no byte sent for this long → abort + retry. */
   stallTimeoutMs?: number;
+  /** Default 5 min: the server's whole answer must arrive within this long after the request was sent. */
+  responseTimeoutMs?: number;
   /** Default 100 → ≤ 10 progress events/s per job. */
   progressIntervalMs?: number;
   /** Default: 8 random lowercase base32 chars. */

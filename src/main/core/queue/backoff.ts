@@ -20,13 +20,17 @@ export function backoffDelay(
   return Math.floor(random() * ceiling);
 }
 
-/** A server's Retry-After wins over our own guess: it knows when it will accept us again. */
+/** A server's Retry-After wins over our own guess: it knows when it will accept us again. But never
+ * beyond the backoff maximum (at least the default 5 min, so a policy tuned for quick retries still
+ * honours a short wait): a job parked for days, or for ever on a broken header, looks lost. */
 export function retryDelay(
   failedAttempts: number,
   retryAfterMs: number | undefined,
   policy: BackoffPolicy,
   random: () => number = Math.random,
 ): number {
-  if (retryAfterMs !== undefined && Number.isFinite(retryAfterMs) && retryAfterMs >= 0) return retryAfterMs;
+  if (retryAfterMs !== undefined && Number.isFinite(retryAfterMs) && retryAfterMs >= 0) {
+    return Math.min(retryAfterMs, Math.max(policy.maxDelayMs, DEFAULT_RETRY.maxDelayMs));
+  }
   return backoffDelay(failedAttempts, policy, random);
 }

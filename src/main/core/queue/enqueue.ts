@@ -4,13 +4,14 @@
 // so nothing the user dropped silently disappears.
 import { basename, resolve } from 'node:path';
 import { ApiError, validateFileName, validateHttpUrl, validateUploadPath } from '../api';
+import { hasCredentials, withoutCredentials } from '../api/url-credentials';
 import type { KieDropDb } from '../db';
 import type { HistoryStore } from '../history';
-import { NameCollisionError } from './errors';
+import { NameCollisionError, NameInUseError } from './errors';
 import { inspectFile } from './file-state';
 import { planRenewal } from './renew-plan';
 import type { JobRow } from './job-row';
-import { priorityFor } from './job-row';
+import { priorityFor, toSnapshot } from './job-row';
 import type { JobStore, NewJob } from './job-store';
 import type { EnqueueOptions } from './types';
 
@@ -20,6 +21,9 @@ export interface EnqueueDeps {
   history: HistoryStore;
   now: () => number;
   uniqueSegment: () => string;
+  /** Full links of URL jobs whose user name and password are kept out of the database: in memory only,
+   * so a job resumed by another process goes out without them. */
+  urlSecrets?: Map<number, string>;
 }
 
 /**
@@ -38,13 +42,22 @@ export function targetFor(
   return { fileName: defaultName, location: `${uploadPath}/${uniqueSegment()}`, explicit: false };
 }
 
+/**
+ * Run inside the transaction that inserts the job: BEGIN IMMEDIATE serialises it with every other
+ * process's enqueue, so two uploads to one name cannot both pass. A queued or in-flight job to the
+ * same name is refused even with overwrite: the two would race, and whichever finished last would
+ * decide what both links serve.
+ */
 function refuseCollision(
   deps: EnqueueDeps,
   location: string,
   fileName: string,
   overwrite: boolean | undefined,
 ): void {
-  if (overwrite === true || fileName === '') return;
+  if (fileName === '') return;
+  const pending = deps.store.unfinishedAt(location, fileName);
+  if (pending) throw new NameInUseError(toSnapshot(pending, undefined, deps.now()));
+  if (overwrite === true) return;
   const existing = deps.history.findLiveByFilePath(`${location}/${fileName}`);
   if (existing) throw new NameCollisionError(existing);
 }
@@ -67,6 +80,7 @@ export async function enqueueFiles(
     targetFor(opts.uploadPath, opts.fileName, basename(p), deps.uniqueSegment),
   );
   for (const t of targets) validateFileName(t.fileName);
+  // Early, so a refused name costs no file inspection; again below, inside the insert's transaction.
   for (const t of targets) if (t.explicit) refuseCollision(deps, t.location, t.fileName, opts.overwrite);
 
   const states = await Promise.all(absolute.map((p) => inspectFile(p)));
@@ -76,6 +90,7 @@ export async function enqueueFiles(
       const state = states[i];
       const target = targets[i];
       if (!state || !target) throw new Error('internal: enqueue lists out of step');
+      if (target.explicit) refuseCollision(deps, target.location, target.fileName, opts.overwrite);
       const job: NewJob = {
         status: state.kind === 'file' ? 'queued' : 'failed',
         source: opts.source,
@@ -120,26 +135,31 @@ export function enqueueUrl(
   validateUploadPath(opts.uploadPath);
   if (opts.fileName !== undefined) validateFileName(opts.fileName);
   const target = targetFor(opts.uploadPath, opts.fileName, nameFromUrl(parsed), deps.uniqueSegment);
-  if (target.explicit) refuseCollision(deps, target.location, target.fileName, opts.overwrite);
-  return deps.store.insert(
-    {
-      status: 'queued',
-      source: opts.source,
-      method: 'url',
-      localPath: null,
-      sourceUrl: parsed.href,
-      uploadPath: opts.uploadPath,
-      fileName: target.fileName,
-      location: target.location,
-      overwrite: target.explicit && opts.overwrite === true,
-      size: null,
-      mtimeMs: null,
-      priority: priorityFor(opts.source),
-      renewOf: extra.renewOf ?? null,
-      batchId: opts.batchId ?? null,
-    },
-    deps.now(),
-  );
+  const row = deps.db.transaction(() => {
+    if (target.explicit) refuseCollision(deps, target.location, target.fileName, opts.overwrite);
+    return deps.store.insert(
+      {
+        status: 'queued',
+        source: opts.source,
+        method: 'url',
+        localPath: null,
+        // A password in the link is sent, never stored: the database and history keep the bare address.
+        sourceUrl: withoutCredentials(parsed),
+        uploadPath: opts.uploadPath,
+        fileName: target.fileName,
+        location: target.location,
+        overwrite: target.explicit && opts.overwrite === true,
+        size: null,
+        mtimeMs: null,
+        priority: priorityFor(opts.source),
+        renewOf: extra.renewOf ?? null,
+        batchId: opts.batchId ?? null,
+      },
+      deps.now(),
+    );
+  });
+  if (hasCredentials(parsed)) deps.urlSecrets?.set(row.id, parsed.href);
+  return row;
 }
 
 /** A renewal always gets a fresh unique location: the old link stays valid until it expires. */

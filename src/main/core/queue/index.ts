@@ -7,7 +7,7 @@ export {
   DEFAULT_STALL_TIMEOUT_MS,
 } from './upload-queue';
 export type { QueueHooks, UploadQueueOptions } from './upload-queue';
-export { NameCollisionError } from './errors';
+export { NameCollisionError, NameInUseError } from './errors';
 export { AUTH_PAUSE_MESSAGE, FILE_CHANGED_NOTICE } from './failure-message';
 export { DEFAULT_RETRY, backoffDelay, retryDelay } from './backoff';
 export { uniqueSegment } from './unique-segment';

@@ -67,6 +67,8 @@ export interface JobStore {
   cancelAll(now: number): number[];
   retryFailed(ids: number[] | undefined, now: number): number[];
   uploading(): JobRow[];
+  /** The oldest queued or uploading job going to exactly `location`/`fileName`, from any process. */
+  unfinishedAt(location: string, fileName: string): JobRow | undefined;
   /** Hands an abandoned job back, if nobody touched it since it was judged abandoned. */
   release(id: number, owner: string | null, now: number): boolean;
 }
@@ -254,6 +256,13 @@ export function createJobStore(db: KieDropDb): JobStore {
     },
     uploading: () =>
       c.prepare(`${SELECT_JOB} WHERE j.status = 'uploading' ORDER BY j.id`).all().map(toJobRow),
+    unfinishedAt: (location, fileName) =>
+      one(
+        `${SELECT_JOB} WHERE j.status IN ('queued', 'uploading') AND j.location = ? AND j.file_name = ?
+         ORDER BY j.id LIMIT 1`,
+        location,
+        fileName,
+      ),
     release: (id, owner, now) =>
       changed(
         `UPDATE jobs SET status = 'queued', lease_owner = NULL, lease_until = NULL, next_attempt_at = ?, updated_at = ?

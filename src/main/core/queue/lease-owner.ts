@@ -50,6 +50,10 @@ export interface OwnerCheck {
  * on this host with a process that no longer exists, or in this very process but by a queue
  * that was closed (or crashed) without handing the job back. Owners on other hosts are only
  * judged by their lease, since their processes cannot be checked from here.
+ *
+ * A job of this very process is judged by whether its queue is still alive, never by the
+ * wall-clock lease: that lease only looks lapsed because this process was paused (Ctrl-Z,
+ * suspend) or the clock stepped, and its own upload is still running.
  */
 export function isAbandoned(
   ownerText: string | null,
@@ -57,10 +61,12 @@ export function isAbandoned(
   now: number,
   check: OwnerCheck,
 ): boolean {
-  if (leaseUntil === null || leaseUntil < now) return true;
   const owner = parseLeaseOwner(ownerText);
+  if (owner && owner.host === check.host && owner.pid === check.pid) {
+    return !check.liveInstances.has(formatLeaseOwner(owner));
+  }
+  if (leaseUntil === null || leaseUntil < now) return true;
   if (!owner) return true;
   if (owner.host !== check.host) return false;
-  if (owner.pid === check.pid) return !check.liveInstances.has(formatLeaseOwner(owner));
   return check.processIsGone(owner.pid);
 }

@@ -1,6 +1,7 @@
 // What happens to a job after a failed attempt. Only failures that may go away on their own are
 // retried; a refusal (400, 402, 422…) or a missing file would fail the same way every time.
 import type { ApiErrorKind } from '../api';
+import { MAX_RETRY_AFTER_MS } from '../api/error-from-response';
 import { retryDelay } from './backoff';
 import type { BackoffPolicy } from './backoff';
 
@@ -43,6 +44,10 @@ export function decideAfterFailure(
     facts.kind === 'database' ||
     (facts.kind === 'local-file' && facts.fileChangedWhileSending === true);
   if (!transient) return { action: 'fail' };
+  // Asked to stay away for more than an hour (or for ever): the error already says so in the
+  // server's words; waiting that long in silence would look like a lost upload.
+  if (facts.retryAfterMs !== undefined && !(facts.retryAfterMs <= MAX_RETRY_AFTER_MS))
+    return { action: 'fail' };
   // A database hiccup is ours, not the upload's: it never uses up the job's attempts.
   if (facts.kind !== 'database' && facts.attempts >= facts.maxAttempts) return { action: 'fail' };
   return { action: 'retry', delayMs: retryDelay(facts.attempts, facts.retryAfterMs, policy, random) };

@@ -4,6 +4,7 @@
 // different jobs — so this object only keeps what is in flight in this process.
 import { hostname } from 'node:os';
 import { createApiClient, isApiError } from '../api';
+import { isFileChangedError } from '../api/file-identity';
 import type { ApiClient, ApiEndpoints, ProxyConfig, UploadProgress } from '../api';
 import type { KieDropDb } from '../db';
 import { toDatabaseError } from '../db';
@@ -12,6 +13,13 @@ import { recoverAbandonedJobs } from './abandoned';
 import { DEFAULT_RETRY } from './backoff';
 import { recordSuccess } from './completion';
 import { enqueueFiles, enqueueRenewal, enqueueUrl } from './enqueue';
+import {
+  FILE_REWRITTEN_NOTICE,
+  MAX_CHANGES_IN_A_ROW,
+  createChangeStreaks,
+  keptChangingMessage,
+  resendMessage,
+} from './file-changed';
 import type { EnqueueDeps } from './enqueue';
 import { inspectFile, sameFile } from './file-state';
 import {
@@ -25,6 +33,8 @@ import { toSnapshot } from './job-row';
 import type { JobRow } from './job-row';
 import { createJobStore } from './job-store';
 import type { JobStore } from './job-store';
+import { createLeaseClock } from './lease-clock';
+import type { LeaseClock } from './lease-clock';
 import { formatLeaseOwner, newLeaseOwner, processIsGone } from './lease-owner';
 import { createProgressThrottle } from './progress-throttle';
 import type { ProgressThrottle } from './progress-throttle';
@@ -67,6 +77,8 @@ export interface UploadQueueOptions {
   concurrency?: number;
   retry?: { maxAttempts?: number; baseDelayMs?: number; maxDelayMs?: number };
   stallTimeoutMs?: number;
+  /** Passed to the API client (its default otherwise): the whole answer's time limit. */
+  responseTimeoutMs?: number;
   progressIntervalMs?: number;
   uniqueSegment?: () => string;
   userAgent?: string;
@@ -118,6 +130,8 @@ class Scheduler implements UploadQueue {
   private readonly pollMs: number;
   private readonly random: () => number;
   private readonly enqueueDeps: EnqueueDeps;
+  /** Links with a password, by job id: sent in the request, never written to the database. */
+  private readonly urlSecrets = new Map<number, string>();
   private readonly host = hostname();
   private readonly owner = formatLeaseOwner(newLeaseOwner(hostname(), process.pid));
 
@@ -127,6 +141,10 @@ class Scheduler implements UploadQueue {
   private scope: Set<string> | null = null;
   private pausedInfo: PauseInfo | null = null;
   private readonly flights = new Map<number, Flight>();
+  /** Every attempt still running, so stop() waits for all of them before the database closes. */
+  private readonly attempts = new Set<Promise<void>>();
+  private readonly leases: LeaseClock;
+  private readonly changeStreaks = createChangeStreaks();
   private filling = false;
   private refill = false;
   private wakeTimer: NodeJS.Timeout | undefined;
@@ -151,6 +169,7 @@ class Scheduler implements UploadQueue {
     this.progressIntervalMs = opts.progressIntervalMs ?? DEFAULT_PROGRESS_INTERVAL_MS;
     this.leaseMs = opts.leaseMs ?? DEFAULT_LEASE_MS;
     this.pollMs = opts.pollMs ?? DEFAULT_POLL_MS;
+    this.leases = createLeaseClock({ renewEveryMs: this.renewEveryMs(), wall: this.now });
     this.random = opts.random ?? Math.random;
     this.enqueueDeps = {
       db: this.db,
@@ -158,6 +177,7 @@ class Scheduler implements UploadQueue {
       history: this.history,
       now: this.now,
       uniqueSegment: opts.uniqueSegment ?? (() => defaultUniqueSegment()),
+      urlSecrets: this.urlSecrets,
     };
   }
 
@@ -201,7 +221,7 @@ class Scheduler implements UploadQueue {
     this.running = true;
     liveOwners.add(this.owner);
     this.safely(() => this.recoverAbandoned());
-    this.leaseTimer = setInterval(() => this.renewLeases(), Math.max(10, Math.floor(this.leaseMs / 3)));
+    this.leaseTimer = setInterval(() => this.renewLeases('all'), this.renewEveryMs());
     this.kick();
   }
 
@@ -214,7 +234,8 @@ class Scheduler implements UploadQueue {
       f.stopReason ??= 'stop';
       f.controller.abort();
     }
-    await Promise.all(flights.map((f) => f.done));
+    // Not just the flights: an attempt must never outlive the database it writes to.
+    await Promise.all([...flights.map((f) => f.done), ...this.attempts]);
     clearInterval(this.leaseTimer);
     liveOwners.delete(this.owner);
     this.client?.client.close();
@@ -348,6 +369,7 @@ class Scheduler implements UploadQueue {
         apiKey: key,
         userAgent: this.opts.userAgent,
         proxy: this.opts.proxy,
+        responseTimeoutMs: this.opts.responseTimeoutMs,
       });
       this.client = { key, client };
     }
@@ -371,29 +393,53 @@ class Scheduler implements UploadQueue {
     this.wakeTimer = setTimeout(() => this.wake(), delay);
   }
 
+  private renewEveryMs(): number {
+    return Math.max(10, Math.floor(this.leaseMs / 3));
+  }
+
   private wake(): void {
+    // After a pause or a clock step, our leases first: before judging anyone's, and before other
+    // processes see ours as lapsed.
+    this.renewLeases(this.leases.wallClockJumped() ? 'all' : 'overdue');
     this.safely(() => this.recoverAbandoned());
     this.kick();
     this.checkIdle();
   }
 
-  private renewLeases(): void {
-    for (const f of this.flights.values()) {
-      try {
-        if (!this.store.renewLease(f.row.id, this.owner, this.now() + this.leaseMs, this.now())) {
-          // Cancelled, or judged abandoned and taken by someone else: our attempt is moot.
-          f.stopReason ??= 'lease-lost';
-          f.controller.abort();
-        }
-      } catch {
-        // Locked for a moment: the lease is long enough to try again on the next tick.
+  /** 'overdue': only leases not renewed for a renewal interval by the monotonic clock. */
+  private renewLeases(which: 'all' | 'overdue'): void {
+    const ids = which === 'all' ? [...this.flights.keys()] : this.leases.overdue(this.flights.keys());
+    for (const id of ids) {
+      const f = this.flights.get(id);
+      if (f) this.renewLease(f);
+    }
+  }
+
+  /** False when the lease is gone: cancelled, or taken by another process while ours looked lapsed. */
+  private renewLease(f: Flight): boolean {
+    try {
+      if (this.store.renewLease(f.row.id, this.owner, this.now() + this.leaseMs, this.now())) {
+        this.leases.renewed(f.row.id);
+        return true;
       }
+      f.stopReason ??= 'lease-lost';
+      f.controller.abort();
+      return false;
+    } catch {
+      // Locked for a moment: the lease is long enough to try again on the next tick.
+      return true;
     }
   }
 
   // ---- one attempt ----
 
   private launch(row: JobRow, key: string): void {
+    // Our own attempt is still running (another process released the job while our lease looked
+    // lapsed, and we claimed it back): it carries on under the new claim; a second send would race it.
+    if (this.flights.has(row.id)) {
+      this.leases.renewed(row.id);
+      return;
+    }
     const flight: Flight = {
       row,
       controller: new AbortController(),
@@ -402,12 +448,19 @@ class Scheduler implements UploadQueue {
       done: Promise.resolve(),
     };
     this.flights.set(row.id, flight);
+    this.leases.renewed(row.id);
     this.wasIdle = false;
-    flight.done = this.attempt(flight, key).finally(() => {
-      this.flights.delete(row.id);
+    const done = this.attempt(flight, key).finally(() => {
+      this.attempts.delete(done);
+      if (this.flights.get(row.id) === flight) {
+        this.flights.delete(row.id);
+        this.leases.forget(row.id);
+      }
       this.kick();
       this.checkIdle();
     });
+    this.attempts.add(done);
+    flight.done = done;
     this.emitJob(row.id);
   }
 
@@ -415,18 +468,31 @@ class Scheduler implements UploadQueue {
     const { row } = flight;
     let local: { size: number; mtimeMs: number } | null = null;
     try {
-      const out = await runAttempt(this.clientFor(key), row, {
-        signal: flight.controller.signal,
-        stallTimeoutMs: this.stallTimeoutMs,
-        onFileChanged: (now) => {
-          this.store.noteFileChanged(row.id, this.owner, { ...now, notice: FILE_CHANGED_NOTICE }, this.now());
-          flight.row = { ...flight.row, size: now.size, mtimeMs: now.mtimeMs, notice: FILE_CHANGED_NOTICE };
-          this.emitJob(row.id);
+      const sourceUrl = this.urlSecrets.get(row.id) ?? row.sourceUrl;
+      const out = await runAttempt(
+        this.clientFor(key),
+        { ...row, sourceUrl },
+        {
+          signal: flight.controller.signal,
+          stallTimeoutMs: this.stallTimeoutMs,
+          onFileChanged: (now) => {
+            this.store.noteFileChanged(
+              row.id,
+              this.owner,
+              { ...now, notice: FILE_CHANGED_NOTICE },
+              this.now(),
+            );
+            flight.row = { ...flight.row, size: now.size, mtimeMs: now.mtimeMs, notice: FILE_CHANGED_NOTICE };
+            this.emitJob(row.id);
+          },
+          onWaiting: () => this.setPhase(flight, 'processing'),
+          onProgress: (p) => this.onProgress(flight, p),
         },
-        onWaiting: () => this.setPhase(flight, 'processing'),
-        onProgress: (p) => this.onProgress(flight, p),
-      });
+      );
       local = out.local;
+      // After a long gap (a pause while the server stored the file), make sure the lease is still
+      // ours before recording: if another process took the job over, it records it.
+      if (this.leases.overdue([row.id]).length > 0) this.renewLease(flight);
       if (flight.stopReason) return this.afterFailure(flight, new Error('stopped'), local);
       await this.opts.hooks?.afterServerAnswer?.(this.snapshotOf(flight.row));
       const done = recordSuccess(
@@ -437,6 +503,7 @@ class Scheduler implements UploadQueue {
         local,
         this.now(),
       );
+      this.changeStreaks.reset(row.id);
       if (done) {
         if (done.replacedId !== null) this.emit('history', { added: done.entry, replaced: done.replacedId });
         else this.emit('history', { added: done.entry });
@@ -484,13 +551,32 @@ class Scheduler implements UploadQueue {
       }
       const api = isApiError(err) ? err : null;
       const kind: FailureFacts['kind'] = api?.kind ?? (toDatabaseError(err) ? 'database' : 'unknown');
+      const current =
+        kind === 'local-file' && row.localPath !== null ? await inspectFile(row.localPath) : null;
+      const changed =
+        current?.kind === 'file' && (isFileChangedError(err) || !sameFile(local ?? row, current));
+      if (!changed) this.changeStreaks.reset(row.id);
+      else if (this.changeStreaks.bump(row.id) >= MAX_CHANGES_IN_A_ROW) {
+        this.changeStreaks.reset(row.id);
+        this.store.fail(
+          row.id,
+          this.owner,
+          {
+            errorKind: 'local-file',
+            lastError: keptChangingMessage(row.localPath ?? '', MAX_CHANGES_IN_A_ROW),
+          },
+          now,
+        );
+        this.emitJob(row.id);
+        return;
+      }
       const decision = decideAfterFailure(
         {
           kind,
           attempts: row.attempts,
           maxAttempts: this.retry.maxAttempts,
           retryAfterMs: api?.retryAfterMs,
-          fileChangedWhileSending: kind === 'local-file' && (await this.changedSince(row, local)),
+          fileChangedWhileSending: changed,
         },
         this.retry,
         this.random,
@@ -516,6 +602,25 @@ class Scheduler implements UploadQueue {
           );
           break;
         case 'retry':
+          if (changed && current.kind === 'file') {
+            // Remember the version now on disk, and say on the job why it is being sent again.
+            this.db.transaction(() => {
+              this.store.noteFileChanged(
+                row.id,
+                this.owner,
+                { size: current.size, mtimeMs: current.mtimeMs, notice: FILE_REWRITTEN_NOTICE },
+                now,
+              );
+              const lastError = resendMessage(row.localPath ?? '', err);
+              this.store.requeue(
+                row.id,
+                this.owner,
+                { nextAttemptAt: now + decision.delayMs, errorKind: kind, lastError, uncount: false },
+                now,
+              );
+            });
+            break;
+          }
           this.store.requeue(
             row.id,
             this.owner,
@@ -545,15 +650,6 @@ class Scheduler implements UploadQueue {
       flight.progress = undefined;
     }
     this.emitJob(row.id);
-  }
-
-  /** A 'local-file' failure is worth retrying when the file is still there but no longer what
-   * this attempt started sending (it was being written to). */
-  private async changedSince(row: JobRow, local: { size: number; mtimeMs: number } | null): Promise<boolean> {
-    if (row.localPath === null) return false;
-    const state = await inspectFile(row.localPath);
-    if (state.kind !== 'file') return false;
-    return local === null ? !sameFile(row, state) : !sameFile(local, state);
   }
 
   // ---- control ----

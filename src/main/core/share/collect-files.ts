@@ -1,10 +1,12 @@
 // Turns what the user shared into the list of files to upload. A folder shares the files in it
 // (sub-folders only when asked: a right-click on a project folder must not upload node_modules);
 // hidden files inside folders are skipped, since nobody means to publish .DS_Store or .env by
-// sharing the folder around them. A path that does not exist is reported, and the rest go on.
+// sharing the folder around them. A path that does not exist, or a file whose name the service
+// refuses (a line break in it, say), is reported, and the rest go on.
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { localFileNameProblem } from '../api/validate-input';
 
 export interface CollectOptions {
   /** Go into sub-folders of shared folders. Default false. */
@@ -18,6 +20,8 @@ export interface CollectedFiles {
   missing: string[];
   /** Shared paths (or entries inside shared folders) that exist but cannot be read. */
   unreadable: { path: string; message: string }[];
+  /** Files left out because the service cannot take their names; `message` says why. */
+  refused: { path: string; message: string }[];
   /** Hidden entries left out of shared folders. */
   hiddenSkipped: number;
   /** Shared folders that held no file to upload. */
@@ -42,12 +46,21 @@ export async function collectShareFiles(
   shared: readonly string[],
   opts: CollectOptions = {},
 ): Promise<CollectedFiles> {
-  const out: CollectedFiles = { files: [], missing: [], unreadable: [], hiddenSkipped: 0, emptyFolders: [] };
+  const out: CollectedFiles = {
+    files: [],
+    missing: [],
+    unreadable: [],
+    refused: [],
+    hiddenSkipped: 0,
+    emptyFolders: [],
+  };
   const seen = new Set<string>();
   const addFile = (file: string): void => {
     if (seen.has(file)) return;
     seen.add(file);
-    out.files.push(file);
+    const problem = localFileNameProblem(path.basename(file));
+    if (problem === null) out.files.push(file);
+    else out.refused.push({ path: file, message: problem });
   };
 
   async function walkFolder(folder: string): Promise<number> {

@@ -66,9 +66,19 @@ export interface ShareResult {
   message: string | null;
 }
 
+/** A file the service cannot take by its name, as a failure: the name quoted so a line break or tab shows. */
+function refusedFailure(refused: { path: string; message: string }): BatchFailure {
+  return {
+    source: refused.path,
+    fileName: JSON.stringify(path.basename(refused.path)),
+    message: `not uploaded: ${refused.message}.`,
+  };
+}
+
 const DEFAULT_RECURSE_HINT = 'Files in sub-folders are included only when sharing sub-folders is turned on.';
 
 function emptyMessage(
+  refused: readonly { path: string; message: string }[],
   missing: readonly string[],
   emptyFolders: readonly string[],
   unreadable: readonly { path: string; message: string }[],
@@ -76,6 +86,7 @@ function emptyMessage(
   recurseHint: string,
 ): string {
   const lines: string[] = [];
+  for (const r of refused) lines.push(`${JSON.stringify(r.path)}: not uploaded: ${r.message}.`);
   for (const p of missing) lines.push(`Not found: ${p}`);
   for (const u of unreadable) lines.push(`${u.path}: ${u.message}`);
   for (const f of emptyFolders) lines.push(`"${path.basename(f) || f}" has no files to share.`);
@@ -109,9 +120,11 @@ export async function runShareBatch(paths: readonly string[], deps: ShareDeps): 
   const urls = [...new Set(deps.urls ?? [])];
   const collected = await collectShareFiles(paths, { recurse: settings.recurseFolders === true });
   const { files, missing, unreadable } = collected;
+  const refused = collected.refused.map(refusedFailure);
 
   if (files.length === 0 && urls.length === 0) {
     const message = emptyMessage(
+      collected.refused,
       missing,
       collected.emptyFolders,
       unreadable,
@@ -120,7 +133,7 @@ export async function runShareBatch(paths: readonly string[], deps: ShareDeps): 
     );
     const notice = { title: 'Nothing to share', body: message };
     deps.notify(notice);
-    return { ...blank('empty'), missing, unreadable, notice, message };
+    return { ...blank('empty'), failures: refused, missing, unreadable, notice, message };
   }
 
   const count = files.length + urls.length;
@@ -141,7 +154,7 @@ export async function runShareBatch(paths: readonly string[], deps: ShareDeps): 
 
   const batchId = (deps.newBatchId ?? randomUUID)();
   const queued: JobSnapshot[] = [];
-  const failures: BatchFailure[] = [];
+  const failures: BatchFailure[] = [...refused];
   try {
     if (files.length > 0) {
       queued.push(

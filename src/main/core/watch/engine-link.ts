@@ -8,8 +8,10 @@ import type { LedgerStore } from './ledger-store';
 export interface EngineLinkHandlers {
   /** A folder's counts changed. */
   changed(folderId: number): void;
-  /** A watch job ended (done, failed or cancelled). */
+  /** A watch job ended with an upload, or was cancelled. */
   jobEnded(folderId: number, relativePath: string): void;
+  /** A watch job failed; `reason` is the queue's message. */
+  jobFailed(folderId: number, relativePath: string, reason: string | null): void;
 }
 
 export function linkToEngine(
@@ -38,7 +40,9 @@ export function linkToEngine(
         const where = ledger.byJob(job.id);
         if (!where) return;
         h.changed(where.folderId);
-        h.jobEnded(where.folderId, where.relativePath);
+        // A failure is reported, not retried at once: the same refusal (no credits) would come back.
+        if (job.status === 'failed') h.jobFailed(where.folderId, where.relativePath, job.lastError);
+        else h.jobEnded(where.folderId, where.relativePath);
       } catch {
         // Counts catch up with the next status.
       }

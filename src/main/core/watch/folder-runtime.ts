@@ -1,19 +1,29 @@
 // One watched folder at work: events → filters → stability tracker → ledger → upload queue.
 // Every candidate, from an event or from the initial scan, takes the same path, so a file that was
 // already there when watching started is waited for exactly like one that arrives later.
-import { stat } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { join } from 'node:path';
+import { statCandidate } from './candidate-stat';
 import { createFileFilter } from './file-filter';
 import type { FileFilter } from './file-filter';
 import { createFolderWatcher } from './folder-watcher';
 import type { FolderWatcher } from './folder-watcher';
 import { handOver } from './handover';
 import type { Candidate, HandoverDeps } from './handover';
-import { decideUpload } from './ledger-decision';
+import { decideUpload, failedJobToRetry } from './ledger-decision';
+import { classifyLink } from './link-check';
 import { createStabilityTracker } from './stability-tracker';
 import type { StabilityOutcome, StabilityTracker, StatFn } from './stability-tracker';
-import type { WatchEnqueued, WatchFileError, WatchFolder } from './types';
-import { fileErrorMessage, notRegularFileMessage } from './watch-messages';
+import { createUnreadableFiles } from './unreadable-files';
+import type { UnreadableFiles } from './unreadable-files';
+import type { WatchEnqueued, WatchFileError, WatchFileProblem, WatchFolder } from './types';
+import {
+  fileErrorMessage,
+  isPermissionError,
+  linkOutsideMessage,
+  notRegularFileMessage,
+  uploadFailedMessage,
+} from './watch-messages';
 
 /** What the hand-over needs (passed on as they are), and what watching one folder adds. */
 export interface RuntimeDeps extends Omit<HandoverDeps, 'reserving'> {
@@ -35,6 +45,12 @@ export class FolderRuntime {
   private checking = false;
   private running = false;
   private enqueueChain: Promise<void> = Promise.resolve();
+  /** The folder as the system resolves it (the saved path may itself go through a link). */
+  private rootReal: Promise<string> | undefined;
+  /** Links already reported in this run: a link is said once, not at every scan or event. */
+  private readonly reportedLinks = new Set<string>();
+  /** Files we may not read: looked at again until a permission fix lets them upload. */
+  private readonly unreadable: UnreadableFiles;
   /** Ledger claims this runtime is queuing right now (reconcile must leave them alone). */
   readonly reserving = new Set<number>();
   lastError: string | null = null;
@@ -45,6 +61,11 @@ export class FolderRuntime {
   ) {
     this.tracker = this.newTracker();
     this.filter = createFileFilter(folder);
+    this.unreadable = createUnreadableFiles({
+      everyMs: deps.availabilityPollMs,
+      absolutePath: (rel) => this.absolutePath(rel),
+      recheck: (rel) => this.touch(rel),
+    });
   }
 
   get state(): RuntimeState {
@@ -64,6 +85,8 @@ export class FolderRuntime {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    this.rootReal = undefined;
+    this.reportedLinks.clear();
     const root = this.folder.path;
     this.watcher = createFolderWatcher({
       root,
@@ -75,19 +98,24 @@ export class FolderRuntime {
       handlers: {
         file: (rel) => this.touch(rel),
         removed: (rel) => {
+          this.unreadable.delete(rel);
           if (this.tracker.has(rel)) {
             this.tracker.forget(rel);
             this.deps.onChange();
           }
         },
-        available: () => this.deps.onChange(),
+        available: () => {
+          // Back, perhaps as another folder behind the same name: resolve it again.
+          this.rootReal = undefined;
+          this.deps.onChange();
+        },
         ready: () => this.deps.onChange(),
         unavailable: () => {
           // Whatever was settling went with the folder; the scan after it comes back finds it again.
           this.tracker.clear();
           this.deps.onChange();
         },
-        fileError: (path, err) => this.fileError(path, fileErrorMessage(path, err)),
+        fileError: (path, err) => this.fileError(path, fileErrorMessage(path, err), 'failed'),
       },
     });
     await this.watcher.start();
@@ -101,6 +129,7 @@ export class FolderRuntime {
     const w = this.watcher;
     this.watcher = undefined;
     this.tracker.clear();
+    this.unreadable.clear();
     await w?.close();
     await this.enqueueChain;
   }
@@ -116,6 +145,7 @@ export class FolderRuntime {
   touch(relativePath: string): void {
     if (!this.running) return;
     if (this.filter(relativePath) !== null) return;
+    this.unreadable.delete(relativePath);
     const isNew = !this.tracker.has(relativePath);
     this.tracker.touch(relativePath, this.deps.now());
     if (isNew) this.deps.onChange();
@@ -126,12 +156,24 @@ export class FolderRuntime {
     return join(this.folder.path, ...relativePath.split('/'));
   }
 
+  /** The job of a file from this folder ended without an upload. */
+  uploadFailed(relativePath: string, reason: string | null): void {
+    const path = this.absolutePath(relativePath);
+    this.fileError(path, uploadFailedMessage(path, reason), 'failed');
+  }
+
+  private async realRoot(): Promise<string> {
+    const pending = (this.rootReal ??= realpath(this.folder.path));
+    try {
+      return await pending;
+    } catch (err) {
+      if (this.rootReal === pending) this.rootReal = undefined;
+      throw err;
+    }
+  }
+
   private newTracker(): StabilityTracker {
-    // Whole milliseconds: the ledger stores integers, and comparisons must round-trip.
-    const statFn: StatFn = async (rel) => {
-      const info = await stat(this.absolutePath(rel));
-      return { size: info.size, mtimeMs: Math.trunc(info.mtimeMs), isFile: info.isFile() };
-    };
+    const statFn: StatFn = (rel) => statCandidate(this.absolutePath(rel), () => this.realRoot());
     return createStabilityTracker({ quietMs: this.folder.quietMs, stat: statFn });
   }
 
@@ -167,14 +209,20 @@ export class FolderRuntime {
     let changed = false;
     for (const o of outcomes) {
       switch (o.kind) {
-        case 'observed':
+        case 'observed': {
           // Already sent (or on its way) in this very version, or a path that is not sent twice:
-          // stop looking at it until it changes again.
-          if (decideUpload(this.versions(o.key), o.signature, this.folder.uploadChanged).action === 'skip') {
+          // stop looking at it until it changes again. A failed upload of it is worth another try.
+          const versions = this.versions(o.key);
+          const uploadChanged = this.folder.uploadChanged;
+          if (
+            decideUpload(versions, o.signature, uploadChanged).action === 'skip' &&
+            failedJobToRetry(versions, o.signature, uploadChanged) === null
+          ) {
             this.tracker.forget(o.key);
             changed = true;
           }
           break;
+        }
         case 'stable':
           stable.push({ relativePath: o.key, signature: o.signature });
           changed = true;
@@ -184,10 +232,16 @@ export class FolderRuntime {
           break;
         case 'error': {
           const path = this.absolutePath(o.key);
-          this.fileError(path, o.notRegular ? notRegularFileMessage(path) : fileErrorMessage(path, o.error));
+          if (o.notRegular) this.fileError(path, notRegularFileMessage(path), 'skipped');
+          else this.fileError(path, fileErrorMessage(path, o.error), 'failed');
+          if (isPermissionError(o.error)) this.unreadable.add(o.key);
           changed = true;
           break;
         }
+        case 'link':
+          void this.reportLink(o.key);
+          changed = true;
+          break;
       }
     }
     if (stable.length > 0) {
@@ -211,10 +265,42 @@ export class FolderRuntime {
     }
   }
 
-  private fileError(path: string, message: string): void {
+  private fileError(path: string, message: string, kind: WatchFileProblem): void {
     this.lastError = message;
-    this.deps.onFileError({ folderId: this.folder.id, path, message });
+    this.deps.onFileError({ folderId: this.folder.id, path, message, kind });
     this.deps.onChange();
+  }
+
+  /** A link leading out of the folder, or in a loop, is said once; one leading inside is left be (what it
+   * points to is watched where it is), and so is one pointing at nothing. */
+  private async reportLink(relativePath: string): Promise<void> {
+    const path = this.absolutePath(relativePath);
+    let verdict;
+    try {
+      verdict = await classifyLink(await this.realRoot(), path);
+    } catch {
+      // The folder itself is gone: its availability check says so.
+      return;
+    }
+    if (!this.running) return;
+    let message: string;
+    switch (verdict.kind) {
+      case 'outside':
+        message = linkOutsideMessage(path, verdict.target);
+        break;
+      case 'loop':
+        message = fileErrorMessage(path, verdict.error);
+        break;
+      case 'error':
+        this.fileError(path, fileErrorMessage(path, verdict.error), 'failed');
+        return;
+      default:
+        return;
+    }
+    const once = `${path}\0${message}`;
+    if (this.reportedLinks.has(once)) return;
+    this.reportedLinks.add(once);
+    this.fileError(path, message, 'skipped');
   }
 
   /** Claims each version in the ledger, queues the batch, and reports what happened to each file. */
@@ -245,7 +331,7 @@ export class FolderRuntime {
           });
           break;
         case 'refused':
-          this.fileError(path, o.message);
+          this.fileError(path, o.message, 'failed');
           break;
         case 'retry':
           // A database hiccup (locked, full) must not lose the file: look again after a quiet period.

@@ -88,26 +88,47 @@ function inside(parent: string, child: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
+/** A folder as compared for overlap: its saved path, and, when it could be resolved, where it really is. */
+export interface OverlapEntry {
+  path: string;
+  recursive: boolean;
+  /** The path with every link resolved (fs.realpath). */
+  real?: string;
+  /** "dev:ino": the same folder reached another way (a bind mount) has the same one. */
+  fileId?: string;
+}
+
+function sameFolder(a: OverlapEntry, b: OverlapEntry): boolean {
+  if (a.fileId !== undefined && a.fileId === b.fileId) return true;
+  return (a.real ?? a.path) === (b.real ?? b.path);
+}
+
 /**
- * A folder watched twice (directly, or inside a folder watched with its subfolders) would upload each
- * file twice, once per folder; refuse that up front.
+ * A folder watched twice (directly, under another name through a link, or inside a folder watched with
+ * its subfolders) would upload each file twice, once per folder; refuse that up front.
  */
 export function checkNoOverlap(
-  candidate: Pick<WatchFolder, 'path' | 'recursive'>,
-  existing: readonly Pick<WatchFolder, 'id' | 'path' | 'recursive'>[],
+  candidate: OverlapEntry,
+  existing: readonly (OverlapEntry & { id: number })[],
   ignoreId?: number,
 ): void {
+  const where = (f: OverlapEntry): string => f.real ?? f.path;
   for (const other of existing) {
     if (other.id === ignoreId) continue;
     if (other.path === candidate.path) {
       throw new Error(`${candidate.path} is already watched (folder #${other.id}); edit that one instead.`);
     }
-    if (other.recursive && inside(other.path, candidate.path)) {
+    if (sameFolder(other, candidate)) {
+      throw new Error(
+        `${candidate.path} is the same folder as ${other.path}, which is already watched (folder #${other.id}); edit that one instead.`,
+      );
+    }
+    if (other.recursive && inside(where(other), where(candidate))) {
       throw new Error(
         `${candidate.path} is inside ${other.path}, which is already watched with its subfolders (folder #${other.id}); its files would upload twice.`,
       );
     }
-    if (candidate.recursive && inside(candidate.path, other.path)) {
+    if (candidate.recursive && inside(where(candidate), where(other))) {
       throw new Error(
         `${other.path} (folder #${other.id}) is inside ${candidate.path}; watching both with subfolders would upload its files twice. Remove #${other.id} first, or turn off subfolders.`,
       );

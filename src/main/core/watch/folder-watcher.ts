@@ -2,8 +2,9 @@
 // is deleted, unmounted or replaced (deleted and created again: a new inode that chokidar's old watch
 // never sees) is noticed within one poll, reported, and watched again once it is back. chokidar is used
 // for events only; deciding when a file is complete is the stability tracker's job.
-import { stat } from 'node:fs/promises';
-import { relative, sep } from 'node:path';
+import { constants } from 'node:fs';
+import { access, lstat, realpath, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { watch } from 'chokidar';
 import type { FSWatcher } from 'chokidar';
 import { hasDotSegment } from './file-filter';
@@ -51,6 +52,9 @@ export interface FolderWatcher {
 interface Identity {
   dev: number;
   ino: number;
+  /** The folder as the system resolves it: what chokidar watches, so a saved path that goes through a
+   * link still works while links inside are not followed. */
+  real: string;
 }
 
 async function probe(root: string): Promise<{ ok: true; id: Identity } | { ok: false; err: unknown }> {
@@ -58,7 +62,10 @@ async function probe(root: string): Promise<{ ok: true; id: Identity } | { ok: f
     const info = await stat(root);
     if (!info.isDirectory())
       return { ok: false, err: Object.assign(new Error('not a folder'), { code: 'NOT_A_FOLDER' }) };
-    return { ok: true, id: { dev: info.dev, ino: info.ino } };
+    // Present but not listable: chokidar would watch nothing without a word (permission errors are
+    // left to us), so it counts as unavailable, with the reason, until access is given.
+    await access(root, constants.R_OK | constants.X_OK);
+    return { ok: true, id: { dev: info.dev, ino: info.ino, real: await realpath(root) } };
   } catch (err) {
     return { ok: false, err };
   }
@@ -79,8 +86,6 @@ export function createFolderWatcher(opts: FolderWatcherOptions): FolderWatcher {
   let checking: Promise<void> | undefined;
   // A function, not an inline comparison: `state` changes across awaits, which TypeScript cannot see.
   const isClosed = (): boolean => state === 'closed';
-
-  const rel = (p: string): string => relative(opts.root, p).split(sep).join('/');
 
   async function stopChokidar(): Promise<void> {
     generation++;
@@ -104,7 +109,10 @@ export function createFolderWatcher(opts: FolderWatcherOptions): FolderWatcher {
     identity = id;
     state = 'starting';
     reason = null;
-    const w = watch(opts.root, {
+    // Event paths are relative to the resolved folder chokidar watches.
+    const root = id.real;
+    const rel = (p: string): string => relative(root, p).split(sep).join('/');
+    const w = watch(root, {
       persistent: true,
       ignoreInitial: false,
       usePolling: opts.polling,
@@ -112,29 +120,58 @@ export function createFolderWatcher(opts: FolderWatcherOptions): FolderWatcher {
       binaryInterval: opts.pollingIntervalMs ?? 1000,
       depth: opts.recursive ? undefined : 0,
       awaitWriteFinish: false,
-      ignorePermissionErrors: false,
+      // Links are reported as themselves, never followed: a link to "." would be walked 40 levels deep,
+      // and one to another folder would watch (and upload) what is out there.
+      followSymlinks: false,
+      // Otherwise chokidar drops files without the owner-read bit before we see them; such a file must be
+      // reported as unreadable, not vanish. Unreadable folders are checked on addDir below.
+      ignorePermissionErrors: true,
       // Hidden folders (.git, .cache) can hold thousands of entries; not even descending into them
       // saves watches. Files are filtered later, with the folder's full rules.
-      ignored: (p: string) => opts.ignoreDotfiles && p !== opts.root && hasDotSegment(rel(p)),
+      ignored: (p: string) => opts.ignoreDotfiles && p !== root && hasDotSegment(rel(p)),
     });
     watcher = w;
     const live = (): boolean => gen === generation && state !== 'closed';
+    // chokidar's addDir and the scan after ready may both find one unreadable folder: say it once.
+    const unreadable = new Set<string>();
+    const folderError = (p: string, err: unknown): void => {
+      if (!live() || unreadable.has(p)) return;
+      unreadable.add(p);
+      h.fileError(p, err);
+    };
     w.on('add', (p) => live() && h.file(rel(p)));
     w.on('change', (p) => live() && h.file(rel(p)));
     w.on('unlink', (p) => live() && h.removed(rel(p)));
+    w.on('raw', (event: string, name: string, details: unknown) => {
+      // Not followed, chokidar drops a link it cannot resolve (a loop, a dangling one) without an
+      // event; the OS's own event for the folder still names it, so it can be reported.
+      const dir = (details as { watchedPath?: unknown } | undefined)?.watchedPath;
+      if (!live() || event !== 'rename' || typeof dir !== 'string' || !name) return;
+      const p = join(dir, name);
+      const r = rel(p);
+      if (r === '' || r.startsWith('..') || (!opts.recursive && r.includes('/'))) return;
+      lstat(p)
+        .then((info) => live() && info.isSymbolicLink() && h.file(r))
+        .catch(() => undefined);
+    });
+    w.on('addDir', (p) => {
+      if (!live() || p === root) return;
+      // chokidar skips a folder it may not list without a word; its files must not vanish unseen.
+      access(p, constants.R_OK | constants.X_OK).catch((err: unknown) => folderError(p, err));
+    });
     w.on('unlinkDir', (p) => {
       // The folder itself went away: find out now instead of at the next poll.
-      if (live() && p === opts.root) void check();
+      if (live() && p === root) void check();
     });
     w.on('ready', () => {
       if (!live()) return;
       // The OS watch is in place now; a second listing catches files created while chokidar was
       // still setting it up. Seeing a file twice is harmless: the tracker and ledger dedupe.
-      void scanFolder(opts.root, {
+      void scanFolder(root, {
         recursive: opts.recursive,
         skipDotFolders: opts.ignoreDotfiles,
         onFile: (p) => live() && h.file(p),
-        onError: (p, err) => live() && h.fileError(p, err),
+        onError: folderError,
         cancelled: () => !live(),
       }).finally(() => {
         if (!live()) return;
@@ -157,7 +194,7 @@ export function createFolderWatcher(opts: FolderWatcherOptions): FolderWatcher {
         void check();
         return;
       }
-      h.fileError(typeof path === 'string' ? path : opts.root, error);
+      h.fileError(typeof path === 'string' ? path : root, error);
     });
     h.available();
   }
@@ -173,7 +210,8 @@ export function createFolderWatcher(opts: FolderWatcherOptions): FolderWatcher {
       return;
     }
     if (watcher !== undefined && identity !== undefined) {
-      if (identity.dev === found.id.dev && identity.ino === found.id.ino) return;
+      if (identity.dev === found.id.dev && identity.ino === found.id.ino && identity.real === found.id.real)
+        return;
       // Deleted and created again between two polls: the old watch is on a folder that no longer exists.
       await stopChokidar();
     }

@@ -6,7 +6,7 @@ import { validateFileName } from '../api';
 import type { KieDropDb } from '../db';
 import { toDatabaseError } from '../db';
 import type { UploadQueue } from '../queue';
-import { decideUpload } from './ledger-decision';
+import { decideUpload, failedJobToRetry } from './ledger-decision';
 import type { LedgerStore } from './ledger-store';
 import type { FileSignature } from './stability-tracker';
 
@@ -16,7 +16,7 @@ export interface Candidate {
 }
 
 export interface HandoverDeps {
-  queue: Pick<UploadQueue, 'enqueueFiles'>;
+  queue: Pick<UploadQueue, 'enqueueFiles' | 'retryFailed'>;
   db: KieDropDb;
   ledger: LedgerStore;
   /** 'host:pid:instance', written on the claims so reconcile can tell a live claim from an abandoned one. */
@@ -60,10 +60,16 @@ export async function handOver(
     }
   });
   let claimed: (Candidate & { ledgerId: number })[];
+  const retries: (Candidate & { jobId: number })[] = [];
   try {
     claimed = deps.db.transaction(() =>
       named.flatMap((candidate) => {
         const versions = deps.ledger.versions(folder.id, candidate.relativePath);
+        const failedJob = failedJobToRetry(versions, candidate.signature, folder.uploadChanged);
+        if (failedJob !== null) {
+          retries.push({ ...candidate, jobId: failedJob });
+          return [];
+        }
         if (decideUpload(versions, candidate.signature, folder.uploadChanged).action !== 'upload') return [];
         const ledgerId = deps.ledger.reserve(
           folder.id,
@@ -78,6 +84,7 @@ export async function handOver(
   } catch (err) {
     return [...outcomes, ...failed(named, err, folder)];
   }
+  outcomes.push(...retryFailedJobs(deps, folder, retries));
   if (claimed.length === 0) return outcomes;
   for (const c of claimed) deps.reserving.add(c.ledgerId);
   try {
@@ -129,6 +136,21 @@ async function queueClaimed(
   return jobs.flatMap((job, i) => {
     const candidate = claimed[i];
     return candidate === undefined ? [] : [{ kind: 'queued' as const, candidate, jobId: job.id }];
+  });
+}
+
+/** Sends a failed version's own job again; one retried meanwhile (by the person, or the other process) is left be. */
+function retryFailedJobs(
+  deps: HandoverDeps,
+  folder: HandoverFolder,
+  retries: readonly (Candidate & { jobId: number })[],
+): HandoverOutcome[] {
+  return retries.flatMap(({ jobId, ...candidate }): HandoverOutcome[] => {
+    try {
+      return deps.queue.retryFailed([jobId]) > 0 ? [{ kind: 'queued', candidate, jobId }] : [];
+    } catch (err) {
+      return failed([candidate], err, folder);
+    }
   });
 }
 

@@ -12,6 +12,8 @@ export type VersionState = 'uploaded' | 'queued' | 'reserving' | 'failed' | 'can
 
 export interface LedgerVersion extends FileSignature {
   state: VersionState;
+  /** The job this version was handed to, once it has one. */
+  jobId?: number | null;
 }
 
 export type LedgerDecision =
@@ -41,4 +43,21 @@ export function decideUpload(
     return { action: 'skip', why: 'in-queue' };
   }
   return { action: 'upload' };
+}
+
+/**
+ * The failed job to send again for this exact version, or null. A version is handed over once, but a
+ * failed upload (no credits, a file that could not be read) is not the end: when the file is looked at
+ * again — it changed, or watching (re)started — its own job is retried rather than a second one made,
+ * as long as the other rules would let this version go.
+ */
+export function failedJobToRetry(
+  versions: readonly LedgerVersion[],
+  candidate: FileSignature,
+  uploadChanged: boolean,
+): number | null {
+  const same = versions.find((v) => v.size === candidate.size && v.mtimeMs === candidate.mtimeMs);
+  if (same?.state !== 'failed' || same.jobId === null || same.jobId === undefined) return null;
+  const others = versions.filter((v) => v !== same);
+  return decideUpload(others, candidate, uploadChanged).action === 'upload' ? same.jobId : null;
 }

@@ -93,6 +93,7 @@ export function createLedgerStore(db: KieDropDb): LedgerStore {
         ).map((r) => ({
           size: num(r, 'size'),
           mtimeMs: num(r, 'mtime_ms'),
+          jobId: numOrNull(r, 'job_id'),
           state: versionState(
             numOrNull(r, 'job_id'),
             strOrNull(r, 'job_status'),

@@ -12,6 +12,8 @@ export interface FileSignature {
 
 export interface StatResult extends FileSignature {
   isFile: boolean;
+  /** A symbolic link (not followed): where it leads is the caller's business, not the tracker's. */
+  isLink?: boolean;
 }
 
 export type StatFn = (key: string) => Promise<StatResult>;
@@ -24,7 +26,9 @@ export type StabilityOutcome =
   /** Vanished (renamed away or deleted). No longer tracked. */
   | { key: string; kind: 'gone' }
   /** Could not be inspected, or is not a regular file. No longer tracked. */
-  | { key: string; kind: 'error'; error: unknown; notRegular: boolean };
+  | { key: string; kind: 'error'; error: unknown; notRegular: boolean }
+  /** A symbolic link: never uploaded itself. No longer tracked. */
+  | { key: string; kind: 'link' };
 
 interface Entry {
   signature: FileSignature | null;
@@ -82,6 +86,10 @@ export function createStabilityTracker(opts: StabilityTrackerOptions): Stability
     }
     // Forgotten (or forgotten and touched again) while the stat ran: that answer is not ours to use.
     if (entries.get(key) !== entry) return null;
+    if (result.isLink === true) {
+      entries.delete(key);
+      return { key, kind: 'link' };
+    }
     if (!result.isFile) {
       entries.delete(key);
       return { key, kind: 'error', error: null, notRegular: true };

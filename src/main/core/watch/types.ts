@@ -40,11 +40,18 @@ export interface FolderStatus extends WatchFolder {
   lastError: string | null;
 }
 
+/**
+ * skipped: left out by rule (a link, a pipe), nothing to fix. failed: meant to upload but could not (it
+ * cannot be read, the service refused it, its upload failed); tried again when it changes or at start.
+ */
+export type WatchFileProblem = 'skipped' | 'failed';
+
 export interface WatchFileError {
   folderId: number;
   /** Absolute path of the file (or subfolder) concerned. */
   path: string;
   message: string;
+  kind: WatchFileProblem;
 }
 
 export interface WatchEnqueued {
@@ -61,7 +68,7 @@ export interface WatchEvents {
   status: (status: FolderStatus) => void;
   /** A folder was added, changed or removed. */
   folders: (folders: FolderStatus[]) => void;
-  /** One file could not be watched or uploaded; the others go on. */
+  /** One file was skipped, or could not be read or uploaded; the others go on. */
   'file-error': (error: WatchFileError) => void;
   /** A complete file was handed to the upload queue. */
   enqueued: (item: WatchEnqueued) => void;

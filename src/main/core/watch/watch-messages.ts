@@ -12,6 +12,12 @@ function errnoCode(err: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+/** Read access was refused (a file's mode, its folder's, or an ACL). */
+export function isPermissionError(err: unknown): boolean {
+  const code = errnoCode(err);
+  return code === 'EACCES' || code === 'EPERM';
+}
+
 /** The OS refused to watch more: inotify's per-user watch limit (ENOSPC) or too many open files (EMFILE). */
 export function isWatchLimitError(err: unknown): boolean {
   const code = errnoCode(err);
@@ -45,6 +51,17 @@ export function fileErrorMessage(path: string, err: unknown): string {
   if (code === 'ENAMETOOLONG') return `The path ${path} is too long for the system; it is skipped.`;
   const detail = err instanceof Error ? err.message : String(err);
   return `Cannot watch ${path}: ${detail}`;
+}
+
+/** Said once per link: nothing reached through it is uploaded, including files added there later. */
+export function linkOutsideMessage(path: string, target: string): string {
+  return `${path} leads outside the watched folder (to ${target}); nothing reached through it is uploaded. Move or copy the files into the folder to upload them.`;
+}
+
+/** A watch job that ended without an upload; the reason is the queue's own words. */
+export function uploadFailedMessage(path: string, reason: string | null): string {
+  const why = reason === null || reason.trim() === '' ? 'the upload failed' : reason.trim();
+  return `${path} could not be uploaded: ${why.replace(/\.$/u, '')}. It is tried again when it changes or when KieDrop restarts.`;
 }
 
 export function notRegularFileMessage(path: string): string {

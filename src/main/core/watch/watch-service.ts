@@ -12,11 +12,13 @@ import { checkFolderExists, checkNoOverlap, folderSettings, patchedSettings } fr
 import { FolderRuntime } from './folder-runtime';
 import { folderStatus } from './folder-status';
 import { linkToEngine } from './engine-link';
+import { withFolderIdentity } from './folder-identity';
 import { createFolderStore } from './folder-store';
-import type { FolderStore } from './folder-store';
+import type { FolderSettings, FolderStore } from './folder-store';
 import { createLedgerStore } from './ledger-store';
 import type { LedgerStore } from './ledger-store';
 import { reconcileLedger } from './reconcile';
+import { uploadFailedMessage } from './watch-messages';
 import type {
   FolderStatus,
   NewWatchFolder,
@@ -205,7 +207,29 @@ export function createWatchService(opts: WatchServiceOptions): WatchService {
           // The file may have changed while its job waited: with "upload changed files" on, look again.
           if (rt?.folder.uploadChanged) rt.touch(relativePath);
         },
+        jobFailed: (folderId, relativePath, reason) => {
+          const rt = runtimes.get(folderId);
+          if (rt) {
+            rt.uploadFailed(relativePath, reason);
+            return;
+          }
+          // Not watched here any more (removed or paused): still say what became of its file.
+          const folder = safeGet(folderId);
+          if (!folder) return;
+          const path = join(folder.path, ...relativePath.split('/'));
+          emit('file-error', { folderId, path, message: uploadFailedMessage(path, reason), kind: 'failed' });
+        },
       }),
+    );
+  }
+
+  /** Compares where the folders really are, not only how they were named. */
+  async function checkNoOverlapOnDisk(settings: FolderSettings, ignoreId?: number): Promise<void> {
+    const others = folders.list().filter((f) => f.id !== ignoreId);
+    checkNoOverlap(
+      await withFolderIdentity(settings),
+      await Promise.all(others.map((f) => withFolderIdentity(f))),
+      ignoreId,
     );
   }
 
@@ -242,7 +266,7 @@ export function createWatchService(opts: WatchServiceOptions): WatchService {
       serial(async () => {
         const settings = folderSettings(input, { quietMs: opts.quietMs });
         await checkFolderExists(settings.path);
-        checkNoOverlap(settings, folders.list());
+        await checkNoOverlapOnDisk(settings);
         const folder = folders.insert(settings, now());
         selected?.add(folder.id);
         if (started) await apply(folder);
@@ -253,7 +277,7 @@ export function createWatchService(opts: WatchServiceOptions): WatchService {
       serial(async () => {
         const current = await mustExist(id);
         const settings = patchedSettings(current, patch);
-        checkNoOverlap(settings, folders.list(), id);
+        await checkNoOverlapOnDisk(settings, id);
         // Strictly increasing, so the change is noticed even within the same millisecond.
         const updated = folders.update(id, settings, Math.max(now(), current.updatedAt + 1));
         if (!updated) throw new Error(`There is no watched folder #${id}; it may have been removed.`);

@@ -1,0 +1,37 @@
+import type { OutputStream } from './context';
+
+// `kiedrop upload *.txt | head -1`: the reader goes away after one line. Node reports that as an
+// 'error' event (EPIPE) on stdout, and with nobody listening it kills the process mid-batch with a
+// stack trace. This wrapper listens, remembers why the output ended, and drops later writes, so the
+// command can finish its work and say in one line on stderr what happened.
+
+export interface GuardedOutput extends OutputStream {
+  /** 'EPIPE' (or the code of another write error) once writing failed; null while all is well. */
+  lostCode(): string | null;
+}
+
+interface ErrorEmitter {
+  write(chunk: string): unknown;
+  on(event: 'error', listener: (err: Error) => void): unknown;
+}
+
+export function guardOutput(stream: ErrorEmitter): GuardedOutput {
+  let lost: string | null = null;
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    lost ??= typeof err.code === 'string' ? err.code : 'write error';
+  });
+  return {
+    write(chunk: string): boolean {
+      if (lost !== null) return false;
+      try {
+        stream.write(chunk);
+        return true;
+      } catch (err) {
+        // Some streams throw instead of emitting (a destroyed one, say): same outcome.
+        lost ??= (err as NodeJS.ErrnoException).code ?? 'write error';
+        return false;
+      }
+    },
+    lostCode: () => lost,
+  };
+}
