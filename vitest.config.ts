@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Builds out/ (app and CLI) once when it is older than the sources.
+    globalSetup: ['test/global-setup.ts'],
   },
 });

@@ -1,5 +1,6 @@
 // `npm run bench [name…]`: runs the benchmarks (all, or those named) and updates bench/RESULTS.md.
 import { join } from 'node:path';
+import { benchCliStartup } from './cli-startup';
 import { benchHistory } from './history-100k';
 import { benchQueueSmallFiles } from './queue-small-files';
 import { benchRendererHistory } from './renderer-history';
@@ -14,6 +15,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   queue: () => benchQueueSmallFiles(join(WORK, 'queue')),
   watch: () => benchWatchFolder(join(WORK, 'watch')),
   renderer: () => benchRendererHistory(join(WORK, 'renderer')),
+  cli: () => benchCliStartup(join(WORK, 'cli')),
 };
 
 const wanted = process.argv.slice(2);

@@ -1,7 +1,7 @@
-import { DEFAULT_CONCURRENCY } from '../main/core/queue';
+import { DEFAULT_CONCURRENCY } from '../main/core/queue/defaults';
 import type { FlagSpec, FlagSpecs } from './args';
 import { INTEGRATION_COMMANDS, INTEGRATION_SUBCOMMANDS } from './commands/integration-docs';
-import { WATCH_COMMAND } from './commands/watch';
+import { WATCH_COMMAND } from './commands/watch-docs';
 
 // One table describes every command: the parser reads its flags and the help text is rendered from it,
 // so the two cannot drift apart.

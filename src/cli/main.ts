@@ -4,18 +4,7 @@ import { isConfigError } from '../main/core/config';
 import { booleanFlag, parseArgs } from './args';
 import type { ParsedArgs } from './args';
 import { COMMAND_GROUPS, findCommand, flagSpecsFor, GLOBAL_OPTIONS } from './command-table';
-import { toDatabaseError } from '../main/core/db';
-import { runCredits } from './commands/credits';
-import { runExport } from './commands/export';
-import { runHistory } from './commands/history';
-import { runIntegrationInstall, runIntegrationRemove, runIntegrationStatus } from './commands/integration';
-import { runKeyClear, runKeySet, runKeyTest } from './commands/key';
-import { runQueue } from './commands/queue';
-import { runRenew } from './commands/renew';
-import { runShare } from './commands/share';
-import { runUpload } from './commands/upload';
-import { runUploadUrl } from './commands/upload-url';
-import { runWatch } from './commands/watch';
+import { toDatabaseError } from '../main/core/db/database-error';
 import { explainClosedOutputAtExit } from './closed-output';
 import type { CliContext } from './context';
 import { CliFailure, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError } from './errors';
@@ -26,22 +15,24 @@ import { cliVersion } from './version';
 
 type Runner = (ctx: CliContext, parsed: ParsedArgs) => Promise<number>;
 
-const RUNNERS: Readonly<Record<string, Runner>> = {
-  upload: runUpload,
-  'upload-url': runUploadUrl,
-  share: runShare,
-  history: runHistory,
-  renew: runRenew,
-  queue: runQueue,
-  export: runExport,
-  watch: runWatch,
-  credits: runCredits,
-  'key set': runKeySet,
-  'key test': runKeyTest,
-  'key clear': runKeyClear,
-  'integration install': runIntegrationInstall,
-  'integration remove': runIntegrationRemove,
-  'integration status': runIntegrationStatus,
+// Each command's code (and the database, keychain and HTTP modules behind it) loads only when that command
+// runs, so `kiedrop --version` and `--help` start in a few tens of milliseconds.
+const RUNNERS: Readonly<Record<string, () => Promise<Runner>>> = {
+  upload: async () => (await import('./commands/upload')).runUpload,
+  'upload-url': async () => (await import('./commands/upload-url')).runUploadUrl,
+  share: async () => (await import('./commands/share')).runShare,
+  history: async () => (await import('./commands/history')).runHistory,
+  renew: async () => (await import('./commands/renew')).runRenew,
+  queue: async () => (await import('./commands/queue')).runQueue,
+  export: async () => (await import('./commands/export')).runExport,
+  watch: async () => (await import('./commands/watch')).runWatch,
+  credits: async () => (await import('./commands/credits')).runCredits,
+  'key set': async () => (await import('./commands/key')).runKeySet,
+  'key test': async () => (await import('./commands/key')).runKeyTest,
+  'key clear': async () => (await import('./commands/key')).runKeyClear,
+  'integration install': async () => (await import('./commands/integration')).runIntegrationInstall,
+  'integration remove': async () => (await import('./commands/integration')).runIntegrationRemove,
+  'integration status': async () => (await import('./commands/integration')).runIntegrationStatus,
 };
 
 /** "set, test or clear" */
@@ -128,8 +119,8 @@ async function dispatch(argv: readonly string[], ctx: CliContext): Promise<numbe
   }
 
   const command = findCommand(name);
-  const runner = RUNNERS[name];
-  if (command === undefined || runner === undefined) throw new UsageError(`unknown command "${first}"`);
+  const loadRunner = RUNNERS[name];
+  if (command === undefined || loadRunner === undefined) throw new UsageError(`unknown command "${first}"`);
 
   const parsed = parseArgs(argv, flagSpecsFor(command), name);
   // Drop the command words themselves; what is left are the command's own arguments.
@@ -143,6 +134,7 @@ async function dispatch(argv: readonly string[], ctx: CliContext): Promise<numbe
     ctx.stdout.write(`kiedrop ${cliVersion()}\n`);
     return EXIT_OK;
   }
+  const runner = await loadRunner();
   return runner(ctx, parsed);
 }
 

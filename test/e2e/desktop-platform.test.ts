@@ -241,3 +241,44 @@ describe('starting at login', () => {
       .toBe(false);
   });
 });
+
+describe('right-click entries left by another copy of KieDrop', () => {
+  it('are pointed at this copy when it starts, and the user is told', async () => {
+    const fs = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { execFile } = await import('node:child_process');
+    const { promisify } = await import('node:util');
+    const root = await fs.mkdtemp(join(tmpdir(), 'kiedrop-desktop-stale-'));
+    const home = join(root, 'home');
+    await mkdir(home, { recursive: true });
+    // An older install, since moved away: its program is gone now.
+    const oldApp = join(root, 'old', 'KieDrop');
+    await mkdir(join(root, 'old'), { recursive: true });
+    await fs.writeFile(oldApp, '#!/bin/sh\n');
+    await fs.chmod(oldApp, 0o755);
+    const env = { ...process.env, HOME: home, XDG_DATA_HOME: join(home, '.local', 'share') };
+    await promisify(execFile)(
+      process.execPath,
+      [join(STANDIN_PROJECT_ROOT, 'bin', 'kiedrop.js'), 'integration', 'install', '--app', oldApp],
+      { env },
+    );
+    await fs.rm(join(root, 'old'), { recursive: true });
+    const entry = join(home, '.local', 'share', 'applications', 'kiedrop.desktop');
+    expect(await fs.readFile(entry, 'utf8')).toContain(oldApp);
+
+    const run = await desktop({ root });
+    try {
+      await run.ready();
+      await expect
+        .poll(() => fs.readFile(entry, 'utf8'), { timeout: 15_000 })
+        .toContain(STANDIN_PROJECT_ROOT);
+      expect(await fs.readFile(entry, 'utf8')).not.toContain(oldApp);
+      await expect
+        .poll(() => run.app.call<string[]>('sentLog', { page: 'index' }), { timeout: 10_000 })
+        .toContain('event:notice');
+    } finally {
+      await run.dispose();
+      await fs.rm(root, { recursive: true, force: true });
+    }
+  });
+});

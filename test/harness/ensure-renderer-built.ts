@@ -10,7 +10,8 @@ const SOURCES = [join(PROJECT_ROOT, 'src', 'renderer'), join(PROJECT_ROOT, 'src'
 const LOCK_DIR = join(PROJECT_ROOT, 'out', '.renderer-build.lock');
 const LOCK_STALE_MS = 5 * 60_000;
 
-function newestMtime(dir: string): number {
+/** The newest modification time of any file under `dir`. */
+export function newestMtime(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);

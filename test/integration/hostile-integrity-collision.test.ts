@@ -3,79 +3,33 @@
 // refused with a message naming the other upload — even with --overwrite — and the first one's link
 // serves its own file. Real `kiedrop` processes share one database; uploads go through a throttle so
 // the first is still sending when the second starts.
-import { readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator } from '../emulator/index';
-import type { Emulator } from '../emulator/index';
+import { readFile } from 'node:fs/promises';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { sha256 } from '../emulator/test-client';
-import { startThrottleProxy } from '../e2e/support/throttle-proxy';
-import type { ThrottleProxy } from '../e2e/support/throttle-proxy';
 import { startTestApp } from '../harness';
-import { STREAM_UPLOAD_ROUTE } from '../support/emulator-records';
 import { handlerFailure } from '../support/failures';
-import { cliEnv, runKiedrop, startKiedrop } from '../support/kiedrop-process';
-import type { KiedropProcess } from '../support/kiedrop-process';
-import { makeTempDir, writeFileIn, writeRandomFile } from '../support/temp-files';
-import { until } from '../support/wait-until';
+import { runKiedrop, startKiedrop } from '../support/kiedrop-process';
+import { writeFileIn, writeRandomFile } from '../support/temp-files';
+import { useThrottledCli } from '../support/throttled-cli';
 
 const SIZE = 12 * 1024 * 1024;
 // Slow enough that the first upload is still sending however long the other commands take to start;
 // the limit is lifted once they are done, so the first one then finishes at once.
 const CRAWL_BYTES_PER_SECOND = 256 * 1024;
 
-let emulator: Emulator;
-let throttle: ThrottleProxy;
-let dir: string;
-let runs = 0;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-  throttle = await startThrottleProxy(emulator.url, null);
-  dir = await makeTempDir('kiedrop-hostile-collision-');
-});
-
-afterAll(async () => {
-  await throttle?.close();
-  await emulator?.close();
-  if (dir !== undefined) await rm(dir, { recursive: true, force: true });
-});
+const t = useThrottledCli('kiedrop-hostile-collision-', 'KieDropRace', null);
 
 beforeEach(() => {
-  emulator.log.length = 0;
-  throttle.setRate(CRAWL_BYTES_PER_SECOND);
+  t.throttle.setRate(CRAWL_BYTES_PER_SECOND);
 });
-
-function freshEnv(): Record<string, string> {
-  runs += 1;
-  return {
-    ...cliEnv(emulator, {
-      dataDir: join(dir, `data-${runs}`),
-      keychainService: `KieDropRace-${process.pid}`,
-    }),
-    KIEDROP_BASE_URL: throttle.url,
-  };
-}
-
-async function whenSending(run: KiedropProcess): Promise<void> {
-  await until(
-    `the first upload to start (stderr so far: ${run.out.stderr})`,
-    () =>
-      emulator.log.some((e) => e.path === STREAM_UPLOAD_ROUTE && e.bodyBytes > 0) ||
-      run.child.exitCode !== null,
-    { everyMs: 5 },
-  );
-}
-
-const sends = (): number => emulator.log.filter((e) => e.path === STREAM_UPLOAD_ROUTE).length;
 
 describe('a second upload under a name another upload is still sending to', () => {
   it('is refused, with or without --overwrite, and the first link serves the first file', async () => {
-    const env = freshEnv();
-    const big = await writeRandomFile(dir, 'big.bin', SIZE);
-    const small = await writeFileIn(dir, 'small.txt', 'the small one\n');
+    const env = t.freshEnv();
+    const big = await writeRandomFile(t.dir, 'big.bin', SIZE);
+    const small = await writeFileIn(t.dir, 'small.txt', 'the small one\n');
     const first = startKiedrop(['upload', big.path, '--name', 'report.pdf', '--path', 'race'], env);
-    await whenSending(first);
+    await t.whenSending(first);
 
     const refused = (how: string): string =>
       `kiedrop: "race/report.pdf" is being uploaded right now by another upload (job 1: ${big.path}). ` +
@@ -92,7 +46,7 @@ describe('a second upload under a name another upload is still sending to', () =
     expect(forced.stderr).toBe(refused('Wait until it is done and add --overwrite to replace it'));
     expect(forced.code).toBe(1);
 
-    throttle.setRate(null);
+    t.throttle.setRate(null);
     const done = await first.done;
     expect(done.stderr).toBe('');
     expect(done.code).toBe(0);
@@ -100,7 +54,7 @@ describe('a second upload under a name another upload is still sending to', () =
     expect(link, done.stdout).toBeDefined();
     const served = Buffer.from(await (await fetch(link ?? '')).arrayBuffer());
     expect(sha256(served)).toBe(sha256(big.data));
-    expect(sends()).toBe(1);
+    expect(t.sends()).toBe(1);
     const history = await runKiedrop(['history', '--json'], env);
     expect((JSON.parse(history.stdout) as { entries: unknown[] }).entries).toHaveLength(1);
   });
@@ -108,11 +62,11 @@ describe('a second upload under a name another upload is still sending to', () =
 
 describe('a second upload under a name a killed upload left waiting', () => {
   it('is refused and says how to finish or cancel the waiting one', async () => {
-    const env = freshEnv();
-    const big = await writeRandomFile(dir, 'left.bin', SIZE);
-    const small = await writeFileIn(dir, 'other.txt', 'another file\n');
+    const env = t.freshEnv();
+    const big = await writeRandomFile(t.dir, 'left.bin', SIZE);
+    const small = await writeFileIn(t.dir, 'other.txt', 'another file\n');
     const first = startKiedrop(['upload', big.path, '--name', 'report.pdf', '--path', 'left'], env);
-    await whenSending(first);
+    await t.whenSending(first);
     first.child.kill('SIGKILL');
     await first.done;
 
@@ -126,11 +80,11 @@ describe('a second upload under a name a killed upload left waiting', () => {
     );
     expect(second.code).toBe(1);
 
-    throttle.setRate(null);
+    t.throttle.setRate(null);
     const resumed = await runKiedrop(['queue', '--resume'], env);
     expect(resumed.code).toBe(0);
     const link = /^report\.pdf {2}(\S+) {2}expires /u.exec(resumed.stdout)?.[1];
-    const stored = emulator.storedFile('left/report.pdf');
+    const stored = t.emulator.storedFile('left/report.pdf');
     expect(link, resumed.stdout).toBeDefined();
     expect(sha256(await readFile(stored ?? ''))).toBe(sha256(big.data));
   });
@@ -138,7 +92,7 @@ describe('a second upload under a name a killed upload left waiting', () => {
 
 describe('the window, asked for a name another upload is waiting to send to', () => {
   it('refuses it, also when told to overwrite, naming the other upload', async () => {
-    const app = await startTestApp({ savedKey: 'kie-test-key-0123456789abcdef', emulator });
+    const app = await startTestApp({ savedKey: 'kie-test-key-0123456789abcdef', emulator: t.emulator });
     try {
       const h = app.service.handlers;
       // Paused, so the first upload stays in the queue while the second is asked for.

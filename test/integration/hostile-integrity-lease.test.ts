@@ -3,20 +3,16 @@
 // one history entry, exit 0. Real `kiedrop` processes upload through a throttle so each upload is still
 // going when the process is stopped or its clock jumps.
 import { execFileSync, spawn } from 'node:child_process';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator } from '../emulator/index';
-import type { Emulator } from '../emulator/index';
+import { describe, expect, it } from 'vitest';
 import { sha256 } from '../emulator/test-client';
-import { startThrottleProxy } from '../e2e/support/throttle-proxy';
-import type { ThrottleProxy } from '../e2e/support/throttle-proxy';
 import { STREAM_UPLOAD_ROUTE } from '../support/emulator-records';
-import { cliEnv, runKiedrop, startKiedrop } from '../support/kiedrop-process';
-import type { KiedropProcess } from '../support/kiedrop-process';
-import { makeTempDir, writeRandomFile } from '../support/temp-files';
+import { runKiedrop, startKiedrop } from '../support/kiedrop-process';
+import { writeRandomFile } from '../support/temp-files';
 import { sleep, until } from '../support/wait-until';
+import { useThrottledCli } from '../support/throttled-cli';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ENGINE_MODULE = fileURLToPath(new URL('../../src/main/core/engine/index.ts', import.meta.url));
@@ -27,71 +23,27 @@ const BYTES_PER_SECOND = 4 * 1024 * 1024;
 // look comes first, as it does with the real 60 s lease.
 const LEASE_MS = 4500;
 
-let emulator: Emulator;
-let throttle: ThrottleProxy;
-let dir: string;
-let runs = 0;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-  throttle = await startThrottleProxy(emulator.url, BYTES_PER_SECOND);
-  dir = await makeTempDir('kiedrop-hostile-lease-');
-});
-
-afterAll(async () => {
-  await throttle?.close();
-  await emulator?.close();
-  if (dir !== undefined) await rm(dir, { recursive: true, force: true });
-});
-
-beforeEach(() => {
-  emulator.log.length = 0;
-});
-
-/** A fresh data folder per test; uploads go through the throttle, credits straight to the emulator. */
-function freshEnv(): Record<string, string> {
-  runs += 1;
-  return {
-    ...cliEnv(emulator, {
-      dataDir: join(dir, `data-${runs}`),
-      keychainService: `KieDropLease-${process.pid}`,
-    }),
-    KIEDROP_BASE_URL: throttle.url,
-  };
-}
-
-const sends = (): number => emulator.log.filter((e) => e.path === STREAM_UPLOAD_ROUTE).length;
-
-/** Waits until the upload is on the wire: the emulator has taken some of its body. */
-async function whenSending(run: KiedropProcess): Promise<void> {
-  await until(
-    `the upload to start (stderr so far: ${run.out.stderr})`,
-    () =>
-      emulator.log.some((e) => e.path === STREAM_UPLOAD_ROUTE && e.bodyBytes > 0) ||
-      run.child.exitCode !== null,
-    { everyMs: 5 },
-  );
-}
+const t = useThrottledCli('kiedrop-hostile-lease-', 'KieDropLease', BYTES_PER_SECOND);
 
 /** Exactly one request reached the server, it carried the whole file, and the link serves the file. */
 async function expectOneFullSend(env: Record<string, string>, data: Buffer): Promise<void> {
-  const uploads = emulator.log.filter((e) => e.path === STREAM_UPLOAD_ROUTE);
+  const uploads = t.emulator.log.filter((e) => e.path === STREAM_UPLOAD_ROUTE);
   expect(uploads.map((e) => e.status)).toEqual([200]);
   expect(uploads[0]?.bodyBytes).toBe(uploads[0]?.contentLength);
   const history = await runKiedrop(['history', '--json'], env);
   const { entries } = JSON.parse(history.stdout) as { entries: { filePath: string }[] };
   expect(entries).toHaveLength(1);
-  const stored = emulator.storedFile(entries[0]?.filePath ?? '');
+  const stored = t.emulator.storedFile(entries[0]?.filePath ?? '');
   expect(stored).toBeDefined();
   expect(sha256(await readFile(stored ?? ''))).toBe(sha256(data));
 }
 
 describe('a process paused for longer than its lease', () => {
   it('resumes its own upload after SIGCONT: one send, exit 0', { timeout: 45_000 }, async () => {
-    const env = { ...freshEnv(), KIEDROP_LEASE_MS: String(LEASE_MS) };
-    const file = await writeRandomFile(dir, 'paused.bin', SIZE);
+    const env = { ...t.freshEnv(), KIEDROP_LEASE_MS: String(LEASE_MS) };
+    const file = await writeRandomFile(t.dir, 'paused.bin', SIZE);
     const run = startKiedrop(['upload', file.path], env);
-    await whenSending(run);
+    await t.whenSending(run);
     run.child.kill('SIGSTOP');
     try {
       await sleep(LEASE_MS + 1000);
@@ -102,7 +54,7 @@ describe('a process paused for longer than its lease', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^paused\.bin {2}http:\/\/\S+\/paused\.bin {2}expires /u);
-    expect(sends()).toBe(1);
+    expect(t.sends()).toBe(1);
     await expectOneFullSend(env, file.data);
   });
 });
@@ -122,23 +74,23 @@ describe('a wall clock that jumps forward mid-upload', () => {
   it('does not make the process recover its own upload: one send, exit 0', { timeout: 45_000 }, async () => {
     // The offset is read from this file on every clock read, so it can change while the process runs;
     // the monotonic clock is left alone, as a real clock step leaves it.
-    const offsetFile = join(dir, 'faketime-offset');
+    const offsetFile = join(t.dir, 'faketime-offset');
     await writeFile(offsetFile, '+0\n');
     const env = {
-      ...freshEnv(),
+      ...t.freshEnv(),
       LD_PRELOAD: fakeTimeLibrary(),
       FAKETIME_TIMESTAMP_FILE: offsetFile,
       FAKETIME_NO_CACHE: '1',
       FAKETIME_DONT_FAKE_MONOTONIC: '1',
     };
-    const file = await writeRandomFile(dir, 'jumped.bin', SIZE);
+    const file = await writeRandomFile(t.dir, 'jumped.bin', SIZE);
     const run = startKiedrop(['upload', file.path], env, { dropEnv: ['FAKETIME'] });
-    await whenSending(run);
+    await t.whenSending(run);
     await writeFile(offsetFile, '+10m\n');
     const result = await run.done;
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(sends()).toBe(1);
+    expect(t.sends()).toBe(1);
     // The history read runs on the real clock: the link made "10 minutes from now" is still live.
     const { LD_PRELOAD: _preload, ...plain } = env;
     await expectOneFullSend(plain, file.data);
@@ -151,7 +103,7 @@ describe('a pause longer than the stall timeout', () => {
     { timeout: 45_000 },
     async () => {
       // The engine on its own (the CLI has no stall setting): stalls are judged after 1.5 s here.
-      const script = join(dir, 'paused-engine.mts');
+      const script = join(t.dir, 'paused-engine.mts');
       await writeFile(
         script,
         `import { openEngine } from ${JSON.stringify(ENGINE_MODULE)};
@@ -166,11 +118,18 @@ await engine.close();
 process.stdout.write(JSON.stringify(job));
 `,
       );
-      const file = await writeRandomFile(dir, 'stalled.bin', SIZE);
-      runs += 1;
+      const file = await writeRandomFile(t.dir, 'stalled.bin', SIZE);
       const child = spawn(
         process.execPath,
-        ['--import', 'tsx', script, join(dir, `data-${runs}`), throttle.url, emulator.apiKey, file.path],
+        [
+          '--import',
+          'tsx',
+          script,
+          join(t.dir, 'data-stalled-engine'),
+          t.throttle.url,
+          t.emulator.apiKey,
+          file.path,
+        ],
         { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
       );
       const out = { stdout: '', stderr: '' };
@@ -180,7 +139,7 @@ process.stdout.write(JSON.stringify(job));
       await until(
         `the upload to start (stderr so far: ${out.stderr})`,
         () =>
-          emulator.log.some((e) => e.path === STREAM_UPLOAD_ROUTE && e.bodyBytes > 0) ||
+          t.emulator.log.some((e) => e.path === STREAM_UPLOAD_ROUTE && e.bodyBytes > 0) ||
           child.exitCode !== null,
         { everyMs: 5 },
       );
@@ -193,8 +152,8 @@ process.stdout.write(JSON.stringify(job));
       expect(await exited, out.stderr).toBe(0);
       const job = JSON.parse(out.stdout) as { status: string; attempts: number; lastError: string | null };
       expect(job).toMatchObject({ status: 'done', attempts: 1 });
-      expect(sends()).toBe(1);
-      const uploads = emulator.log.filter((e) => e.path === STREAM_UPLOAD_ROUTE);
+      expect(t.sends()).toBe(1);
+      const uploads = t.emulator.log.filter((e) => e.path === STREAM_UPLOAD_ROUTE);
       expect(uploads.map((e) => [e.status, e.bodyBytes === e.contentLength])).toEqual([[200, true]]);
     },
   );

@@ -4,27 +4,13 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answeredUploads } from '../support/emulator-records';
-import { cliEnv, startKiedrop } from '../support/kiedrop-process';
 import type { KiedropProcess, KiedropResult } from '../support/kiedrop-process';
 import { sleep, until } from '../support/wait-until';
 import { useWatchFixture } from '../support/watch-fixture';
 
 const fx = useWatchFixture('kiedrop-watch-cli-');
 
-/** Starts `kiedrop …` on this test's data folder; killed after the test if it is still running. */
-function start(args: string[]): KiedropProcess {
-  const env = cliEnv(fx.emulator, {
-    dataDir: fx.dataDir,
-    keychainService: `KieDropWatchCliTest-${process.pid}`,
-    fastRetries: true,
-  });
-  const running = startKiedrop(args, env);
-  fx.defer(async () => {
-    if (running.child.exitCode === null) running.child.kill('SIGKILL');
-    await running.done;
-  });
-  return running;
-}
+const start = (args: string[]): KiedropProcess => fx.startCli(args, 'KieDropWatchCliTest');
 
 const run = (args: string[]): Promise<KiedropResult> => start(args).done;
 

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/main/core/engine';
 import { answeredUploads } from '../support/emulator-records';
-import { cliEnv, startKiedrop } from '../support/kiedrop-process';
 import type { KiedropProcess } from '../support/kiedrop-process';
 import { sleep, until } from '../support/wait-until';
 import { useWatchFixture } from '../support/watch-fixture';
@@ -30,19 +29,7 @@ async function aliases(): Promise<{ real: string; alias: string; subAlias: strin
   return { real, alias, subAlias };
 }
 
-function startCli(args: string[]): KiedropProcess {
-  const env = cliEnv(fx.emulator, {
-    dataDir: fx.dataDir,
-    keychainService: `KieDropWatchHostileAlias-${process.pid}`,
-    fastRetries: true,
-  });
-  const running = startKiedrop(args, env);
-  fx.defer(async () => {
-    if (running.child.exitCode === null) running.child.kill('SIGKILL');
-    await running.done;
-  });
-  return running;
-}
+const startCli = (args: string[]): KiedropProcess => fx.startCli(args, 'KieDropWatchHostileAlias');
 
 describe('the same folder under another name', () => {
   it('is refused by the service, naming the folder already watched; a file dropped in uploads once', async () => {

@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/main/core/engine';
 import type { NewWatchFolder, WatchFileError } from '../../src/main/core/watch';
 import { answeredUploads } from '../support/emulator-records';
-import { cliEnv, startKiedrop } from '../support/kiedrop-process';
 import type { KiedropProcess } from '../support/kiedrop-process';
 import { sleep, until } from '../support/wait-until';
 import { useWatchFixture } from '../support/watch-fixture';
@@ -34,19 +33,7 @@ async function outsideWithLinks(): Promise<{ outside: string; dirLink: string; f
   return { outside, dirLink, fileLink };
 }
 
-function startCli(args: string[]): KiedropProcess {
-  const env = cliEnv(fx.emulator, {
-    dataDir: fx.dataDir,
-    keychainService: `KieDropWatchHostileLinks-${process.pid}`,
-    fastRetries: true,
-  });
-  const running = startKiedrop(args, env);
-  fx.defer(async () => {
-    if (running.child.exitCode === null) running.child.kill('SIGKILL');
-    await running.done;
-  });
-  return running;
-}
+const startCli = (args: string[]): KiedropProcess => fx.startCli(args, 'KieDropWatchHostileLinks');
 
 const countOf = (text: string, needle: string): number => text.split(needle).length - 1;
 

@@ -8,6 +8,8 @@ import { createWatchService } from '../../src/main/core/watch';
 import type { NewWatchFolder, WatchService, WatchServiceOptions } from '../../src/main/core/watch';
 import { useEngineFixture } from './engine-fixture';
 import type { EngineFixture } from './engine-fixture';
+import { cliEnv, startKiedrop } from './kiedrop-process';
+import type { KiedropProcess } from './kiedrop-process';
 import { until } from './wait-until';
 
 export interface WatchPair {
@@ -38,6 +40,8 @@ export interface WatchFixture extends EngineFixture {
   ): Promise<WatchPair & { folderId: number }>;
   /** Closes the pair now, watch service first, as an app quitting does (closing twice is harmless). */
   closePair(pair: WatchPair): Promise<void>;
+  /** Starts `kiedrop …` on this test's data folder with its own keychain entry; killed after the test if still running. */
+  startCli(args: string[], keychainName: string): KiedropProcess;
 }
 
 export function useWatchFixture(
@@ -88,6 +92,19 @@ export function useWatchFixture(
     async closePair(pair) {
       await pair.watch.close();
       await pair.engine.close();
+    },
+    startCli(args, keychainName) {
+      const env = cliEnv(base.emulator, {
+        dataDir: base.dataDir,
+        keychainService: `${keychainName}-${process.pid}`,
+        fastRetries: true,
+      });
+      const running = startKiedrop(args, env);
+      base.defer(async () => {
+        if (running.child.exitCode === null) running.child.kill('SIGKILL');
+        await running.done;
+      });
+      return running;
     },
   };
   return fixture;

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/args';
 import { flagSpecsFor } from '../../src/cli/command-table';
-import { settingsFromFlags, splitGlobs, WATCH_COMMAND } from '../../src/cli/commands/watch';
+import { settingsFromFlags, splitGlobs } from '../../src/cli/commands/watch';
+import { WATCH_COMMAND } from '../../src/cli/commands/watch-docs';
 
 const parse = (argv: string[]) => parseArgs(argv, flagSpecsFor(WATCH_COMMAND), 'watch');
 

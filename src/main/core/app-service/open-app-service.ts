@@ -44,6 +44,7 @@ import { forwardWatchEvents } from './forward-watch-events';
 import { createAppWatch } from './watch-host';
 import type { WatchHost } from './watch-host';
 import { watchOverview } from './watch-overview';
+import { repairStaleEntries } from '../shell-integration';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -225,6 +226,26 @@ export function openAppService(opts: AppServiceOptions): AppService {
       if (hotkey.message !== null && opts.shortcuts)
         outbox.emit('notice', { level: 'warning', message: hotkey.message });
       engine.queue.start();
+      if (opts.shellIntegration) {
+        const { platform, options } = opts.shellIntegration;
+        repairStaleEntries(platform, options).then(
+          ({ repaired }) => {
+            if (repaired)
+              outbox.emit('notice', {
+                level: 'info',
+                message:
+                  'The right-click menu started an older or moved copy of KieDrop; it now starts this one.',
+              });
+          },
+          (err: unknown) => {
+            const why = err instanceof Error ? err.message : String(err);
+            outbox.emit('notice', {
+              level: 'warning',
+              message: `The right-click menu could not be brought up to date: ${why}`,
+            });
+          },
+        );
+      }
       // Reconciles first: files that arrived while KieDrop was closed upload, ones already sent do not.
       watch.start().catch((err: unknown) => {
         const why = err instanceof Error ? err.message : String(err);

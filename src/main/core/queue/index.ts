@@ -1,7 +1,7 @@
 // The durable upload queue. Plain Node: no Electron here.
+export { DEFAULT_CONCURRENCY } from './defaults';
 export {
   createUploadQueue,
-  DEFAULT_CONCURRENCY,
   DEFAULT_LEASE_MS,
   DEFAULT_PROGRESS_INTERVAL_MS,
   DEFAULT_STALL_TIMEOUT_MS,

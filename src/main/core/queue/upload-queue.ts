@@ -52,8 +52,8 @@ import type {
   PauseInfo,
   UploadQueue,
 } from './types';
+import { DEFAULT_CONCURRENCY } from './defaults';
 
-export const DEFAULT_CONCURRENCY = 3;
 export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
 export const DEFAULT_PROGRESS_INTERVAL_MS = 100;
 export const DEFAULT_LEASE_MS = 60_000;

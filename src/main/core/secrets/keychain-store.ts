@@ -1,5 +1,4 @@
-import { AsyncEntry } from '@napi-rs/keyring';
-import type { EntryOptions } from '@napi-rs/keyring';
+import type { AsyncEntry, EntryOptions } from '@napi-rs/keyring';
 import { KeychainError } from './errors';
 import { normalizeApiKey } from './validate-key';
 
@@ -59,10 +58,12 @@ export function createKeychainStore(opts: KeychainStoreOptions = {}): SecretStor
   const service = opts.service ?? DEFAULT_KEYCHAIN_SERVICE;
   const account = opts.account ?? DEFAULT_KEYCHAIN_ACCOUNT;
 
-  // A fresh entry per call: a Secret Service started after KieDrop is picked up without a restart.
-  function openEntry(): AsyncEntry {
+  // A fresh entry per call: a Secret Service started after KieDrop is picked up without a restart. The
+  // native module loads on first use, so commands that never touch the key (`kiedrop --help`) skip it.
+  async function openEntry(): Promise<AsyncEntry> {
     try {
-      return new AsyncEntry(service, account, ENTRY_OPTIONS);
+      const { AsyncEntry: Entry } = await import('@napi-rs/keyring');
+      return new Entry(service, account, ENTRY_OPTIONS);
     } catch (cause) {
       throw new KeychainError('unavailable', unavailableReason(cause), { cause });
     }
@@ -83,7 +84,7 @@ export function createKeychainStore(opts: KeychainStoreOptions = {}): SecretStor
   return {
     async status() {
       try {
-        openEntry();
+        await openEntry();
         return { available: true, backend: backendName() };
       } catch (err) {
         return { available: false, reason: err instanceof Error ? err.message : String(err) };
@@ -91,12 +92,12 @@ export function createKeychainStore(opts: KeychainStoreOptions = {}): SecretStor
     },
 
     async getKey() {
-      return readStored(openEntry());
+      return readStored(await openEntry());
     },
 
     async setKey(raw) {
       const key = normalizeApiKey(raw);
-      const entry = openEntry();
+      const entry = await openEntry();
       try {
         await entry.setPassword(key);
       } catch (cause) {
@@ -117,7 +118,7 @@ export function createKeychainStore(opts: KeychainStoreOptions = {}): SecretStor
     },
 
     async clearKey() {
-      const entry = openEntry();
+      const entry = await openEntry();
       try {
         return await entry.deletePassword();
       } catch (cause) {

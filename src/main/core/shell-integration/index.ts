@@ -1,6 +1,8 @@
 // Right-click "Share with KieDrop" for Explorer, Finder, Nautilus, Nemo and Dolphin, plus the
 // "Open With" entry on Linux. Plain Node: file writes and reg.exe through an injected runner.
 export { install, uninstall, status } from './integration';
+export { repairStaleEntries } from './repair';
+export type { RepairResult } from './repair';
 export { appLauncher, launcherPath } from './launcher-path';
 export type { Launcher } from './launcher-path';
 export { shellIntegrationTarget } from './target';

@@ -1,0 +1,65 @@
+// `kiedrop watch`'s help and options, apart from the command itself so that reading them (for --help and
+// argument parsing) loads nothing of the watch service.
+import type { CommandDoc } from '../command-table';
+
+const COMMAND = 'watch';
+
+export const WATCH_COMMAND: CommandDoc = {
+  name: COMMAND,
+  summary: 'Watch a folder and upload each file that appears in it.',
+  usage:
+    'kiedrop watch [<dir>] [--path PATH] [--include GLOBS] [--exclude GLOBS]\n' +
+    '       [--no-recursive] [--polling] [--quiet-ms N] [--upload-changed]\n' +
+    '       kiedrop watch --list [--json] | --remove ID',
+  details:
+    'Runs in the foreground until Ctrl-C. A file is uploaded once its size and modification time have ' +
+    'stayed the same for the quiet period (2 s by default), so files still being written, downloaded or ' +
+    'copied are never sent half-done; temporary files (.part, .crdownload, .tmp, ~$…) and dotfiles are ' +
+    'skipped. The folder is saved, so the desktop app watches it too, and each file is uploaded only once ' +
+    'however often either program restarts. Without <dir>, every saved folder is watched. Options given ' +
+    'for a saved folder change its settings. GLOBS is one pattern or several separated by commas (and --include/--exclude may be repeated); a pattern ' +
+    'without "/" matches file names at any depth ("*.png"), one with "/" the path inside the folder ' +
+    '("shots/**"). Links are not followed; one leading out of the folder is named and nothing is uploaded ' +
+    'through it. A file that cannot be read or whose upload fails is named with the reason, retried when it ' +
+    'changes or at the next start, and makes the exit code 1. On Ctrl-C, files already queued stay queued ' +
+    'and upload with `kiedrop queue --resume` or the app.',
+  options: [
+    { name: 'path', type: 'string', value: 'PATH', description: 'Folder on the server (default "kiedrop").' },
+    {
+      name: 'include',
+      type: 'string',
+      repeatable: true,
+      value: 'GLOBS',
+      description: 'Upload only files matching one of these (repeatable).',
+    },
+    {
+      name: 'exclude',
+      type: 'string',
+      repeatable: true,
+      value: 'GLOBS',
+      description: 'Never upload files matching these (repeatable).',
+    },
+    { name: 'no-recursive', type: 'boolean', description: 'Ignore files in sub-folders.' },
+    { name: 'polling', type: 'boolean', description: 'Poll for changes (network drives, some mounts).' },
+    {
+      name: 'quiet-ms',
+      type: 'string',
+      value: 'N',
+      description: 'Wait this long without a change (ms, default 2000).',
+    },
+    { name: 'upload-changed', type: 'boolean', description: 'Upload a file again each time it changes.' },
+    { name: 'list', type: 'boolean', description: 'List the saved folders and their settings.' },
+    {
+      name: 'remove',
+      type: 'string',
+      value: 'ID',
+      description: 'Stop watching saved folder ID and forget it.',
+    },
+    { name: 'json', type: 'boolean', description: 'With --list: print JSON on stdout.' },
+  ],
+  examples: [
+    'kiedrop watch ~/Screenshots --path shots --include "*.png,*.jpg"',
+    'kiedrop watch --list',
+    'kiedrop watch --remove 2',
+  ],
+};
