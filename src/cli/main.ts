@@ -3,13 +3,14 @@ import { createKeychainStore, isKeychainError } from '../main/core/secrets';
 import { isConfigError } from '../main/core/config';
 import { booleanFlag, parseArgs } from './args';
 import type { ParsedArgs } from './args';
-import { COMMAND_GROUPS, findCommand, flagSpecsFor, GLOBAL_OPTIONS } from './command-table';
+import { COMMAND_GROUPS, COMMANDS, findCommand, flagSpecsFor, GLOBAL_OPTIONS } from './command-table';
 import { toDatabaseError } from '../main/core/db/database-error';
 import { explainClosedOutputAtExit } from './closed-output';
 import type { CliContext } from './context';
 import { CliFailure, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError } from './errors';
 import { guardOutput } from './guarded-output';
 import { commandHelp, topLevelHelp } from './help';
+import { suggestCommand } from './suggest-command';
 import { ENV_NOW_OFFSET_MS } from './test-knobs';
 import { cliVersion } from './version';
 
@@ -120,7 +121,11 @@ async function dispatch(argv: readonly string[], ctx: CliContext): Promise<numbe
 
   const command = findCommand(name);
   const loadRunner = RUNNERS[name];
-  if (command === undefined || loadRunner === undefined) throw new UsageError(`unknown command "${first}"`);
+  if (command === undefined || loadRunner === undefined) {
+    const known = [...new Set([...COMMANDS.map((c) => c.name.split(' ')[0] as string), 'help'])];
+    const guess = suggestCommand(first, known);
+    throw new UsageError(`unknown command "${first}"${guess === null ? '' : `; did you mean "${guess}"?`}`);
+  }
 
   const parsed = parseArgs(argv, flagSpecsFor(command), name);
   // Drop the command words themselves; what is left are the command's own arguments.

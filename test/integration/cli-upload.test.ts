@@ -409,7 +409,11 @@ describe('usage', () => {
   it('rejects an unknown command or option in one line with exit 2', async () => {
     const unknown = await runKiedrop(['uplod', 'x'], env);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe('kiedrop: unknown command "uplod" (see `kiedrop --help`)\n');
+    expect(unknown.stderr).toBe(
+      'kiedrop: unknown command "uplod"; did you mean "upload"? (see `kiedrop --help`)\n',
+    );
+    const far = await runKiedrop(['frobnicate'], env);
+    expect(far.stderr).toBe('kiedrop: unknown command "frobnicate" (see `kiedrop --help`)\n');
     const flag = await runKiedrop(['credits', '--verbose'], env);
     expect(flag.code).toBe(2);
     expect(flag.stderr).toBe('kiedrop: unknown option --verbose (see `kiedrop credits --help`)\n');
