@@ -1,8 +1,12 @@
 // The desktop app on the Electron stand-in, on the desktops and paths where a first launch used to
 // break: Wayland, no tray host, an unusual checkout path; and the platform rules behind the glue
 // defects (cancelled navigations, menus, mnemonics, thumbnails, the right-click installer from a dev run).
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs/promises';
 import { cp, mkdir, readFile, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createSettingsStore } from '../../src/main/core/settings';
 import type { IntegrationState } from '../../src/shared/desktop';
@@ -106,9 +110,7 @@ describe('a desktop without a tray host', () => {
 
 describe('a checkout path with [ ] ~ % and spaces', () => {
   it('loads its pages and accepts their IPC calls', async () => {
-    const root = await import('node:fs/promises').then((fs) =>
-      fs.mkdtemp(join(STANDIN_PROJECT_ROOT, 'out', 'path-')),
-    );
+    const root = await fs.mkdtemp(join(STANDIN_PROJECT_ROOT, 'out', 'path-'));
     const appDir = join(root, 'code~me', 'kiedrop[2] v1%20final');
     await mkdir(appDir, { recursive: true });
     await cp(join(STANDIN_PROJECT_ROOT, 'out', 'main'), join(appDir, 'out', 'main'), { recursive: true });
@@ -129,7 +131,7 @@ describe('a checkout path with [ ] ~ % and spaces', () => {
       expect(info.ok).toBe(true);
       await uploadOne(run, 'from-odd-path.txt');
     } finally {
-      await import('node:fs/promises').then((fs) => fs.rm(root, { recursive: true, force: true }));
+      await fs.rm(root, { recursive: true, force: true });
     }
   });
 });
@@ -201,7 +203,7 @@ describe('right-click share from a dev run', () => {
     const state = await run.api<IntegrationState>('integrationInstall');
     expect(state).toMatchObject({ ok: true, value: { supported: true, installed: true } });
     const entry = join(run.home, '.local', 'share', 'applications');
-    const desktopFiles = await import('node:fs/promises').then((fs) => fs.readdir(entry));
+    const desktopFiles = await fs.readdir(entry);
     const file = desktopFiles.find((f) => f.endsWith('.desktop'));
     expect(file).toBeDefined();
     const text = await readFile(join(entry, file ?? ''), 'utf8');
@@ -212,9 +214,6 @@ describe('right-click share from a dev run', () => {
 
 describe('starting at login', () => {
   it('writes a valid autostart entry when turned on in Settings, and removes it when turned off', async () => {
-    const { execFile } = await import('node:child_process');
-    const { promisify } = await import('node:util');
-    const fs = await import('node:fs/promises');
     const run = await desktop();
     await run.ready();
     const entry = join(run.home, '.config', 'autostart', 'kiedrop.desktop');
@@ -244,10 +243,6 @@ describe('starting at login', () => {
 
 describe('right-click entries left by another copy of KieDrop', () => {
   it('are pointed at this copy when it starts, and the user is told', async () => {
-    const fs = await import('node:fs/promises');
-    const { tmpdir } = await import('node:os');
-    const { execFile } = await import('node:child_process');
-    const { promisify } = await import('node:util');
     const root = await fs.mkdtemp(join(tmpdir(), 'kiedrop-desktop-stale-'));
     const home = join(root, 'home');
     await mkdir(home, { recursive: true });
