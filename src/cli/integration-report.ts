@@ -69,7 +69,12 @@ export function statusLines(
   const width = Math.max(...status.items.map((i) => i.state.length));
   const lines = [
     headline,
-    ...status.items.map((i) => `  ${i.state.padEnd(width)}  ${i.label}: ${i.location}`),
+    ...status.items.flatMap((i) => [
+      `  ${i.state.padEnd(width)}  ${i.label}: ${i.location}`,
+      ...(i.missingProgram === undefined
+        ? []
+        : [`  ${' '.repeat(width)}  starts ${i.missingProgram}, which no longer exists`]),
+    ]),
   ];
   if (status.items.some((i) => i.state === 'foreign')) {
     lines.push('A "foreign" entry was not created by KieDrop: move or delete it before installing.');

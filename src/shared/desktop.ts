@@ -53,7 +53,14 @@ export interface IntegrationState {
   platform: string;
   /** Every part is installed and points at this copy of KieDrop. */
   installed: boolean;
-  items: { id: string; label: string; location: string; state: IntegrationItemState }[];
+  items: {
+    id: string;
+    label: string;
+    location: string;
+    state: IntegrationItemState;
+    /** An outdated entry starts this program, which no longer exists. */
+    missingProgram?: string;
+  }[];
 }
 
 /** The "Upload clipboard" global shortcut. */

@@ -14,6 +14,7 @@ interface ItemJson {
   location: string;
   state: string;
   change?: string;
+  missingProgram?: string;
 }
 
 let dir: string;
@@ -76,6 +77,10 @@ describe('kiedrop integration (Linux)', () => {
     const stale = JSON.parse(other.stdout) as { installed: boolean; state: string; items: ItemJson[] };
     expect([stale.installed, stale.state]).toEqual([false, 'outdated']);
     expect(stale.items.map((i) => i.state)).toEqual(Array(4).fill('outdated'));
+    // The entries start this checkout's runtime, which is not there: status names it as gone.
+    expect(stale.items.map((i) => i.missingProgram)).toEqual(Array(4).fill(electron));
+    const words = await runKiedrop(['integration', 'status', '--app', app], env);
+    expect(words.stdout).toContain(`starts ${electron}, which no longer exists`);
   });
 
   it('install again in words: each entry named with where it went, and the command it runs', async () => {

@@ -11,6 +11,7 @@ import { DEFAULT_TEST_KEY } from '../emulator/index';
 import { launchHarness } from '../harness';
 import type { Harness } from '../harness';
 import type { ShortcutRegistry } from '../../src/main/core/clipboard';
+import { install } from '../../src/main/core/shell-integration';
 
 const EXE = '/opt/KieDrop/kiedrop';
 /** Keys "another app" holds: the OS refuses them to KieDrop. */
@@ -77,6 +78,25 @@ describe('Settings → Desktop integration', () => {
     await expect.poll(() => section.getByTestId('share-menu-status').textContent()).toBe('Not installed');
     expect(await exists(desktopEntry)).toBe(false);
     expect(await exists(join(home, '.local/share/nautilus/scripts/Share with KieDrop'))).toBe(false);
+  });
+
+  it('says when the installed entries start a program that no longer exists, and Update mends them', async () => {
+    // Entries a copy of KieDrop at another place installed; that copy has since been deleted.
+    const gone = '/opt/Old KieDrop/kiedrop';
+    await install('linux', { exePath: gone, home, env: {} });
+    await nav(h.page, 'Upload').click();
+    await nav(h.page, 'Settings').click();
+    const section = h.page.getByTestId('integration-section');
+    const items = section.locator('[data-testid="share-menu-items"] li');
+    await expect.poll(() => items.count()).toBe(4);
+    expect(await items.first().textContent()).toContain(
+      `starts ${gone}, which no longer exists: press Update`,
+    );
+    await section.getByTestId('share-menu-install').click();
+    await expect.poll(() => section.getByTestId('share-menu-status').textContent()).toBe('Installed');
+    expect(await section.textContent()).not.toContain('no longer exists');
+    await section.getByTestId('share-menu-remove').click();
+    await expect.poll(() => section.getByTestId('share-menu-status').textContent()).toBe('Not installed');
   });
 
   it('refuses a shortcut another app holds, says so, and keeps the old one', async () => {

@@ -149,6 +149,21 @@ describe('Linux', () => {
     expect(await listing(home)).toEqual(before);
   });
 
+  it('names the program an entry starts once that program is gone, and not while it is there', async () => {
+    const old = join(home, 'Old', 'kiedrop');
+    await mkdir(join(home, 'Old'), { recursive: true });
+    await writeFile(old, '#!/bin/sh\n');
+    await install('linux', { ...opts, exePath: old });
+    const present = await status('linux', opts);
+    expect(present.items.map((i) => [i.state, i.missingProgram])).toEqual(
+      Array(4).fill(['outdated', undefined]),
+    );
+    await rm(join(home, 'Old'), { recursive: true });
+    const gone = await status('linux', opts);
+    expect(gone.items.map((i) => [i.state, i.missingProgram])).toEqual(Array(4).fill(['outdated', old]));
+    await uninstall('linux', opts);
+  });
+
   it('leaves a file it did not create alone: install refuses, uninstall skips it', async () => {
     const p = paths();
     await mkdir(join(data(), 'applications'), { recursive: true });

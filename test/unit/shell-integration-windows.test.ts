@@ -70,10 +70,12 @@ function fakeReg(): { run: CommandRunner; keys: Map<string, Map<string, string>>
           stdout: '',
           stderr: 'ERROR: The system was unable to find the specified registry key or value.',
         };
-      const def = values.get('');
+      const name = args.includes('/v') ? (args[args.indexOf('/v') + 1] ?? '') : '';
+      const value = values.get(name);
+      const label = name === '' ? '(Default)' : name;
       return {
         code: 0,
-        stdout: def === undefined ? key : `\r\n${key}\r\n    (Default)    REG_SZ    ${def}\r\n`,
+        stdout: value === undefined ? key : `\r\n${key}\r\n    ${label}    REG_SZ    ${value}\r\n`,
         stderr: '',
       };
     }
@@ -98,6 +100,8 @@ describe('Windows install, status and uninstall', () => {
 
     const moved = await status('win32', { ...opts(reg.run), exePath: 'D:\\Apps\\KieDrop.exe' });
     expect(moved.items.map((i) => i.state)).toEqual(['outdated', 'outdated']);
+    // The program the entries start (their icon's) is not on this disk: status names it as gone.
+    expect(moved.items.map((i) => i.missingProgram)).toEqual([EXE, EXE]);
 
     const removed = await uninstall('win32', opts(reg.run));
     expect(removed.items.map((i) => i.state)).toEqual(['absent', 'absent']);

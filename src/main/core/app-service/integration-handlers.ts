@@ -18,7 +18,11 @@ export function integrationHandlers(deps: HandlerDeps): Pick<Handlers, Integrati
       supported: true,
       platform: target?.platform ?? deps.info.platform,
       installed: result.installed,
-      items: result.items.map(({ id, label, location, state }) => ({ id, label, location, state })),
+      items: result.items.map(({ id, label, location, state, missingProgram }) =>
+        missingProgram === undefined
+          ? { id, label, location, state }
+          : { id, label, location, state, missingProgram },
+      ),
     };
   }
 

@@ -5,7 +5,7 @@ import { chmod, mkdir, readFile, rm, rmdir, stat, writeFile } from 'node:fs/prom
 import path from 'node:path';
 import { ShellIntegrationError } from './errors';
 import type { FileItem } from './file-items';
-import { addCreatedDirNote, hasMarker, readCreatedDirNote } from './marker';
+import { addCreatedDirNote, hasMarker, readCreatedDirNote, readProgramNote } from './marker';
 import type { IntegrationItemStatus, ItemState } from './types';
 
 async function readText(file: string): Promise<string | null> {
@@ -53,8 +53,18 @@ export async function fileItemState(item: FileItem): Promise<ItemState> {
   return 'installed';
 }
 
+/** The program an outdated entry starts, when that program is gone. */
+async function missingProgramOf(item: FileItem): Promise<string | null> {
+  const text = await readText(item.markerFile);
+  const program = text === null ? null : readProgramNote(text);
+  return program !== null && !(await exists(program)) ? program : null;
+}
+
 export async function fileItemStatus(item: FileItem): Promise<IntegrationItemStatus> {
-  return { id: item.id, label: item.label, location: item.root, state: await fileItemState(item) };
+  const state = await fileItemState(item);
+  const status: IntegrationItemStatus = { id: item.id, label: item.label, location: item.root, state };
+  const missing = state === 'outdated' ? await missingProgramOf(item) : null;
+  return missing === null ? status : { ...status, missingProgram: missing };
 }
 
 /** Refuses before writing anything if any target belongs to someone else. */

@@ -1,6 +1,7 @@
 // Where each file-based entry point lives, and what goes in it. Linux follows XDG_DATA_HOME;
 // macOS puts Quick Actions in ~/Library/Services.
 import path from 'node:path';
+import { addProgramNote } from './marker';
 import type { CommentStyle } from './marker';
 import { desktopEntry, dolphinServiceMenu, nautilusScript, nemoAction } from './linux-templates';
 import type { TemplateInput } from './linux-templates';
@@ -31,8 +32,23 @@ export function xdgDataHome(home: string, env: Readonly<Record<string, string | 
     : path.posix.join(home, '.local', 'share');
 }
 
-function single(id: string, label: string, file: string, text: string, mode: number): FileItem {
-  return { id, label, root: file, files: [{ path: file, text, mode }], markerFile: file, style: 'hash' };
+function single(
+  id: string,
+  label: string,
+  file: string,
+  text: string,
+  mode: number,
+  program: string,
+): FileItem {
+  const noted = addProgramNote(text, 'hash', program);
+  return {
+    id,
+    label,
+    root: file,
+    files: [{ path: file, text: noted, mode }],
+    markerFile: file,
+    style: 'hash',
+  };
 }
 
 export function linuxItems(
@@ -49,6 +65,7 @@ export function linuxItems(
       join(data, 'nautilus', 'scripts', 'Share with KieDrop'),
       nautilusScript(input),
       0o755,
+      input.exePath,
     ),
     single(
       'nemo',
@@ -56,6 +73,7 @@ export function linuxItems(
       join(data, 'nemo', 'actions', 'kiedrop-share.nemo_action'),
       nemoAction(input),
       0o644,
+      input.exePath,
     ),
     single(
       'dolphin',
@@ -63,6 +81,7 @@ export function linuxItems(
       join(data, 'kio', 'servicemenus', 'kiedrop-share.desktop'),
       dolphinServiceMenu(input),
       0o755,
+      input.exePath,
     ),
     single(
       'desktop-entry',
@@ -70,6 +89,7 @@ export function linuxItems(
       join(data, 'applications', 'kiedrop.desktop'),
       desktopEntry(input),
       0o644,
+      input.exePath,
     ),
   ];
 }
@@ -85,7 +105,7 @@ export function macItems(home: string, input: TemplateInput): FileItem[] {
       label: 'Finder Quick Action',
       root: bundle,
       files: [
-        { path: plist, text: macInfoPlist(), mode: 0o644 },
+        { path: plist, text: addProgramNote(macInfoPlist(), 'xml', input.exePath), mode: 0o644 },
         {
           path: path.posix.join(bundle, 'Contents', 'document.wflow'),
           text: macDocumentWflow(input.exePath, input.exeArgs),

@@ -46,6 +46,8 @@ export interface IntegrationItemStatus {
   /** File, bundle or registry key. */
   location: string;
   state: ItemState;
+  /** Set for an outdated entry whose program no longer exists (KieDrop moved or removed): that program. */
+  missingProgram?: string;
 }
 
 export interface IntegrationStatus {

@@ -1,10 +1,12 @@
 // Runs the reg.exe lists through the injected runner and reads back what is installed.
+import { stat } from 'node:fs/promises';
 import { ShellIntegrationError } from './errors';
 import type { CommandRunner, IntegrationItemStatus, IntegrationOptions } from './types';
 import {
   parseRegQueryDefault,
   WINDOWS_VERB_KEYS,
   windowsInstallArgs,
+  windowsProgramQueryArgs,
   windowsQueryArgs,
   windowsShareCommand,
   windowsUninstallArgs,
@@ -46,7 +48,23 @@ export async function windowsStatus(opts: IntegrationOptions): Promise<Integrati
       const result = await runner(REG, windowsQueryArgs(key));
       const command = result.code === 0 ? parseRegQueryDefault(result.stdout) : null;
       const state = command === null ? 'absent' : command === expected ? 'installed' : 'outdated';
-      return { id: i === 0 ? 'files' : 'folders', label: label(key), location: key, state } as const;
+      const item: IntegrationItemStatus = {
+        id: i === 0 ? 'files' : 'folders',
+        label: label(key),
+        location: key,
+        state,
+      };
+      if (state !== 'outdated') return item;
+      const icon = await runner(REG, windowsProgramQueryArgs(key));
+      const program = icon.code === 0 ? parseRegQueryDefault(icon.stdout) : null;
+      const gone =
+        program !== null &&
+        program !== '' &&
+        !(await stat(program).then(
+          () => true,
+          () => false,
+        ));
+      return gone ? { ...item, missingProgram: program } : item;
     }),
   );
 }

@@ -41,8 +41,13 @@ export function windowsQueryArgs(key: string): string[] {
   return ['query', `${key}\\command`, '/ve'];
 }
 
+/** `reg query` list that reads the program a verb's icon comes from: the program it starts. */
+export function windowsProgramQueryArgs(key: string): string[] {
+  return ['query', key, '/v', 'Icon'];
+}
+
 /**
- * The default value from `reg query … /ve` output. The "(Default)" label is translated on
+ * The default value (or the one value asked for with /v) from `reg query … /ve` output. The "(Default)" label is translated on
  * non-English Windows, so we look for the type column instead.
  */
 export function parseRegQueryDefault(stdout: string): string | null {

@@ -298,6 +298,7 @@ export const en = {
   'settings.shareMenu.removed': 'Removed. Nothing of it is left behind.',
   'settings.shareMenu.item.installed': 'installed',
   'settings.shareMenu.item.outdated': 'points to another copy of KieDrop',
+  'settings.shareMenu.item.missingProgram': 'starts {program}, which no longer exists: press Update',
   'settings.shareMenu.item.absent': 'not installed',
   'settings.shareMenu.item.foreign': 'a file that is not KieDrop’s is in the way',
   'settings.shortcut': 'Upload clipboard shortcut',

@@ -290,6 +290,7 @@ export const zhCN: Messages = {
   'settings.shareMenu.removed': '已移除，没有留下任何内容。',
   'settings.shareMenu.item.installed': '已安装',
   'settings.shareMenu.item.outdated': '指向另一份 KieDrop',
+  'settings.shareMenu.item.missingProgram': '启动的是 {program}，该程序已不存在：请点“更新”',
   'settings.shareMenu.item.absent': '未安装',
   'settings.shareMenu.item.foreign': '该位置有一个不属于 KieDrop 的文件',
   'settings.shortcut': '上传剪贴板快捷键',

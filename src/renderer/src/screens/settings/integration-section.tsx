@@ -10,7 +10,8 @@ import { TextSetting } from './text-setting';
 import { ToggleSetting } from './toggle-setting';
 import './integration.css';
 
-export function IntegrationSection() {
+/** active: Settings is on screen; the right-click menu's state is read again each time it comes back. */
+export function IntegrationSection({ active }: { active: boolean }) {
   const t = useT();
   const { settings } = useSettings();
   const dropWindow = settings.dropWindow;
@@ -26,7 +27,7 @@ export function IntegrationSection() {
         checked={settings.launchAtLogin}
         toPatch={(launchAtLogin) => ({ launchAtLogin })}
       />
-      <ShareMenuSetting />
+      <ShareMenuSetting active={active} />
       <ShortcutSetting />
       <ToggleSetting
         label={t('settings.dropWindow')}

@@ -98,7 +98,7 @@ export function SettingsScreen({ active, keyState, onReplaceKey, onKeyChanged }:
           />
         </SettingsSection>
 
-        <IntegrationSection />
+        <IntegrationSection active={active} />
 
         <SettingsSection id="settings-history" title={t('settings.section.history')}>
           <TextSetting

@@ -22,7 +22,7 @@ function hintKey(
   return 'settings.shareMenu.hint.linux';
 }
 
-export function ShareMenuSetting() {
+export function ShareMenuSetting({ active }: { active: boolean }) {
   const t = useT();
   const hintId = useId();
   const messageId = useId();
@@ -30,7 +30,10 @@ export function ShareMenuSetting() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
 
+  // Read from disk whenever Settings is opened: the entries may have changed meanwhile (another copy of
+  // KieDrop installed them, or the program they start was moved or removed).
   useEffect(() => {
+    if (!active) return;
     let live = true;
     void settle(api.integrationStatus()).then((res) => {
       if (!live) return;
@@ -40,7 +43,7 @@ export function ShareMenuSetting() {
     return () => {
       live = false;
     };
-  }, []);
+  }, [active]);
 
   const run = async (action: 'install' | 'remove') => {
     setBusy(true);
@@ -70,7 +73,11 @@ export function ShareMenuSetting() {
           {state.items.map((item) => (
             <li key={item.id} data-state={item.state}>
               <span>{item.label}</span>
-              <span className="integration-item-state">{t(`settings.shareMenu.item.${item.state}`)}</span>
+              <span className="integration-item-state">
+                {item.missingProgram === undefined
+                  ? t(`settings.shareMenu.item.${item.state}`)
+                  : t('settings.shareMenu.item.missingProgram', { program: item.missingProgram })}
+              </span>
             </li>
           ))}
         </ul>
