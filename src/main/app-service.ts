@@ -4,6 +4,8 @@ import { app, dialog, session, type BrowserWindow } from 'electron';
 import { openAppService } from './core/app-service';
 import type { AppService, AppServiceOptions } from './core/app-service';
 import { createKeychainStore } from './core/secrets';
+import { readPublishConfig } from './core/updates';
+import { join } from 'node:path';
 import { eventWireChannel } from '../shared/ipc-channels';
 import { electronClipboard } from './clipboard-adapter';
 import { electronDialogs } from './dialogs';
@@ -40,6 +42,10 @@ export function setupAppService(
       userAgent: `KieDrop/${app.getVersion()}`,
       // Per request: PAC scripts and bypass lists can send each host a different way.
       resolveSystemProxy: (url) => session.defaultSession.resolveProxy(url),
+      // electron-builder writes the release feed it was built for next to the app; a dev run has none.
+      updates: {
+        feed: app.isPackaged ? readPublishConfig(join(process.resourcesPath, 'app-update.yml')) : null,
+      },
       ...desktop,
     });
   } catch (err) {

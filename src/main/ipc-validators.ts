@@ -209,6 +209,8 @@ export const CHANNEL_ARGS: { [C in InvokeChannel]: ChannelArgs<ArgsOf<C>> } = {
     ]),
   ),
   'activity:get': none,
+  'update:status': none,
+  'update:open': none,
   'watch:list': none,
   'watch:add': channel(['folder'], z.tuple([watchAdd])),
   'watch:update': channel(['id', 'patch'], z.tuple([id, watchPatch])),

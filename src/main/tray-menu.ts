@@ -10,6 +10,7 @@ export type TrayAction =
   | { type: 'pause-watching' }
   | { type: 'resume-watching' }
   | { type: 'toggle-drop-window' }
+  | { type: 'open-update' }
   | { type: 'quit' };
 
 export interface TrayMenuEntry {
@@ -37,6 +38,8 @@ export interface TrayMenuState {
   watching: { paused: boolean } | null;
   dropWindowVisible: boolean;
   activity: UploadActivity;
+  /** The version of a newer KieDrop that is out, or null. */
+  availableUpdate: string | null;
 }
 
 export const RECENT_LIMIT = 5;
@@ -119,6 +122,16 @@ export function trayMenuTemplate(state: TrayMenuState): TrayMenuEntry[] {
   if (line !== null) {
     entries.push({ kind: 'normal', label: line, enabled: false });
     entries.push({ kind: 'separator' });
+  }
+  if (state.availableUpdate !== null) {
+    entries.push(
+      {
+        kind: 'normal',
+        label: `KieDrop ${state.availableUpdate} is available…`,
+        action: { type: 'open-update' },
+      },
+      { kind: 'separator' },
+    );
   }
   entries.push(
     { kind: 'normal', label: 'Open KieDrop', action: { type: 'open' } },

@@ -104,6 +104,10 @@ export function setupTray(
       case 'toggle-drop-window':
         actions.toggleDropWindow();
         return renderMenu();
+      case 'open-update':
+        // The handler says why when there is nothing to open; the menu item is gone by then anyway.
+        void Promise.resolve(service.handlers['update:open']()).catch(() => undefined);
+        return;
       case 'quit':
         return actions.quit();
     }
@@ -122,6 +126,7 @@ export function setupTray(
       watching: watch ? { paused: watch.paused } : null,
       dropWindowVisible: actions.isDropWindowVisible(),
       activity: service.activity.get(),
+      availableUpdate: service.updates.status().available?.version ?? null,
     });
     // Linux panels rebuild the whole menu on every change, so it is only replaced when it reads differently.
     const key = JSON.stringify(template);
@@ -150,6 +155,7 @@ export function setupTray(
     }),
     service.engine.on('history', () => renderMenu()),
     service.settings.onChange(() => renderMenu()),
+    service.updates.onChange(() => renderMenu()),
     watch?.onChange(() => renderMenu()) ?? (() => undefined),
   ];
 

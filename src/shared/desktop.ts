@@ -63,6 +63,19 @@ export interface IntegrationState {
   }[];
 }
 
+/** A newer KieDrop on the release feed, and when the feed was last asked. */
+export interface UpdateStatus {
+  /** False in a dev run or a build that names no release feed: nothing is ever checked. */
+  configured: boolean;
+  /** The "Check for updates" setting. */
+  enabled: boolean;
+  currentVersion: string;
+  /** When the feed last answered (ms since the epoch). */
+  checkedAt: number | null;
+  /** A newer release: its version (no leading "v") and the page with its installers. */
+  available: { version: string; url: string } | null;
+}
+
 /** The "Upload clipboard" global shortcut. */
 export interface ShortcutState {
   /** The saved shortcut ('' when turned off). */

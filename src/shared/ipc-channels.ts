@@ -39,6 +39,8 @@ export const INVOKE_CHANNELS = [
   'shortcut:state',
   'shortcut:set',
   'activity:get',
+  'update:status',
+  'update:open',
   'watch:list',
   'watch:add',
   'watch:update',
@@ -58,6 +60,7 @@ export const EVENT_CHANNELS = [
   'notice',
   'settings',
   'watch',
+  'update',
 ] as const satisfies readonly EventChannel[];
 
 /** Events travel on their own IPC channel names, so they can never be mistaken for an invoke channel. */

@@ -1,7 +1,13 @@
 // The one IPC contract between the main process and the window: every channel, its arguments and its answer,
 // and every event. Types only — the runtime validators live beside the handlers in main, the preload builds
 // `window.kiedrop` from this list, and the renderer calls it.
-import type { ClipboardUploadSummary, IntegrationState, ShortcutState, UploadActivity } from './desktop';
+import type {
+  ClipboardUploadSummary,
+  IntegrationState,
+  ShortcutState,
+  UpdateStatus,
+  UploadActivity,
+} from './desktop';
 import type { FailedJob, HistoryEntry, HistoryQuery, JobSnapshot, PauseInfo } from './domain';
 import type { Settings } from './settings';
 import type { WatchFolderAdd, WatchFolderPatch, WatchFolderStatus, WatchOverview } from './watch';
@@ -96,6 +102,10 @@ export interface InvokeChannels {
   'shortcut:set': [[accelerator: string], ShortcutState];
   /** Everything uploading now, as one summary (the drop window's ring). */
   'activity:get': [[], UploadActivity];
+  /** Whether a newer KieDrop is out (checked at most daily in the background). */
+  'update:status': [[], UpdateStatus];
+  /** Opens the newer release's page in the browser. */
+  'update:open': [[], void];
   /** Every watched folder with its status. */
   'watch:list': [[], WatchOverview];
   /** Starts watching a folder; without a path the folder picker opens first. Null when it was cancelled. */
@@ -124,6 +134,8 @@ export interface EventChannels {
   settings: Settings;
   /** A watched folder was added, changed or removed, or its status or counts changed. */
   watch: WatchOverview;
+  /** The update check found (or no longer finds) a newer release, or its setting changed. */
+  update: UpdateStatus;
 }
 
 export type InvokeChannel = keyof InvokeChannels;

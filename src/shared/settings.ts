@@ -44,6 +44,8 @@ export interface Settings {
   playSound: boolean;
   /** Start KieDrop (in the tray) when the user logs in. */
   launchAtLogin: boolean;
+  /** Ask the release feed, at most once a day, whether a newer KieDrop is out. */
+  checkForUpdates: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -65,6 +67,7 @@ export const DEFAULT_SETTINGS: Settings = {
   shareConfirmAbove: 100,
   playSound: false,
   launchAtLogin: false,
+  checkForUpdates: true,
 };
 
 /**

@@ -44,6 +44,10 @@ export interface TestAppOptions {
   desktop?: Pick<AppServiceOptions, 'notifier' | 'shortcuts' | 'shellIntegration'>;
   /** Watched-folder test seams (e.g. how often a missing folder is looked for). */
   watch?: AppServiceOptions['watch'];
+  /** The release feed the update check asks. Default: none, so nothing is checked. */
+  updates?: AppServiceOptions['updates'];
+  /** The version the app says it is. Default 'harness' (never older than any release). */
+  version?: string;
   /** Also start the queue (resume unfinished jobs, queue start-up notices). Default true. */
   start?: boolean;
   /** Act as a window that has said app:ready, so events are delivered (and recorded) at once.
@@ -124,10 +128,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       shell,
       dialogs,
       thumbnails,
-      info: { version: 'harness', platform: process.platform },
+      info: { version: options.version ?? 'harness', platform: process.platform },
       now: options.now,
       engine: { retry: { baseDelayMs: 50, maxDelayMs: 500 }, ...options.engine },
       watch: options.watch,
+      updates: options.updates,
       ...options.desktop,
     });
     cleanups.push(() => service.close());

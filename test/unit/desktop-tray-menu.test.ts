@@ -22,6 +22,7 @@ function state(patch: Partial<TrayMenuState> = {}): TrayMenuState {
     watching: null,
     dropWindowVisible: true,
     activity: idle,
+    availableUpdate: null,
     ...patch,
   };
 }
@@ -148,5 +149,14 @@ describe('the tray tooltip and title', () => {
     expect(trayTooltip({ ...idle, phase: 'failed', done: 3, failed: 1 })).toBe(
       'KieDrop — 1 of 4 uploads failed',
     );
+  });
+});
+
+describe('the tray menu when a newer KieDrop is out', () => {
+  it('names a newer version at the top, above the usual items, only when one is out', () => {
+    expect(labels(trayMenuTemplate(state()))[0]).toBe('Open KieDrop');
+    const menu = trayMenuTemplate(state({ availableUpdate: '1.4.0' }));
+    expect(labels(menu).slice(0, 3)).toEqual(['KieDrop 1.4.0 is available…', '---', 'Open KieDrop']);
+    expect(find(menu, 'KieDrop 1.4.0 is available…').action).toEqual({ type: 'open-update' });
   });
 });

@@ -10,6 +10,7 @@ import { IpcFailure, toIpcError } from './ipc-failure';
 import { keyHandlers } from './key-handlers';
 import { desktopHandlers } from './shortcut-handlers';
 import type { HandlerDeps } from './types';
+import { updateHandlers } from './update-handlers';
 import { uploadHandlers } from './upload-handlers';
 import { watchHandlers } from './watch-handlers';
 
@@ -56,6 +57,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...integrationHandlers(deps),
     ...desktopHandlers(deps),
     ...watchHandlers(deps),
+    ...updateHandlers(deps),
   };
   const wrapped = {} as Record<InvokeChannel, (...args: unknown[]) => Promise<unknown>>;
   for (const channel of Object.keys(table) as InvokeChannel[]) {

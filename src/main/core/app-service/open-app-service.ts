@@ -45,6 +45,11 @@ import { createAppWatch } from './watch-host';
 import type { WatchHost } from './watch-host';
 import { watchOverview } from './watch-overview';
 import { repairStaleEntries } from '../shell-integration';
+import { createAgentRouter } from '../api/proxy-agent';
+import { DEFAULT_USER_AGENT } from '../api';
+import { createUpdateChecker, fetchLatestRelease } from '../updates';
+import type { UpdateChecker, UpdateFeed } from '../updates';
+import { join } from 'node:path';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -86,6 +91,14 @@ export interface AppServiceOptions {
   shortcuts?: ShortcutRegistry | null;
   /** Where "Share with KieDrop" is installed. None: the Settings section says it is not available. */
   shellIntegration?: ShellIntegrationTarget | null;
+  /** Where new releases are announced (read from the packaged app's app-update.yml); none: no checks.
+   * The delays are test seams. */
+  updates?: {
+    feed: UpdateFeed | null;
+    firstDelayMs?: number;
+    intervalMs?: number;
+    log?: (line: string) => void;
+  };
   /** Test seams for watched folders (how often a missing folder is looked for, reconcile interval). */
   watch?: Pick<WatchServiceOptions, 'availabilityPollMs' | 'limitRetryMs' | 'reconcileMs'>;
 }
@@ -103,6 +116,8 @@ export interface AppService {
   shortcut: ShortcutService;
   /** Watched folders (the Watch screen, the tray's "Pause watching folders"). */
   watch: WatchHost;
+  /** "KieDrop X.Y is available" (Settings, the tray). */
+  updates: UpdateChecker;
   /** Starts the queue, resuming jobs left unfinished, starts watching, and queues the start-up notices. */
   start(): void;
   close(): Promise<void>;
@@ -145,6 +160,25 @@ export function openAppService(opts: AppServiceOptions): AppService {
   const shortcut = createShortcutService(opts.shortcuts ?? null, settings);
   // On the engine host: each service made reads the engine that is current then (see watch-host.ts).
   const watch = createAppWatch({ ...opts.watch, engine });
+  const updates = createUpdateChecker({
+    currentVersion: opts.info.version,
+    feed: opts.updates?.feed ?? null,
+    // Through the proxy saved now; a fresh router per check, so no socket is held for a day.
+    fetchLatest: async (feed) => {
+      const agents = createAgentRouter(proxyOf(settings.get()));
+      try {
+        return await fetchLatestRelease(feed, agents, opts.userAgent ?? DEFAULT_USER_AGENT);
+      } finally {
+        agents.closeIdle();
+      }
+    },
+    stateFile: join(opts.dataDir, 'update-check.json'),
+    enabled: () => settings.get().checkForUpdates,
+    now: opts.now,
+    log: opts.updates?.log ?? ((line) => console.warn(`[updates] ${line}`)),
+    firstDelayMs: opts.updates?.firstDelayMs,
+    intervalMs: opts.updates?.intervalMs,
+  });
   const handlers = createHandlers({
     engine,
     keys,
@@ -165,6 +199,7 @@ export function openAppService(opts: AppServiceOptions): AppService {
     activity,
     shellIntegration: opts.shellIntegration ?? null,
     watch,
+    updates,
   });
 
   const credits = createCreditsRefresher(
@@ -199,6 +234,11 @@ export function openAppService(opts: AppServiceOptions): AppService {
     () => copyOnUpload.dispose(),
     () => activity.dispose(),
     () => shortcut.stop(),
+    settings.onChange((next, previous) => {
+      if (next.checkForUpdates !== previous.checkForUpdates) updates.settingChanged();
+    }),
+    updates.onChange((status) => outbox.emit('update', status)),
+    () => updates.close(),
     forwardWatchEvents(watch, outbox, () => watchOverview(watch, engine)),
   ];
 
@@ -212,6 +252,7 @@ export function openAppService(opts: AppServiceOptions): AppService {
     batches,
     shortcut,
     watch,
+    updates,
     start() {
       const recovered = engine.db.recovered;
       if (recovered) {

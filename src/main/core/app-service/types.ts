@@ -9,6 +9,7 @@ import type { AppInfo } from '../../../shared/ipc-contract';
 import type { EventOutbox } from './event-outbox';
 import type { KeyService } from './key-service';
 import type { ShortcutService } from './shortcut-service';
+import type { UpdateChecker } from '../updates';
 import type { UploadActivityTracker } from './upload-activity';
 import type { SummarizedBatches } from './summarized-batches';
 import type { WatchHost } from './watch-host';
@@ -83,4 +84,6 @@ export interface HandlerDeps {
   shellIntegration: ShellIntegrationTarget | null;
   /** Watched folders; follows the engine when it is reopened. */
   watch: WatchHost;
+  /** Whether a newer KieDrop is out. */
+  updates: Pick<UpdateChecker, 'status'>;
 }

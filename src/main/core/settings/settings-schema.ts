@@ -124,6 +124,7 @@ export const settingsShape = {
     .max(MAX_SHARE_CONFIRM_ABOVE, { error: CONFIRM_ABOVE_MESSAGE }),
   playSound: z.boolean({ error: 'The sound must be on or off (true or false).' }),
   launchAtLogin: z.boolean({ error: '"Start at login" must be on or off (true or false).' }),
+  checkForUpdates: z.boolean({ error: '"Check for updates" must be on or off (true or false).' }),
 };
 
 export type SettingName = keyof Settings;

@@ -214,6 +214,10 @@ export const en = {
   'watch.lastUpload': 'Last upload',
   'watch.lastUploadNone': 'Nothing yet',
   'watch.lastError': 'Last problem',
+  'watch.notice.WATCH_LIMIT':
+    'The system’s limit on watched folders (fs.inotify.max_user_watches) was reached, so this folder is checked by polling, which costs more. Raise the limit with the command below; KieDrop uses events again by itself within a minute.',
+  'watch.notice.OPEN_FILES_LIMIT':
+    'The system’s limit on open files was reached, so this folder is checked by polling, which costs more. Raise the limit (ulimit -n) or close other programs; KieDrop uses events again by itself within a minute.',
   'watch.copyLink': 'Copy link',
   'watch.copyLinkNamed': 'Copy link to {name}',
   'watch.pause': 'Pause',
@@ -258,6 +262,16 @@ export const en = {
   'copyFormat.custom': 'Custom',
 
   'settings.saved': 'Saved',
+  'settings.section.updates': 'Updates',
+  'settings.updates.check': 'Check for updates',
+  'settings.updates.checkHint':
+    'Once a day KieDrop asks GitHub whether a newer version is out. Nothing about you or your files is sent.',
+  'settings.updates.notConfigured':
+    'Update checks run in the installed app; this copy has no release feed to ask.',
+  'settings.updates.available': 'KieDrop {version} is available.',
+  'settings.updates.open': 'Open the download page',
+  'settings.updates.notYet': 'Not checked yet: the first check runs shortly after start.',
+  'settings.updates.upToDate': 'This is the newest version (checked {when}).',
   'settings.version': 'KieDrop {version}',
   'settings.section.uploads': 'Uploads',
   'settings.section.after': 'After upload',

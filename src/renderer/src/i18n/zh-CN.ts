@@ -206,6 +206,10 @@ export const zhCN: Messages = {
   'watch.lastUpload': '最近上传',
   'watch.lastUploadNone': '暂无',
   'watch.lastError': '最近的问题',
+  'watch.notice.WATCH_LIMIT':
+    '已达到系统的文件夹监视上限（fs.inotify.max_user_watches），此文件夹改为轮询检查，开销更高。请用下面的命令提高上限；KieDrop 会在一分钟内自动恢复使用事件。',
+  'watch.notice.OPEN_FILES_LIMIT':
+    '已达到系统的打开文件数上限，此文件夹改为轮询检查，开销更高。请提高上限（ulimit -n）或关闭其他程序；KieDrop 会在一分钟内自动恢复使用事件。',
   'watch.copyLink': '复制链接',
   'watch.copyLinkNamed': '复制 {name} 的链接',
   'watch.pause': '暂停',
@@ -250,6 +254,15 @@ export const zhCN: Messages = {
   'copyFormat.custom': '自定义',
 
   'settings.saved': '已保存',
+  'settings.section.updates': '更新',
+  'settings.updates.check': '检查更新',
+  'settings.updates.checkHint':
+    'KieDrop 每天向 GitHub 询问一次是否有新版本。不会发送任何关于你或你的文件的信息。',
+  'settings.updates.notConfigured': '更新检查在安装版应用中运行；此副本没有可查询的发布源。',
+  'settings.updates.available': 'KieDrop {version} 已发布。',
+  'settings.updates.open': '打开下载页面',
+  'settings.updates.notYet': '尚未检查：启动后不久会进行第一次检查。',
+  'settings.updates.upToDate': '已是最新版本（检查于 {when}）。',
   'settings.version': 'KieDrop {version}',
   'settings.section.uploads': '上传',
   'settings.section.after': '上传之后',

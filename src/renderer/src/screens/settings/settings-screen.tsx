@@ -11,6 +11,7 @@ import { KeySection } from './key-section';
 import { numberPatch } from './number-patch';
 import { ProxySettingRow } from './proxy-setting';
 import { SettingsSection } from './settings-section';
+import { UpdateSection } from './update-section';
 import { TextSetting } from './text-setting';
 import { ToggleSetting } from './toggle-setting';
 
@@ -158,6 +159,8 @@ export function SettingsScreen({ active, keyState, onReplaceKey, onKeyChanged }:
         <SettingsSection id="settings-key" title={t('settings.section.key')}>
           <KeySection keyState={keyState} onReplace={onReplaceKey} onChanged={onKeyChanged} />
         </SettingsSection>
+
+        <UpdateSection />
         {version ? <p className="settings-footer">{t('settings.version', { version })}</p> : null}
       </div>
     </div>
