@@ -28,6 +28,16 @@ export type WatchFolderPatch = Partial<WatchFolderSettings>;
 
 export type WatchFolderState = 'starting' | 'watching' | 'unavailable' | 'paused';
 
+/**
+ * Watching goes on, but not as set up: the system refused another folder watch (WATCH_LIMIT, inotify's
+ * max_user_watches) or another open file (OPEN_FILES_LIMIT), so the folder is polled instead. The code
+ * lets the window say it in the person's language; the message is the English words, with the fix.
+ */
+export interface WatchFolderNotice {
+  code: 'WATCH_LIMIT' | 'OPEN_FILES_LIMIT';
+  message: string;
+}
+
 /** The newest upload from a folder that is still in the history. */
 export interface WatchLastUpload {
   historyId: number;
@@ -55,6 +65,8 @@ export interface WatchFolderStatus extends WatchFolderSettings {
   lastUploadAt: number | null;
   /** The latest problem with one of its files, or null. */
   lastError: string | null;
+  /** Watching goes on in a way that costs more than set up (see WatchFolderNotice), or null. */
+  notice: WatchFolderNotice | null;
   lastUpload: WatchLastUpload | null;
   /** The path to show: "~/Pictures/Screenshots" inside the home folder. */
   displayPath: string;

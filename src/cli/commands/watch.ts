@@ -73,7 +73,7 @@ function describeSettings(f: WatchFolder): string {
 function listFolders(ctx: CliContext, statuses: FolderStatus[], json: boolean): number {
   if (json) {
     const out = statuses.map(
-      ({ state: _s, reason: _r, settling: _st, waiting: _w, lastError: _e, ...rest }) => rest,
+      ({ state: _s, reason: _r, settling: _st, waiting: _w, lastError: _e, notice: _n, ...rest }) => rest,
     );
     ctx.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return EXIT_OK;
@@ -246,8 +246,16 @@ async function watchUntilStopped(
     }),
   ];
   const reported = new Map<number, string>();
+  const noticed = new Map<number, string>();
   offs.push(
     service.on('status', (s) => {
+      // Polling because the system refused a watch: say so once, with the fix, and when it is over.
+      const notice = s.notice?.code ?? '';
+      if (notice !== (noticed.get(s.id) ?? '')) {
+        noticed.set(s.id, notice);
+        if (s.notice) say('stderr', `kiedrop: ${s.path}: ${s.notice.message}`);
+        else if (s.state === 'watching') say('stderr', `kiedrop: ${s.path}: watched by system events again`);
+      }
       // Say it once when a folder goes away or comes back, not at every redraw.
       const note =
         s.state === 'unavailable' ? (s.reason ?? 'unavailable') : s.state === 'watching' ? 'watching' : '';

@@ -1,21 +1,25 @@
 // One watched folder at work: events → filters → stability tracker → ledger → upload queue.
-// Every candidate, from an event or from the initial scan, takes the same path, so a file that was
-// already there when watching started is waited for exactly like one that arrives later.
-import { realpath } from 'node:fs/promises';
+// Every candidate, from an event or from a walk of the folder, takes the same path, so a file that was
+// already there when watching started is waited for exactly like one that arrives later. What a walk
+// lists is first compared with the ledger (listed-files.ts), so the files of a big folder that are
+// already uploaded cost a lookup each, not a quiet period.
+import { lstat, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { statCandidate } from './candidate-stat';
 import { createFileFilter } from './file-filter';
 import type { FileFilter } from './file-filter';
 import { createFolderWatcher } from './folder-watcher';
-import type { FolderWatcher } from './folder-watcher';
+import type { FolderWatcher, WalkKind } from './folder-watcher';
 import { handOver } from './handover';
 import type { Candidate, HandoverDeps } from './handover';
 import { decideUpload, failedJobToRetry } from './ledger-decision';
 import { classifyLink } from './link-check';
+import { problemSignature, sortListedFiles } from './listed-files';
 import { createStabilityTracker } from './stability-tracker';
 import type { StabilityOutcome, StabilityTracker, StatFn } from './stability-tracker';
 import { createUnreadableFiles } from './unreadable-files';
 import type { UnreadableFiles } from './unreadable-files';
+import type { WatchFolderNotice } from '../../../shared/watch';
 import type { WatchEnqueued, WatchFileError, WatchFileProblem, WatchFolder } from './types';
 import {
   fileErrorMessage,
@@ -29,6 +33,10 @@ import {
 export interface RuntimeDeps extends Omit<HandoverDeps, 'reserving'> {
   availabilityPollMs: number;
   limitRetryMs: number;
+  /** Shortest time between two walks that catch what the OS's events missed. */
+  rescanMs: number;
+  /** Tests only: see FolderWatcherOptions.dropEvent. */
+  dropEvent?: (folderId: number, relativePath: string) => boolean;
   onFileError(error: WatchFileError): void;
   onEnqueued(item: WatchEnqueued): void;
   /** Counts or state changed. */
@@ -42,6 +50,8 @@ export class FolderRuntime {
   private tracker: StabilityTracker;
   private filter: FileFilter;
   private timer: NodeJS.Timeout | undefined;
+  /** When `timer` fires. */
+  private timerAt = 0;
   private checking = false;
   private running = false;
   private enqueueChain: Promise<void> = Promise.resolve();
@@ -49,6 +59,11 @@ export class FolderRuntime {
   private rootReal: Promise<string> | undefined;
   /** Links already reported in this run: a link is said once, not at every scan or event. */
   private readonly reportedLinks = new Set<string>();
+  /**
+   * Files that ended in a problem already reported (a link, a pipe, a name the service refuses), with
+   * how they looked then: a walk passes them over until they change, so nothing is said twice.
+   */
+  private readonly problems = new Map<string, string | null>();
   /** Files we may not read: looked at again until a permission fix lets them upload. */
   private readonly unreadable: UnreadableFiles;
   /** Ledger claims this runtime is queuing right now (reconcile must leave them alone). */
@@ -82,12 +97,24 @@ export class FolderRuntime {
     return this.tracker.size;
   }
 
+  get notice(): WatchFolderNotice | null {
+    return this.watcher?.notice ?? null;
+  }
+
+  /** OS watches this folder holds (one per subfolder while events are used). */
+  get osWatches(): number {
+    return this.watcher?.osWatches ?? 0;
+  }
+
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
     this.rootReal = undefined;
     this.reportedLinks.clear();
+    this.problems.clear();
     const root = this.folder.path;
+    const folderId = this.folder.id;
+    const drop = this.deps.dropEvent;
     this.watcher = createFolderWatcher({
       root,
       recursive: this.folder.recursive,
@@ -95,10 +122,18 @@ export class FolderRuntime {
       ignoreDotfiles: this.folder.ignoreDotfiles,
       availabilityPollMs: this.deps.availabilityPollMs,
       limitRetryMs: this.deps.limitRetryMs,
+      rescanMs: this.deps.rescanMs,
+      dropEvent: drop === undefined ? undefined : (rel) => drop(folderId, rel),
       handlers: {
-        file: (rel) => this.touch(rel),
+        file: (rel) => {
+          this.problems.delete(rel);
+          this.touch(rel);
+        },
+        listed: (rels, walk) => this.listed(rels, walk),
+        noticeChanged: () => this.deps.onChange(),
         removed: (rel) => {
           this.unreadable.delete(rel);
+          this.problems.delete(rel);
           if (this.tracker.has(rel)) {
             this.tracker.forget(rel);
             this.deps.onChange();
@@ -147,9 +182,11 @@ export class FolderRuntime {
     if (this.filter(relativePath) !== null) return;
     this.unreadable.delete(relativePath);
     const isNew = !this.tracker.has(relativePath);
-    this.tracker.touch(relativePath, this.deps.now());
+    const now = this.deps.now();
+    this.tracker.touch(relativePath, now);
     if (isNew) this.deps.onChange();
-    this.schedule();
+    // The check is due now; a timer already set to fire by now covers it.
+    if (this.timer === undefined || this.timerAt > now) this.schedule();
   }
 
   absolutePath(relativePath: string): string {
@@ -177,12 +214,55 @@ export class FolderRuntime {
     return createStabilityTracker({ quietMs: this.folder.quietMs, stat: statFn });
   }
 
+  /** Files a walk found: those the ledger and the tracker do not settle already are looked at. */
+  private async listed(rels: string[], walk: WalkKind): Promise<void> {
+    if (!this.running) return;
+    const filter = this.filter;
+    const candidates = rels.filter(
+      (rel) => filter(rel) === null && !this.tracker.has(rel) && !this.unreadable.has(rel),
+    );
+    if (candidates.length === 0) return;
+    let known;
+    try {
+      known = this.deps.ledger.versionsOf(this.folder.id, candidates);
+    } catch {
+      // Locked for a moment: every file is looked at, and the quiet-period check decides instead.
+      for (const rel of candidates) this.touch(rel);
+      return;
+    }
+    const toTouch = await sortListedFiles(candidates, {
+      known,
+      uploadChanged: this.folder.uploadChanged,
+      retryFailed: walk === 'initial',
+      problems: this.problems,
+      stat: (rel) => lstat(this.absolutePath(rel)),
+    });
+    for (const rel of toTouch) this.touch(rel);
+  }
+
+  /** Remembers how a file with a reported problem looks now, so walks pass it over until it changes. */
+  private rememberProblem(relativePath: string): void {
+    this.problems.set(relativePath, null);
+    lstat(this.absolutePath(relativePath))
+      .then((info) => {
+        if (this.problems.get(relativePath) === null) this.problems.set(relativePath, problemSignature(info));
+      })
+      .catch(() => this.problems.delete(relativePath));
+  }
+
   private schedule(): void {
     if (!this.running || this.checking) return;
-    clearTimeout(this.timer);
-    this.timer = undefined;
     const next = this.tracker.nextCheckAt();
-    if (next === null) return;
+    if (next === null) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      return;
+    }
+    // Already due sooner: a burst of events (every write of a big file is one) must not look through
+    // every tracked file each time.
+    if (this.timer !== undefined && this.timerAt <= next) return;
+    clearTimeout(this.timer);
+    this.timerAt = next;
     this.timer = setTimeout(() => void this.runCheck(), Math.max(0, next - this.deps.now()));
   }
 
@@ -235,10 +315,12 @@ export class FolderRuntime {
           if (o.notRegular) this.fileError(path, notRegularFileMessage(path), 'skipped');
           else this.fileError(path, fileErrorMessage(path, o.error), 'failed');
           if (isPermissionError(o.error)) this.unreadable.add(o.key);
+          else this.rememberProblem(o.key);
           changed = true;
           break;
         }
         case 'link':
+          this.rememberProblem(o.key);
           void this.reportLink(o.key);
           changed = true;
           break;
@@ -331,6 +413,7 @@ export class FolderRuntime {
           });
           break;
         case 'refused':
+          this.rememberProblem(o.candidate.relativePath);
           this.fileError(path, o.message, 'failed');
           break;
         case 'retry':

@@ -6,7 +6,7 @@ import { ALL_PAUSED_MESSAGE, FOLDER_PAUSED_MESSAGE } from './watch-messages';
 
 export function folderStatus(
   folder: WatchFolder,
-  runtime: Pick<FolderRuntime, 'state' | 'reason' | 'settling' | 'lastError'> | undefined,
+  runtime: Pick<FolderRuntime, 'state' | 'reason' | 'settling' | 'lastError' | 'notice'> | undefined,
   ledger: Pick<LedgerStore, 'pendingCount' | 'lastUploadAt'>,
   allPaused: boolean,
 ): FolderStatus {
@@ -42,5 +42,7 @@ export function folderStatus(
     waiting: settling + queued,
     lastUploadAt,
     lastError: runtime?.lastError ?? null,
+    // Only while it runs: a paused folder is not polled either.
+    notice: state === 'watching' || state === 'starting' ? (runtime?.notice ?? null) : null,
   };
 }

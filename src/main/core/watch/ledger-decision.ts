@@ -23,6 +23,14 @@ function counts(state: VersionState): boolean {
   return state !== 'failed' && state !== 'cancelled';
 }
 
+/**
+ * True when no version of the file, whatever its size and time, would be handed over or retried: with
+ * "upload changed files again" off, once a version counts (sent, or on its way), the path is done.
+ */
+export function settledWithoutLooking(versions: readonly LedgerVersion[], uploadChanged: boolean): boolean {
+  return !uploadChanged && versions.some((v) => counts(v.state));
+}
+
 export function decideUpload(
   versions: readonly LedgerVersion[],
   candidate: FileSignature,

@@ -22,6 +22,8 @@ export interface Reservation {
 export interface LedgerStore {
   /** Every version of one path the ledger knows, with what became of each. */
   versions(folderId: number, relativePath: string): LedgerVersion[];
+  /** What the ledger knows of each of these paths, in one query; a path it does not know is absent. */
+  versionsOf(folderId: number, relativePaths: readonly string[]): Map<string, LedgerVersion[]>;
   /** Claims a version for queuing; null when it is already claimed (by us or another process). */
   reserve(
     folderId: number,
@@ -75,6 +77,21 @@ export function versionState(
   }
 }
 
+/** A row of watch_ledger joined with its job and history entry → the version and what became of it. */
+function versionOf(r: Row): LedgerVersion {
+  return {
+    size: num(r, 'size'),
+    mtimeMs: num(r, 'mtime_ms'),
+    jobId: numOrNull(r, 'job_id'),
+    state: versionState(
+      numOrNull(r, 'job_id'),
+      strOrNull(r, 'job_status'),
+      numOrNull(r, 'hid'),
+      numOrNull(r, 'uploaded_at'),
+    ),
+  };
+}
+
 export function createLedgerStore(db: KieDropDb): LedgerStore {
   const stmt = statementCache(db.conn);
   const guard = databaseGuard(db);
@@ -90,18 +107,28 @@ export function createLedgerStore(db: KieDropDb): LedgerStore {
              LEFT JOIN history h ON h.job_id = l.job_id
              WHERE l.folder_id = ? AND l.relative_path = ?`,
           ).all(folderId, relativePath) as Row[]
-        ).map((r) => ({
-          size: num(r, 'size'),
-          mtimeMs: num(r, 'mtime_ms'),
-          jobId: numOrNull(r, 'job_id'),
-          state: versionState(
-            numOrNull(r, 'job_id'),
-            strOrNull(r, 'job_status'),
-            numOrNull(r, 'hid'),
-            numOrNull(r, 'uploaded_at'),
-          ),
-        })),
+        ).map(versionOf),
       ),
+    versionsOf: (folderId, relativePaths) =>
+      guard(() => {
+        const out = new Map<string, LedgerVersion[]>();
+        if (relativePaths.length === 0) return out;
+        // One JSON parameter, however many paths: SQLite caps the number of bound parameters.
+        const rows = stmt(
+          `SELECT l.relative_path, l.size, l.mtime_ms, l.job_id, l.uploaded_at, j.status AS job_status, h.id AS hid
+           FROM watch_ledger l
+           LEFT JOIN jobs j ON j.id = l.job_id
+           LEFT JOIN history h ON h.job_id = l.job_id
+           WHERE l.folder_id = ? AND l.relative_path IN (SELECT value FROM json_each(?))`,
+        ).all(folderId, JSON.stringify(relativePaths)) as Row[];
+        for (const r of rows) {
+          const path = str(r, 'relative_path');
+          const list = out.get(path) ?? [];
+          list.push(versionOf(r));
+          out.set(path, list);
+        }
+        return out;
+      }),
     reserve: (folderId, relativePath, sig, owner, now) =>
       guard(() => {
         const row = stmt(

@@ -1,6 +1,6 @@
 // The watch service's public shapes: plain data, so an IPC layer can pass them to a window unchanged.
 // A folder's settings are the ones the window's contract defines, so the two cannot drift apart.
-import type { WatchFolderSettings, WatchFolderState } from '../../../shared/watch';
+import type { WatchFolderNotice, WatchFolderSettings, WatchFolderState } from '../../../shared/watch';
 
 /** A watched folder's saved settings: the ones the window edits, plus where it is and whether it runs. */
 export interface WatchFolder extends WatchFolderSettings {
@@ -38,6 +38,8 @@ export interface FolderStatus extends WatchFolder {
   lastUploadAt: number | null;
   /** The latest problem with a file or with queuing, or null. */
   lastError: string | null;
+  /** Watching goes on, but polled because the OS refused a watch; says so with the fix. Null normally. */
+  notice: WatchFolderNotice | null;
 }
 
 /**

@@ -7,6 +7,7 @@ import { access } from 'node:fs/promises';
 export interface UnreadableFiles {
   add(relativePath: string): void;
   delete(relativePath: string): void;
+  has(relativePath: string): boolean;
   clear(): void;
   readonly size: number;
 }
@@ -52,6 +53,7 @@ export function createUnreadableFiles(opts: UnreadableFilesOptions): UnreadableF
     delete(rel) {
       files.delete(rel);
     },
+    has: (rel) => files.has(rel),
     clear() {
       files.clear();
       clearTimeout(timer);

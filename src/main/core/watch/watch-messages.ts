@@ -1,8 +1,23 @@
 // What a person reads when watching goes wrong: each message says what happened and what to do.
+import type { WatchFolderNotice } from '../../../shared/watch';
 
 export const WATCH_LIMIT_MESSAGE =
-  "The system's limit on watched folders was reached (fs.inotify.max_user_watches). Raise it, e.g. " +
-  '`sudo sysctl fs.inotify.max_user_watches=524288`, or turn on polling for this folder.';
+  "The system's limit on watched folders was reached (fs.inotify.max_user_watches), so KieDrop checks this " +
+  'folder by polling instead, which costs more. Raise the limit, e.g. ' +
+  '`sudo sysctl fs.inotify.max_user_watches=524288`; KieDrop uses events again by itself within a minute.';
+
+/** Too many open files is the same kind of limit (EMFILE), with its own fix. */
+export const WATCH_FILES_LIMIT_MESSAGE =
+  "The system's limit on open files was reached, so KieDrop checks this folder by polling instead, which " +
+  'costs more. Raise the limit (`ulimit -n`, or LimitNOFILE for a service) or close other programs; ' +
+  'KieDrop uses events again by itself within a minute.';
+
+/** The notice for a watch the OS refused (see isWatchLimitError): a stable code, and the words. */
+export function watchLimitNotice(err: unknown): WatchFolderNotice {
+  return errnoCode(err) === 'EMFILE'
+    ? { code: 'OPEN_FILES_LIMIT', message: WATCH_FILES_LIMIT_MESSAGE }
+    : { code: 'WATCH_LIMIT', message: WATCH_LIMIT_MESSAGE };
+}
 
 export const ALL_PAUSED_MESSAGE = 'All watching is paused.';
 export const FOLDER_PAUSED_MESSAGE = 'Paused: new files in this folder are not uploaded until you resume it.';

@@ -41,6 +41,13 @@ export interface WatchServiceOptions {
   limitRetryMs?: number;
   /** How often the ledger is reconciled with the queue while running. Default 30_000. */
   reconcileMs?: number;
+  /**
+   * Shortest time between two walks of a folder that catch files the OS's events missed. Default 30_000;
+   * a big folder is walked less often (each walk waits at least 200 times as long as the last one took).
+   */
+  rescanMs?: number;
+  /** Tests only: OS events for which this returns true are dropped, as events lost under load are. */
+  dropEvent?: (folderId: number, relativePath: string) => boolean;
   /** Run only these saved folders (the CLI watching one folder). Default: all of them. */
   folderIds?: readonly number[];
 }
@@ -56,6 +63,7 @@ export function createWatchService(opts: WatchServiceOptions): WatchService {
   const availabilityPollMs = opts.availabilityPollMs ?? 2000;
   const limitRetryMs = opts.limitRetryMs ?? 60_000;
   const reconcileMs = opts.reconcileMs ?? 30_000;
+  const rescanMs = opts.rescanMs ?? 30_000;
   const selected = opts.folderIds === undefined ? null : new Set(opts.folderIds);
   const folders: FolderStore = createFolderStore(db);
   const ledger: LedgerStore = createLedgerStore(db);
@@ -124,6 +132,8 @@ export function createWatchService(opts: WatchServiceOptions): WatchService {
       now,
       availabilityPollMs,
       limitRetryMs,
+      rescanMs,
+      dropEvent: opts.dropEvent,
       onFileError: (e) => emit('file-error', e),
       onEnqueued: (item) => {
         emit('enqueued', item);

@@ -1,5 +1,6 @@
 // One watched folder: where it is and where its files go, its status, how many files are waiting, the
-// newest upload (with its link to copy), the latest problem, and its actions and settings.
+// newest upload (with its link to copy), the latest problem, a notice when it is polled because the
+// system's watch limit was hit, and its actions and settings.
 import { useId, useState } from 'react';
 import type { IpcResult, WatchFolderPatch, WatchFolderStatus } from '../../../../shared/ipc-contract';
 import { Icon } from '../../components/icon';
@@ -9,6 +10,9 @@ import { useI18n } from '../../i18n/i18n-context';
 import { FolderSettings } from './folder-settings';
 import { FolderStatusChip } from './folder-status-chip';
 import { folderName } from '../../../../shared/watch-format';
+
+/** The command that raises Linux's watch limit; the same in every language. */
+const INOTIFY_FIX = 'sudo sysctl fs.inotify.max_user_watches=524288';
 
 export interface FolderCardProps {
   folder: WatchFolderStatus;
@@ -108,6 +112,18 @@ export function FolderCard({
           <Icon name={folder.state === 'unavailable' ? 'alert' : 'info'} size={14} />
           {folder.reason}
         </p>
+      ) : null}
+
+      {folder.notice ? (
+        <div className="watch-reason watch-reason-notice" role="status" data-testid="watch-notice">
+          <Icon name="alert" size={14} />
+          <div>
+            <p>{t(`watch.notice.${folder.notice.code}`)}</p>
+            {folder.notice.code === 'WATCH_LIMIT' ? (
+              <code className="mono watch-notice-fix">{INOTIFY_FIX}</code>
+            ) : null}
+          </div>
+        </div>
       ) : null}
 
       <dl className="watch-facts">
