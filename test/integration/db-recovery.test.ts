@@ -3,7 +3,7 @@
 // user may not read is not damaged: it stays where it is and the error says whose it is.
 import { spawnSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, truncate, writeFile } from 'node:fs/promises';
-import { openSync, writeSync, closeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -60,6 +60,27 @@ function makeDatabase(n: number): void {
   db.close();
 }
 
+/** Breaks the b-tree page header of a table's or index's root page; the file header and schema stay readable. */
+function breakIndex(name: string): void {
+  const probe = openDatabase(file);
+  const rootPage = Number(
+    (probe.conn.prepare('SELECT rootpage FROM sqlite_schema WHERE name = ?').raw().get(name) as unknown[])[0],
+  );
+  const pageSize = Number((probe.conn.prepare('PRAGMA page_size').raw().get() as unknown[])[0]);
+  probe.close();
+  const fd = openSync(file, 'r+');
+  writeSync(fd, Buffer.from([0xff, 0xff, 0xff, 0xff]), 0, 4, (rootPage - 1) * pageSize);
+  closeSync(fd);
+}
+
+function lastCheck(db: KieDropDb): number {
+  return Number(
+    (
+      db.conn.prepare("SELECT value FROM meta WHERE key = 'last_integrity_check_at'").raw().get() as unknown[]
+    )[0],
+  );
+}
+
 /** The fresh database works: it records and finds an upload. */
 function expectUsable(db: KieDropDb): void {
   const store = new HistoryStore(db);
@@ -105,30 +126,22 @@ describe('corrupt database on open', () => {
     expectUsable(db);
   });
 
-  it('sets aside a file whose structure fails PRAGMA quick_check', async () => {
+  it('sets aside a file whose earlier background check found damage, once the damage is confirmed', async () => {
     makeDatabase(300);
-    // Break the b-tree page header of the history table's root page; the header of the file and the
-    // schema stay readable, so only the integrity check can notice.
-    const probe = openDatabase(file);
-    const rootPage = Number(
-      (
-        probe.conn
-          .prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'history'")
-          .raw()
-          .get() as unknown[]
-      )[0],
-    );
-    const pageSize = Number((probe.conn.prepare('PRAGMA page_size').raw().get() as unknown[])[0]);
-    probe.close();
-    const fd = openSync(file, 'r+');
-    writeSync(fd, Buffer.from([0xff, 0xff, 0xff, 0xff]), 0, 4, (rootPage - 1) * pageSize);
-    closeSync(fd);
+    breakIndex('history');
     const damaged = await readFile(file);
+
+    // The daily check runs in the background; the first page does not wait for it.
+    const first = open({ integrityCheckIntervalMs: 0, integrityCheckDelayMs: 0 });
+    expect(first.recovered).toBeNull();
+    expect(await first.integrityCheck).toMatchObject({ status: 'failed', code: 'database-damaged' });
+    first.close();
 
     const db = open();
     expect(db.recovered?.movedTo).toBe(join(dir, ASIDE));
     expect(db.recovered?.reason).toMatch(/integrity check|damaged/);
     expect(await readFile(join(dir, ASIDE))).toEqual(damaged);
+    expect(existsSync(`${file}.damaged`)).toBe(false);
     expectUsable(db);
   });
 
@@ -146,45 +159,37 @@ describe('corrupt database on open', () => {
     expect((await readFile(join(dir, `${ASIDE}-2`)))[0]).toBe(0x22);
   });
 
-  it('checks a large file fully once a day, and records when it last passed', async () => {
-    // Over 8 MiB: a full check on every start would cost too much, so it runs when a day has passed.
+  it('checks a file fully at most once a day, in the background, and records when it last passed', async () => {
+    const created = WHEN.getTime();
     const db0 = openDatabase(file, { now: () => WHEN });
-    const store = new HistoryStore(db0);
-    db0.transaction(() => {
-      for (let i = 0; i < 1100; i++)
-        store.insert({ ...entry(i), localPath: `/files/${'x'.repeat(8000)}${i}` });
-    });
-    const lastCheck = (db: KieDropDb): number =>
-      Number(
-        (
-          db.conn
-            .prepare("SELECT value FROM meta WHERE key = 'last_integrity_check_at'")
-            .raw()
-            .get() as unknown[]
-        )[0],
-      );
-    expect(lastCheck(db0)).toBe(WHEN.getTime());
-    const rootPage = Number(
-      (
-        db0.conn.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'history'").raw().get() as unknown[]
-      )[0],
-    );
+    new HistoryStore(db0).insert(entry(1));
+    // A new file is sound by definition: that counts as its first check.
+    expect(lastCheck(db0)).toBe(created);
+    expect(await db0.integrityCheck).toEqual({ status: 'not-due' });
     db0.close();
-    expect((await stat(file)).size).toBeGreaterThan(8 * 1024 * 1024);
-    const fd = openSync(file, 'r+');
-    writeSync(fd, Buffer.from([0xff, 0xff, 0xff, 0xff]), 0, 4, (rootPage - 1) * 4096);
-    closeSync(fd);
 
-    // Same day: the damage inside the history table is not looked for yet.
-    const sameDay = openDatabase(file, { now: () => new Date(WHEN.getTime() + 60 * 60 * 1000) });
-    expect(sameDay.recovered).toBeNull();
+    const at = (hours: number) => ({
+      now: () => new Date(created + hours * 60 * 60 * 1000),
+      integrityCheckDelayMs: 0,
+    });
+    const sameDay = open(at(1));
+    expect(await sameDay.integrityCheck).toEqual({ status: 'not-due' });
     sameDay.close();
 
-    // A day later the full check runs and finds it.
-    const nextDay = open({ now: () => new Date(WHEN.getTime() + 25 * 60 * 60 * 1000) });
-    expect(nextDay.recovered?.reason).toMatch(/integrity check|damaged/);
-    expect(lastCheck(nextDay)).toBe(WHEN.getTime() + 25 * 60 * 60 * 1000);
-    expectUsable(nextDay);
+    const nextDay = open(at(25));
+    expect(await nextDay.integrityCheck).toMatchObject({ status: 'passed' });
+    expect(lastCheck(nextDay)).toBe(created + 25 * 60 * 60 * 1000);
+    nextDay.close();
+
+    // Damage within the day is left for the next day's check to find.
+    breakIndex('history');
+    const laterThatDay = open(at(30));
+    expect(laterThatDay.recovered).toBeNull();
+    expect(await laterThatDay.integrityCheck).toEqual({ status: 'not-due' });
+    laterThatDay.close();
+    const dayAfter = open(at(50));
+    expect(dayAfter.recovered).toBeNull();
+    expect(await dayAfter.integrityCheck).toMatchObject({ status: 'failed' });
   });
 
   it('leaves a healthy database alone', () => {

@@ -4,33 +4,67 @@
 // delete the fresh database's -wal file by name. A connection that never prepared a statement closes
 // at once.
 //
-// PRAGMA quick_check reads the whole file (about 5 ms per MB), too slow for every start once the
-// history is large. Files up to 8 MiB are checked on every open; larger ones when the last passed check
-// (kept in the meta table) is over a day old. Garbage and truncated files need no full check: SQLite
-// refuses them on the first read.
+// Opening only does what is cheap: the first read (garbage fails there with SQLITE_NOTADB, a truncated
+// file with SQLITE_CORRUPT or on the size check below). SQLite's full PRAGMA quick_check reads the whole
+// file (4.5 s at a million entries), so it runs in the background once a day (background-check.ts); a
+// failure there leaves a marker next to the file, and the next open checks that file in full before
+// using it and sets it aside if the damage is confirmed.
 
-import { statSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Database from 'libsql';
 import { enterWalMode } from './enter-wal-mode';
 
-export const FULL_CHECK_MAX_BYTES = 8 * 1024 * 1024;
 export const DEFAULT_INTEGRITY_CHECK_INTERVAL_MS = 24 * 60 * 60 * 1000;
 export const LAST_CHECK_KEY = 'last_integrity_check_at';
+
+/** The verdict travels as a CHECK constraint: exec() returns no rows. */
+export const QUICK_CHECK_SQL =
+  'CREATE TEMP TABLE IF NOT EXISTS kiedrop_integrity (ok INTEGER NOT NULL CHECK (ok = 1));' +
+  "INSERT INTO temp.kiedrop_integrity SELECT (SELECT count(*) = 1 AND min(quick_check) = 'ok' FROM pragma_quick_check)";
+
+export const QUICK_CHECK_FAILED = "it failed SQLite's integrity check (PRAGMA quick_check)";
 
 /** The file exists but cannot be used as it is; the message completes "…because ". */
 export class UnusableFileError extends Error {}
 
 export interface InspectOptions {
   busyTimeoutMs: number;
-  nowMs: number;
-  intervalMs: number;
 }
 
-function sizeOf(file: string): number {
+/** Written next to the database when the background check found damage; the next open acts on it. */
+export function damageMarkerPath(file: string): string {
+  return `${file}.damaged`;
+}
+
+export function writeDamageMarker(file: string, atMs: number): void {
   try {
-    return statSync(file).size;
+    writeFileSync(
+      damageMarkerPath(file),
+      `${JSON.stringify({ detectedAt: new Date(atMs).toISOString() })}\n`,
+    );
   } catch {
-    return 0;
+    // Best effort: the user was told, and the next daily check finds the damage again.
+  }
+}
+
+export function removeDamageMarker(file: string): void {
+  rmSync(damageMarkerPath(file), { force: true });
+}
+
+function exists(p: string): boolean {
+  try {
+    statSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function nonEmpty(p: string): boolean {
+  try {
+    return statSync(p).size > 0;
+  } catch {
+    return false;
   }
 }
 
@@ -44,61 +78,71 @@ function int(n: number): string {
 }
 
 /**
- * Opens `file` (creating it if missing), switches it to WAL, parses its schema and, when due, runs
- * PRAGMA quick_check. Throws UnusableFileError for a failed check, the SQLite error for anything else.
- * Returns true when a check passed that still has to be recorded (the meta table did not exist yet).
+ * A file cut short (a copy that did not finish, a full disk) can still have a readable first page, and
+ * SQLite only notices the missing pages when a query reaches them. The header says how many pages the
+ * file has (valid when its change counter matches, as SQLite itself decides); fewer bytes on disk means
+ * pages are gone. Only checked when the -wal is empty, since the WAL may legitimately hold the tail.
  */
-export function inspectDatabaseFile(file: string, o: InspectOptions): boolean {
+function truncatedBy(file: string): number {
+  if (nonEmpty(`${file}-wal`)) return 0;
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return 0;
+  }
+  try {
+    const header = Buffer.alloc(100);
+    if (readSync(fd, header, 0, 100, 0) < 100) return 0;
+    if (header.toString('latin1', 0, 16) !== 'SQLite format 3\0') return 0;
+    const rawPageSize = header.readUInt16BE(16);
+    const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
+    const pages = header.readUInt32BE(28);
+    if (pages === 0 || header.readUInt32BE(24) !== header.readUInt32BE(92)) return 0;
+    const size = statSync(file).size;
+    return Math.max(0, pages * pageSize - size);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Opens `file` (creating it if missing), switches it to WAL and parses its schema. When an earlier
+ * background check left a damage marker, runs PRAGMA quick_check now. Throws UnusableFileError for a
+ * file that cannot be used, the SQLite error for anything else.
+ */
+export function inspectDatabaseFile(file: string, o: InspectOptions): void {
+  const missing = truncatedBy(file);
+  if (missing > 0) throw new UnusableFileError(`it is damaged (cut short: ${missing} bytes are missing)`);
   const conn = new Database(file, { timeout: o.busyTimeoutMs });
   try {
     conn.exec(`PRAGMA busy_timeout = ${int(o.busyTimeoutMs)}`);
     // The first read: garbage fails here with SQLITE_NOTADB, a truncated file with SQLITE_CORRUPT.
     enterWalMode(conn, o.busyTimeoutMs);
     conn.exec('SELECT count(*) FROM sqlite_schema');
-
-    // exec() returns no rows, so the verdict travels as a CHECK constraint on a temporary table.
-    conn.exec('CREATE TEMP TABLE kiedrop_integrity (ok INTEGER NOT NULL CHECK (ok = 1))');
-    const check =
-      "INSERT INTO temp.kiedrop_integrity SELECT (SELECT count(*) = 1 AND min(quick_check) = 'ok' FROM pragma_quick_check)";
-    const since = Number.isFinite(o.intervalMs) ? o.nowMs - o.intervalMs : 0;
-    const notCheckedRecently =
-      `NOT EXISTS (SELECT 1 FROM main.meta WHERE key = '${LAST_CHECK_KEY}' ` +
-      `AND CAST(value AS INTEGER) > ${int(since)} AND CAST(value AS INTEGER) <= ${int(o.nowMs)})`;
-    let unrecorded = false;
+    if (!exists(damageMarkerPath(file))) return;
     try {
-      if (sizeOf(file) + sizeOf(`${file}-wal`) <= FULL_CHECK_MAX_BYTES || o.intervalMs <= 0) {
-        conn.exec(check);
-      } else {
-        try {
-          conn.exec(`${check} WHERE ${notCheckedRecently}`);
-        } catch (err) {
-          // A file from before the meta table existed: check it now.
-          if (!(err instanceof Error && err.message.includes('no such table'))) throw err;
-          conn.exec(check);
-        }
-      }
+      conn.exec(QUICK_CHECK_SQL);
     } catch (err) {
-      if (codeOf(err).startsWith('SQLITE_CONSTRAINT')) {
-        throw new UnusableFileError("it failed SQLite's integrity check (PRAGMA quick_check)");
-      }
+      if (codeOf(err).startsWith('SQLITE_CONSTRAINT')) throw new UnusableFileError(QUICK_CHECK_FAILED);
       throw err;
     }
-
-    // Remember a passed check. Best effort and without waiting: if the other process is writing,
-    // the next start simply checks again.
-    try {
-      conn.exec('PRAGMA busy_timeout = 0');
-      conn.exec(
-        `INSERT OR REPLACE INTO main.meta (key, value) SELECT '${LAST_CHECK_KEY}', '${int(o.nowMs)}' ` +
-          'WHERE EXISTS (SELECT 1 FROM temp.kiedrop_integrity)',
-      );
-    } catch (err) {
-      // No meta table yet (a new or older file): recordIntegrityCheck() does it after the migrations.
-      unrecorded = err instanceof Error && err.message.includes('no such table');
-    }
-    return unrecorded;
+    // Checked in full and sound after all (restored from a backup, say): use it.
+    removeDamageMarker(file);
   } finally {
     conn.close();
+  }
+}
+
+/** When the last full check passed (ms), or null when never or unknown. */
+export function lastCheckAt(conn: Database.Database): number | null {
+  try {
+    const row = conn.prepare(`SELECT value FROM meta WHERE key = '${LAST_CHECK_KEY}'`).raw().get() as
+      unknown[] | undefined;
+    const value = Number(row?.[0]);
+    return row === undefined || !Number.isFinite(value) ? null : value;
+  } catch {
+    return null;
   }
 }
 
