@@ -17,6 +17,7 @@ import { createFolderStore } from './folder-store';
 import type { FolderSettings, FolderStore } from './folder-store';
 import { createLedgerStore } from './ledger-store';
 import type { LedgerStore } from './ledger-store';
+import { createPendingCounts } from './pending-count';
 import { reconcileLedger } from './reconcile';
 import { uploadFailedMessage } from './watch-messages';
 import type {
@@ -92,8 +93,27 @@ export function createWatchService(opts: WatchServiceOptions): WatchService {
   const wanted = (f: WatchFolder): boolean => selected === null || selected.has(f.id);
   const shouldRun = (f: WatchFolder): boolean => started && !closed && !allPaused && f.enabled;
 
+  const pending = createPendingCounts((id) => ledger.pendingCount(id));
+  /** Folders whose status showed a reused count: sent again once a fresh count is due. */
+  const refreshTimers = new Map<number, NodeJS.Timeout>();
+  const counts = {
+    pendingCount(id: number): number {
+      const count = pending.get(id);
+      if (count.refreshInMs !== null && !refreshTimers.has(id)) {
+        const timer = setTimeout(() => {
+          refreshTimers.delete(id);
+          if (!closed) markDirty(id);
+        }, count.refreshInMs + 1);
+        timer.unref();
+        refreshTimers.set(id, timer);
+      }
+      return count.value;
+    },
+    lastUploadAt: (id: number) => ledger.lastUploadAt(id),
+  };
+
   const statusOf = (folder: WatchFolder): FolderStatus =>
-    folderStatus(folder, runtimes.get(folder.id), ledger, allPaused);
+    folderStatus(folder, runtimes.get(folder.id), counts, allPaused);
 
   function markDirty(id: number): void {
     dirty.add(id);
@@ -339,6 +359,8 @@ export function createWatchService(opts: WatchServiceOptions): WatchService {
         clearInterval(syncTimer);
         clearInterval(reconcileTimer);
         clearTimeout(statusTimer);
+        for (const timer of refreshTimers.values()) clearTimeout(timer);
+        refreshTimers.clear();
         for (const off of unsubscribe.splice(0)) off();
         for (const id of [...runtimes.keys()]) await drop(id);
         liveOwners.delete(owner);
