@@ -1,5 +1,6 @@
 // `npm run bench [name…]`: runs the benchmarks (all, or those named) and updates bench/RESULTS.md.
 import { join } from 'node:path';
+import { benchBatch } from './batch-10k';
 import { benchCliStartup } from './cli-startup';
 import { benchHistory } from './history-100k';
 import { benchQueueSmallFiles } from './queue-small-files';
@@ -16,6 +17,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   watch: () => benchWatchFolder(join(WORK, 'watch')),
   renderer: () => benchRendererHistory(join(WORK, 'renderer')),
   cli: () => benchCliStartup(join(WORK, 'cli')),
+  batch: () => benchBatch(join(WORK, 'batch')),
 };
 
 const wanted = process.argv.slice(2);

@@ -24,30 +24,101 @@ function fit(text: string, columns: number): string {
   return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
 }
 
-/** `Total  [███░░░]  42%  12/40 done, 1 failed, 2 retrying  4.2 MB / 10.0 MB  1.3 MB/s  about 12 s left` */
-export function renderTotalLine(jobs: readonly JobSnapshot[], columns: number): string {
-  let bytes = 0;
-  let sentBytes = 0;
-  let rate = 0;
-  let done = 0;
-  let failed = 0;
-  let retrying = 0;
-  for (const job of jobs) {
-    const size = job.size ?? 0;
-    bytes += size;
-    // Progress counts multipart framing too; scale it to the file's own size.
-    sentBytes += fractionOf(job) * size;
-    if (job.status === 'uploading') rate += job.progress?.rate ?? 0;
-    if (job.status === 'done') done++;
-    if (job.status === 'failed' || job.status === 'cancelled') failed++;
-    if (job.status === 'queued' && job.phase === 'retrying') retrying++;
+/** What one job adds to the totals; a job's old contribution is taken out before its new one goes in. */
+interface Share {
+  size: number;
+  done: number;
+  failed: number;
+  retrying: number;
+}
+
+function shareOf(job: JobSnapshot): Share {
+  return {
+    size: job.size ?? 0,
+    done: job.status === 'done' ? 1 : 0,
+    failed: job.status === 'failed' || job.status === 'cancelled' ? 1 : 0,
+    retrying: job.status === 'queued' && job.phase === 'retrying' ? 1 : 0,
+  };
+}
+
+/**
+ * A batch's totals, kept up to date one job change at a time: the cost of a change and of a redraw does
+ * not grow with the batch. Finished jobs are folded into counters and forgotten; only unfinished jobs
+ * (a few numbers each) and those in flight are kept.
+ */
+export class BatchTally {
+  count = 0;
+  done = 0;
+  failed = 0;
+  retrying = 0;
+  bytes = 0;
+  /** Bytes of the files that are done. */
+  doneBytes = 0;
+  private readonly open = new Map<number, Share>();
+  private readonly flying = new Map<number, JobSnapshot>();
+
+  set(job: JobSnapshot): void {
+    const before = this.open.get(job.id);
+    // A job not open is new: the caller stops passing a job once it has finished.
+    if (before === undefined) this.count++;
+    else this.add(before, -1);
+    const share = shareOf(job);
+    this.add(share, 1);
+    if (job.status === 'uploading') this.flying.set(job.id, job);
+    else this.flying.delete(job.id);
+    if (job.status === 'done' || job.status === 'failed' || job.status === 'cancelled') {
+      this.open.delete(job.id);
+      if (job.status === 'done') this.doneBytes += share.size;
+    } else {
+      this.open.set(job.id, share);
+    }
   }
-  const fraction = bytes > 0 ? sentBytes / bytes : jobs.length > 0 ? done / jobs.length : 0;
+
+  /** Uploads in flight, oldest first. */
+  inFlight(): JobSnapshot[] {
+    return [...this.flying.values()].sort((a, b) => a.id - b.id);
+  }
+
+  /** Bytes sent so far: the files done and the share sent of those in flight. Progress counts multipart
+   * framing too, so it is scaled to the file's own size. */
+  sentBytes(): number {
+    let sent = this.doneBytes;
+    for (const job of this.flying.values()) sent += fractionOf(job) * (job.size ?? 0);
+    return sent;
+  }
+
+  rate(): number {
+    let rate = 0;
+    for (const job of this.flying.values()) rate += job.progress?.rate ?? 0;
+    return rate;
+  }
+
+  private add(share: Share, sign: 1 | -1): void {
+    this.bytes += sign * share.size;
+    this.done += sign * share.done;
+    this.failed += sign * share.failed;
+    this.retrying += sign * share.retrying;
+  }
+}
+
+/** The tally of a list of jobs (each job once, in its latest state). */
+export function tallyOf(jobs: readonly JobSnapshot[]): BatchTally {
+  const tally = new BatchTally();
+  for (const job of jobs) tally.set(job);
+  return tally;
+}
+
+/** `Total  [███░░░]  42%  12/40 done, 1 failed, 2 retrying  4.2 MB / 10.0 MB  1.3 MB/s  about 12 s left` */
+export function renderTotalLine(tally: BatchTally, columns: number): string {
+  const { bytes, done, failed, retrying, count } = tally;
+  const sentBytes = tally.sentBytes();
+  const rate = tally.rate();
+  const fraction = bytes > 0 ? sentBytes / bytes : count > 0 ? done / count : 0;
   const filled = Math.round(fraction * BAR_WIDTH);
   const parts = [
     `Total  [${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}] ${`${Math.floor(fraction * 100)}%`.padStart(4)}`,
     [
-      `${done}/${jobs.length} done`,
+      `${done}/${count} done`,
       ...(failed > 0 ? [`${failed} failed`] : []),
       ...(retrying > 0 ? [`${retrying} retrying`] : []),
     ].join(', '),
@@ -62,19 +133,19 @@ export function renderTotalLine(jobs: readonly JobSnapshot[], columns: number): 
 }
 
 /** The whole block: uploads in flight (oldest first, capped), then the total line. */
-export function renderBatchLines(jobs: readonly JobSnapshot[], columns: number): string[] {
-  const active = jobs.filter((j) => j.status === 'uploading').slice(0, MAX_ACTIVE_LINES);
+export function renderBatchLines(tally: BatchTally, columns: number): string[] {
+  const active = tally.inFlight().slice(0, MAX_ACTIVE_LINES);
   const lines = active.map((job) => {
     const label = job.phase === 'processing' ? `${job.fileName} (processing)` : job.fileName;
     const p = job.progress ?? { sent: 0, total: job.size ?? 0, rate: 0 };
     return fit(renderProgressLine(label, p, columns), columns);
   });
-  lines.push(renderTotalLine(jobs, columns));
+  lines.push(renderTotalLine(tally, columns));
   return lines;
 }
 
 export interface BatchProgressView {
-  /** A job of the batch changed (status, phase or progress). */
+  /** A job of the batch changed (status, phase or progress). Not called again once it has finished. */
   track(job: JobSnapshot): void;
   /** Erases the block, runs `write` (a result line), and draws the block again below it. */
   above(write: () => void): void;
@@ -94,7 +165,7 @@ export interface BatchProgressOptions {
 export function createBatchProgress(opts: BatchProgressOptions): BatchProgressView {
   const setTimer = opts.setTimer ?? ((fn: () => void, ms: number) => setTimeout(fn, ms));
   const clearTimer = opts.clearTimer ?? ((h: unknown) => clearTimeout(h as NodeJS.Timeout));
-  const jobs = new Map<number, JobSnapshot>();
+  const tally = new BatchTally();
   let drawnLines = 0;
   // The first draw waits one interval: a batch that finishes at once never flashes a bar, and all jobs
   // queued together are counted in it.
@@ -111,7 +182,7 @@ export function createBatchProgress(opts: BatchProgressOptions): BatchProgressVi
     timer = undefined;
     if (closed) return;
     lastDraw = opts.now();
-    const lines = renderBatchLines([...jobs.values()], opts.columns);
+    const lines = renderBatchLines(tally, opts.columns);
     erase();
     opts.stream.write(lines.map((l) => `${l}\n`).join(''));
     drawnLines = lines.length;
@@ -125,14 +196,14 @@ export function createBatchProgress(opts: BatchProgressOptions): BatchProgressVi
 
   return {
     track(job) {
-      jobs.set(job.id, job);
+      tally.set(job);
       schedule();
     },
     above(write) {
       erase();
       write();
       // Not drawn at once: a burst of small files finishing would otherwise redraw hundreds of times a second.
-      if (jobs.size > 0) schedule();
+      if (tally.count > 0) schedule();
     },
     close() {
       closed = true;

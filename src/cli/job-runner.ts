@@ -12,6 +12,11 @@ import { readTestKnobs } from './test-knobs';
 // Runs queued jobs to the end while showing what happens: progress on a terminal, one line per finished
 // file, the reason for each failure. It waits for a given set of jobs only: a `kiedrop upload` must not
 // sit there until some other program's backlog is done.
+//
+// It learns what this process's queue does from its events. Only jobs it has no events for (another
+// process may be uploading them) are looked up in the database, all in one query per tick, and only
+// when the batch's count of unfinished jobs says something happened elsewhere. Once a job is reported
+// it is forgotten: the cost of a change and the memory held do not grow with the batch.
 
 /** How often the database is asked about jobs this process gets no events for (another process may be
  * uploading them), and whether they are finished. */
@@ -20,7 +25,8 @@ export const POLL_MS = 500;
 export interface RunJobsOptions {
   /** The jobs to wait for, as they were when queued. */
   jobs: readonly JobSnapshot[];
-  /** Passed to runUntilIdle, so the queue knows which batch is being waited for. */
+  /** The batch `jobs` make up: passed to runUntilIdle, so the queue knows which batch is being waited
+   * for, and its count of unfinished jobs tells whether the database needs asking about the rest. */
   batchId?: string;
   /** No link lines on stdout (the command prints JSON at the end instead). */
   json: boolean;
@@ -31,9 +37,9 @@ export interface RunJobsOptions {
 }
 
 export interface RunJobsResult {
-  /** Final state of every job waited for, in the order given. */
+  /** Final state of every job waited for, in the order given (read once, at the end). */
   jobs: JobSnapshot[];
-  /** History entries of the jobs that are done, by job id. */
+  /** With `json` only: history entries of the jobs that are done, by job id. */
   entries: Map<number, HistoryEntry>;
   /** Set when the queue stopped because the API key was rejected (or missing). */
   paused: PauseInfo | null;
@@ -47,12 +53,25 @@ export function defaultLabel(job: JobSnapshot): string {
   return job.localPath ?? job.sourceUrl ?? job.fileName;
 }
 
+interface Waiting {
+  job: JobSnapshot;
+  /** This process's queue is uploading it: its events tell everything, the database need not be asked. */
+  ours: boolean;
+  /** The history entry announced before the job's 'done' event. */
+  entry?: HistoryEntry;
+  /** The retry wait last announced, so each is said once. */
+  announced?: string;
+}
+
 export async function runJobs(ctx: CliContext, engine: Engine, opts: RunJobsOptions): Promise<RunJobsResult> {
-  const latest = new Map<number, JobSnapshot>(opts.jobs.map((j) => [j.id, j]));
+  // Unfinished jobs only: a job leaves this map once its line is printed.
+  const waiting = new Map<number, Waiting>();
+  for (const job of opts.jobs) waiting.set(job.id, { job, ours: false });
+  // Kept only when asked for JSON: those are the links printed at the end.
   const entries = new Map<number, HistoryEntry>();
-  const reported = new Set<number>();
   const label = opts.label ?? defaultLabel;
-  const nameWidth = Math.min(40, Math.max(0, ...opts.jobs.map((j) => j.fileName.length)));
+  let nameWidth = 0;
+  for (const job of opts.jobs) nameWidth = Math.max(nameWidth, Math.min(40, job.fileName.length));
   const view: BatchProgressView | null = ctx.isTTY.stderr
     ? createBatchProgress({ stream: ctx.stderr, columns: ctx.columns, now: () => Date.now() })
     : null;
@@ -62,14 +81,15 @@ export async function runJobs(ctx: CliContext, engine: Engine, opts: RunJobsOpti
     else write();
   };
 
-  const report = (job: JobSnapshot): void => {
-    if (reported.has(job.id) || !FINISHED.has(job.status)) return;
+  const report = (w: Waiting): void => {
+    const { job } = w;
+    if (!FINISHED.has(job.status)) return;
     if (job.status === 'done') {
-      const entry = entries.get(job.id) ?? engine.history.getByJobId(job.id);
+      const entry = w.entry ?? engine.history.getByJobId(job.id);
       if (!entry) return; // recorded in the same transaction; the history event is on its way
-      entries.set(job.id, entry);
-      reported.add(job.id);
-      if (!opts.json) {
+      waiting.delete(job.id);
+      if (opts.json) entries.set(job.id, entry);
+      else {
         const line = opts.doneLine?.(entry, job, nameWidth);
         say(
           'stdout',
@@ -84,7 +104,7 @@ export async function runJobs(ctx: CliContext, engine: Engine, opts: RunJobsOpti
       if (job.notice !== null) say('stderr', `kiedrop: note: ${label(job)}: ${job.notice}`);
       return;
     }
-    reported.add(job.id);
+    waiting.delete(job.id);
     const name = label(job);
     const message =
       job.status === 'cancelled' ? 'cancelled.' : (job.lastError ?? 'failed (no reason recorded).');
@@ -94,44 +114,56 @@ export async function runJobs(ctx: CliContext, engine: Engine, opts: RunJobsOpti
 
   // Each wait for a retry is said once, when it starts: a silent pause of minutes looks like a hang.
   const maxAttempts = readTestKnobs(ctx.env).retry.maxAttempts ?? DEFAULT_RETRY.maxAttempts;
-  const announced = new Set<string>();
-  const announce = (job: JobSnapshot): void => {
+  const announce = (w: Waiting): void => {
+    const { job } = w;
     const line = retryLine(job, maxAttempts, ctx.now().getTime());
-    const once = `${job.id}:${job.attempts}:${job.nextAttemptAt}`;
-    if (line === null || announced.has(once)) return;
-    announced.add(once);
+    const once = `${job.attempts}:${job.nextAttemptAt}`;
+    if (line === null || w.announced === once) return;
+    w.announced = once;
     say('stderr', `kiedrop: ${label(job)}: ${line}`);
   };
 
-  const update = (job: JobSnapshot): void => {
-    if (!latest.has(job.id)) return;
-    latest.set(job.id, job);
+  /** `fromQueue`: an event of this process's queue, whose 'uploading' means the job is ours. */
+  const update = (job: JobSnapshot, fromQueue: boolean): void => {
+    const w = waiting.get(job.id);
+    if (!w) return;
+    w.job = job;
+    w.ours = fromQueue && job.status === 'uploading';
     view?.track(job);
-    announce(job);
-    report(job);
+    announce(w);
+    report(w);
   };
 
   const unsubscribe = [
-    engine.on('job', update),
-    engine.on('progress', update),
+    engine.on('job', (job) => update(job, true)),
+    engine.on('progress', (job) => update(job, true)),
     engine.on('history', (change) => {
       const added = change.added;
-      if (added === undefined || added.jobId === null || !latest.has(added.jobId)) return;
-      entries.set(added.jobId, added);
+      if (added === undefined || added.jobId === null) return;
+      const w = waiting.get(added.jobId);
+      if (w) w.entry = added;
     }),
   ];
 
-  for (const job of opts.jobs) {
-    view?.track(job);
-    announce(job);
-    report(job);
+  for (const w of [...waiting.values()]) {
+    view?.track(w.job);
+    announce(w);
+    report(w);
   }
+
+  /** One look at the database for the jobs this process is not running. */
+  const lookElsewhere = (): void => {
+    // Every unfinished job of the batch is accounted for here: nothing finished that we were not told of.
+    if (opts.batchId !== undefined && engine.queue.unfinishedCount(opts.batchId) === waiting.size) return;
+    const others: number[] = [];
+    for (const [id, w] of waiting) if (!w.ours) others.push(id);
+    for (const job of engine.queue.getMany(others, { finishedOnly: true })) update(job, false);
+  };
 
   let interrupted = false;
   try {
     await new Promise<void>((resolve) => {
       let settled = false;
-      const allFinished = (): boolean => [...latest.values()].every((j) => FINISHED.has(j.status));
       const settle = (): void => {
         if (settled) return;
         settled = true;
@@ -144,25 +176,20 @@ export async function runJobs(ctx: CliContext, engine: Engine, opts: RunJobsOpti
         interrupted = true;
         settle();
       };
-      // Jobs this process is not running (another process took them) only change in the database.
       const poll = setInterval(() => {
         try {
-          for (const job of latest.values()) {
-            if (FINISHED.has(job.status)) continue;
-            const now = engine.queue.get(job.id);
-            if (now && now.status !== job.status) update(now);
-          }
+          lookElsewhere();
         } catch {
           // A locked database for a moment; look again on the next tick.
         }
-        if (allFinished()) settle();
+        if (waiting.size === 0) settle();
       }, POLL_MS);
       const offDone = engine.on('job', () => {
-        if (allFinished()) settle();
+        if (waiting.size === 0) settle();
       });
       ctx.signal.addEventListener('abort', onAbort);
       if (ctx.signal.aborted) onAbort();
-      if (allFinished()) settle();
+      if (waiting.size === 0) settle();
       // Resolves on its own when the queue pauses for the key, once the uploads in flight are over.
       engine.queue
         .runUntilIdle(opts.batchId === undefined ? {} : { batchId: opts.batchId })
@@ -172,12 +199,10 @@ export async function runJobs(ctx: CliContext, engine: Engine, opts: RunJobsOpti
     for (const off of unsubscribe) off();
   }
 
-  // The final word comes from the database: it also knows about jobs other processes finished.
-  const jobs = opts.jobs.map((j) => engine.queue.get(j.id) ?? latest.get(j.id) ?? j);
-  for (const job of jobs) {
-    latest.set(job.id, job);
-    report(job);
-  }
+  // The final word comes from the database, in one query: it also knows about jobs other processes finished.
+  const final = new Map(engine.queue.getMany(opts.jobs.map((j) => j.id)).map((j) => [j.id, j]));
+  for (const job of final.values()) update(job, false);
   view?.close();
+  const jobs = opts.jobs.map((j) => final.get(j.id) ?? waiting.get(j.id)?.job ?? j);
   return { jobs, entries, paused: engine.queue.paused, interrupted };
 }

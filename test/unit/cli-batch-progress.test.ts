@@ -4,6 +4,7 @@ import {
   MAX_ACTIVE_LINES,
   renderBatchLines,
   renderTotalLine,
+  tallyOf,
 } from '../../src/cli/batch-progress';
 import type { JobSnapshot } from '../../src/main/core/queue';
 import { jobSnapshot } from '../support/job-snapshot';
@@ -21,12 +22,12 @@ const sending = (id: number, sent: number, rate = 100): JobSnapshot =>
 describe('the total line', () => {
   it('counts files done, failed and retrying, and the bytes of all of them', () => {
     const line = renderTotalLine(
-      [
+      tallyOf([
         job(1, { status: 'done', phase: null }),
         job(2, { status: 'failed', phase: null }),
         job(3, { phase: 'retrying' }),
         sending(4, 500),
-      ],
+      ]),
       120,
     );
     expect(line).toContain('1/4 done, 1 failed, 1 retrying');
@@ -36,10 +37,24 @@ describe('the total line', () => {
     expect(line).toContain('100 B/s');
   });
 
+  it('follows each job from queued to finished, counting it once', () => {
+    const tally = tallyOf([job(1), job(2), job(3)]);
+    tally.set(sending(1, 500));
+    tally.set(job(2, { phase: 'retrying', attempts: 1 }));
+    expect(renderTotalLine(tally, 120)).toContain('0/3 done, 1 retrying  500 B / 2.9 KB');
+    tally.set(job(1, { status: 'done', phase: null }));
+    tally.set(sending(2, 0));
+    tally.set(job(2, { status: 'failed', phase: null }));
+    tally.set(sending(3, 250));
+    const line = renderTotalLine(tally, 120);
+    expect(line).toContain('1/3 done, 1 failed  1.2 KB / 2.9 KB');
+    expect(renderBatchLines(tally, 120)[0]).toMatch(/^file-3\.bin\s+\[/u);
+  });
+
   it('never runs into the last column, so redrawing in place works', () => {
     const jobs = Array.from({ length: 30 }, (_, i) => sending(i + 1, 300, 5_000_000));
     for (const columns of [40, 60, 80]) {
-      for (const line of renderBatchLines(jobs, columns)) expect(line.length).toBeLessThan(columns);
+      for (const line of renderBatchLines(tallyOf(jobs), columns)) expect(line.length).toBeLessThan(columns);
     }
   });
 });
@@ -51,11 +66,11 @@ describe('the block', () => {
       job(99, { status: 'uploading', phase: 'processing', fileName: 'last.bin', progress: null }),
       job(100),
     ];
-    const lines = renderBatchLines(jobs, 100);
+    const lines = renderBatchLines(tallyOf(jobs), 100);
     expect(lines).toHaveLength(MAX_ACTIVE_LINES + 1);
     expect(lines[0]).toMatch(/^file-1\.bin\s+\[/u);
     expect(lines.at(-1)).toMatch(/^Total /u);
-    const processing = renderBatchLines([jobs.at(-2) as JobSnapshot], 100);
+    const processing = renderBatchLines(tallyOf([jobs.at(-2) as JobSnapshot]), 100);
     expect(processing[0]).toContain('last.bin (processing)');
   });
 });

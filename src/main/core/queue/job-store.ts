@@ -1,9 +1,12 @@
 // Every SQL statement the queue runs on the jobs table. Writes that move a job out of
 // 'uploading' are conditional on this queue still holding its lease, so a job cancelled (or
 // recovered by another process) meanwhile is never resurrected by a late answer.
+// Statements are prepared once (statement-cache.ts), and the ones run for every job use the indexes of
+// schema version 4, so a job costs the same whether 10 or 10,000 others are waiting.
 import type { KieDropDb } from '../db';
 import { toJobRow } from './job-row';
 import type { JobRow } from './job-row';
+import { createStatementCache } from './statement-cache';
 import type { JobStatus } from './types';
 
 const SELECT_JOB = 'SELECT j.*, h.id AS history_id FROM jobs j LEFT JOIN history h ON h.job_id = j.id';
@@ -39,8 +42,12 @@ export interface JobStore {
   insert(job: NewJob, now: number): JobRow;
   get(id: number): JobRow | undefined;
   list(q?: JobQuery): JobRow[];
-  /** queued + uploading, optionally of one batch. */
+  /** These jobs (those that exist), by id, in one query. `finishedOnly`: only those done, failed or cancelled. */
+  byIds(ids: readonly number[], opts?: { finishedOnly?: boolean }): JobRow[];
+  /** queued + uploading, optionally of one batch. Counts every such row: not for per-job paths. */
   unfinishedCount(batchId?: string): number;
+  /** Whether any job (of the batch) is queued or uploading: answered from an index without counting. */
+  hasUnfinished(batchId?: string): boolean;
   /** Earliest next_attempt_at among queued jobs, or null when none is queued. */
   nextDueAt(): number | null;
   /** Atomically takes the most urgent due job for `owner`; only from `batchIds` when given. */
@@ -74,44 +81,51 @@ export interface JobStore {
 }
 
 export function createJobStore(db: KieDropDb): JobStore {
-  const c = db.conn;
+  const cache = createStatementCache(db.conn);
   const one = (sql: string, ...params: unknown[]): JobRow | undefined => {
-    const raw = c.prepare(sql).get(...params);
+    const raw = cache.run(sql, (st) => st.get(...params));
     return raw === undefined ? undefined : toJobRow(raw);
   };
-  const changed = (sql: string, ...params: unknown[]): boolean => c.prepare(sql).run(...params).changes > 0;
+  const all = (sql: string, ...params: unknown[]): JobRow[] =>
+    cache.run(sql, (st) => st.all(...params)).map(toJobRow);
+  const changed = (sql: string, ...params: unknown[]): boolean =>
+    cache.run(sql, (st) => st.run(...params)).changes > 0;
+  const ids = (sql: string, ...params: unknown[]): number[] =>
+    (cache.run(sql, (st) => st.all(...params)) as { id: number }[]).map((r) => Number(r.id));
+  const scalar = (sql: string, ...params: unknown[]): unknown =>
+    (cache.run(sql, (st) => st.raw().get(...params)) as unknown[] | undefined)?.[0];
 
   return {
     insert(job, now) {
-      const raw = c
-        .prepare(
-          `INSERT INTO jobs (status, source, method, local_path, source_url, upload_path, file_name, location,
-             overwrite, size, mtime_ms, priority, attempts, next_attempt_at, error_kind, last_error, renew_of,
-             batch_id, created_at, updated_at, finished_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
-        )
-        .get(
-          job.status,
-          job.source,
-          job.method,
-          job.localPath,
-          job.sourceUrl,
-          job.uploadPath,
-          job.fileName,
-          job.location,
-          job.overwrite ? 1 : 0,
-          job.size,
-          job.mtimeMs,
-          job.priority,
-          now,
-          job.errorKind ?? null,
-          job.lastError ?? null,
-          job.renewOf ?? null,
-          job.batchId ?? null,
-          now,
-          now,
-          job.status === 'failed' ? now : null,
-        );
+      const raw = cache.run(
+        `INSERT INTO jobs (status, source, method, local_path, source_url, upload_path, file_name, location,
+           overwrite, size, mtime_ms, priority, attempts, next_attempt_at, error_kind, last_error, renew_of,
+           batch_id, created_at, updated_at, finished_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+        (st) =>
+          st.get(
+            job.status,
+            job.source,
+            job.method,
+            job.localPath,
+            job.sourceUrl,
+            job.uploadPath,
+            job.fileName,
+            job.location,
+            job.overwrite ? 1 : 0,
+            job.size,
+            job.mtimeMs,
+            job.priority,
+            now,
+            job.errorKind ?? null,
+            job.lastError ?? null,
+            job.renewOf ?? null,
+            job.batchId ?? null,
+            now,
+            now,
+            job.status === 'failed' ? now : null,
+          ),
+      );
       return toJobRow(raw);
     },
     get: (id) => one(`${SELECT_JOB} WHERE j.id = ?`, id),
@@ -128,45 +142,71 @@ export function createJobStore(db: KieDropDb): JobStore {
         where.push('j.batch_id = ?');
         params.push(q.batchId);
       }
-      const limit = q.limit !== undefined && q.limit > 0 ? ` LIMIT ${Math.floor(q.limit)}` : '';
+      const limit = q.limit !== undefined && q.limit > 0 ? ' LIMIT ?' : '';
+      if (limit !== '') params.push(Math.floor(q.limit ?? 0));
       const sql = `${SELECT_JOB}${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY j.id${limit}`;
-      return c
-        .prepare(sql)
-        .all(...params)
-        .map(toJobRow);
+      return all(sql, ...params);
+    },
+    byIds(wanted, opts = {}) {
+      if (wanted.length === 0) return [];
+      // One statement for any number of ids: they travel as one JSON array.
+      const finished = opts.finishedOnly === true ? " AND j.status NOT IN ('queued', 'uploading')" : '';
+      return all(
+        `${SELECT_JOB} WHERE j.id IN (SELECT value FROM json_each(?))${finished} ORDER BY j.id`,
+        JSON.stringify(wanted),
+      );
     },
     unfinishedCount(batchId) {
-      const raw = (
+      const n =
         batchId === undefined
-          ? c.prepare("SELECT count(*) AS n FROM jobs WHERE status IN ('queued', 'uploading')").get()
-          : c
-              .prepare(
-                "SELECT count(*) AS n FROM jobs WHERE status IN ('queued', 'uploading') AND batch_id = ?",
-              )
-              .get(batchId)
-      ) as { n: number };
-      return Number(raw.n);
+          ? scalar("SELECT count(*) FROM jobs WHERE status IN ('queued', 'uploading')")
+          : scalar(
+              "SELECT count(*) FROM jobs WHERE status IN ('queued', 'uploading') AND batch_id = ?",
+              batchId,
+            );
+      return Number(n);
+    },
+    hasUnfinished(batchId) {
+      const found =
+        batchId === undefined
+          ? scalar("SELECT EXISTS (SELECT 1 FROM jobs WHERE status IN ('queued', 'uploading'))")
+          : scalar(
+              "SELECT EXISTS (SELECT 1 FROM jobs WHERE status IN ('queued', 'uploading') AND batch_id = ?)",
+              batchId,
+            );
+      return Number(found) === 1;
     },
     nextDueAt() {
-      const raw = c.prepare("SELECT min(next_attempt_at) AS t FROM jobs WHERE status = 'queued'").get() as {
-        t: number | null;
-      };
-      return raw.t === null ? null : Number(raw.t);
+      // INDEXED BY: without statistics the planner would take jobs_runnable and read every queued row.
+      const t = scalar(
+        "SELECT min(next_attempt_at) FROM jobs INDEXED BY jobs_next_due WHERE status = 'queued'",
+      );
+      return t === null || t === undefined ? null : Number(t);
     },
     claim(owner, leaseUntil, now, batchIds) {
-      const inBatches =
-        batchIds === undefined ? '' : ` AND batch_id IN (${batchIds.map(() => '?').join(', ') || 'NULL'})`;
+      // The most urgent due job, found by walking an index in (priority, id) order: one batch has an
+      // index of its own; otherwise the queue's order, skipping jobs of batches not asked for.
+      let pick: string;
+      let pickParams: unknown[];
+      if (batchIds !== undefined && batchIds.length === 1) {
+        pick = `SELECT id FROM jobs INDEXED BY jobs_claim_batch
+          WHERE status = 'queued' AND batch_id = ? AND next_attempt_at <= ? ORDER BY priority, id LIMIT 1`;
+        pickParams = [batchIds[0], now];
+      } else {
+        const inBatches = batchIds === undefined ? '' : ` AND batch_id IN (SELECT value FROM json_each(?))`;
+        pick = `SELECT id FROM jobs INDEXED BY jobs_claim
+          WHERE status = 'queued' AND next_attempt_at <= ?${inBatches} ORDER BY priority, id LIMIT 1`;
+        pickParams = batchIds === undefined ? [now] : [now, JSON.stringify(batchIds)];
+      }
       return db.transaction(() =>
         one(
           `UPDATE jobs SET status = 'uploading', lease_owner = ?, lease_until = ?, attempts = attempts + 1, updated_at = ?
-           WHERE id = (SELECT id FROM jobs WHERE status = 'queued' AND next_attempt_at <= ?${inBatches}
-             ORDER BY priority, id LIMIT 1)
+           WHERE id = (${pick})
            RETURNING *`,
           owner,
           leaseUntil,
           now,
-          now,
-          ...(batchIds ?? []),
+          ...pickParams,
         ),
       );
     },
@@ -231,31 +271,23 @@ export function createJobStore(db: KieDropDb): JobStore {
         now,
         id,
       ),
-    cancelAll(now) {
-      const rows = c
-        .prepare(
-          `UPDATE jobs SET status = 'cancelled', lease_owner = NULL, lease_until = NULL, updated_at = ?, finished_at = ?
-           WHERE status IN ('queued', 'uploading') RETURNING id`,
-        )
-        .all(now, now) as { id: number }[];
-      return rows.map((r) => Number(r.id));
-    },
-    retryFailed(ids, now) {
+    cancelAll: (now) =>
+      ids(
+        `UPDATE jobs SET status = 'cancelled', lease_owner = NULL, lease_until = NULL, updated_at = ?, finished_at = ?
+         WHERE status IN ('queued', 'uploading') RETURNING id`,
+        now,
+        now,
+      ),
+    retryFailed(which, now) {
       // A fresh start: the attempts budget and the old error belong to the failure being retried.
       const reset = `UPDATE jobs SET status = 'queued', attempts = 0, next_attempt_at = ?, error_kind = NULL, last_error = NULL,
           finished_at = NULL, updated_at = ?`;
-      if (ids === undefined) {
-        const rows = c.prepare(`${reset} WHERE status = 'failed' RETURNING id`).all(now, now) as {
-          id: number;
-        }[];
-        return rows.map((r) => Number(r.id));
-      }
+      if (which === undefined) return ids(`${reset} WHERE status = 'failed' RETURNING id`, now, now);
       return db.transaction(() =>
-        ids.filter((id) => changed(`${reset} WHERE id = ? AND status = 'failed'`, now, now, id)),
+        which.filter((id) => changed(`${reset} WHERE id = ? AND status = 'failed'`, now, now, id)),
       );
     },
-    uploading: () =>
-      c.prepare(`${SELECT_JOB} WHERE j.status = 'uploading' ORDER BY j.id`).all().map(toJobRow),
+    uploading: () => all(`${SELECT_JOB} WHERE j.status = 'uploading' ORDER BY j.id`),
     unfinishedAt: (location, fileName) =>
       one(
         `${SELECT_JOB} WHERE j.status IN ('queued', 'uploading') AND j.location = ? AND j.file_name = ?

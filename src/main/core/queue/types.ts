@@ -49,7 +49,10 @@ export interface UploadQueue {
   retryFailed(ids?: number[]): number;
   get(id: number): JobSnapshot | undefined;
   list(q?: { status?: JobStatus | JobStatus[]; batchId?: string; limit?: number }): JobSnapshot[];
-  unfinishedCount(): number;
+  /** These jobs (those that still exist) in one query, by id. `finishedOnly`: just those done, failed or cancelled. */
+  getMany(ids: readonly number[], opts?: { finishedOnly?: boolean }): JobSnapshot[];
+  /** Queued and uploading jobs, of one batch when given. */
+  unfinishedCount(batchId?: string): number;
   recoverAbandoned(): number;
   /** `batchId` lets a caller run just this renewal with runUntilIdle({ batchId }). */
   renew(historyId: number, opts?: { batchId?: string }): Promise<JobSnapshot>;

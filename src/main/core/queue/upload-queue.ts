@@ -104,6 +104,7 @@ interface Flight {
 
 interface Waiter {
   batchId?: string;
+  /** The jobs waited for when no batch is named; a batch's jobs are read back by batch instead. */
   ids: Set<number>;
   resolve: (jobs: JobSnapshot[]) => void;
 }
@@ -202,7 +203,7 @@ class Scheduler implements UploadQueue {
     const snapshots = rows.map((r) => this.snapshotOf(r));
     for (const s of snapshots) {
       this.emit('job', s);
-      for (const w of this.waiters) if (w.batchId === undefined || w.batchId === s.batchId) w.ids.add(s.id);
+      for (const w of this.waiters) if (w.batchId === undefined) w.ids.add(s.id);
     }
     this.wasIdle = false;
     this.kick();
@@ -249,7 +250,9 @@ class Scheduler implements UploadQueue {
   runUntilIdle(filter: { batchId?: string } = {}): Promise<JobSnapshot[]> {
     return new Promise((resolve) => {
       const ids = new Set(
-        this.store.list({ status: ['queued', 'uploading'], batchId: filter.batchId }).map((r) => r.id),
+        filter.batchId === undefined
+          ? this.store.list({ status: ['queued', 'uploading'] }).map((r) => r.id)
+          : [],
       );
       this.waiters.push({ batchId: filter.batchId, ids, resolve });
       if (filter.batchId === undefined) this.scope = null;
@@ -379,17 +382,22 @@ class Scheduler implements UploadQueue {
   private scheduleWake(): void {
     clearTimeout(this.wakeTimer);
     if (!this.running) return;
-    let unfinished: number;
+    // Runs after every job: both answers come from an index, however many jobs wait.
+    let unfinished: boolean;
     let nextDue: number | null;
     try {
-      unfinished = this.store.unfinishedCount();
+      unfinished = this.store.hasUnfinished();
       nextDue = this.store.nextDueAt();
     } catch {
-      unfinished = 1;
+      unfinished = true;
       nextDue = null;
     }
-    if (unfinished === 0) return;
-    const delay = nextDue === null ? this.pollMs : Math.min(this.pollMs, Math.max(0, nextDue - this.now()));
+    if (!unfinished) return;
+    // Only a retry coming due needs an early wake. A job already due that fill() did not claim waits for
+    // a free slot (a finishing upload kicks the queue), the end of a pause, or belongs to another batch:
+    // waking at once for it would spin on the database until a slot frees up.
+    const wait = nextDue === null ? this.pollMs : nextDue - this.now();
+    const delay = wait > 0 ? Math.min(this.pollMs, wait) : this.pollMs;
     this.wakeTimer = setTimeout(() => this.wake(), delay);
   }
 
@@ -461,7 +469,8 @@ class Scheduler implements UploadQueue {
     });
     this.attempts.add(done);
     flight.done = done;
-    this.emitJob(row.id);
+    // The claim returned the row as it now stands: no need to read it back.
+    this.emit('job', this.snapshotOf(flight.row));
   }
 
   private async attempt(flight: Flight, key: string): Promise<void> {
@@ -526,7 +535,7 @@ class Scheduler implements UploadQueue {
   private setPhase(flight: Flight, phase: JobPhase): void {
     if (flight.phase === phase) return;
     flight.phase = phase;
-    this.emitJob(flight.row.id);
+    this.emit('job', this.snapshotOf(flight.row));
   }
 
   private async afterFailure(
@@ -539,6 +548,10 @@ class Scheduler implements UploadQueue {
     try {
       if (flight.stopReason) {
         // Ours to requeue only when stopping; a cancelled or taken-over job is no longer ours.
+        if (flight.stopReason === 'lease-lost') {
+          // Said, so a listener that took the job for ours (no need to ask the database) learns otherwise.
+          this.emitJob(row.id);
+        }
         if (flight.stopReason === 'stop') {
           this.store.requeue(
             row.id,
@@ -714,8 +727,12 @@ class Scheduler implements UploadQueue {
     return this.store.list(q).map((r) => this.snapshotOf(r));
   }
 
-  unfinishedCount(): number {
-    return this.store.unfinishedCount();
+  getMany(ids: readonly number[], opts: { finishedOnly?: boolean } = {}): JobSnapshot[] {
+    return this.store.byIds(ids, opts).map((r) => this.snapshotOf(r));
+  }
+
+  unfinishedCount(batchId?: string): number {
+    return this.store.unfinishedCount(batchId);
   }
 
   private snapshotOf(row: JobRow): JobSnapshot {
@@ -738,34 +755,35 @@ class Scheduler implements UploadQueue {
 
   private checkIdle(): void {
     if (this.flights.size > 0) return;
-    let unfinished: number;
+    let unfinished: boolean;
+    const still: Waiter[] = [];
+    const over: Waiter[] = [];
+    const authPaused = this.pausedInfo?.reason === 'auth';
     try {
-      unfinished = this.store.unfinishedCount();
+      unfinished = this.store.hasUnfinished();
+      for (const w of this.waiters) {
+        const remaining = w.batchId === undefined ? unfinished : this.store.hasUnfinished(w.batchId);
+        (remaining && !authPaused ? still : over).push(w);
+      }
     } catch {
       return;
     }
-    const authPaused = this.pausedInfo?.reason === 'auth';
-    const idle = unfinished === 0 || authPaused;
+    const idle = !unfinished || authPaused;
     if (idle && !this.wasIdle) this.emit('idle');
     this.wasIdle = idle;
-
-    const still: Waiter[] = [];
-    for (const w of this.waiters) {
-      const remaining = w.batchId === undefined ? unfinished : this.store.unfinishedCount(w.batchId);
-      if (remaining === 0 || authPaused) w.resolve(this.waiterResult(w));
-      else still.push(w);
-    }
     this.waiters = still;
+    for (const w of over) w.resolve(this.waiterResult(w));
   }
 
   private waiterResult(w: Waiter): JobSnapshot[] {
-    if (w.batchId !== undefined) return this.list({ batchId: w.batchId });
-    return [...w.ids]
-      .sort((a, b) => a - b)
-      .flatMap((id) => {
-        const s = this.get(id);
-        return s ? [s] : [];
-      });
+    try {
+      if (w.batchId !== undefined) return this.list({ batchId: w.batchId });
+      return this.store.byIds([...w.ids]).map((r) => this.snapshotOf(r));
+    } catch (err) {
+      // The wait is over either way; its caller reads the jobs again if it needs them.
+      if (toDatabaseError(err) === null) throw err;
+      return [];
+    }
   }
 
   private safely(fn: () => void): void {

@@ -1,0 +1,210 @@
+// 10,000 small files (34 KiB each, 332 MiB in all) through one `kiedrop upload --concurrency 4`, the whole
+// process timed as a user runs it, versus one `curl --parallel --parallel-max 4` process uploading the same
+// files to the same emulator in the same run. Also the scaling at 1k/2k/4k files, where the old job runner
+// slowed down with every file (it polled the database once per unfinished job, twice a second).
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { startEmulatorProcess, type EmulatorProcess } from './lib/emulator-process';
+import { writeSection } from './lib/results-file';
+import { MiB } from './lib/stats';
+
+const FILES = Number(process.env['KIEDROP_BENCH_BATCH_FILES'] ?? 10_000);
+const SIZE = 34 * 1024;
+const CONCURRENCY = 4;
+const SCALING = [1000, 2000, 4000].filter((n) => n < FILES);
+/** A run that takes longer than this is stopped and reported as such (the old code took hours at 10k). */
+const LIMIT_MS = Number(process.env['KIEDROP_BENCH_BATCH_LIMIT_S'] ?? 180) * 1000;
+const REPO_ROOT = join(import.meta.dirname, '..');
+const BIN = join(REPO_ROOT, 'bin', 'kiedrop.js');
+
+interface Measured {
+  seconds: number;
+  /** Peak resident set of the process (VmHWM), sampled until it exits. */
+  peakRss: number;
+  stdout: string;
+  /** Stopped at LIMIT_MS. */
+  timedOut: boolean;
+}
+
+function hwm(pid: number): number {
+  try {
+    const m = /^VmHWM:\s+(\d+) kB/mu.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0; // already gone
+  }
+}
+
+/** Runs one process to the end: wall time, and peak RSS read from /proc while it runs (Linux). */
+function measure(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Measured> {
+  const started = performance.now();
+  const child = spawn(command, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  let peakRss = 0;
+  let timedOut = false;
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, hwm(child.pid ?? 0))), 50);
+  const limit = setTimeout(() => {
+    timedOut = true;
+    child.kill('SIGKILL');
+  }, LIMIT_MS);
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', () => {
+      peakRss = Math.max(peakRss, hwm(child.pid ?? 0));
+    });
+    child.on('close', (code) => {
+      clearInterval(sampler);
+      clearTimeout(limit);
+      const seconds = (performance.now() - started) / 1000;
+      if (code !== 0 && !timedOut) {
+        reject(new Error(`${command} exited with ${code}: ${stderr.slice(0, 500)}`));
+        return;
+      }
+      resolve({ seconds, peakRss, stdout, timedOut });
+    });
+  });
+}
+
+/** One curl process, all files listed in a config file, four transfers at a time. */
+function curlBatch(server: EmulatorProcess, files: string[], configPath: string): Promise<Measured> {
+  const one = (file: string): string =>
+    [
+      `url = "${server.url}/api/file-stream-upload"`,
+      `header = "Authorization: Bearer ${server.apiKey}"`,
+      `form = "file=@${file}"`,
+      'form = "uploadPath=bench-curl"',
+      'output = "/dev/null"',
+      'fail',
+      'silent',
+      'show-error',
+    ].join('\n');
+  writeFileSync(configPath, `${files.map(one).join('\nnext\n')}\n`);
+  return measure('curl', ['--parallel', '--parallel-max', String(CONCURRENCY), '--config', configPath]);
+}
+
+function kiedropEnv(server: EmulatorProcess, dataDir: string): NodeJS.ProcessEnv {
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KIEDROP_')));
+  return {
+    ...base,
+    KIEDROP_API_KEY: server.apiKey,
+    KIEDROP_BASE_URL: server.url,
+    KIEDROP_CREDITS_URL: server.url,
+    KIEDROP_DATA_DIR: dataDir,
+  };
+}
+
+function kiedropBatch(server: EmulatorProcess, files: string[], dataDir: string): Promise<Measured> {
+  return measure(
+    process.execPath,
+    [BIN, 'upload', ...files, '--concurrency', String(CONCURRENCY), '--path', 'bench-batch', '--json'],
+    kiedropEnv(server, dataDir),
+  );
+}
+
+interface LogEntry {
+  path: string;
+  status: number;
+}
+
+/** Successful uploads the server received since the last call; empties its log. */
+async function uploadsReceived(server: EmulatorProcess): Promise<number> {
+  const log = (await (await fetch(`${server.url}/__emulator/log`)).json()) as LogEntry[];
+  await fetch(`${server.url}/__emulator/log`, { method: 'DELETE' });
+  return log.filter((e) => e.path === '/api/file-stream-upload' && e.status === 200).length;
+}
+
+/** Every file given has one link, each link distinct, and the server received exactly that many uploads. */
+function checkOnce(run: Measured, files: string[], received: number): string | null {
+  if (run.timedOut) return `stopped after ${LIMIT_MS / 1000} s`;
+  const outcomes = JSON.parse(run.stdout) as { file: string; status: string; downloadUrl?: string }[];
+  const done = outcomes.filter((o) => o.status === 'done');
+  const links = new Set(done.map((o) => o.downloadUrl));
+  const named = new Set(outcomes.map((o) => o.file));
+  if (done.length !== files.length || links.size !== files.length || !files.every((f) => named.has(f))) {
+    return `${done.length} of ${files.length} done, ${links.size} distinct links`;
+  }
+  if (received !== files.length) return `the server received ${received} uploads for ${files.length} files`;
+  return null;
+}
+
+const mib = (bytes: number): string => (bytes / MiB).toFixed(0);
+const verdict = (ok: boolean): string => (ok ? '**met**' : '**missed**');
+
+export async function benchBatch(workDir: string): Promise<void> {
+  rmSync(workDir, { recursive: true, force: true });
+  mkdirSync(join(workDir, 'files'), { recursive: true });
+  const files: string[] = [];
+  for (let i = 0; i < FILES; i++) {
+    const path = join(workDir, 'files', `small-${String(i).padStart(5, '0')}.bin`);
+    writeFileSync(path, randomBytes(SIZE));
+    files.push(path);
+  }
+  const totalMiB = (FILES * SIZE) / MiB;
+  const server = await startEmulatorProcess(join(workDir, 'storage'));
+  try {
+    console.log('batch: warming up…');
+    await curlBatch(server, files.slice(0, 50), join(workDir, 'curl-warm-up.cfg'));
+    await kiedropBatch(server, files.slice(0, 50), join(workDir, 'data-warm-up'));
+    await uploadsReceived(server);
+
+    console.log(`batch: curl, ${FILES} files…`);
+    const curl = await curlBatch(server, files, join(workDir, 'curl.cfg'));
+    const curlReceived = await uploadsReceived(server);
+    if (curlReceived !== FILES) throw new Error(`curl uploaded ${curlReceived} of ${FILES} files`);
+
+    console.log(`batch: kiedrop, ${FILES} files…`);
+    const kiedrop = await kiedropBatch(server, files, join(workDir, 'data-full'));
+    const problem = checkOnce(kiedrop, files, await uploadsReceived(server));
+
+    const scaling: { n: number; run: Measured; problem: string | null }[] = [];
+    for (const n of SCALING) {
+      console.log(`batch: kiedrop, ${n} files…`);
+      const some = files.slice(0, n);
+      const run = await kiedropBatch(server, some, join(workDir, `data-${n}`));
+      scaling.push({ n, run, problem: checkOnce(run, some, await uploadsReceived(server)) });
+    }
+
+    const ratio = curl.seconds / kiedrop.seconds;
+    const fastEnough = problem === null && ratio >= 0.8;
+    const smallEnough = problem === null && kiedrop.peakRss <= 200 * MiB;
+    const row = (label: string, n: number, m: Measured, p: string | null): string =>
+      `| ${label} | ${n.toLocaleString('en')} | ${m.seconds.toFixed(1)} | ${p === null ? ((n * SIZE) / MiB / m.seconds).toFixed(1) : '—'} | ${mib(m.peakRss)} | ${p ?? 'each file once'} |`;
+    writeSection(
+      'batch',
+      `${FILES.toLocaleString('en')}-file batch, ${CONCURRENCY} at a time, against curl --parallel`,
+      `
+${FILES.toLocaleString('en')} files of 34 KiB (${totalMiB.toFixed(0)} MiB). KieDrop: one \`kiedrop upload <${FILES} files>
+--concurrency ${CONCURRENCY} --json\`, a fresh database per run, the whole process timed from start to exit. curl: one
+\`curl --parallel --parallel-max ${CONCURRENCY} --config <file>\` process listing every upload, nothing recorded. Both upload
+to the same emulator (its own process, storing every file on disk), curl first. "Each file once": every file has its
+own link in the JSON output and the emulator's log shows exactly one successful upload per file. Peak RSS is the
+process's VmHWM.
+
+| uploader | files | seconds | MiB/s | peak RSS (MiB) | result |
+| --- | --- | --- | --- | --- | --- |
+${row('`curl --parallel`', FILES, curl, null)}
+${row('`kiedrop upload`', FILES, kiedrop, problem)}
+${scaling.map((s) => row('`kiedrop upload`', s.n, s.run, s.problem)).join('\n')}
+
+- **Throughput against curl: ${ratio.toFixed(2)}×** (KieDrop ${kiedrop.seconds.toFixed(1)} s, curl ${curl.seconds.toFixed(1)} s) — target ≥ 0.8×: ${verdict(fastEnough)}
+- **Peak RSS: ${mib(kiedrop.peakRss)} MiB** — target ≤ 200 MiB: ${verdict(smallEnough)}
+- Before (issue 11, same command): 1k files 9.0 s, 2k 15.7 s, 4k 40.6 s; 10k: 92 files done after 4 minutes at
+  567 MiB RSS (the engine alone: 57 s; curl --parallel: 9.7 s).
+`,
+    );
+    console.log(
+      `batch: curl ${curl.seconds.toFixed(1)} s, kiedrop ${kiedrop.seconds.toFixed(1)} s (ratio ${ratio.toFixed(2)}), ` +
+        `peak RSS ${mib(kiedrop.peakRss)} MiB${problem === null ? '' : `, ${problem}`}; ` +
+        scaling.map((s) => `${s.n}: ${s.run.seconds.toFixed(1)} s`).join(', '),
+    );
+  } finally {
+    await server.stop();
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
