@@ -10,7 +10,10 @@ module.exports = {
   directories: { output: 'dist', buildResources: 'resources' },
   // Only what the app runs: the bundles in out/ and the runtime dependencies electron-builder adds from
   // package.json's "dependencies" (never devDependencies). No sources, tests, benchmarks or docs.
-  files: ['out/main/**', 'out/preload/**', 'out/renderer/**', 'package.json', '!**/*.map'],
+  // out/cli is the `kiedrop` command line, which the app runs as `KieDrop --cli -- …` (src/main/cli-mode.ts).
+  files: ['out/main/**', 'out/preload/**', 'out/renderer/**', 'out/cli/**', 'package.json', '!**/*.map'],
+  // The `kiedrop` wrappers: resources/bin/kiedrop (macOS, Linux) and kiedrop.cmd (Windows).
+  extraResources: [{ from: 'resources/cli', to: 'bin' }],
   asar: true,
   // Native modules load from real files: every .node, and sharp's libvips (a .so beside it, not a .node).
   asarUnpack: ['**/*.node', '**/node_modules/sharp/**', '**/node_modules/@img/**'],

@@ -8,7 +8,14 @@ const shared = { '@shared': resolve('src/shared') };
 export default defineConfig({
   main: {
     resolve: { alias: shared },
-    build: { rollupOptions: { input: { index: resolve('src/main/index.ts') } } },
+    build: {
+      rollupOptions: {
+        input: { index: resolve('src/main/index.ts') },
+        // Chunks (the desktop app, the bundled command line) sit beside index.js: their paths to the
+        // preloads and the renderer are the same as index.js's.
+        output: { chunkFileNames: '[name]-[hash].js' },
+      },
+    },
   },
   preload: {
     resolve: { alias: shared },

@@ -1,11 +1,14 @@
 import type { Environment } from '../main/core/config';
 import type { SecretStore } from '../main/core/secrets';
+import type { Launcher } from '../main/core/shell-integration';
 
 // Everything a command touches from the outside world, passed in so commands can run against any streams,
 // environment and clock. main.ts binds the real process.
 
 export interface OutputStream {
   write(chunk: string): unknown;
+  /** Resolves once a write that returned false may go on (stdout piped to a slow reader). */
+  whenDrained?(): Promise<void>;
 }
 
 /** stdin as commands need it: readable, and a raw mode for hidden input when it is a terminal. */
@@ -28,4 +31,7 @@ export interface CliContext {
   secretStore: () => SecretStore;
   /** 'EPIPE' once stdout's reader went away (`kiedrop upload … | head -1`); absent or null otherwise. */
   stdoutLost?: () => string | null;
+  /** Set when the installed app runs this command line (`KieDrop --cli`): the program the right-click
+   * menu should start by default, instead of this checkout's dev run. */
+  desktopApp?: Launcher;
 }

@@ -132,8 +132,13 @@ export function resolveDesktopLauncher(opts: {
   env: Environment;
   platform: NodeJS.Platform;
   cwd: string;
+  /** The installed app this command line runs inside, if it does. */
+  running?: Launcher;
 }): DesktopLauncher {
-  return opts.app === undefined
-    ? devRun(opts.env, opts.platform, opts.cwd)
-    : installedApp(opts.app, opts.platform, opts.cwd);
+  if (opts.app !== undefined) return installedApp(opts.app, opts.platform, opts.cwd);
+  if (opts.running !== undefined) {
+    const { exePath, exeArgs } = opts.running;
+    return { kind: 'app', exePath, exeArgs, description: `the KieDrop app at ${exePath}`, warnings: [] };
+  }
+  return devRun(opts.env, opts.platform, opts.cwd);
 }

@@ -7,6 +7,7 @@ import { COMMAND_GROUPS, COMMANDS, findCommand, flagSpecsFor, GLOBAL_OPTIONS } f
 import { toDatabaseError } from '../main/core/db/database-error';
 import { explainClosedOutputAtExit } from './closed-output';
 import type { CliContext } from './context';
+import type { Launcher } from '../main/core/shell-integration';
 import { CliFailure, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError } from './errors';
 import { guardOutput } from './guarded-output';
 import { commandHelp, topLevelHelp } from './help';
@@ -193,8 +194,14 @@ function reportError(err: unknown, ctx: CliContext): number {
   return EXIT_FAILURE;
 }
 
-/** Binds the real process: streams, environment, terminal, Ctrl-C. Called by bin/kiedrop.js. */
-export async function main(): Promise<void> {
+/**
+ * Binds the real process: streams, environment, terminal, Ctrl-C. Called by bin/kiedrop.js, and by the
+ * installed app started as `KieDrop --cli -- …` (which passes its own arguments and program).
+ */
+export async function main(
+  argv: readonly string[] = process.argv.slice(2),
+  host: { desktopApp?: Launcher } = {},
+): Promise<void> {
   const controller = new AbortController();
   let interrupts = 0;
   process.on('SIGINT', () => {
@@ -227,8 +234,9 @@ export async function main(): Promise<void> {
     signal: controller.signal,
     secretStore: () => createKeychainStore(service === undefined || service === '' ? {} : { service }),
     stdoutLost: stdout.lostCode,
+    desktopApp: host.desktopApp,
   };
-  const code = await runCli(process.argv.slice(2), ctx);
+  const code = await runCli(argv, ctx);
   // A failed write is reported a tick later: let it arrive before the last word.
   await new Promise<void>((resolve) => setImmediate(resolve));
   explainClosedOutputAtExit(ctx, code);

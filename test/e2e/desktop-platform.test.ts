@@ -277,3 +277,36 @@ describe('right-click entries left by another copy of KieDrop', () => {
     }
   });
 });
+
+describe('the bundled kiedrop command (`KieDrop --cli -- …`)', () => {
+  it('runs the command line in the app and exits, without a window, the tray or the running instance', async () => {
+    const run = await desktop({ settings: { notifications: true, copyOnUpload: false } });
+    await run.ready();
+    const cli = (args: string[]) =>
+      startDesktop({
+        browser: suite.browser,
+        emulator: suite.emulator,
+        root: run.root,
+        args: ['--cli', '--', ...args],
+        env: { KIEDROP_BASE_URL: suite.emulator.url, KIEDROP_CREDITS_URL: suite.emulator.url },
+      });
+
+    const windowsBefore = await run.windows();
+    const version = await cli(['--version']);
+    expect(await version.app.exited).toBe(0);
+    expect(version.app.stdout()).toBe('kiedrop 0.1.0\n');
+
+    const path = await run.writeFile('from-the-terminal.txt', 'uploaded by the bundled command');
+    const upload = await cli(['upload', path]);
+    expect(await upload.app.exited, upload.app.output()).toBe(0);
+    expect(upload.app.stdout()).toMatch(/^from-the-terminal\.txt\s+http:\/\/127\.0\.0\.1:\d+\/\S+/);
+    // Same history as the app: the running window lists it, and it was not handed over as a share.
+    await expect
+      .poll(async () => (await history(run)).map((e) => e.fileName), { timeout: 20_000 })
+      .toContain('from-the-terminal.txt');
+    expect(await run.notifications()).toEqual([]);
+    expect((await run.windows()).map((w) => [w.url, w.visible])).toEqual(
+      windowsBefore.map((w) => [w.url, w.visible]),
+    );
+  });
+});

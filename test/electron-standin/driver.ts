@@ -27,7 +27,10 @@ export interface StandinLaunchOptions {
 
 export interface StandinApp {
   readonly child: ChildProcess;
+  /** stdout and stderr together, in order. */
   readonly output: () => string;
+  /** stdout alone. */
+  readonly stdout: () => string;
   call<T = unknown>(cmd: string, args?: Record<string, unknown>): Promise<T>;
   /** Resolves with the exit code (or signal name) once the process has ended. */
   exited: Promise<number | string>;
@@ -74,7 +77,11 @@ export function launchStandinApp(options: StandinLaunchOptions = {}): StandinApp
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  let stdout = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    stdout += chunk.toString();
+  });
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | string>((done) =>
     child.on('exit', (code, signal) => done(code ?? signal ?? 'unknown')),
@@ -95,6 +102,7 @@ export function launchStandinApp(options: StandinLaunchOptions = {}): StandinApp
   return {
     child,
     output: () => output,
+    stdout: () => stdout,
     exited,
     call<T>(cmd: string, args: Record<string, unknown> = {}) {
       return new Promise<T>((resolvePromise, reject) => {

@@ -4,7 +4,7 @@
 // rpm, dmg and NSIS packagers, signing, notarisation, the real binary's fuses) runs in the release workflow.
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -92,13 +92,14 @@ describe('the packaged app (Linux dir target)', () => {
         '/out/preload/drop.cjs',
         '/out/renderer/index.html',
         '/out/renderer/drop.html',
+        '/out/cli/kiedrop.js',
       ]),
     );
     const outside = files.filter(
       (f) => !['/node_modules', '/out', '/package.json'].some((top) => f === top || f.startsWith(`${top}/`)),
     );
     expect(outside).toEqual([]);
-    for (const folder of ['/src', '/test', '/bench', '/docs', '/scripts', '/out/cli']) {
+    for (const folder of ['/src', '/test', '/bench', '/docs', '/scripts']) {
       expect(files.filter((f) => f === folder || f.startsWith(`${folder}/`))).toEqual([]);
     }
     expect(
@@ -160,6 +161,73 @@ describe('the packaged app (Linux dir target)', () => {
       /^MimeType=application\/octet-stream;x-scheme-handler\/http;x-scheme-handler\/https;$/m,
     );
     expect(entry).toMatch(/^Comment\[zh_CN\]=/m);
+  });
+});
+
+describe('the kiedrop command of the packaged app', () => {
+  /** A program that writes out the arguments it got and exits with 3, in place of the app's. */
+  async function recordingProgram(path: string, record: string): Promise<void> {
+    await mkdir(join(path, '..'), { recursive: true });
+    await writeFile(path, `#!/bin/sh\nfor a in "$@"; do printf '%s\\n' "$a"; done > '${record}'\nexit 3\n`);
+    await chmod(path, 0o755);
+  }
+
+  async function runWrapper(wrapper: string, record: string): Promise<{ code: number; args: string[] }> {
+    const code = await run(wrapper, ['upload', 'a b.png']).then(
+      () => 0,
+      (err: { code?: number }) => err.code ?? -1,
+    );
+    return { code, args: (await readFile(record, 'utf8')).split('\n').slice(0, -1) };
+  }
+
+  it('ships resources/bin/kiedrop and kiedrop.cmd, which start the app program as the command line', () => {
+    const bin = join(appDir, 'resources', 'bin');
+    expect(existsSync(join(bin, 'kiedrop'))).toBe(true);
+    expect(readFileSync(join(bin, 'kiedrop.cmd'), 'utf8')).toContain(
+      '"%~dp0..\\..\\KieDrop.exe" --cli -- %*',
+    );
+  });
+
+  it('runs the Linux app program with --cli, through a link in ~/.local/bin, keeping its exit code', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kiedrop-wrapper-'));
+    try {
+      const record = join(dir, 'args.txt');
+      await mkdir(join(dir, 'opt', 'resources', 'bin'), { recursive: true });
+      await copyFile(
+        join(appDir, 'resources', 'bin', 'kiedrop'),
+        join(dir, 'opt', 'resources', 'bin', 'kiedrop'),
+      );
+      await chmod(join(dir, 'opt', 'resources', 'bin', 'kiedrop'), 0o755);
+      await recordingProgram(join(dir, 'opt', 'kiedrop-app'), record);
+      await mkdir(join(dir, 'home', '.local', 'bin'), { recursive: true });
+      const link = join(dir, 'home', '.local', 'bin', 'kiedrop');
+      await symlink(join('..', '..', '..', 'opt', 'resources', 'bin', 'kiedrop'), link);
+      expect(await runWrapper(link, record)).toEqual({
+        code: 3,
+        args: ['--ozone-platform=headless', '--cli', '--', 'upload', 'a b.png'],
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('runs the macOS app program from KieDrop.app/Contents/Resources/bin/kiedrop', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kiedrop-wrapper-'));
+    try {
+      const record = join(dir, 'args.txt');
+      const contents = join(dir, 'KieDrop.app', 'Contents');
+      await mkdir(join(contents, 'Resources', 'bin'), { recursive: true });
+      const wrapper = join(contents, 'Resources', 'bin', 'kiedrop');
+      await copyFile(join(appDir, 'resources', 'bin', 'kiedrop'), wrapper);
+      await chmod(wrapper, 0o755);
+      await recordingProgram(join(contents, 'MacOS', 'KieDrop'), record);
+      expect(await runWrapper(wrapper, record)).toEqual({
+        code: 3,
+        args: ['--cli', '--', 'upload', 'a b.png'],
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

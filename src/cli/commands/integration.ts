@@ -42,6 +42,7 @@ function setup(ctx: CliContext, parsed: ParsedArgs, command: string): Setup {
     env: ctx.env,
     platform,
     cwd: process.cwd(),
+    running: ctx.desktopApp,
   });
   const options: IntegrationOptions = {
     exePath: launcher.exePath,
