@@ -23,11 +23,17 @@ function main() {
   }
   const env = { ...process.env, KIEDROP_ELECTRON_PATH: location.path };
   if (process.env.KIEDROP_SKIP_BUILD !== '1') {
-    const build = runTool('electron-vite', ['build'], { cwd: ROOT, env });
-    if (!build.ok) {
-      const detail = build.started ? ' (its errors are above)' : '';
-      console.error(`The Electron smoke tests did not run: ${build.failure}${detail}.`);
-      return build.code || 1;
+    // The app, then the command line it carries (out/cli, run by `KieDrop --cli`).
+    for (const [tool, args] of [
+      ['electron-vite', ['build']],
+      ['vite', ['build', '--config', 'build/cli.vite.config.ts']],
+    ]) {
+      const build = runTool(tool, args, { cwd: ROOT, env });
+      if (!build.ok) {
+        const detail = build.started ? ' (its errors are above)' : '';
+        console.error(`The Electron smoke tests did not run: ${build.failure}${detail}.`);
+        return build.code || 1;
+      }
     }
   }
   const args = ['run', '--config', 'vitest.electron.config.ts', ...process.argv.slice(2)];
