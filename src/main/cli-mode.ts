@@ -2,7 +2,8 @@
 // tool in the app's own runtime and exits, without a window, a tray or the single-instance lock. The
 // app's packaged build cannot run as plain Node (its RunAsNode fuse is off), so this is how a user
 // without Node gets the command. The wrappers in resources/bin (and the launcher Settings writes on
-// Linux) start it this way; "--" keeps Chromium from reading the tool's options as its own switches.
+// Linux) start it this way; "--" keeps Chromium from reading the tool's options as its own switches, and
+// runtime switches go between the two (`--cli --ozone-platform=headless -- …`).
 
 export const CLI_SWITCH = '--cli';
 
@@ -15,5 +16,8 @@ export function cliModeArgs(argv: readonly string[], defaultApp: boolean): strin
   const at = defaultApp ? 2 : 1;
   if (argv[at] !== CLI_SWITCH) return null;
   const rest = argv.slice(at + 1);
-  return rest[0] === '--' ? rest.slice(1) : rest;
+  // Runtime switches may sit between `--cli` and `--` (the Linux wrapper's --ozone-platform=headless).
+  const end = rest.indexOf('--');
+  if (end >= 0 && rest.slice(0, end).every((token) => token.startsWith('--'))) return rest.slice(end + 1);
+  return rest;
 }

@@ -29,7 +29,7 @@ function kiedrop(args: string[]) {
   if (!electronPath)
     throw new Error('KIEDROP_ELECTRON_PATH is not set: run these through `npm run test:electron`.');
   const headless = process.platform === 'linux' ? ['--ozone-platform=headless'] : [];
-  return run(electronPath, [PROJECT_ROOT, ...headless, '--cli', '--', ...args], {
+  return run(electronPath, [PROJECT_ROOT, '--cli', ...headless, '--', ...args], {
     env: {
       ...process.env,
       DISPLAY: '',

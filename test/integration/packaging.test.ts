@@ -204,7 +204,7 @@ describe('the kiedrop command of the packaged app', () => {
       await symlink(join('..', '..', '..', 'opt', 'resources', 'bin', 'kiedrop'), link);
       expect(await runWrapper(link, record)).toEqual({
         code: 3,
-        args: ['--ozone-platform=headless', '--cli', '--', 'upload', 'a b.png'],
+        args: ['--cli', '--ozone-platform=headless', '--', 'upload', 'a b.png'],
       });
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -13,6 +13,13 @@ describe('cliModeArgs', () => {
       '--version',
     ]);
     expect(cliModeArgs(['/opt/KieDrop/kiedrop-app', '--cli', 'history'], false)).toEqual(['history']);
+    // Runtime switches between --cli and -- are the runtime's, not the tool's.
+    expect(
+      cliModeArgs(
+        ['/opt/KieDrop/kiedrop-app', '--cli', '--ozone-platform=headless', '--', 'upload', '--', '-f'],
+        false,
+      ),
+    ).toEqual(['upload', '--', '-f']);
   });
 
   it('is not the command line for the desktop app, a share, or a file named "--cli"', () => {
