@@ -89,6 +89,23 @@ describe('the event outbox', () => {
     expect(sent.filter((s) => s.event === 'show-entry').map((s) => s.payload)).toEqual([4]);
   });
 
+  it("holds a 10,000-file batch as each job's newest snapshot, the most recent ones kept", () => {
+    const { outbox, sent } = recorder();
+    for (const percent of [0, 50, 100]) {
+      for (let id = 1; id <= 10_000; id += 1) {
+        outbox.emit(
+          percent === 100 ? 'job' : 'progress',
+          job(id, percent, percent === 100 ? 'done' : 'uploading'),
+        );
+      }
+    }
+    outbox.ready();
+    const jobs = sent.map((s) => s.payload as JobSnapshot);
+    expect(jobs).toHaveLength(1000);
+    expect(jobs.map((j) => j.id)).toEqual(Array.from({ length: 1000 }, (_, i) => 9001 + i));
+    expect(jobs.every((j) => j.status === 'done')).toBe(true);
+  });
+
   it('sends every progress event once the window is listening', () => {
     const { outbox, summary } = recorder();
     outbox.ready();

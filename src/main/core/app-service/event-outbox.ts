@@ -54,17 +54,39 @@ interface Held {
 
 export function createEventOutbox(send: EventSend): EventOutbox {
   let mode: 'live' | 'held' | 'detached' = 'held';
-  let held: Held[] = [];
+  // In the order they happened. Keyed, so the newest form of a job (or of the settings…) replaces the
+  // old one in one step: a batch of 10,000 files emits tens of thousands of events while a window loads.
+  let held = new Map<string, Held>();
+  let unkeyed = 0;
+  let notices = 0;
+
+  const drop = (key: string): void => {
+    const old = held.get(key);
+    if (old === undefined) return;
+    held.delete(key);
+    if (old.event === 'notice') notices -= 1;
+  };
+  const dropOldest = (which: (h: Held) => boolean): void => {
+    for (const [key, h] of held) {
+      if (which(h)) {
+        drop(key);
+        return;
+      }
+    }
+  };
+  const keepOnly = (which: (h: Held) => boolean): void => {
+    for (const [key, h] of held) if (!which(h)) drop(key);
+  };
+  const forWindowless = (h: Held): boolean => h.event === 'notice' || h.event === 'show-entry';
 
   function keep(entry: Held): void {
-    if (entry.key !== null) held = held.filter((h) => h.key !== entry.key);
-    held.push(entry);
-    if (mode === 'detached') {
-      held = held.filter((h) => h.event === 'notice' || h.event === 'show-entry');
-      const notices = held.filter((h) => h.event === 'notice');
-      if (notices.length > DETACHED_NOTICES) held = held.filter((h) => h !== notices[0]);
-    }
-    if (held.length > MAX_HELD) held = held.slice(held.length - MAX_HELD);
+    if (mode === 'detached' && !forWindowless(entry)) return;
+    const key = entry.key ?? `#${unkeyed++}`;
+    drop(key);
+    held.set(key, entry);
+    if (entry.event === 'notice') notices += 1;
+    if (mode === 'detached' && notices > DETACHED_NOTICES) dropOldest((h) => h.event === 'notice');
+    if (held.size > MAX_HELD) dropOldest(() => true);
   }
 
   return {
@@ -72,7 +94,7 @@ export function createEventOutbox(send: EventSend): EventOutbox {
       return mode === 'live';
     },
     get heldCount() {
-      return held.length;
+      return held.size;
     },
     emit(event, payload) {
       if (mode === 'live') {
@@ -83,8 +105,9 @@ export function createEventOutbox(send: EventSend): EventOutbox {
     },
     ready() {
       mode = 'live';
-      const out = held;
-      held = [];
+      const out = [...held.values()];
+      held = new Map();
+      notices = 0;
       for (const h of out) send(h.event, h.payload as EventChannels[typeof h.event]);
     },
     hold() {
@@ -92,7 +115,8 @@ export function createEventOutbox(send: EventSend): EventOutbox {
     },
     detach() {
       mode = 'detached';
-      held = held.filter((h) => h.event === 'notice' || h.event === 'show-entry').slice(-DETACHED_NOTICES);
+      keepOnly(forWindowless);
+      while (notices > DETACHED_NOTICES) dropOldest((h) => h.event === 'notice');
     },
   };
 }

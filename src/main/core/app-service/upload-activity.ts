@@ -12,9 +12,11 @@ export interface UploadActivityTracker {
   dispose(): void;
 }
 
-interface Running {
-  sent: number;
-  total: number;
+/** How far along a queued or running job is, 0–1: its share of the burst's progress. */
+function fractionOf(job: JobSnapshot): number {
+  const sent = job.progress?.sent ?? 0;
+  const total = job.progress?.total ?? job.size ?? 0;
+  return total > 0 ? Math.min(1, sent / total) : 0;
 }
 
 function isActive(job: JobSnapshot): boolean {
@@ -33,7 +35,10 @@ function same(a: UploadActivity, b: UploadActivity): boolean {
 }
 
 export function createUploadActivity(engine: Pick<Engine, 'on' | 'queue'>): UploadActivityTracker {
-  const active = new Map<number, Running>();
+  // Each active job's fraction, and their sum kept as they change: an event costs the same with 10 or
+  // 10,000 jobs queued (the summary is computed on every job and progress event).
+  const active = new Map<number, number>();
+  let activeProgress = 0;
   let done = 0;
   let failed = 0;
   let started = false;
@@ -43,8 +48,7 @@ export function createUploadActivity(engine: Pick<Engine, 'on' | 'queue'>): Uplo
 
   function compute(): UploadActivity {
     if (!started) return IDLE_ACTIVITY;
-    let progress = done + failed;
-    for (const run of active.values()) progress += run.total > 0 ? Math.min(1, run.sent / run.total) : 0;
+    const progress = done + failed + Math.max(0, activeProgress);
     const count = done + failed + active.size;
     // Rounded to a tenth of a percent: finer steps only cost repaints nobody can see.
     const fraction = count > 0 ? Math.round((progress / count) * 1000) / 1000 : 0;
@@ -74,13 +78,17 @@ export function createUploadActivity(engine: Pick<Engine, 'on' | 'queue'>): Uplo
         // A new burst: the last one's counts are history now.
         done = 0;
         failed = 0;
+        activeProgress = 0;
       }
       started = true;
-      active.set(job.id, {
-        sent: job.progress?.sent ?? 0,
-        total: job.progress?.total ?? job.size ?? 0,
-      });
-    } else if (active.delete(job.id)) {
+      const fraction = fractionOf(job);
+      activeProgress += fraction - (active.get(job.id) ?? 0);
+      active.set(job.id, fraction);
+    } else if (active.has(job.id)) {
+      activeProgress -= active.get(job.id) ?? 0;
+      active.delete(job.id);
+      // Sums of fractions drift by rounding; an empty burst is exactly nothing in flight.
+      if (active.size === 0) activeProgress = 0;
       if (job.status === 'done') done += 1;
       else if (job.status === 'failed') failed += 1;
     }
