@@ -20,6 +20,7 @@ import type { AgentRoute, AgentRouter } from './proxy-agent';
 import { proxyConnectError, proxyRefusedError } from './proxy-error';
 import type { RequestBody } from './request-body';
 import type { ProgressListener } from './types';
+import { createWritePace } from './write-pace';
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
 export const DEFAULT_RESPONSE_TIMEOUT_MS = 5 * 60_000;
@@ -58,6 +59,20 @@ function firstEvent(emitter: EventEmitter, events: string[], ms?: number): Promi
       done();
     }
     for (const event of events) emitter.on(event, finish);
+  });
+}
+
+/** Resolves once `chunk` has gone to the socket (its write callback) or the request closed. Only
+ * then is the next chunk asked for, and the producer may reuse this chunk's memory for it. One
+ * write per chunk, so the socket sees few, large writes. */
+function written(req: http.ClientRequest, chunk: Uint8Array): Promise<void> {
+  return new Promise((done) => {
+    const finish = (): void => {
+      req.off('close', finish);
+      done();
+    };
+    req.on('close', finish);
+    req.write(chunk, finish);
   });
 }
 
@@ -273,6 +288,7 @@ function sendOnce(
         arm(idleMs, idleError);
       }
       const meter = createProgressMeter(body.length);
+      const pace = createWritePace();
       let sent = 0;
       for await (const chunk of body.chunks()) {
         if (stopped()) return; // leaving the loop closes the producer (and its file)
@@ -283,11 +299,17 @@ function sendOnce(
             `${label} produced more data than announced; nothing was stored. Try again.`,
           );
         }
-        sent += chunk.length;
-        if (!req.write(chunk)) await firstEvent(req, ['drain', 'close']);
-        if (stopped()) return;
-        restart();
-        opts.onProgress?.(meter.update(sent));
+        for (let offset = 0; offset < chunk.length;) {
+          const piece = chunk.subarray(offset, offset + pace.size);
+          const startedAt = performance.now();
+          await written(req, piece);
+          if (stopped()) return;
+          pace.took(performance.now() - startedAt);
+          offset += piece.length;
+          sent += piece.length;
+          restart();
+          opts.onProgress?.(meter.update(sent));
+        }
       }
       if (stopped()) return;
       if (body.length === 0) opts.onProgress?.(meter.update(0));

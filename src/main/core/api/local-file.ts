@@ -3,20 +3,25 @@
 // upload: a shorter body would stall the server, a longer one would corrupt the stored file, and
 // a same-size rewrite would store a mix of two versions. The abort comes before the body's last
 // bytes go out, so the server never stores what was read.
-import { createReadStream } from 'node:fs';
+//
+// The bytes are read into two buffers that take turns, one being sent while the next chunk is read
+// into the other (see read-buffers.ts for why they are borrowed rather than allocated per chunk).
 import { open, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { ApiError } from './errors';
 import { FileChangedError, describeChange, identityOf, sameFileObject } from './file-identity';
 import type { FileIdentity } from './file-identity';
+import { borrowReadBuffers, READ_CHUNK_BYTES, returnReadBuffers } from './read-buffers';
 
-/** Big reads keep syscalls and event-loop turns low on multi-GiB files; RSS stays a few chunks. */
-export const READ_CHUNK_BYTES = 1 * 1024 * 1024;
+/** How often the open file is checked for writes while it is read; the check after the last byte
+ * is what guarantees a change is caught, these only stop a doomed upload early. */
+const CHANGE_CHECK_INTERVAL_MS = 250;
 
 export interface OpenedFile {
   path: string;
   size: number;
-  /** Streams the file's bytes; throws FileChangedError if it changed since it was opened. */
+  /** Streams the file's bytes; throws FileChangedError if it changed since it was opened. A chunk's
+   * memory is reused once the next chunk is asked for: use or copy it before that. */
   chunks(): AsyncGenerator<Buffer, void, undefined>;
   /** Safe to call more than once. */
   close(): Promise<void>;
@@ -105,32 +110,62 @@ export async function openLocalFile(path: string): Promise<OpenedFile> {
       throw new FileChangedError(path, 'it was replaced by another file', size);
   }
 
+  /** Fills `buffer` from `position` up to its length or the announced size; fewer bytes only when
+   * the file ended early. */
+  async function readAt(buffer: Buffer, position: number): Promise<number> {
+    const wanted = Math.min(buffer.length, size - position);
+    let filled = 0;
+    while (filled < wanted) {
+      const { bytesRead } = await handle.read(buffer, filled, wanted - filled, position + filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return filled;
+  }
+
   async function* chunks(): AsyncGenerator<Buffer, void, undefined> {
-    // autoClose off: the handle belongs to close(), which every caller runs in a finally.
-    const stream = createReadStream('', {
-      fd: handle,
-      autoClose: false,
-      start: 0,
-      highWaterMark: READ_CHUNK_BYTES,
-    });
-    let read = 0;
+    // A file that fits one chunk is one read: a buffer of its own size does.
+    const small = size <= READ_CHUNK_BYTES;
+    const own = small ? Buffer.allocUnsafeSlow(Math.max(1, size)) : undefined;
+    const buffers = own === undefined ? borrowReadBuffers() : ([own, own] as const);
+    const length = buffers[0].length;
+    let turn: 0 | 1 = 0;
+    let position = 0;
+    let checkedAt = performance.now();
+    // Reading never goes past the announced size, so extra bytes are never sent as file content;
+    // a file that grew is caught by the checks below.
+    let next: Promise<number> | undefined = size > 0 ? readAt(buffers[0], 0) : undefined;
+    // A read still running when the consumer stops is awaited in finally; until then its failure
+    // must not count as unhandled.
+    next?.catch(() => undefined);
     try {
-      for await (const chunk of stream as AsyncIterable<Buffer>) {
-        read += chunk.length;
-        // Never yield past the announced size: the overflow would be sent as file content.
-        if (read > size) throw fileChangedError(path, size, read);
-        // A write seen early saves sending the rest of a file that will be sent again anyway.
-        await ensureUnchanged(false);
-        yield chunk;
+      while (next !== undefined) {
+        const buffer = buffers[turn];
+        const got = await next;
+        if (got < Math.min(length, size - position)) throw fileChangedError(path, size, position + got);
+        position += got;
+        // The other buffer holds the chunk yielded last time; the consumer has asked for more, so
+        // it is done with it: read ahead into it while this one is sent.
+        turn = turn === 0 ? 1 : 0;
+        next = position < size ? readAt(buffers[turn], position) : undefined;
+        next?.catch(() => undefined);
+        if (performance.now() - checkedAt >= CHANGE_CHECK_INTERVAL_MS) {
+          // A write seen early saves sending the rest of a file that will be sent again anyway.
+          await ensureUnchanged(false);
+          checkedAt = performance.now();
+        }
+        yield buffer.subarray(0, got);
       }
-      if (read !== size) throw fileChangedError(path, size, read);
       // After the last byte and before the body's end: a change now still stops the server
       // from storing what was read.
       await ensureUnchanged(true);
     } catch (err) {
       throw err instanceof ApiError ? err : localFileError(err, path);
     } finally {
-      stream.destroy();
+      // No read may still be filling a buffer (or using the handle) once the caller moves on; the
+      // consumer is done with the last chunk it got, as it has asked for more or stopped asking.
+      await next?.catch(() => undefined);
+      if (own === undefined) returnReadBuffers(buffers);
     }
   }
 

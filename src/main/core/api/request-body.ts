@@ -4,7 +4,8 @@ export interface RequestBody {
   contentType: string;
   /** Exact byte count; sent as Content-Length and checked against what the producer yields. */
   length: number;
-  /** Called once per request. Must yield exactly `length` bytes or throw. */
+  /** Called once per request. Must yield exactly `length` bytes or throw. A producer may reuse a
+   * chunk's memory once the next chunk is asked for, so the consumer has it sent (or copied) first. */
   chunks(): AsyncIterable<Uint8Array>;
 }
 
