@@ -3,16 +3,22 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { JobSnapshot } from '../../../shared/domain';
 import { api, settle } from '../api';
-import { applyJobEvent, isFinished, orderJobs } from '../state/job-list';
+import { batchProgress, isFinished, isStaleEvent, orderJobs } from '../state/job-list';
+import type { BatchProgress } from '../state/job-list';
 import { useApiEvent } from './use-api-event';
 
 /** Rows kept on screen; older finished rows live on in History. */
 const MAX_ROWS = 300;
 /** At start, finished jobs older than this are left to History instead of crowding the upload list. */
 const RECENT_MS = 12 * 60 * 60 * 1000;
+/** Events are gathered and applied together at most this often: a batch of thousands of small files
+ * sends hundreds of events a second, and each application copies and orders the whole list. */
+const APPLY_EVERY_MS = 100;
 
 export interface JobsHandle {
   jobs: JobSnapshot[];
+  /** Overall progress of every row not cleared away, also those beyond the MAX_ROWS shown. */
+  batch: BatchProgress;
   linkFor: (job: JobSnapshot) => string | null;
   /** Hides finished rows (their links stay in History). */
   clearFinished: () => void;
@@ -33,30 +39,69 @@ export function useJobs(onFinished: (job: JobSnapshot, link: string | null) => v
     finishedRef.current = onFinished;
   });
 
-  const apply = useCallback((job: JobSnapshot, kind: 'job' | 'progress') => {
-    const before = jobsRef.current.get(job.id);
-    const next = applyJobEvent(jobsRef.current, job, kind);
-    if (next === jobsRef.current) return;
+  // Changes not yet applied, newest per job. Applied together, so the list is copied and ordered once
+  // per APPLY_EVERY_MS however many events arrive.
+  const pendingJobs = useRef(new Map<number, JobSnapshot>());
+  const pendingLinks = useRef(new Map<number, string>());
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const flush = useCallback(() => {
+    timer.current = undefined;
+    const jobsIn = pendingJobs.current;
+    const linksIn = pendingLinks.current;
+    pendingJobs.current = new Map();
+    pendingLinks.current = new Map();
+    if (linksIn.size > 0) {
+      const next = new Map(linksRef.current);
+      for (const [id, link] of linksIn) next.set(id, link);
+      linksRef.current = next;
+      setLinks(next);
+    }
+    if (jobsIn.size === 0) return;
+    const next = new Map(jobsRef.current);
+    for (const [id, job] of jobsIn) next.set(id, job);
     jobsRef.current = next;
     setJobs(next);
     // A retried row comes back even if it had been cleared away.
-    if (!isFinished(job))
-      setHidden((h) => (h.has(job.id) ? new Set([...h].filter((id) => id !== job.id)) : h));
-    const becameFinal = (job.status === 'done' || job.status === 'failed') && before?.status !== job.status;
-    // Only jobs this window saw running are announced; a replayed backlog should not read out old news.
-    if (becameFinal && before) finishedRef.current(job, linksRef.current.get(job.id) ?? null);
+    setHidden((h) => {
+      let copy: Set<number> | null = null;
+      for (const [id, job] of jobsIn) {
+        if (isFinished(job) || !h.has(id)) continue;
+        copy ??= new Set(h);
+        copy.delete(id);
+      }
+      return copy ?? h;
+    });
   }, []);
+
+  const schedule = useCallback(() => {
+    timer.current ??= setTimeout(flush, APPLY_EVERY_MS);
+  }, [flush]);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const apply = useCallback(
+    (job: JobSnapshot, kind: 'job' | 'progress') => {
+      const before = pendingJobs.current.get(job.id) ?? jobsRef.current.get(job.id);
+      if (isStaleEvent(before, kind)) return;
+      pendingJobs.current.set(job.id, job);
+      schedule();
+      const becameFinal = (job.status === 'done' || job.status === 'failed') && before?.status !== job.status;
+      // Only jobs this window saw running are announced; a replayed backlog should not read out old news.
+      if (becameFinal && before) {
+        const link = pendingLinks.current.get(job.id) ?? linksRef.current.get(job.id) ?? null;
+        finishedRef.current(job, link);
+      }
+    },
+    [schedule],
+  );
 
   useApiEvent('job', (job) => apply(job, 'job'));
   useApiEvent('progress', (job) => apply(job, 'progress'));
   useApiEvent('history', (change) => {
     const added = change.added;
     if (added?.jobId == null) return;
-    const jobId = added.jobId;
-    const next = new Map(linksRef.current);
-    next.set(jobId, added.downloadUrl);
-    linksRef.current = next;
-    setLinks(next);
+    pendingLinks.current.set(added.jobId, added.downloadUrl);
+    schedule();
   });
 
   useEffect(() => {
@@ -68,7 +113,7 @@ export function useJobs(onFinished: (job: JobSnapshot, link: string | null) => v
       const since = Date.now() - RECENT_MS;
       for (const job of res.value) {
         const recent = !isFinished(job) || (job.finishedAt ?? job.createdAt) >= since;
-        if (recent && !next.has(job.id)) next.set(job.id, job);
+        if (recent && !next.has(job.id) && !pendingJobs.current.has(job.id)) next.set(job.id, job);
       }
       jobsRef.current = next;
       setJobs(next);
@@ -80,7 +125,7 @@ export function useJobs(onFinished: (job: JobSnapshot, link: string | null) => v
 
   const track = useCallback((fresh: readonly JobSnapshot[]) => {
     const next = new Map(jobsRef.current);
-    for (const job of fresh) if (!next.has(job.id)) next.set(job.id, job);
+    for (const job of fresh) if (!next.has(job.id) && !pendingJobs.current.has(job.id)) next.set(job.id, job);
     jobsRef.current = next;
     setJobs(next);
     setHidden((h) => {
@@ -94,18 +139,15 @@ export function useJobs(onFinished: (job: JobSnapshot, link: string | null) => v
   const clearFinished = useCallback(() => {
     setHidden((h) => {
       const next = new Set(h);
-      for (const job of jobsRef.current.values()) if (isFinished(job)) next.add(job.id);
+      for (const job of jobsRef.current.values())
+        if (isFinished(pendingJobs.current.get(job.id) ?? job)) next.add(job.id);
       return next;
     });
   }, []);
 
-  const visible = useMemo(
-    () =>
-      orderJobs(jobs.values())
-        .filter((j) => !hidden.has(j.id))
-        .slice(0, MAX_ROWS),
-    [jobs, hidden],
-  );
+  const shown = useMemo(() => orderJobs(jobs.values()).filter((j) => !hidden.has(j.id)), [jobs, hidden]);
+  const visible = useMemo(() => shown.slice(0, MAX_ROWS), [shown]);
+  const batch = useMemo(() => batchProgress(shown), [shown]);
   const linkFor = useCallback((job: JobSnapshot) => links.get(job.id) ?? null, [links]);
-  return { jobs: visible, linkFor, clearFinished, track };
+  return { jobs: visible, batch, linkFor, clearFinished, track };
 }

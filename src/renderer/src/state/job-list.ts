@@ -7,6 +7,11 @@ export function isFinished(job: JobSnapshot): boolean {
   return FINISHED.has(job.status);
 }
 
+/** A progress tick for a job already known to be finished: it trails the final answer and is ignored. */
+export function isStaleEvent(current: JobSnapshot | undefined, kind: 'job' | 'progress'): boolean {
+  return kind === 'progress' && current !== undefined && isFinished(current);
+}
+
 /**
  * Applies one 'job' or 'progress' event. A progress tick that arrives after the job already finished is
  * stale (ticks are throttled and may trail the final answer), so it must not turn a done row back into 50 %.
@@ -16,8 +21,7 @@ export function applyJobEvent(
   job: JobSnapshot,
   kind: 'job' | 'progress',
 ): ReadonlyMap<number, JobSnapshot> {
-  const current = jobs.get(job.id);
-  if (kind === 'progress' && current && isFinished(current)) return jobs;
+  if (isStaleEvent(jobs.get(job.id), kind)) return jobs;
   const next = new Map(jobs);
   next.set(job.id, job);
   return next;

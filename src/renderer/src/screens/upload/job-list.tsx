@@ -8,19 +8,22 @@ import { formatBytes, formatRate } from '../../format/bytes';
 import { formatEta } from '../../format/duration';
 import { useT } from '../../i18n/i18n-context';
 import { batchProgress } from '../../state/job-list';
+import type { BatchProgress } from '../../state/job-list';
 import { JobRow } from './job-row';
 
 export interface JobListProps {
   jobs: JobSnapshot[];
+  /** Progress over every row of the list, also those beyond the ones shown. Default: over `jobs`. */
+  batch?: BatchProgress;
   linkFor: (job: JobSnapshot) => string | null;
   paused: PauseInfo | null;
   onClearFinished: () => void;
 }
 
-export function JobList({ jobs, linkFor, paused, onClearFinished }: JobListProps) {
+export function JobList({ jobs, batch: all, linkFor, paused, onClearFinished }: JobListProps) {
   const t = useT();
   const announce = useAnnounce();
-  const batch = batchProgress(jobs);
+  const batch = all ?? batchProgress(jobs);
   const finished = jobs.some((j) => j.status === 'done' || j.status === 'failed' || j.status === 'cancelled');
 
   const summary = [

@@ -154,7 +154,13 @@ export function UploadScreen({ active, jobs, paused }: UploadScreenProps) {
           showMethod={mode === 'files'}
         />
       </section>
-      <JobList jobs={jobs.jobs} linkFor={jobs.linkFor} paused={paused} onClearFinished={jobs.clearFinished} />
+      <JobList
+        jobs={jobs.jobs}
+        batch={jobs.batch}
+        linkFor={jobs.linkFor}
+        paused={paused}
+        onClearFinished={jobs.clearFinished}
+      />
       {actions.collision ? (
         <ConfirmDialog
           title={t('upload.collision.title', { name: collidingName })}
