@@ -115,30 +115,39 @@ async function waitIdle(watch: WatchService, id: number): Promise<void> {
   }
 }
 
+/** Makes the data folder a past run would have left: the folder saved, every file in it uploaded. */
+async function prepareData(dataDir: string, folder: string): Promise<void> {
+  rmSync(dataDir, { recursive: true, force: true });
+  const engine = openEngine({
+    dataDir,
+    endpoints: { uploadBaseUrl: 'http://127.0.0.1:9', creditsBaseUrl: 'http://127.0.0.1:9' },
+    getApiKey: async () => null,
+  });
+  try {
+    const saved = createFolderStore(engine.db).insert(
+      folderSettings({ path: folder, quietMs: QUIET_MS }),
+      Date.now(),
+    );
+    await seedLedger(engine, saved.id, folder);
+  } finally {
+    await engine.close();
+  }
+}
+
+/** The measurement itself, in a process that did nothing else before. */
 async function measureBigFolder(
-  work: string,
-  cacheDir: string,
+  dataDir: string,
+  folder: string,
   url: string,
   apiKey: string,
+  findSeconds: number,
 ): Promise<BigFolderResult> {
-  const folder = cachedFolder(cacheDir, BIG_FOLDER_FILES);
-  // A previous run's drop is not part of the fixture.
-  for (const name of readdirSync(folder)) if (name.startsWith('new-')) rmSync(join(folder, name));
-
-  const findStart = performance.now();
-  execFileSync('find', [folder, '-type', 'f'], { maxBuffer: 256 * MiB });
-  const findSeconds = (performance.now() - findStart) / 1000;
-
   const engine = openEngine({
-    dataDir: join(work, 'data-big'),
+    dataDir,
     endpoints: { uploadBaseUrl: url, creditsBaseUrl: url },
     getApiKey: async () => apiKey,
   });
-  const saved = createFolderStore(engine.db).insert(
-    folderSettings({ path: folder, quietMs: QUIET_MS }),
-    Date.now(),
-  );
-  await seedLedger(engine, saved.id, folder);
+  const saved = createFolderStore(engine.db).list()[0]!;
   const watch = createWatchService({ engine });
   const uploaded = new Map<string, number>();
   engine.on('history', ({ added }) => {
@@ -221,13 +230,18 @@ export async function runBigFolder(
   url: string,
   apiKey: string,
 ): Promise<BigFolderResult> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', import.meta.filename, work, cacheDir, url, apiKey],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+  const folder = cachedFolder(cacheDir, BIG_FOLDER_FILES);
+  // A previous run's drop is not part of the fixture.
+  for (const name of readdirSync(folder)) if (name.startsWith('new-')) rmSync(join(folder, name));
+  const findStart = performance.now();
+  execFileSync('find', [folder, '-type', 'f'], { maxBuffer: 256 * MiB });
+  const findSeconds = (performance.now() - findStart) / 1000;
+  const dataDir = join(work, 'data-big');
+  await prepareData(dataDir, folder);
+  const args = [import.meta.filename, dataDir, folder, url, apiKey, String(findSeconds)];
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => {
     out += d;
@@ -241,8 +255,8 @@ export async function runBigFolder(
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === import.meta.filename) {
-  const [work, cacheDir, url, apiKey] = process.argv.slice(2) as [string, string, string, string];
-  const result = await measureBigFolder(work, cacheDir, url, apiKey);
+  const [dataDir, folder, url, apiKey, find] = process.argv.slice(2) as string[];
+  const result = await measureBigFolder(dataDir!, folder!, url!, apiKey!, Number(find));
   console.log(JSON.stringify(result));
   process.exit(0);
 }
