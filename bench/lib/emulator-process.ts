@@ -7,6 +7,8 @@ import { createInterface } from 'node:readline';
 export interface EmulatorProcess {
   url: string;
   apiKey: string;
+  /** The server's process, for measuring what it costs. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ async function startServerProcess(args: string[]): Promise<EmulatorProcess> {
       return {
         url,
         apiKey,
+        pid: child.pid!,
         async stop() {
           child.kill('SIGTERM');
           if (child.exitCode === null) await once(child, 'exit');
