@@ -43,6 +43,10 @@ export function setupAppService(
       // Per request: PAC scripts and bypass lists can send each host a different way.
       resolveSystemProxy: (url) => session.defaultSession.resolveProxy(url),
       // electron-builder writes the release feed it was built for next to the app; a dev run has none.
+      // The `kiedrop` wrapper electron-builder puts in resources/bin (see resources/cli).
+      bundledCliPath: app.isPackaged
+        ? join(process.resourcesPath, 'bin', process.platform === 'win32' ? 'kiedrop.cmd' : 'kiedrop')
+        : null,
       updates: {
         feed: app.isPackaged ? readPublishConfig(join(process.resourcesPath, 'app-update.yml')) : null,
       },

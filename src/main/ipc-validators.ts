@@ -198,6 +198,9 @@ export const CHANNEL_ARGS: { [C in InvokeChannel]: ChannelArgs<ArgsOf<C>> } = {
   'integration:status': none,
   'integration:install': none,
   'integration:uninstall': none,
+  'cli:status': none,
+  'cli:install': none,
+  'cli:uninstall': none,
   'shortcut:state': none,
   // Only the type and size here: the shortcut service explains a malformed shortcut in its own words.
   'shortcut:set': channel(

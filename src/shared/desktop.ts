@@ -63,6 +63,23 @@ export interface IntegrationState {
   }[];
 }
 
+/** The `kiedrop` command of the installed app, for the terminal. */
+export interface CliCommandState {
+  /**
+   * install: Settings puts `kiedrop` in ~/.local/bin (Linux). path: it ships inside the app at
+   * bundledPath, to add to PATH (macOS, Windows). unavailable: neither (a dev run: use `npm link`).
+   */
+  mode: 'install' | 'path' | 'unavailable';
+  /** install mode: the file Settings writes, and whether it is there and current. */
+  location: string | null;
+  state: IntegrationItemState | null;
+  /** The installed command starts this program, which no longer exists. */
+  missingProgram?: string;
+  /** The folder of `location` is on PATH, so typing `kiedrop` finds it. */
+  onPath: boolean;
+  bundledPath: string | null;
+}
+
 /** A newer KieDrop on the release feed, and when the feed was last asked. */
 export interface UpdateStatus {
   /** False in a dev run or a build that names no release feed: nothing is ever checked. */

@@ -2,6 +2,7 @@
 // and every event. Types only — the runtime validators live beside the handlers in main, the preload builds
 // `window.kiedrop` from this list, and the renderer calls it.
 import type {
+  CliCommandState,
   ClipboardUploadSummary,
   IntegrationState,
   ShortcutState,
@@ -97,6 +98,10 @@ export interface InvokeChannels {
   'integration:status': [[], IntegrationState];
   'integration:install': [[], IntegrationState];
   'integration:uninstall': [[], IntegrationState];
+  /** The `kiedrop` command for the terminal: where it is, and (Linux) installing or removing it. */
+  'cli:status': [[], CliCommandState];
+  'cli:install': [[], CliCommandState];
+  'cli:uninstall': [[], CliCommandState];
   'shortcut:state': [[], ShortcutState];
   /** Sets the "Upload clipboard" shortcut ('' turns it off); the old one stays if the new one cannot be had. */
   'shortcut:set': [[accelerator: string], ShortcutState];

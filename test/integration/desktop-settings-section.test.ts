@@ -2,7 +2,7 @@
 // Chromium, over the real app service: the right-click menu's status comes from the real installer
 // (run against a temporary home folder), Install and Remove change the files on disk, a shortcut
 // another app holds is refused with the old one kept, and "Upload clipboard" uploads what was copied.
-import { access, mkdtemp, rm } from 'node:fs/promises';
+import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,6 +97,20 @@ describe('Settings → Desktop integration', () => {
     expect(await section.textContent()).not.toContain('no longer exists');
     await section.getByTestId('share-menu-remove').click();
     await expect.poll(() => section.getByTestId('share-menu-status').textContent()).toBe('Not installed');
+  });
+
+  it('puts the kiedrop command in ~/.local/bin, says that folder is not on PATH, and removes it', async () => {
+    const section = h.page.getByTestId('integration-section');
+    const row = section.getByTestId('cli-command');
+    await expect.poll(() => row.getByTestId('cli-command-status').textContent()).toBe('not installed');
+    await row.getByTestId('cli-command-install').click();
+    await expect.poll(() => row.getByTestId('cli-command-status').textContent()).toBe('installed');
+    const script = await readFile(join(home, '.local/bin/kiedrop'), 'utf8');
+    expect(script).toContain(`exec '${EXE}' --cli --ozone-platform=headless -- "$@"`);
+    expect(await row.getByTestId('cli-command-path-hint').textContent()).toContain('not on your PATH');
+    await row.getByTestId('cli-command-remove').click();
+    await expect.poll(() => row.getByTestId('cli-command-status').textContent()).toBe('not installed');
+    expect(await exists(join(home, '.local/bin/kiedrop'))).toBe(false);
   });
 
   it('refuses a shortcut another app holds, says so, and keeps the old one', async () => {

@@ -3,6 +3,7 @@
 // a kind and a message, and no message ever carries an API key.
 import { settingsPatchSchema, SettingsError, describeSettingsIssues } from '../settings';
 import type { Handlers, InvokeChannel, Settings } from '../../../shared/ipc-contract';
+import { cliCommandHandlers } from './cli-command-handlers';
 import { clipboardHandlers } from './clipboard-handlers';
 import { historyHandlers } from './history-handlers';
 import { integrationHandlers } from './integration-handlers';
@@ -55,6 +56,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...historyHandlers(deps),
     ...clipboardHandlers(deps),
     ...integrationHandlers(deps),
+    ...cliCommandHandlers(deps),
     ...desktopHandlers(deps),
     ...watchHandlers(deps),
     ...updateHandlers(deps),

@@ -89,6 +89,8 @@ export interface AppServiceOptions {
   notifier?: NotifyAdapter | null;
   /** The OS's global shortcuts, with the "Upload clipboard" action already bound. None: no shortcut. */
   shortcuts?: ShortcutRegistry | null;
+  /** The `kiedrop` wrapper inside the packaged app (resources/bin), shown in Settings on macOS and Windows. */
+  bundledCliPath?: string | null;
   /** Where "Share with KieDrop" is installed. None: the Settings section says it is not available. */
   shellIntegration?: ShellIntegrationTarget | null;
   /** Where new releases are announced (read from the packaged app's app-update.yml); none: no checks.
@@ -200,6 +202,7 @@ export function openAppService(opts: AppServiceOptions): AppService {
     shellIntegration: opts.shellIntegration ?? null,
     watch,
     updates,
+    bundledCliPath: opts.bundledCliPath ?? null,
   });
 
   const credits = createCreditsRefresher(

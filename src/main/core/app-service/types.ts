@@ -84,6 +84,8 @@ export interface HandlerDeps {
   shellIntegration: ShellIntegrationTarget | null;
   /** Watched folders; follows the engine when it is reopened. */
   watch: WatchHost;
+  /** The `kiedrop` wrapper inside the packaged app (macOS, Windows), or null. */
+  bundledCliPath: string | null;
   /** Whether a newer KieDrop is out. */
   updates: Pick<UpdateChecker, 'status'>;
 }

@@ -67,14 +67,17 @@ export async function fileItemStatus(item: FileItem): Promise<IntegrationItemSta
   return missing === null ? status : { ...status, missingProgram: missing };
 }
 
-/** Refuses before writing anything if any target belongs to someone else. */
-export async function installFileItems(items: readonly FileItem[]): Promise<void> {
+/** Refuses before writing anything if any target belongs to someone else; `retry` says what to do after. */
+export async function installFileItems(
+  items: readonly FileItem[],
+  retry = 'turn "Share with KieDrop" on again',
+): Promise<void> {
   const owned = await Promise.all(items.map((item) => ownership(item)));
   items.forEach((item, i) => {
     if (owned[i]?.state === 'foreign') {
       throw new ShellIntegrationError(
         'foreign-file',
-        `${item.root} already exists and was not created by KieDrop, so it was left alone. Move or delete it, then turn "Share with KieDrop" on again.`,
+        `${item.root} already exists and was not created by KieDrop, so it was left alone. Move or delete it, then ${retry}.`,
       );
     }
   });

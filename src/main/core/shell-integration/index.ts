@@ -49,3 +49,11 @@ export {
   windowsCommand,
   windowsQuoteArg,
 } from './quoting';
+export {
+  cliCommandPath,
+  cliCommandScript,
+  cliCommandStatus,
+  installCliCommand,
+  removeCliCommand,
+} from './cli-command';
+export type { CliCommandStatus } from './cli-command';

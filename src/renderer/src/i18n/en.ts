@@ -310,6 +310,22 @@ export const en = {
   'settings.shareMenu.remove': 'Remove',
   'settings.shareMenu.installed': 'Installed. Right-click a file or folder to share it with KieDrop.',
   'settings.shareMenu.removed': 'Removed. Nothing of it is left behind.',
+  'settings.cliCommand': 'kiedrop command',
+  'settings.cliCommand.hint.install':
+    'Puts kiedrop in {location}, so a terminal can upload, list and renew with this app. No Node is needed.',
+  'settings.cliCommand.hint.path':
+    'It comes with the app: add the folder of {path} to your PATH to type kiedrop in a terminal.',
+  'settings.cliCommand.hint.unavailable':
+    'The installed app puts kiedrop on your PATH. In a checkout, run npm link instead.',
+  'settings.cliCommand.state.installed': 'installed',
+  'settings.cliCommand.state.outdated': 'starts another copy of KieDrop',
+  'settings.cliCommand.state.absent': 'not installed',
+  'settings.cliCommand.state.foreign': 'another program called kiedrop is already there',
+  'settings.cliCommand.missingProgram': 'starts {program}, which no longer exists: press Update',
+  'settings.cliCommand.notOnPath':
+    'That folder is not on your PATH yet: add it in your shell profile, or log out and in again.',
+  'settings.cliCommand.installed': 'Installed. Open a new terminal and type kiedrop --help.',
+  'settings.cliCommand.removed': 'Removed.',
   'settings.shareMenu.item.installed': 'installed',
   'settings.shareMenu.item.outdated': 'points to another copy of KieDrop',
   'settings.shareMenu.item.missingProgram': 'starts {program}, which no longer exists: press Update',

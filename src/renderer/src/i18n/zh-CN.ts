@@ -301,6 +301,21 @@ export const zhCN: Messages = {
   'settings.shareMenu.remove': '移除',
   'settings.shareMenu.installed': '已安装。右键单击文件或文件夹即可用 KieDrop 分享。',
   'settings.shareMenu.removed': '已移除，没有留下任何内容。',
+  'settings.cliCommand': 'kiedrop 命令',
+  'settings.cliCommand.hint.install':
+    '把 kiedrop 放到 {location}，终端即可用本应用上传、查看和续期。无需 Node。',
+  'settings.cliCommand.hint.path':
+    '它随应用附带：把 {path} 所在的文件夹加入 PATH，即可在终端中输入 kiedrop。',
+  'settings.cliCommand.hint.unavailable':
+    '安装版应用会把 kiedrop 放到 PATH 中。在源码目录中请改用 npm link。',
+  'settings.cliCommand.state.installed': '已安装',
+  'settings.cliCommand.state.outdated': '启动的是另一份 KieDrop',
+  'settings.cliCommand.state.absent': '未安装',
+  'settings.cliCommand.state.foreign': '那里已有另一个名为 kiedrop 的程序',
+  'settings.cliCommand.missingProgram': '启动的是 {program}，该程序已不存在：请点“更新”',
+  'settings.cliCommand.notOnPath': '该文件夹尚不在 PATH 中：请在 shell 配置文件中添加，或注销后重新登录。',
+  'settings.cliCommand.installed': '已安装。打开新的终端并输入 kiedrop --help。',
+  'settings.cliCommand.removed': '已移除。',
   'settings.shareMenu.item.installed': '已安装',
   'settings.shareMenu.item.outdated': '指向另一份 KieDrop',
   'settings.shareMenu.item.missingProgram': '启动的是 {program}，该程序已不存在：请点“更新”',

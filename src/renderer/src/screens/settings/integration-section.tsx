@@ -4,6 +4,7 @@ import { useSettings } from '../../hooks/use-settings';
 import { useT } from '../../i18n/i18n-context';
 import { numberPatch } from './number-patch';
 import { SettingsSection } from './settings-section';
+import { CliCommandSetting } from './cli-command-setting';
 import { ShareMenuSetting } from './share-menu-setting';
 import { ShortcutSetting } from './shortcut-setting';
 import { TextSetting } from './text-setting';
@@ -28,6 +29,7 @@ export function IntegrationSection({ active }: { active: boolean }) {
         toPatch={(launchAtLogin) => ({ launchAtLogin })}
       />
       <ShareMenuSetting active={active} />
+      <CliCommandSetting active={active} />
       <ShortcutSetting />
       <ToggleSetting
         label={t('settings.dropWindow')}

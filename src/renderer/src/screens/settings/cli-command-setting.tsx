@@ -1,0 +1,107 @@
+// The `kiedrop` command for the terminal. Linux: Install writes ~/.local/bin/kiedrop (a small script that
+// starts this app as the command line), Remove takes it away. macOS and Windows: the command comes with
+// the app, and this shows the path to add to PATH. Read again each time Settings opens.
+import { useEffect, useId, useState } from 'react';
+import type { CliCommandState } from '../../../../shared/ipc-contract';
+import { api, settle } from '../../api';
+import { useT } from '../../i18n/i18n-context';
+import { SettingRow } from './setting-row';
+
+export function CliCommandSetting({ active }: { active: boolean }) {
+  const t = useT();
+  const hintId = useId();
+  const messageId = useId();
+  const [state, setState] = useState<CliCommandState | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+
+  useEffect(() => {
+    if (!active) return;
+    let live = true;
+    void settle(api.cliStatus()).then((res) => {
+      if (live && res.ok) setState(res.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [active]);
+
+  const run = async (action: 'install' | 'remove') => {
+    setBusy(true);
+    setMessage(null);
+    const res = await settle(action === 'install' ? api.cliInstall() : api.cliUninstall());
+    setBusy(false);
+    if (!res.ok) {
+      setMessage({ error: true, text: res.error.message });
+      return;
+    }
+    setState(res.value);
+    setMessage({
+      error: false,
+      text: t(action === 'install' ? 'settings.cliCommand.installed' : 'settings.cliCommand.removed'),
+    });
+  };
+
+  if (state === null) return null;
+  const installed = state.state === 'installed';
+  const hint =
+    state.mode === 'install'
+      ? t('settings.cliCommand.hint.install', { location: state.location ?? '' })
+      : state.mode === 'path'
+        ? t('settings.cliCommand.hint.path', { path: state.bundledPath ?? '' })
+        : t('settings.cliCommand.hint.unavailable');
+  return (
+    <SettingRow
+      label={t('settings.cliCommand')}
+      hint={hint}
+      hintId={hintId}
+      error={message?.error ? message.text : null}
+      errorId={messageId}
+    >
+      {state.mode !== 'install' ? null : (
+        <div className="setting-stack" data-testid="cli-command">
+          <span className="field-hint" data-testid="cli-command-status">
+            {state.missingProgram !== undefined
+              ? t('settings.cliCommand.missingProgram', { program: state.missingProgram })
+              : t(`settings.cliCommand.state.${state.state ?? 'absent'}`)}
+          </span>
+          {installed && !state.onPath ? (
+            <span className="field-hint" data-testid="cli-command-path-hint">
+              {t('settings.cliCommand.notOnPath')}
+            </span>
+          ) : null}
+          <div className="integration-actions">
+            {!installed ? (
+              <button
+                type="button"
+                className="button button-small button-primary"
+                disabled={busy}
+                aria-describedby={hintId}
+                data-testid="cli-command-install"
+                onClick={() => void run('install')}
+              >
+                {t(state.state === 'outdated' ? 'settings.shareMenu.update' : 'settings.shareMenu.install')}
+              </button>
+            ) : null}
+            {state.state === 'installed' || state.state === 'outdated' ? (
+              <button
+                type="button"
+                className="button button-small"
+                disabled={busy}
+                data-testid="cli-command-remove"
+                onClick={() => void run('remove')}
+              >
+                {t('settings.shareMenu.remove')}
+              </button>
+            ) : null}
+          </div>
+          {message && !message.error ? (
+            <p className="field-hint integration-done" role="status" data-testid="cli-command-message">
+              {message.text}
+            </p>
+          ) : null}
+        </div>
+      )}
+    </SettingRow>
+  );
+}
