@@ -40,6 +40,19 @@ export interface HistoryQuery {
   offset?: number;
 }
 
+/** One page of the history list. */
+export interface HistoryPage {
+  entries: HistoryEntry[];
+  /** Matching entries; with totalIsLowerBound, more match but only these `total` can be listed. */
+  total: number;
+  /** A common search: more entries match than `total` (type more to narrow it down). */
+  totalIsLowerBound?: boolean;
+  /** A search of 1–2 characters looked through only the newest this many entries. */
+  searchedNewest?: number;
+  /** The window asked for another search before this one ran: it was not run. */
+  superseded?: boolean;
+}
+
 export interface FailedJob {
   jobId: number;
   localPath: string | null;

@@ -9,7 +9,7 @@ import type {
   UpdateStatus,
   UploadActivity,
 } from './desktop';
-import type { FailedJob, HistoryEntry, HistoryQuery, JobSnapshot, PauseInfo } from './domain';
+import type { FailedJob, HistoryEntry, HistoryPage, HistoryQuery, JobSnapshot, PauseInfo } from './domain';
 import type { Settings } from './settings';
 import type { WatchFolderAdd, WatchFolderPatch, WatchFolderStatus, WatchOverview } from './watch';
 
@@ -78,7 +78,7 @@ export interface InvokeChannels {
   'queue:pause': [[], void];
   'queue:resume': [[], void];
   'queue:state': [[], PauseInfo | null];
-  'history:list': [[query: HistoryQuery], { entries: HistoryEntry[]; total: number }];
+  'history:list': [[query: HistoryQuery], HistoryPage];
   'history:failed': [[query: { limit?: number; offset?: number }], { jobs: FailedJob[]; total: number }];
   'history:delete': [[id: number], boolean];
   'history:clear-expired': [[], number];

@@ -1,14 +1,15 @@
-import { rename, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { ExportWriteError, exportChunks, exportToFile, pumpExport } from '../../main/core/history';
+import type { ExportFormat, ExportSink, HistoryQuery, HistoryStore } from '../../main/core/history';
 import type { ParsedArgs } from '../args';
 import { stringFlag } from '../args';
+import { explainClosedOutput, stdoutLost } from '../closed-output';
 import type { CliContext } from '../context';
 import { withEngine } from '../engine-session';
 import { CliFailure, EXIT_OK, UsageError } from '../errors';
 
 const COMMAND = 'export';
 const FORMATS = ['json', 'csv'] as const;
-type ExportFormat = (typeof FORMATS)[number];
 const STATUSES = ['all', 'active', 'expiring', 'expired'] as const;
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
@@ -18,17 +19,34 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], flag: str
   return value as T;
 }
 
-/** Written next to the target and renamed over it, so an interrupted export never leaves half a file. */
-async function writeWhole(file: string, text: string): Promise<void> {
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    await writeFile(temp, text);
-    await rename(temp, file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? String(err);
-    throw new CliFailure(
-      `Could not write ${file} (${code}). Check the folder exists and you may write there.`,
-    );
+function entries(count: number): string {
+  return `${count} ${count === 1 ? 'entry' : 'entries'}`;
+}
+
+/**
+ * Streams to stdout a page at a time, waiting whenever the reader is slower (`| gzip`, a pipe into
+ * another program), so a million entries never pile up in memory. A reader that goes away (`| head`)
+ * ends the export.
+ */
+async function toStdout(
+  ctx: CliContext,
+  history: HistoryStore,
+  format: ExportFormat,
+  q: HistoryQuery,
+): Promise<void> {
+  const out = ctx.stdout;
+  const sink: ExportSink = {
+    // The process's stdout is a GuardedOutput: false while its buffer is full, until whenDrained().
+    write: (chunk) => out.write(chunk) !== false,
+    whenDrained: () => out.whenDrained?.() ?? Promise.resolve(),
+    lost: () => stdoutLost(ctx) !== null,
+  };
+  const pages = (query: HistoryQuery, size: number) => history.exportPages(query, size);
+  const { count, complete } = await pumpExport(exportChunks(pages, format, q), sink);
+  // A failed write is reported a tick later: let it arrive before judging.
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  if (!complete || stdoutLost(ctx) !== null) {
+    explainClosedOutput(ctx, `the export stopped after ${entries(count)}; nothing else was changed.`);
   }
 }
 
@@ -43,19 +61,25 @@ export async function runExport(ctx: CliContext, parsed: ParsedArgs): Promise<nu
   const status = oneOf(stringFlag(parsed, 'status') ?? 'all', STATUSES, '--status');
   const search = stringFlag(parsed, 'search');
   const output = stringFlag(parsed, 'output');
+  const q: HistoryQuery = { status, search };
 
   return withEngine(ctx, parsed, { needsKey: false }, async ({ engine }) => {
-    const text = engine.history.exportAll(format, { status, search });
     if (output === undefined || output === '-') {
-      ctx.stdout.write(text);
+      await toStdout(ctx, engine.history, format, q);
       return EXIT_OK;
     }
     const file = resolve(output);
-    await writeWhole(file, text);
-    const count = engine.history.list({ status, search, limit: 0 }).total;
-    ctx.stderr.write(
-      `Exported ${count} ${count === 1 ? 'entry' : 'entries'} as ${format.toUpperCase()} to ${file}.\n`,
-    );
+    let count: number;
+    try {
+      // Written next to the target and renamed over it, so an interrupted export never leaves half a file.
+      count = await exportToFile((query, size) => engine.history.exportPages(query, size), format, q, file);
+    } catch (err) {
+      if (!(err instanceof ExportWriteError)) throw err;
+      throw new CliFailure(
+        `Could not write ${file} (${err.code}). Check the folder exists and you may write there.`,
+      );
+    }
+    ctx.stderr.write(`Exported ${entries(count)} as ${format.toUpperCase()} to ${file}.\n`);
     return EXIT_OK;
   });
 }

@@ -1,6 +1,7 @@
 // History channels: list, delete, export, copy/open links, reveal files, thumbnails.
-import { stat, writeFile } from 'node:fs/promises';
-import type { HistoryEntry } from '../history';
+import { stat } from 'node:fs/promises';
+import { ExportWriteError, exportToFile } from '../history';
+import type { HistoryEntry, HistoryPage, HistoryQuery } from '../history';
 import { formatLinks } from '../links';
 import type { Handlers } from '../../../shared/ipc-contract';
 import { IpcFailure } from './ipc-failure';
@@ -45,6 +46,23 @@ export function historyHandlers(deps: HandlerDeps): Pick<Handlers, HistoryHandle
   const { engine, outbox, shell, dialogs, clipboard, settings, thumbnails } = deps;
   const now = deps.now ?? Date.now;
 
+  // The latest search wins: a search that was still waiting its turn when the user typed on is
+  // answered as superseded instead of being run (the window drops that answer anyway).
+  let latestSearch = '';
+  let generation = 0;
+
+  async function list(query: HistoryQuery): Promise<HistoryPage> {
+    const key = JSON.stringify([query.search ?? '', query.status ?? 'all']);
+    if (key !== latestSearch) {
+      latestSearch = key;
+      generation++;
+    }
+    const mine = generation;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (mine !== generation) return { entries: [], total: 0, superseded: true };
+    return engine.history.list(query);
+  }
+
   function entry(id: number): HistoryEntry {
     const found = engine.history.get(id);
     if (!found) throw new IpcFailure('not-found', `History entry ${id} no longer exists.`);
@@ -52,7 +70,7 @@ export function historyHandlers(deps: HandlerDeps): Pick<Handlers, HistoryHandle
   }
 
   return {
-    'history:list': (query) => engine.history.list(query),
+    'history:list': list,
     'history:failed': (query) => engine.history.failedJobs(query),
     'history:delete': (id) => {
       const removed = engine.history.delete(id);
@@ -63,14 +81,14 @@ export function historyHandlers(deps: HandlerDeps): Pick<Handlers, HistoryHandle
     'history:export': async (format) => {
       const path = await dialogs.saveFile(`kiedrop-history-${dateStamp(now())}.${format}`);
       if (path === null) return null;
-      const text = engine.history.exportAll(format);
       try {
-        await writeFile(path, text, 'utf8');
+        // Streamed a page at a time, through a temporary file renamed into place.
+        await exportToFile((q, size) => engine.history.exportPages(q, size), format, {}, path);
       } catch (err) {
-        const why = err instanceof Error ? err.message : String(err);
+        if (!(err instanceof ExportWriteError)) throw err;
         throw new IpcFailure(
           'io',
-          `The history could not be written to ${path} (${why}). Choose another place.`,
+          `The history could not be written to ${path} (${err.code}). Choose another place.`,
         );
       }
       return path;

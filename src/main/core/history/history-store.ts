@@ -5,12 +5,12 @@
 import type Database from 'libsql';
 import { asDatabaseError } from '../db/database-error';
 import type { KieDropDb } from '../db/open-database';
-import { toCsv, type CsvValue } from './csv';
 import { DuplicateHistoryEntryError } from './errors';
 import { DEFAULT_EXPIRING_SOON_MS } from './expiry-status';
-import { queryHistory } from './history-query';
+import { exportText, type ExportFormat } from './history-export';
+import { addSearchCondition, exportPage, queryHistory, searchText, statusFilter } from './history-query';
 import { HISTORY_COLUMNS, entryToParams, rowToEntry } from './history-row';
-import type { FailedJob, HistoryEntry, HistoryQuery, NewHistoryEntry } from './types';
+import type { FailedJob, HistoryEntry, HistoryPage, HistoryQuery, NewHistoryEntry } from './types';
 
 export interface HistoryStoreOptions {
   now?: () => number;
@@ -18,26 +18,6 @@ export interface HistoryStoreOptions {
 }
 
 export const DEFAULT_PAGE_SIZE = 50;
-
-const CSV_COLUMNS = [
-  'id',
-  'fileName',
-  'downloadUrl',
-  'status',
-  'uploadedAt',
-  'expiresAt',
-  'size',
-  'mimeType',
-  'method',
-  'source',
-  'uploadPath',
-  'filePath',
-  'localPath',
-  'localMtimeMs',
-  'jobId',
-  'renewOf',
-  'replacedBy',
-] as const satisfies readonly (keyof HistoryEntry)[];
 
 function pageBound(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
@@ -115,11 +95,52 @@ export class HistoryStore {
     return this.#one(`SELECT ${HISTORY_COLUMNS} FROM history WHERE job_id = ?`, [jobId]);
   }
 
-  /** Newest first (uploaded_at DESC, id DESC), with the total matching count for pagination. */
-  list(q: HistoryQuery = {}): { entries: HistoryEntry[]; total: number } {
+  /**
+   * Newest first (uploaded_at DESC, id DESC), with the number of matches for pagination. A common
+   * search counts only so far (totalIsLowerBound); one of 1–2 characters may cover only the newest
+   * entries (searchedNewest). See history-query.ts.
+   */
+  list(q: HistoryQuery = {}): HistoryPage {
     const limit = pageBound(q.limit, DEFAULT_PAGE_SIZE, 'limit');
     const offset = pageBound(q.offset, 0, 'offset');
-    return this.#query(q, limit, offset);
+    const now = this.#now();
+    return this.#guard(() => {
+      const found = queryHistory((sql) => this.#stmt(sql), q, now, this.#soonMs, limit, offset);
+      const result: HistoryPage = {
+        entries: found.rows.map((row) => rowToEntry(row, now, this.#soonMs)),
+        total: found.total,
+      };
+      if (found.totalIsLowerBound) result.totalIsLowerBound = true;
+      if (found.searchedNewest !== null) result.searchedNewest = found.searchedNewest;
+      return result;
+    });
+  }
+
+  /**
+   * Every entry the query selects (its limit, if any, caps how many; offset is ignored), newest first,
+   * a page at a time: each page is one short query, so nothing waits on an export and memory stays flat.
+   * Unlike list(), a search here always covers every entry.
+   */
+  *exportPages(q: HistoryQuery = {}, pageSize = 1000): Generator<HistoryEntry[]> {
+    const now = this.#now();
+    let left = q.limit === undefined ? Infinity : pageBound(q.limit, 0, 'limit');
+    const filter = this.#guard(() => {
+      const f = statusFilter(q, now, this.#soonMs);
+      const search = searchText(q);
+      if (search !== '') addSearchCondition(f, search, (sql) => this.#stmt(sql));
+      return f;
+    });
+    let after: { at: number; id: number } | null = null;
+    while (left > 0) {
+      const rows = this.#guard(() =>
+        exportPage((sql) => this.#stmt(sql), filter, after, Math.min(pageSize, left)),
+      );
+      if (rows.length === 0) return;
+      const last = rows[rows.length - 1] ?? {};
+      after = { at: Number(last['uploaded_at']), id: Number(last['id']) };
+      left -= rows.length;
+      yield rows.map((row) => rowToEntry(row, now, this.#soonMs));
+    }
   }
 
   /** Failed upload jobs, newest first, for the "failed" filter. */
@@ -184,31 +205,16 @@ export class HistoryStore {
     return this.#write(() => this.#stmt('DELETE FROM history WHERE expires_at <= ?').run(now).changes);
   }
 
-  /** Every matching entry (limit/offset only if given): a JSON array, or CSV with a header row. */
-  exportAll(format: 'json' | 'csv', q: HistoryQuery = {}): string {
-    const limit = q.limit === undefined ? -1 : pageBound(q.limit, 0, 'limit');
-    const offset = pageBound(q.offset, 0, 'offset');
-    const { entries } = this.#query(q, limit, offset);
-    if (format === 'json') return `${JSON.stringify(entries, null, 2)}\n`;
-    if (format === 'csv') {
-      return toCsv(
-        CSV_COLUMNS,
-        entries.map((e) => CSV_COLUMNS.map((column): CsvValue => e[column])),
-      );
-    }
-    throw new TypeError(`Unknown export format ${JSON.stringify(format)}; use json or csv.`);
+  /**
+   * Every matching entry (up to the limit, if given) as one string: a JSON array, or CSV with a header
+   * row. For small histories; large exports stream through history-export.ts.
+   */
+  exportAll(format: ExportFormat, q: HistoryQuery = {}): string {
+    return exportText((query, size) => this.exportPages(query, size), format, q);
   }
 
   count(): number {
     return this.#guard(() => countOf(this.#stmt('SELECT count(*) FROM history').raw().get()));
-  }
-
-  #query(q: HistoryQuery, limit: number, offset: number): { entries: HistoryEntry[]; total: number } {
-    const now = this.#now();
-    return this.#guard(() => {
-      const { rows, total } = queryHistory((sql) => this.#stmt(sql), q, now, this.#soonMs, limit, offset);
-      return { entries: rows.map((row) => rowToEntry(row, now, this.#soonMs)), total };
-    });
   }
 
   #one(sql: string, params: unknown[]): HistoryEntry | undefined {

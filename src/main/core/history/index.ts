@@ -3,4 +3,14 @@ export type { HistoryStoreOptions } from './history-store';
 export { expiryStatus, DEFAULT_EXPIRING_SOON_MS } from './expiry-status';
 export { DuplicateHistoryEntryError } from './errors';
 export { csvCell, toCsv } from './csv';
-export type { ExpiryStatus, HistoryEntry, NewHistoryEntry, HistoryQuery, FailedJob } from './types';
+export { EXPORT_FORMATS, ExportWriteError, exportChunks, exportToFile, pumpExport } from './history-export';
+export type { ExportFormat, ExportResult, ExportSink } from './history-export';
+export { SEARCH_COUNT_CAP, SHORT_SEARCH_SCOPE } from './history-query';
+export type {
+  ExpiryStatus,
+  HistoryEntry,
+  HistoryPage,
+  NewHistoryEntry,
+  HistoryQuery,
+  FailedJob,
+} from './types';

@@ -4,6 +4,7 @@ export type {
   ExpiryStatus,
   FailedJob,
   HistoryEntry,
+  HistoryPage,
   HistoryQuery,
   NewHistoryEntry,
 } from '../../../shared/domain';
