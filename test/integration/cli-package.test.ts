@@ -33,7 +33,7 @@ function forbidding(packages: readonly string[]): string {
   return `--import=data:text/javascript,${encodeURIComponent(register)}`;
 }
 
-const HEAVY = ['libsql', '@napi-rs/keyring', 'https-proxy-agent', 'undici', 'chokidar', 'sharp', 'conf'];
+const HEAVY = ['libsql', '@napi-rs/keyring', 'https-proxy-agent', 'undici', 'sharp', 'conf'];
 
 describe('the kiedrop command', () => {
   it('answers --version and --help without loading the database, keychain or HTTP modules', async () => {
