@@ -241,6 +241,42 @@ describe('starting at login', () => {
   });
 });
 
+describe('starting at login on Windows and macOS (Electron login items)', () => {
+  const toggle = (run: DesktopRun) =>
+    run.locator('index', 'role', 'switch', 'click', { name: 'Start KieDrop at login' });
+  const loginItem = (run: DesktopRun) =>
+    run.app.call<{ openAtLogin: boolean; path?: string; args?: string[] }>('loginItem');
+
+  it('Windows: starts this dev run in the tray at login, and stops when turned off', async () => {
+    const run = await desktop({ platform: 'win32' });
+    await run.ready();
+    await run.locator('index', 'css', 'nav[aria-label="Main"] >> role=button[name="Settings"]', 'click');
+    await toggle(run);
+    await expect.poll(() => loginItem(run), { timeout: 10_000 }).toMatchObject({ openAtLogin: true });
+    const item = await loginItem(run);
+    // The runtime, then the app folder (a dev run), then --hidden: the tray, no window.
+    expect(item.args).toEqual([STANDIN_PROJECT_ROOT, '--hidden']);
+    expect(item.path).toBe(process.execPath);
+    await toggle(run);
+    await expect.poll(async () => (await loginItem(run)).openAtLogin, { timeout: 10_000 }).toBe(false);
+  });
+
+  it('macOS: turns the login item on and off, and a start made by it opens no window', async () => {
+    const run = await desktop({ platform: 'darwin' });
+    await run.ready();
+    await run.locator('index', 'css', 'nav[aria-label="Main"] >> role=button[name="Settings"]', 'click');
+    await toggle(run);
+    await expect.poll(() => loginItem(run), { timeout: 10_000 }).toEqual({ openAtLogin: true });
+    await toggle(run);
+    await expect.poll(async () => (await loginItem(run)).openAtLogin, { timeout: 10_000 }).toBe(false);
+
+    const atLogin = await desktop({ platform: 'darwin', env: { KIEDROP_STANDIN_OPENED_AT_LOGIN: '1' } });
+    // The tray icon is up: the app has started, and it kept its window closed.
+    await expect.poll(async () => (await atLogin.tray())?.shown ?? false, { timeout: 20_000 }).toBe(true);
+    expect((await atLogin.window('index'))?.visible ?? false).toBe(false);
+  });
+});
+
 describe('right-click entries left by another copy of KieDrop', () => {
   it('are pointed at this copy when it starts, and the user is told', async () => {
     const root = await fs.mkdtemp(join(tmpdir(), 'kiedrop-desktop-stale-'));

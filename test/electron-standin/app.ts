@@ -5,6 +5,7 @@ import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { isReady, markReady } from './lifecycle';
+import { modes } from './modes';
 import { takeLock, watchMailbox } from './single-instance';
 import type { ForwardedInstance } from './single-instance';
 
@@ -171,8 +172,10 @@ class StandinApp extends EventEmitter {
     this.loginItem = { ...this.loginItem, ...settings, openAtLogin: settings.openAtLogin ?? false };
   }
 
+  /** wasOpenedAtLogin is reported on macOS only (Electron's docs); elsewhere the app reads its arguments. */
   getLoginItemSettings(): { openAtLogin: boolean; wasOpenedAtLogin: boolean } {
-    return { openAtLogin: this.loginItem.openAtLogin, wasOpenedAtLogin: false };
+    const atLogin = process.platform === 'darwin' && modes.openedAtLogin;
+    return { openAtLogin: this.loginItem.openAtLogin, wasOpenedAtLogin: atLogin };
   }
   focus(): void {}
   dock = undefined;

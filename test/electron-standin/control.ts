@@ -181,6 +181,7 @@ const commands: Record<string, (args: Record<string, unknown>) => unknown> = {
   pressShortcut: (args) => pressGlobalShortcut(String(args['accelerator'])),
   quit: () => void app.quit(),
   appPath: () => app.getAppPath(),
+  loginItem: () => app.loginItem,
 };
 
 export function serveControl(): void {

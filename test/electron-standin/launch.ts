@@ -14,6 +14,7 @@ import { provideTrayHost } from './tray-host';
 const [appFolder = '.', ...rest] = process.argv.slice(2);
 const appDir = resolve(appFolder);
 Object.defineProperty(process, 'defaultApp', { value: true, configurable: true });
+if (modes.platform !== 'linux') Object.defineProperty(process, 'platform', { value: modes.platform });
 process.argv = [process.execPath, appDir, ...rest];
 app.setAppPathForLaunch(appDir);
 serveControl();

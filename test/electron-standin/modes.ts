@@ -10,6 +10,13 @@ export interface StandinModes {
   browserWsEndpoint: string | null;
   /** Accelerators another program already holds: register() answers false for them. */
   takenShortcuts: string[];
+  /**
+   * The OS the app believes it runs on (process.platform), for the glue that differs per OS and only
+   * calls Electron (login items). Files, paths and native modules stay this machine's.
+   */
+  platform: 'linux' | 'darwin' | 'win32';
+  /** macOS: this start was made by the login item (getLoginItemSettings().wasOpenedAtLogin). */
+  openedAtLogin: boolean;
 }
 
 export function readModes(env: NodeJS.ProcessEnv): StandinModes {
@@ -17,6 +24,11 @@ export function readModes(env: NodeJS.ProcessEnv): StandinModes {
     display: env['KIEDROP_STANDIN_DISPLAY'] === 'wayland' ? 'wayland' : 'x11',
     browserWsEndpoint: env['KIEDROP_STANDIN_BROWSER'] || null,
     takenShortcuts: (env['KIEDROP_STANDIN_TAKEN_SHORTCUTS'] ?? '').split(',').filter(Boolean),
+    platform:
+      env['KIEDROP_STANDIN_PLATFORM'] === 'darwin' || env['KIEDROP_STANDIN_PLATFORM'] === 'win32'
+        ? env['KIEDROP_STANDIN_PLATFORM']
+        : 'linux',
+    openedAtLogin: env['KIEDROP_STANDIN_OPENED_AT_LOGIN'] === '1',
   };
 }
 

@@ -27,6 +27,8 @@ export interface DesktopRunOptions {
   envKey?: boolean;
   args?: string[];
   display?: 'x11' | 'wayland';
+  /** The OS the app believes it runs on (the stand-in's platform mode). */
+  platform?: 'linux' | 'darwin' | 'win32';
   trayHost?: boolean;
   env?: Record<string, string | undefined>;
   session?: StandinLaunchOptions['session'];
@@ -107,6 +109,7 @@ export async function startDesktop(options: DesktopRunOptions): Promise<DesktopR
       XDG_CONFIG_HOME: join(home, '.config'),
       KIEDROP_STANDIN_DISPLAY: options.display ?? 'x11',
       KIEDROP_STANDIN_TRAY_HOST: options.trayHost === false ? 'none' : 'present',
+      KIEDROP_STANDIN_PLATFORM: options.platform ?? 'linux',
       ...options.env,
     },
   });
