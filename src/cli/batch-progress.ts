@@ -108,37 +108,53 @@ export function tallyOf(jobs: readonly JobSnapshot[]): BatchTally {
   return tally;
 }
 
-/** `Total  [███░░░]  42%  12/40 done, 1 failed, 2 retrying  4.2 MB / 10.0 MB  1.3 MB/s  about 12 s left` */
+/** "12 s", "4 min": how long is left, never "about less than a minute". */
+function timeLeft(ms: number): string {
+  return ms < 60_000 ? `${Math.max(1, Math.ceil(ms / 1000))} s` : formatDuration(ms);
+}
+
+/** `Total  [███░░░]  42%  12/40 done, 1 failed, 2 retrying  4.2 MB / 10.0 MB  1.3 MB/s  about 12 s left`;
+ * on a narrow terminal the bar shrinks first, then the details at the end are left out whole (never cut). */
 export function renderTotalLine(tally: BatchTally, columns: number): string {
   const { bytes, done, failed, retrying, count } = tally;
   const sentBytes = tally.sentBytes();
   const rate = tally.rate();
   const fraction = bytes > 0 ? sentBytes / bytes : count > 0 ? done / count : 0;
-  const filled = Math.round(fraction * BAR_WIDTH);
-  const parts = [
-    `Total  [${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}] ${`${Math.floor(fraction * 100)}%`.padStart(4)}`,
-    [
-      `${done}/${count} done`,
-      ...(failed > 0 ? [`${failed} failed`] : []),
-      ...(retrying > 0 ? [`${retrying} retrying`] : []),
-    ].join(', '),
-    `${formatBytes(sentBytes)} / ${formatBytes(bytes)}`,
-  ];
+  const bar = (width: number): string => {
+    const filled = Math.round(fraction * width);
+    return `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}]`;
+  };
+  const percent = `${Math.floor(fraction * 100)}%`.padStart(4);
+  const counts = [
+    `${done}/${count} done`,
+    ...(failed > 0 ? [`${failed} failed`] : []),
+    ...(retrying > 0 ? [`${retrying} retrying`] : []),
+  ].join(', ');
+  const details = [`${formatBytes(sentBytes)} / ${formatBytes(bytes)}`];
   if (rate > 0) {
-    parts.push(formatRate(rate));
+    details.push(formatRate(rate));
     const left = (bytes - sentBytes) / rate;
-    if (left > 0) parts.push(`about ${formatDuration(left * 1000)} left`);
+    if (left > 0) details.push(`about ${timeLeft(left * 1000)} left`);
   }
-  return fit(parts.join('  '), columns);
+  const width = Math.max(0, columns - 1);
+  for (let keep = details.length; keep >= 0; keep--) {
+    for (const barWidth of [BAR_WIDTH, 10]) {
+      const line = [`Total  ${bar(barWidth)} ${percent}`, counts, ...details.slice(0, keep)].join('  ');
+      if (line.length <= width) return line;
+    }
+  }
+  return fit(`Total ${percent.trim()}  ${counts}`, columns);
 }
 
 /** The whole block: uploads in flight (oldest first, capped), then the total line. */
 export function renderBatchLines(tally: BatchTally, columns: number): string[] {
   const active = tally.inFlight().slice(0, MAX_ACTIVE_LINES);
+  // One name width for the block, so the bars line up; "processing" takes the rate's place, not the name's.
+  const labelWidth = Math.min(40, Math.max(0, ...active.map((job) => job.fileName.length)));
   const lines = active.map((job) => {
-    const label = job.phase === 'processing' ? `${job.fileName} (processing)` : job.fileName;
     const p = job.progress ?? { sent: 0, total: job.size ?? 0, rate: 0 };
-    return fit(renderProgressLine(label, p, columns), columns);
+    const note = job.phase === 'processing' ? 'processing' : undefined;
+    return fit(renderProgressLine(job.fileName, p, columns, { labelWidth, note }), columns);
   });
   lines.push(renderTotalLine(tally, columns));
   return lines;

@@ -1,6 +1,7 @@
 import { NameCollisionError, NameInUseError } from '../main/core/queue';
 import { CliFailure } from './errors';
 import { formatExpiry } from './format';
+import { historyRef, jobRef } from './record-ids';
 
 // The queue refuses an explicit name that would make a live link serve new content. The app asks; on the
 // command line the answer is a flag, so the message names it. A name another upload is still sending to
@@ -9,7 +10,7 @@ import { formatExpiry } from './format';
 export function collisionFailure(err: NameCollisionError, now: Date): CliFailure {
   const e = err.existing;
   return new CliFailure(
-    `"${e.filePath}" already holds a live upload (history entry ${e.id}, expires ${formatExpiry(new Date(e.expiresAt), now)}). ` +
+    `"${e.filePath}" already holds a live upload (history entry ${historyRef(e.id)}, expires ${formatExpiry(new Date(e.expiresAt), now)}). ` +
       `Uploading under that name would make ${e.downloadUrl} serve the new file. ` +
       'Add --overwrite to replace it, or choose another --name. Nothing was uploaded.',
   );
@@ -21,12 +22,12 @@ export function nameInUseFailure(err: NameInUseError): CliFailure {
   const source = job.localPath ?? job.sourceUrl ?? job.fileName;
   return new CliFailure(
     `"${job.location}/${job.fileName}" ${sending ? 'is being uploaded right now' : 'is waiting to be uploaded'} ` +
-      `by another upload (job ${job.id}: ${source}). ` +
+      `by another upload (job ${jobRef(job.id)}: ${source}). ` +
       'Two uploads under one name would leave one link serving the other file. ' +
       (sending
         ? 'Wait until it is done and add --overwrite to replace it'
         : 'Finish it with `kiedrop queue --resume`') +
-      `, choose another --name, or cancel it with \`kiedrop queue --cancel ${job.id}\`. Nothing was uploaded.`,
+      `, choose another --name, or cancel it with \`kiedrop queue --cancel ${jobRef(job.id)}\`. Nothing was uploaded.`,
   );
 }
 

@@ -1,4 +1,4 @@
-import { DEFAULT_CONCURRENCY } from '../main/core/queue/defaults';
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from '../main/core/queue/defaults';
 import type { FlagSpec, FlagSpecs } from './args';
 import { INTEGRATION_COMMANDS, INTEGRATION_SUBCOMMANDS } from './commands/integration-docs';
 import { WATCH_COMMAND } from './commands/watch-docs';
@@ -73,24 +73,34 @@ const CONCURRENCY_OPTION: OptionDoc = {
   name: 'concurrency',
   type: 'string',
   value: 'N',
-  description: `Uploads sent at the same time, 1–16 (default ${DEFAULT_CONCURRENCY}).`,
+  description: `Uploads sent at the same time, 1–${MAX_CONCURRENCY} (default ${DEFAULT_CONCURRENCY}).`,
 };
 
 export const COMMANDS: readonly CommandDoc[] = [
   {
     name: 'upload',
-    summary: 'Upload local files and print their links.',
+    summary: 'Upload local files and folders and print their links.',
     usage:
-      'kiedrop upload <file…> [--concurrency N] [--path PATH] [--json]\n' +
-      '       [--name NAME [--overwrite]] [--base64]',
+      'kiedrop upload <file or folder…> [-r] [--concurrency N] [--path PATH]\n' +
+      '       [--copy] [--format url|markdown|html] [--json]\n' +
+      '       [--name NAME [--overwrite]] [--base64]\n' +
+      '       kiedrop upload - --name NAME   (uploads what is piped in)',
     details:
       'Files go through the upload queue shared with the desktop app: several at a time, retried with ' +
       'backoff on network errors and server trouble, and recorded in the history. Each file keeps its name ' +
       'under a folder of its own (PATH/x7k2m9qa/photo.png), so no upload replaces an earlier link. A file ' +
       'that fails is reported on stderr and the others still upload; the exit code is 0 only if every file ' +
-      'was uploaded. If the API key is rejected, the rest wait in the queue for `kiedrop queue --resume`. ' +
-      'Uploaded files are deleted by the service after 3 days.',
+      'was uploaded; the last line counts what was uploaded and what failed, below the failures. If the API ' +
+      'key is rejected, the rest wait in the queue for `kiedrop queue --resume`. A folder uploads the files ' +
+      'in it (hidden files skipped), as `kiedrop share` does; -r includes its sub-folders. `-` uploads what ' +
+      'is piped in, under --name. Uploaded files are deleted by the service after 3 days.',
     options: [
+      {
+        name: 'recursive',
+        type: 'boolean',
+        short: 'r',
+        description: 'Include files in sub-folders of the folders given.',
+      },
       CONCURRENCY_OPTION,
       PATH_OPTION,
       {
@@ -105,10 +115,23 @@ export const COMMANDS: readonly CommandDoc[] = [
         type: 'boolean',
         description: 'Send as Base64 JSON, not a stream (up to 10 MB).',
       },
+      {
+        name: 'copy',
+        type: 'boolean',
+        description: 'Copy all links to the clipboard when the batch is done.',
+      },
+      {
+        name: 'format',
+        type: 'string',
+        value: 'FORMAT',
+        description: 'Copy as url (default), markdown or html; implies --copy.',
+      },
       JSON_OPTION,
     ],
     examples: [
       'kiedrop upload photo.png',
+      'kiedrop upload -r screenshots --copy --format markdown',
+      'pg_dump mydb | kiedrop upload - --name mydb.sql',
       'kiedrop upload *.jpg --path holidays --concurrency 4 --json',
       'kiedrop upload report.pdf --name latest.pdf --overwrite',
     ],
@@ -173,7 +196,12 @@ export const COMMANDS: readonly CommandDoc[] = [
       },
       { name: 'limit', type: 'string', value: 'N', description: 'Show at most N entries (default 50).' },
       { name: 'offset', type: 'string', value: 'N', description: 'Skip the first N entries (next page).' },
-      { name: 'delete', type: 'string', value: 'ID', description: 'Remove entry ID from the history.' },
+      {
+        name: 'delete',
+        type: 'string',
+        value: 'ID',
+        description: 'Remove entry ID (h34, or j12 for the entry job 12 made).',
+      },
       { name: 'clear-expired', type: 'boolean', description: 'Remove every entry whose link has expired.' },
       JSON_OPTION,
     ],
@@ -191,9 +219,10 @@ export const COMMANDS: readonly CommandDoc[] = [
     details:
       'Re-uploads the local file when it is still there and unchanged; otherwise, if the old link still ' +
       'works, asks the service to fetch it (URL upload). The new entry points back to the old one. The ' +
-      'output says which way was used.',
+      "output says which way was used. The id is the entry's (h42, as `kiedrop history` shows it) or the " +
+      "upload job's that made it (j17, as `kiedrop queue` shows it).",
     options: [JSON_OPTION],
-    examples: ['kiedrop renew 42'],
+    examples: ['kiedrop renew h42', 'kiedrop renew j17'],
   },
   {
     name: 'queue',
@@ -207,12 +236,17 @@ export const COMMANDS: readonly CommandDoc[] = [
     options: [
       { name: 'resume', type: 'boolean', description: 'Upload every unfinished job now and wait for them.' },
       { name: 'retry-failed', type: 'boolean', description: 'Queue the failed uploads again and run them.' },
-      { name: 'cancel', type: 'string', value: 'ID', description: 'Cancel one waiting or running upload.' },
+      {
+        name: 'cancel',
+        type: 'string',
+        value: 'ID',
+        description: 'Cancel one waiting or running upload (j17).',
+      },
       { name: 'cancel-all', type: 'boolean', description: 'Cancel every waiting or running upload.' },
       CONCURRENCY_OPTION,
       JSON_OPTION,
     ],
-    examples: ['kiedrop queue', 'kiedrop queue --resume', 'kiedrop queue --cancel 17'],
+    examples: ['kiedrop queue', 'kiedrop queue --resume', 'kiedrop queue --cancel j17'],
   },
   {
     name: 'export',

@@ -1,14 +1,15 @@
 import type { FailedJob, HistoryEntry } from '../main/core/history';
 import type { JobSnapshot } from '../main/core/queue';
 import { formatBytes, formatDuration, formatExpiry } from './format';
+import { historyRef, jobRef } from './record-ids';
 import { clip, renderTable } from './table';
 
 // What `kiedrop history` and `kiedrop queue` print for people (scripts use --json).
 
-/** "in 2 d 23 h", "in 4 h (soon)", "expired 3 h ago", "replaced by 17". */
+/** "in 2 d 23 h", "in 4 h (soon)", "expired 3 h ago", "replaced by h17". */
 export function expiryCell(entry: HistoryEntry, now: Date): string {
   if (entry.status === 'replaced') {
-    return entry.replacedBy === null ? 'replaced' : `replaced by ${entry.replacedBy}`;
+    return entry.replacedBy === null ? 'replaced' : `replaced by ${historyRef(entry.replacedBy)}`;
   }
   const text = formatExpiry(new Date(entry.expiresAt), now);
   return entry.status === 'expiring' ? `${text} (soon)` : text;
@@ -18,7 +19,7 @@ export function historyTable(entries: readonly HistoryEntry[], now: Date): strin
   return renderTable(
     ['ID', 'NAME', 'SIZE', 'EXPIRES', 'LINK'],
     entries.map((e) => [
-      String(e.id),
+      historyRef(e.id),
       clip(e.fileName),
       formatBytes(e.size),
       expiryCell(e, now),
@@ -31,7 +32,7 @@ export function failedJobsTable(jobs: readonly FailedJob[]): string[] {
   return renderTable(
     ['JOB', 'NAME', 'TRIES', 'REASON'],
     jobs.map((j) => [
-      String(j.jobId),
+      jobRef(j.jobId),
       clip(j.fileName === '' ? (j.sourceUrl ?? j.localPath ?? '?') : j.fileName),
       String(j.attempts),
       j.lastError ?? 'no reason recorded',
@@ -60,7 +61,7 @@ export function jobsTable(jobs: readonly JobSnapshot[], nowMs: number): string[]
   return renderTable(
     ['JOB', 'STATE', 'NAME', 'TRIES', 'FROM / REASON'],
     jobs.map((j) => [
-      String(j.id),
+      jobRef(j.id),
       jobStateCell(j, nowMs),
       clip(j.fileName === '' ? '(name chosen by the server)' : j.fileName),
       String(j.attempts),

@@ -5,6 +5,7 @@ import type { JobSnapshot, PauseInfo } from '../main/core/queue';
 import { createBatchProgress } from './batch-progress';
 import type { BatchProgressView } from './batch-progress';
 import type { CliContext } from './context';
+import { cliWording } from './cli-wording';
 import { formatLinkLine } from './format';
 import { retryLine } from './retry-line';
 import { readTestKnobs } from './test-knobs';
@@ -32,6 +33,8 @@ export interface RunJobsOptions {
   json: boolean;
   /** What to call a job in messages: the argument as typed, say. Default: its path, URL or name. */
   label?: (job: JobSnapshot) => string;
+  /** Told of each job that is done, once, in the order they finish (to copy the links at the end, say). */
+  onDone?: (entry: HistoryEntry, job: JobSnapshot) => void;
   /** The line printed when a job is done. Default: name, link and expiry. */
   doneLine?: (entry: HistoryEntry, job: JobSnapshot, nameWidth: number) => string;
 }
@@ -45,6 +48,25 @@ export interface RunJobsResult {
   paused: PauseInfo | null;
   /** Ctrl-C. */
   interrupted: boolean;
+}
+
+/** "3 uploaded, 1 failed, 2 waiting": what became of a batch, said last. */
+export function batchSummary(jobs: readonly JobSnapshot[]): string {
+  let done = 0;
+  let failed = 0;
+  let cancelled = 0;
+  for (const job of jobs) {
+    if (job.status === 'done') done++;
+    else if (job.status === 'failed') failed++;
+    else if (job.status === 'cancelled') cancelled++;
+  }
+  const waiting = jobs.length - done - failed - cancelled;
+  return [
+    `${done} uploaded`,
+    ...(failed > 0 ? [`${failed} failed`] : []),
+    ...(cancelled > 0 ? [`${cancelled} cancelled`] : []),
+    ...(waiting > 0 ? [`${waiting} waiting`] : []),
+  ].join(', ');
 }
 
 const FINISHED = new Set(['done', 'failed', 'cancelled']);
@@ -75,6 +97,9 @@ export async function runJobs(ctx: CliContext, engine: Engine, opts: RunJobsOpti
   const view: BatchProgressView | null = ctx.isTTY.stderr
     ? createBatchProgress({ stream: ctx.stderr, columns: ctx.columns, now: () => Date.now() })
     : null;
+  // Failures are listed after the results, so a long batch's links do not hide them and they are not
+  // lost above the links; only failed jobs are kept for that.
+  const failures: string[] = [];
   const say = (stream: 'stdout' | 'stderr', line: string): void => {
     const write = (): void => void ctx[stream].write(`${line}\n`);
     if (view) view.above(write);
@@ -88,6 +113,7 @@ export async function runJobs(ctx: CliContext, engine: Engine, opts: RunJobsOpti
       const entry = w.entry ?? engine.history.getByJobId(job.id);
       if (!entry) return; // recorded in the same transaction; the history event is on its way
       waiting.delete(job.id);
+      opts.onDone?.(entry, job);
       if (opts.json) entries.set(job.id, entry);
       else {
         const line = opts.doneLine?.(entry, job, nameWidth);
@@ -107,9 +133,9 @@ export async function runJobs(ctx: CliContext, engine: Engine, opts: RunJobsOpti
     waiting.delete(job.id);
     const name = label(job);
     const message =
-      job.status === 'cancelled' ? 'cancelled.' : (job.lastError ?? 'failed (no reason recorded).');
+      job.status === 'cancelled' ? 'cancelled.' : cliWording(job.lastError ?? 'failed (no reason recorded).');
     // Most messages already name the file; add it only when they do not.
-    say('stderr', `kiedrop: ${message.includes(name) ? message : `${name}: ${message}`}`);
+    failures.push(`kiedrop: ${message.includes(name) ? message : `${name}: ${message}`}`);
   };
 
   // Each wait for a retry is said once, when it starts: a silent pause of minutes looks like a hang.
@@ -120,7 +146,7 @@ export async function runJobs(ctx: CliContext, engine: Engine, opts: RunJobsOpti
     const once = `${job.attempts}:${job.nextAttemptAt}`;
     if (line === null || w.announced === once) return;
     w.announced = once;
-    say('stderr', `kiedrop: ${label(job)}: ${line}`);
+    say('stderr', `kiedrop: ${label(job)}: ${cliWording(line)}`);
   };
 
   /** `fromQueue`: an event of this process's queue, whose 'uploading' means the job is ours. */
@@ -203,6 +229,7 @@ export async function runJobs(ctx: CliContext, engine: Engine, opts: RunJobsOpti
   const final = new Map(engine.queue.getMany(opts.jobs.map((j) => j.id)).map((j) => [j.id, j]));
   for (const job of final.values()) update(job, false);
   view?.close();
+  for (const line of failures) ctx.stderr.write(`${line}\n`);
   const jobs = opts.jobs.map((j) => final.get(j.id) ?? waiting.get(j.id)?.job ?? j);
   return { jobs, entries, paused: engine.queue.paused, interrupted };
 }

@@ -29,11 +29,10 @@ export function refusedLine(r: RefusedFile): string {
 export function refusedSummary(refused: number, given: number): string {
   if (refused === given) {
     return given === 1
-      ? 'nothing was uploaded: the name of the file cannot be used (see above).'
-      : `nothing was uploaded: the names of all ${given} files cannot be used (see above).`;
+      ? 'nothing was uploaded: the file cannot be sent (see above).'
+      : `nothing was uploaded: none of the ${given} files can be sent (see above).`;
   }
-  const what = refused === 1 ? '1 file was' : `${refused} files were`;
-  return `${what} not uploaded because of ${refused === 1 ? 'its name' : 'their names'} (see above).`;
+  return `${refused === 1 ? '1 file was' : `${refused} files were`} not uploaded (see above).`;
 }
 
 /** The --json entry for a refused file, in the shape of a failed job (without a job id: none was made). */

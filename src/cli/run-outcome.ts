@@ -1,7 +1,8 @@
 import type { Engine } from '../main/core/engine';
-import { explainClosedOutput } from './closed-output';
+import { explainClosedOutput, stdoutLost } from './closed-output';
 import type { CliContext } from './context';
 import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK } from './errors';
+import { batchSummary } from './job-runner';
 import type { RunJobsResult } from './job-runner';
 import type { ResolvedKey } from './session';
 
@@ -45,12 +46,21 @@ export function finishRun(
   engine: Engine,
   result: RunJobsResult,
   key: ResolvedKey | null,
+  opts: { json?: boolean } = {},
 ): number {
   const unfinished = (): number => engine.queue.unfinishedCount();
   explainClosedOutput(
     ctx,
     result.interrupted ? 'the rest of the output was dropped.' : closedOutputSummary(result, unfinished()),
   );
+  const lost = stdoutLost(ctx) !== null;
+  // A batch ends with one line that counts its outcomes, below the links and the failures listed after
+  // them. A script's stderr stays quiet when every file was uploaded; a person at a terminal sees it always.
+  const allUploaded = result.jobs.every((j) => j.status === 'done');
+  const countIt = ctx.isTTY.stderr || !allUploaded;
+  if (opts.json !== true && !lost && !result.interrupted && result.jobs.length > 1 && countIt) {
+    ctx.stderr.write(`kiedrop: ${batchSummary(result.jobs)}.\n`);
+  }
   if (result.interrupted) {
     ctx.stderr.write(`kiedrop: cancelled; ${uploads(unfinished())} waiting and ${RESUME_HINT}.\n`);
     return EXIT_INTERRUPTED;

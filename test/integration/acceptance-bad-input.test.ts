@@ -76,7 +76,7 @@ describe('files that change under the queue', () => {
       ].sort(),
     );
     const failed = await runKiedrop(['history', '--status', 'failed'], env);
-    expect(failed.stdout).toMatch(/^\d+ +deleted\.txt +1 +File not found: /mu);
+    expect(failed.stdout).toMatch(/^j\d+ +deleted\.txt +1 +File not found: /mu);
   });
 });
 

@@ -66,8 +66,8 @@ describe('three days later', () => {
     const later = { KIEDROP_NOW_OFFSET_MS: String(SHIFT) };
     const expired = await runKiedrop(['history', '--status', 'expired'], { ...env, ...later });
     expect(expired.code).toBe(0);
-    expect(expired.stdout).toMatch(/^\d+ +lost\.bin +9\.8 KB +expired 1 h ago +http:\S+\/lost\.bin$/mu);
-    expect(expired.stdout).toMatch(/^\d+ +keep\.bin +48\.8 KB +expired 1 h ago +http:\S+\/keep\.bin$/mu);
+    expect(expired.stdout).toMatch(/^h\d+ +lost\.bin +9\.8 KB +expired 1 h ago +http:\S+\/lost\.bin$/mu);
+    expect(expired.stdout).toMatch(/^h\d+ +keep\.bin +48\.8 KB +expired 1 h ago +http:\S+\/keep\.bin$/mu);
     expect(await history(['--status', 'active'], later)).toEqual([]);
 
     // Route 1: the local file is unchanged, so it is uploaded again.

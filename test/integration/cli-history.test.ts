@@ -69,9 +69,9 @@ describe('kiedrop history', () => {
     const lines = stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^ID +NAME +SIZE +EXPIRES +LINK$/u);
     expect(lines[1]).toMatch(
-      /^2 +beta\.txt +20 B +in 3 d +http:\/\/127\.0\.0\.1:\d+\/files\/kiedrop\/\w+\/beta\.txt$/u,
+      /^h2 +beta\.txt +20 B +in 3 d +http:\/\/127\.0\.0\.1:\d+\/files\/kiedrop\/\w+\/beta\.txt$/u,
     );
-    expect(lines[2]).toMatch(/^1 +alpha\.txt +21 B +in 3 d +http:/u);
+    expect(lines[2]).toMatch(/^h1 +alpha\.txt +21 B +in 3 d +http:/u);
     expect(lines).toHaveLength(3);
   });
 
@@ -89,7 +89,7 @@ describe('kiedrop history', () => {
 
     const page = await runKiedrop(['history', '--limit', '2', '--offset', '1'], env);
     expect(page.stdout).toContain('Showing entries 2–3 of 4; next page: --offset 3.');
-    expect(page.stdout.split('\n').filter((l) => /^\d+ /u.test(l))).toHaveLength(2);
+    expect(page.stdout.split('\n').filter((l) => /^h\d+ /u.test(l))).toHaveLength(2);
     const none = await runKiedrop(['history', '--search', 'nothing-like-this'], env);
     expect(none.stdout).toBe('No history entries match.\n');
   });
@@ -115,12 +115,12 @@ describe('kiedrop history', () => {
     const deleted = await runKiedrop(['history', '--delete', String(drop?.id)], env);
     expect(deleted.code).toBe(0);
     expect(deleted.stdout).toBe(
-      `Deleted history entry ${drop?.id} (drop.txt). The file stays on the server until its link expires.\n`,
+      `Deleted history entry h${drop?.id} (drop.txt). The file stays on the server until its link expires.\n`,
     );
     expect((await historyJson()).entries.map((e) => e.fileName)).toEqual(['keep.txt']);
     const again = await runKiedrop(['history', '--delete', String(drop?.id)], env);
     expect(again.code).toBe(1);
-    expect(again.stderr).toMatch(/^kiedrop: There is no history entry \d+; `kiedrop history` lists/u);
+    expect(again.stderr).toMatch(/^kiedrop: There is no history entry h\d+; `kiedrop history` lists/u);
 
     const later = { ...env, KIEDROP_NOW_OFFSET_MS: String(4 * DAY) };
     const cleared = await runKiedrop(['history', '--clear-expired'], later);
@@ -176,7 +176,7 @@ describe('kiedrop queue', () => {
 
     const listed = await runKiedrop(['queue'], env);
     expect(listed.stdout).toMatch(/^JOB +STATE +NAME +TRIES +FROM \/ REASON$/mu);
-    expect(listed.stdout.match(/^\d+ +waiting +w\d\.txt/gmu)).toHaveLength(3);
+    expect(listed.stdout.match(/^j\d+ +waiting +w\d\.txt/gmu)).toHaveLength(3);
     expect(listed.stdout).toContain('3 uploads are waiting: run `kiedrop queue --resume` to finish them.');
 
     const { unfinished } = JSON.parse((await runKiedrop(['queue', '--json'], env)).stdout) as {
@@ -184,7 +184,7 @@ describe('kiedrop queue', () => {
     };
     const first = unfinished[0];
     const cancel = await runKiedrop(['queue', '--cancel', String(first?.id)], env);
-    expect(cancel.stdout).toBe(`Cancelled upload job ${first?.id} (${first?.fileName}).\n`);
+    expect(cancel.stdout).toBe(`Cancelled upload job j${first?.id} (${first?.fileName}).\n`);
     const twice = await runKiedrop(['queue', '--cancel', String(first?.id)], env);
     expect(twice.code).toBe(1);
     expect(twice.stderr).toContain('is cancelled, so there is nothing to cancel');
@@ -208,7 +208,7 @@ describe('kiedrop queue', () => {
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/stubborn\.txt.*Gave up after 2 attempts/u);
     const listed = await runKiedrop(['history', '--status', 'failed'], env);
-    expect(listed.stdout).toMatch(/^\d+ +stubborn\.txt +2 +.*Gave up after 2 attempts/mu);
+    expect(listed.stdout).toMatch(/^j\d+ +stubborn\.txt +2 +.*Gave up after 2 attempts/mu);
 
     const retried = await runKiedrop(['queue', '--retry-failed'], env);
     expect(retried.code).toBe(0);
@@ -227,7 +227,7 @@ describe('kiedrop renew', () => {
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(
-      `Renewed history entry ${old?.id} as ${(old?.id ?? 0) + 1}: re-uploaded from the local file ${join(dir, 'renew-me.txt')}.`,
+      `Renewed history entry h${old?.id} as h${(old?.id ?? 0) + 1}: re-uploaded from the local file ${join(dir, 'renew-me.txt')}.`,
     );
     expect(lines[1]).toMatch(/^renew-me\.txt {2}http:\S+ {2}expires .* \(in 3 d\)$/u);
     const [fresh] = (await historyJson()).entries;
@@ -243,10 +243,10 @@ describe('kiedrop renew', () => {
     const { code, stderr } = await runKiedrop(['renew', String(entry?.id)], late);
     expect(code).toBe(1);
     expect(stderr).toBe(
-      `kiedrop: Cannot renew "gone.txt" (history entry ${entry?.id}): the local file is gone or changed and the link has expired. Upload the file again instead.\n`,
+      `kiedrop: Cannot renew "gone.txt" (history entry h${entry?.id}): the local file is gone or changed and the link has expired. Upload the file again instead.\n`,
     );
     const missing = await runKiedrop(['renew', '999'], env);
-    expect(missing.stderr).toMatch(/history entry 999 does not exist/u);
+    expect(missing.stderr).toMatch(/There is no history entry h999/u);
     const word = await runKiedrop(['renew', 'latest'], env);
     expect(word.code).toBe(2);
   });

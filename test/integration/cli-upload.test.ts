@@ -159,7 +159,7 @@ describe('kiedrop upload', () => {
     expect(Math.max(...inFlight)).toBeLessThanOrEqual(4);
   });
 
-  it('keeps going past a missing file and a folder, then exits 1', async () => {
+  it('keeps going past a missing file and an empty folder, then exits 1', async () => {
     const good1 = await makeFile('one.txt', 'one');
     const good2 = await makeFile('two.txt', 'two');
     const folder = join(dir, 'a-folder');
@@ -180,10 +180,12 @@ describe('kiedrop upload', () => {
     expect(await readFile(emulator.storedFile(outcomes[0]?.filePath ?? '') ?? '', 'utf8')).toBe('one');
     expect(await readFile(emulator.storedFile(outcomes[3]?.filePath ?? '') ?? '', 'utf8')).toBe('two');
     expect(outcomes[1]).toMatchObject({ status: 'failed', error: { kind: 'local-file' } });
+    // The empty folder is named before anything is sent, the missing file after the results.
     const lines = stderr.trim().split('\n');
-    expect(lines).toHaveLength(2);
-    expect(lines[0]).toBe(`kiedrop: File not found: ${missing}`);
-    expect(lines[1]).toMatch(/is a folder/);
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/a-folder: not uploaded: is a folder, and it holds no file to upload/u);
+    expect(lines[1]).toBe(`kiedrop: File not found: ${missing}`);
+    expect(lines[2]).toBe('kiedrop: 1 file was not uploaded (see above).');
   });
 
   it('refuses Base64 for a file over 10 MB and suggests streaming, without sending it', async () => {
@@ -274,7 +276,7 @@ describe('kiedrop upload', () => {
     const refused = await runKiedrop(['upload', file, '--name', 'cover.png', '--path', 'site'], env);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toBe(
-      `kiedrop: "site/cover.png" already holds a live upload (history entry ${old?.historyId}, expires in 3 d). ` +
+      `kiedrop: "site/cover.png" already holds a live upload (history entry h${old?.historyId}, expires in 3 d). ` +
         `Uploading under that name would make ${old?.downloadUrl} serve the new file. ` +
         'Add --overwrite to replace it, or choose another --name. Nothing was uploaded.\n',
     );
@@ -297,7 +299,7 @@ describe('kiedrop upload', () => {
     const zero = await runKiedrop(['upload', file, '--concurrency', '0'], env);
     expect(zero.code).toBe(2);
     expect(zero.stderr).toBe(
-      'kiedrop: --concurrency must be a whole number from 1 to 16 (got "0") (see `kiedrop upload --help`)\n',
+      'kiedrop: --concurrency must be a whole number from 1 to 10 (got "0") (see `kiedrop upload --help`)\n',
     );
     const overwrite = await runKiedrop(['upload', file, '--overwrite'], env);
     expect(overwrite.code).toBe(2);
@@ -381,7 +383,7 @@ describe('usage', () => {
   it.each([
     [['--help'], 'kiedrop <command>'],
     [['help'], 'kiedrop <command>'],
-    [['upload', '--help'], 'kiedrop upload <file…>'],
+    [['upload', '--help'], 'kiedrop upload <file or folder…>'],
     [['upload-url', '-h'], 'kiedrop upload-url <url>'],
     [['credits', '--help'], 'kiedrop credits'],
     [['key', '--help'], 'kiedrop key <set|test|clear>'],
@@ -392,7 +394,7 @@ describe('usage', () => {
     [['renew', '--help'], 'kiedrop renew <id>'],
     [['queue', '--help'], 'kiedrop queue'],
     [['export', '--help'], 'kiedrop export'],
-    [['help', 'upload'], 'kiedrop upload <file…>'],
+    [['help', 'upload'], 'kiedrop upload <file or folder…>'],
   ])('`kiedrop %j` prints its help and exits 0', async (args, usage) => {
     const { code, stdout, stderr } = await runKiedrop(args, env);
     expect(code).toBe(0);

@@ -39,16 +39,18 @@ describe('history table', () => {
     const lines = historyTable([entry(12, 50 * HOUR), entry(3, -2 * HOUR)], NOW);
     expect(lines[0]).toMatch(/^ID +NAME +SIZE +EXPIRES +LINK$/u);
     expect(lines[1]).toMatch(
-      /^12 +photo-12\.png +1\.5 KB +in 2 d 2 h +http:\/\/127\.0\.0\.1:1\/files\/kiedrop\/x\/photo-12\.png$/u,
+      /^h12 +photo-12\.png +1\.5 KB +in 2 d 2 h +http:\/\/127\.0\.0\.1:1\/files\/kiedrop\/x\/photo-12\.png$/u,
     );
-    expect(lines[2]).toMatch(/^3 +photo-3\.png +1\.5 KB +expired 2 h ago +http:/u);
+    expect(lines[2]).toMatch(/^h3 +photo-3\.png +1\.5 KB +expired 2 h ago +http:/u);
     // Columns line up: every link starts at the same place.
     expect(new Set(lines.map((l) => l.indexOf('http')).slice(1)).size).toBe(1);
   });
 
   it('flags links about to expire and those overwritten by a later upload', () => {
     expect(expiryCell(entry(1, 2 * HOUR), NOW)).toBe('in 2 h (soon)');
-    expect(expiryCell(entry(1, 40 * HOUR, { status: 'replaced', replacedBy: 7 }), NOW)).toBe('replaced by 7');
+    expect(expiryCell(entry(1, 40 * HOUR, { status: 'replaced', replacedBy: 7 }), NOW)).toBe(
+      'replaced by h7',
+    );
   });
 
   it('gives failed uploads their reason in full', () => {
@@ -65,7 +67,7 @@ describe('history table', () => {
         finishedAt: 0,
       },
     ]);
-    expect(lines[1]).toMatch(/^4 +photo\.png +1 +/u);
+    expect(lines[1]).toMatch(/^j4 +photo\.png +1 +/u);
     expect(lines[1]?.endsWith(reason)).toBe(true);
   });
 

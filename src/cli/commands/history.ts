@@ -1,11 +1,12 @@
-import type { HistoryStore } from '../../main/core/history';
+import type { HistoryPage, HistoryStore } from '../../main/core/history';
 import type { ParsedArgs } from '../args';
 import { booleanFlag, stringFlag } from '../args';
 import type { CliContext } from '../context';
 import { withEngine } from '../engine-session';
 import { CliFailure, EXIT_OK, UsageError } from '../errors';
 import { failedJobsTable, historyTable } from '../history-table';
-import { parseWholeNumber, wholeNumberFlag } from '../number-flags';
+import { wholeNumberFlag } from '../number-flags';
+import { historyEntryFor, historyRef, parseRecordId } from '../record-ids';
 
 const COMMAND = 'history';
 export const HISTORY_STATUSES = ['all', 'active', 'expiring', 'expired', 'failed'] as const;
@@ -55,13 +56,33 @@ function listFailed(ctx: CliContext, history: HistoryStore, o: ListOptions): voi
   ctx.stdout.write(`${lines.join('\n')}\n`);
 }
 
+/** What a bounded search left out, so a reader never takes a partial list for the whole. */
+function searchNotes(page: HistoryPage): string[] {
+  const notes: string[] = [];
+  if (page.totalIsLowerBound === true) {
+    notes.push(
+      `More than ${page.total.toLocaleString('en')} entries match; only the newest ${page.total.toLocaleString('en')} are listed. ` +
+        'Search for more of the name to narrow it down, or use `kiedrop export --search` for every match.',
+    );
+  }
+  if (page.searchedNewest !== undefined) {
+    notes.push(
+      `A search of 1 or 2 characters looks through the newest ${page.searchedNewest.toLocaleString('en')} entries only; ` +
+        'type 3 or more to search them all.',
+    );
+  }
+  return notes;
+}
+
 function listEntries(ctx: CliContext, history: HistoryStore, o: ListOptions): void {
   const status = o.status === 'failed' ? 'all' : o.status;
-  const { entries, total } = history.list({ search: o.search, status, limit: o.limit, offset: o.offset });
+  const page = history.list({ search: o.search, status, limit: o.limit, offset: o.offset });
+  const { entries, total } = page;
   if (o.json) {
-    ctx.stdout.write(`${JSON.stringify({ entries, total }, null, 2)}\n`);
+    ctx.stdout.write(`${JSON.stringify(page, null, 2)}\n`);
     return;
   }
+  const notes = searchNotes(page);
   if (entries.length === 0) {
     const filtered = o.search !== undefined || status !== 'all';
     ctx.stdout.write(
@@ -71,11 +92,13 @@ function listEntries(ctx: CliContext, history: HistoryStore, o: ListOptions): vo
           ? 'No history entries match.\n'
           : 'No uploads in the history yet.\n',
     );
+    for (const line of notes) ctx.stdout.write(`${line}\n`);
     return;
   }
   const lines = historyTable(entries, ctx.now());
   const note = pageNote(entries.length, total, o.offset, 'entries');
   if (note !== null) lines.push('', note);
+  if (notes.length > 0) lines.push('', ...notes);
   ctx.stdout.write(`${lines.join('\n')}\n`);
 }
 
@@ -95,7 +118,7 @@ export async function runHistory(ctx: CliContext, parsed: ParsedArgs): Promise<n
       COMMAND,
     );
   }
-  const id = deleteId === undefined ? undefined : parseWholeNumber(deleteId, '--delete', { min: 1 }, COMMAND);
+  const ref = deleteId === undefined ? undefined : parseRecordId(deleteId, 'history', '--delete', COMMAND);
   const options: ListOptions = {
     search: stringFlag(parsed, 'search'),
     status: statusFlag(parsed),
@@ -109,18 +132,18 @@ export async function runHistory(ctx: CliContext, parsed: ParsedArgs): Promise<n
 
   return withEngine(ctx, parsed, { needsKey: false }, async ({ engine }) => {
     const { history } = engine;
-    if (id !== undefined) {
-      const entry = history.get(id);
-      if (!entry || !history.delete(id)) {
+    if (ref !== undefined) {
+      const entry = historyEntryFor(history, ref);
+      if (!history.delete(entry.id)) {
         throw new CliFailure(
-          `There is no history entry ${id}; \`kiedrop history\` lists the entries and their ids.`,
+          `There is no history entry ${historyRef(entry.id)}; \`kiedrop history\` lists the entries and their ids.`,
         );
       }
       write(
         ctx,
         options.json,
-        { deleted: id },
-        `Deleted history entry ${id} (${entry.fileName}). The file stays on the server until its link expires.`,
+        { deleted: entry.id },
+        `Deleted history entry ${historyRef(entry.id)} (${entry.fileName}). The file stays on the server until its link expires.`,
       );
       return EXIT_OK;
     }

@@ -8,7 +8,8 @@ import { CliFailure, EXIT_OK, UsageError } from '../errors';
 import { jobsTable } from '../history-table';
 import { jobJson } from '../job-json';
 import { runJobs } from '../job-runner';
-import { parseWholeNumber, wholeNumberFlag } from '../number-flags';
+import { wholeNumberFlag } from '../number-flags';
+import { jobIdFor, jobRef, parseRecordId } from '../record-ids';
 import { finishRun } from '../run-outcome';
 import { MAX_CONCURRENCY } from './upload';
 
@@ -88,7 +89,7 @@ async function runToEnd(
       }));
       ctx.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     }
-    return finishRun(ctx, engine, result, key);
+    return finishRun(ctx, engine, result, key, { json });
   } finally {
     await engine.close();
   }
@@ -128,19 +129,20 @@ export async function runQueue(ctx: CliContext, parsed: ParsedArgs): Promise<num
         'No failed uploads to retry.',
       );
     case 'cancel': {
-      const id = parseWholeNumber(stringFlag(parsed, 'cancel') ?? '', '--cancel', { min: 1 }, COMMAND);
+      const ref = parseRecordId(stringFlag(parsed, 'cancel') ?? '', 'job', '--cancel', COMMAND);
       return withEngine(ctx, parsed, { needsKey: false }, async ({ engine }) => {
+        const id = jobIdFor(engine.history, ref);
         const job = engine.queue.get(id);
-        if (!job) throw new CliFailure(`There is no upload job ${id}; \`kiedrop queue\` lists them.`);
+        if (!job) throw new CliFailure(`There is no upload job ${jobRef(id)}; \`kiedrop queue\` lists them.`);
         if (!engine.queue.cancel(id)) {
           throw new CliFailure(
-            `Upload job ${id} (${job.fileName}) is ${job.status}, so there is nothing to cancel.`,
+            `Upload job ${jobRef(id)} (${job.fileName}) is ${job.status}, so there is nothing to cancel.`,
           );
         }
         ctx.stdout.write(
           json
             ? `${JSON.stringify({ cancelled: [id] })}\n`
-            : `Cancelled upload job ${id} (${job.fileName}).\n`,
+            : `Cancelled upload job ${jobRef(id)} (${job.fileName}).\n`,
         );
         return EXIT_OK;
       });

@@ -10,7 +10,7 @@ import { CliFailure, UsageError } from '../errors';
 import { formatLinkLine } from '../format';
 import { jobJson } from '../job-json';
 import { runJobs } from '../job-runner';
-import { parseWholeNumber } from '../number-flags';
+import { historyEntryFor, historyRef, parseRecordId } from '../record-ids';
 import { finishRun } from '../run-outcome';
 
 const COMMAND = 'renew';
@@ -29,22 +29,24 @@ export async function runRenew(ctx: CliContext, parsed: ParsedArgs): Promise<num
   }
   if (extra.length > 0)
     throw new UsageError(`takes one history id (got ${parsed.positionals.length})`, COMMAND);
-  const id = parseWholeNumber(idText, 'the history id', { min: 1 }, COMMAND);
+  const ref = parseRecordId(idText, 'history', 'the id', COMMAND);
   const json = booleanFlag(parsed, 'json');
 
   return withEngine(ctx, parsed, { needsKey: true }, async ({ engine, key }) => {
     // Its own batch, so only this renewal runs, not whatever else is waiting in the queue.
     const batchId = randomUUID();
+    const id = historyEntryFor(engine.history, ref).id;
     let job: JobSnapshot;
     try {
       job = await engine.queue.renew(id, { batchId });
     } catch (err) {
       // The queue explains why neither route works; database trouble has its own report.
       if (toDatabaseError(err) !== null || !(err instanceof Error)) throw err;
-      throw new CliFailure(err.message);
+      // The queue numbers entries bare; here they carry the prefix the other commands show.
+      throw new CliFailure(err.message.replace(/history entry (\d+)/gu, 'history entry h$1'));
     }
     const doneLine = (entry: HistoryEntry, done: JobSnapshot): string =>
-      `Renewed history entry ${id} as ${entry.id}: ${routeDescription(done)}.\n` +
+      `Renewed history entry ${historyRef(id)} as ${historyRef(entry.id)}: ${routeDescription(done)}.\n` +
       formatLinkLine({ name: entry.fileName, url: entry.downloadUrl, expiresAt: entry.expiresAt }, ctx.now());
     const result = await runJobs(ctx, engine, {
       jobs: [job],
@@ -60,6 +62,6 @@ export async function runRenew(ctx: CliContext, parsed: ParsedArgs): Promise<num
         `${JSON.stringify({ renewed: id, route: final.method === 'url' ? 'url' : 'local-file', ...jobJson(final, entry) }, null, 2)}\n`,
       );
     }
-    return finishRun(ctx, engine, result, key);
+    return finishRun(ctx, engine, result, key, { json });
   });
 }

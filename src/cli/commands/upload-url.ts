@@ -53,6 +53,6 @@ export async function runUploadUrl(ctx: CliContext, parsed: ParsedArgs): Promise
       const entry = result.entries.get(final.id) ?? engine.history.getByJobId(final.id);
       ctx.stdout.write(`${JSON.stringify({ url: shown, ...jobJson(final, entry) }, null, 2)}\n`);
     }
-    return finishRun(ctx, engine, result, key);
+    return finishRun(ctx, engine, result, key, { json });
   });
 }

@@ -3,12 +3,16 @@ import { stat } from 'node:fs/promises';
 import { base64SizeWords } from '../../main/core/api/base64-upload';
 import { BASE64_MAX_BYTES } from '../../main/core/api/types';
 import type { Engine } from '../../main/core/engine';
+import type { HistoryEntry } from '../../main/core/history';
+import { formatLink } from '../../main/core/links';
 import type { JobSnapshot } from '../../main/core/queue';
 import type { ParsedArgs } from '../args';
 import { booleanFlag } from '../args';
 import { enqueueOrExplain } from '../collision';
 import type { CliContext } from '../context';
-import { withEngine } from '../engine-session';
+import { copyLinks, linkFormatFlag } from '../copy-links';
+import { cliDataDir, withEngine } from '../engine-session';
+import { dropSpool, expandFolders, spoolStdin } from '../upload-inputs';
 import { CliFailure, EXIT_FAILURE, EXIT_OK, UsageError } from '../errors';
 import { shownPath } from '../format';
 import { jobJson } from '../job-json';
@@ -17,10 +21,11 @@ import { wholeNumberFlag } from '../number-flags';
 import { refusedJson, refusedLine, refusedSummary, refuseUnusableNames } from '../refused-names';
 import { earlierWorkNote, finishRun } from '../run-outcome';
 import { uploadTarget } from './upload-target';
+import { MAX_CONCURRENCY } from '../../main/core/queue/defaults';
 
 const COMMAND = 'upload';
-/** More parallel uploads than this only make each one slower and invite 429s. */
-export const MAX_CONCURRENCY = 16;
+/** The app's own limit, so a number that works in one works in the other. */
+export { MAX_CONCURRENCY } from '../../main/core/queue/defaults';
 
 // Base64 inflates the body by a third and the service recommends it only up to 10 MB; refusing here
 // saves sending megabytes only to be turned away, and the CLI can name the flag to drop.
@@ -43,9 +48,17 @@ export function mentionEarlierWork(ctx: CliContext, engine: Engine): void {
 }
 
 export async function runUpload(ctx: CliContext, parsed: ParsedArgs): Promise<number> {
-  const files = parsed.positionals;
-  if (files.length === 0) throw new UsageError('no files given; pass one or more file paths', COMMAND);
+  const given = parsed.positionals;
+  if (given.length === 0) throw new UsageError('no files given; pass one or more file paths', COMMAND);
   const target = uploadTarget(parsed, COMMAND);
+  const fromStdin = given.includes('-');
+  if (fromStdin && (given.length > 1 || target.fileName === undefined)) {
+    throw new UsageError('`upload -` uploads what is piped in, alone, and needs --name for it', COMMAND);
+  }
+  const format = linkFormatFlag(parsed, COMMAND);
+  // --format says how to copy, so it copies too.
+  const copy = booleanFlag(parsed, 'copy') || format !== undefined;
+  const { files, emptyFolders } = await expandFolders(given, booleanFlag(parsed, 'recursive'));
   if (target.fileName !== undefined && files.length > 1) {
     throw new UsageError(`--name works with a single file only (got ${files.length} files)`, COMMAND);
   }
@@ -60,7 +73,10 @@ export async function runUpload(ctx: CliContext, parsed: ParsedArgs): Promise<nu
   const json = booleanFlag(parsed, 'json');
   const base64 = booleanFlag(parsed, 'base64');
   // A name the service cannot take holds back only its own file (--name replaces the file's own name).
-  const refused = target.fileName === undefined ? refuseUnusableNames(files) : [];
+  const refused = [
+    ...(target.fileName === undefined ? refuseUnusableNames(files) : []),
+    ...emptyFolders,
+  ].sort((a, b) => a.index - b.index);
   const sendable = files.filter((_, i) => !refused.some((r) => r.index === i));
   for (const r of refused) ctx.stderr.write(`kiedrop: ${refusedLine(r)}\n`);
   if (base64) for (const file of sendable) await checkBase64Size(file);
@@ -71,10 +87,12 @@ export async function runUpload(ctx: CliContext, parsed: ParsedArgs): Promise<nu
 
   const code = await withEngine(ctx, parsed, { needsKey: true, concurrency }, async ({ engine, key }) => {
     mentionEarlierWork(ctx, engine);
+    const spooled = fromStdin ? await spoolStdin(ctx, cliDataDir(ctx), target.fileName ?? 'stdin') : null;
+    const paths = spooled === null ? sendable : [spooled];
     const batchId = randomUUID();
     const jobs = await enqueueOrExplain(
       () =>
-        engine.queue.enqueueFiles([...sendable], {
+        engine.queue.enqueueFiles([...paths], {
           source: 'cli',
           method: base64 ? 'base64' : 'stream',
           uploadPath: target.uploadPath,
@@ -85,9 +103,19 @@ export async function runUpload(ctx: CliContext, parsed: ParsedArgs): Promise<nu
       ctx.now(),
     );
     // One job per sent argument, in order: messages name each file the way it was typed.
-    const typed = new Map<number, string>(jobs.map((job, i) => [job.id, sendable[i] ?? job.fileName]));
+    const typed = new Map<number, string>(
+      jobs.map((job, i) => [job.id, spooled === null ? (sendable[i] ?? job.fileName) : '(stdin)']),
+    );
     const label = (job: JobSnapshot): string => typed.get(job.id) ?? job.localPath ?? job.fileName;
-    const result = await runJobs(ctx, engine, { jobs, batchId, json, label });
+    const copied = new Map<number, string>();
+    const onDone = copy
+      ? (entry: HistoryEntry, job: JobSnapshot): void =>
+          void copied.set(job.id, formatLink(entry, format ?? 'url'))
+      : undefined;
+    const result = await runJobs(ctx, engine, { jobs, batchId, json, label, onDone });
+    if (spooled !== null && result.jobs.every((j) => j.status !== 'queued' && j.status !== 'uploading')) {
+      await dropSpool(spooled);
+    }
     if (json) {
       const sent: object[] = result.jobs.map((job) => ({
         file: label(job),
@@ -100,7 +128,13 @@ export async function runUpload(ctx: CliContext, parsed: ParsedArgs): Promise<nu
       });
       ctx.stdout.write(`${JSON.stringify(outcomes, null, 2)}\n`);
     }
-    return finishRun(ctx, engine, result, key);
+    // In the order given: job ids grow in the order the files were queued.
+    if (copy)
+      await copyLinks(
+        ctx,
+        [...copied.entries()].sort((a, b) => a[0] - b[0]).map(([, link]) => link),
+      );
+    return finishRun(ctx, engine, result, key, { json });
   });
   if (refused.length === 0) return code;
   // Said last, below the links, so it is not lost above a long batch.

@@ -7,8 +7,10 @@ import { parseAccelerator } from '../clipboard/accelerator';
 import { normalizeBaseUrl } from '../config';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
 import type { Settings } from '../../../shared/settings';
+import { MAX_CONCURRENCY } from '../queue/defaults';
 
-export const MAX_CONCURRENCY = 10;
+// One limit for the app and the command line.
+export { MAX_CONCURRENCY };
 /** Links live 3 days, so "expiring soon" beyond that would mark every entry. */
 export const MAX_EXPIRING_SOON_HOURS = 72;
 const MAX_TEMPLATE_LENGTH = 2000;
