@@ -35,6 +35,18 @@ describe('the file to upload', () => {
     expect(fx.emulator.log).toHaveLength(0);
   });
 
+  it('a named pipe is refused at once (no wait for a writer), nothing is sent and it is not left open', async () => {
+    const fifo = join(fx.dir, 'pipe.bin');
+    await promisify(execFile)('mkfifo', [fifo]);
+    const err = await apiFailure(fx.client.streamUpload({ filePath: fifo, uploadPath: 'it/local' }));
+    expect(err.kind).toBe('local-file');
+    expect(err.message).toBe(
+      `${fifo} is not a regular file (a pipe, socket or device?); it cannot be uploaded.`,
+    );
+    expect(fx.emulator.log).toHaveLength(0);
+    await expectNoDescriptorsTo(fifo);
+  });
+
   it('an unreadable file is reported as permission denied and nothing is sent', async () => {
     const locked = await file('locked.bin', 10);
     await chmod(locked, 0o000);

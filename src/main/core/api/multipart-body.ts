@@ -66,19 +66,45 @@ export function multipartFraming(
   return { boundary, head: Buffer.from(head, 'utf8'), tail: Buffer.from(tail, 'utf8') };
 }
 
+/** Bodies up to this size are sent as one buffer: the request then goes out in one write with its
+ * headers, instead of three (framing, file, closing boundary), each a system call and a wait for
+ * its callback. Measured on a batch of 34 KiB files, that was a tenth of the uploader's CPU per file. */
+export const ONE_WRITE_MAX_BYTES = 256 * 1024;
+
 export function multipartBody(
   fields: ReadonlyArray<readonly [name: string, value: string]>,
   file: MultipartFilePart,
   boundary?: string,
 ): RequestBody {
   const framing = multipartFraming(fields, file, boundary);
+  const length = framing.head.length + file.size + framing.tail.length;
   return {
     contentType: `multipart/form-data; boundary=${framing.boundary}`,
-    length: framing.head.length + file.size + framing.tail.length,
+    length,
     async *chunks() {
-      yield framing.head;
-      yield* file.chunks();
-      yield framing.tail;
+      if (length > ONE_WRITE_MAX_BYTES) {
+        yield framing.head;
+        yield* file.chunks();
+        yield framing.tail;
+        return;
+      }
+      // The whole file is read (and its checks after the last byte done) before anything is sent.
+      const whole = Buffer.allocUnsafe(length);
+      let at = framing.head.copy(whole, 0);
+      const end = length - framing.tail.length;
+      for await (const chunk of file.chunks()) {
+        // More bytes than announced: handed on as they are, for the sender's length check to refuse.
+        if (at + chunk.byteLength > end) {
+          yield whole.subarray(0, at);
+          yield chunk;
+          yield framing.tail;
+          return;
+        }
+        whole.set(chunk, at);
+        at += chunk.byteLength;
+      }
+      framing.tail.copy(whole, at);
+      yield whole.subarray(0, at + framing.tail.length);
     },
   };
 }

@@ -19,6 +19,7 @@ export async function streamUpload(ctx: ClientContext, req: StreamUploadRequest)
 
   const file = await openLocalFile(req.filePath);
   try {
+    req.onOpened?.({ size: file.size, mtimeMs: file.mtimeMs });
     if (req.signal?.aborted) throw abortError(req.signal, target.label);
     const body = multipartBody(
       [

@@ -63,6 +63,9 @@ export interface StreamUploadRequest extends RequestOptions {
   /** Defaults to the local file's base name. */
   fileName?: string;
   onProgress?: ProgressListener;
+  /** Called once the file is open and before any byte is sent, with the version being sent (a caller
+   * that would stat the file itself to notice a change since it was queued can use this instead). */
+  onOpened?: (file: { size: number; mtimeMs: number }) => void;
 }
 
 export interface Base64UploadRequest extends RequestOptions {

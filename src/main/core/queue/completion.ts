@@ -12,6 +12,8 @@ export interface Completion {
   entry: HistoryEntry;
   /** History id whose link was overwritten by this upload. */
   replacedId: number | null;
+  /** The job as recorded: 'done', with the entry's id. */
+  job: JobRow;
 }
 
 export function recordSuccess(
@@ -23,14 +25,13 @@ export function recordSuccess(
   now: number,
 ): Completion | null {
   return deps.db.transaction(() => {
-    const current = deps.store.get(job.id);
-    // Cancelled, or taken over after our lease lapsed: whoever holds it now records it.
-    if (!current || current.status !== 'uploading' || current.leaseOwner !== owner) return null;
+    // First, as it is conditional on our lease: cancelled, or taken over after our lease lapsed, the
+    // job is left alone and whoever holds it now records it. Everything else below is in the same
+    // transaction, so the order changes nothing a reader can see.
+    const marked = deps.store.markDone(job.id, owner, now);
+    if (!marked) return null;
     const already = deps.history.getByJobId(job.id);
-    if (already) {
-      deps.store.markDone(job.id, owner, now);
-      return { entry: already, replacedId: null };
-    }
+    if (already) return { entry: already, replacedId: null, job: { ...marked, historyId: already.id } };
     // Looked up before the insert, which would otherwise be the newest live entry at this path.
     const previous = deps.history.findLiveByFilePath(result.filePath);
     const entry = deps.history.insert({
@@ -55,7 +56,6 @@ export function recordSuccess(
       deps.history.markReplaced(previous.id, entry.id);
       replacedId = previous.id;
     }
-    deps.store.markDone(job.id, owner, now);
-    return { entry, replacedId };
+    return { entry, replacedId, job: { ...marked, historyId: entry.id } };
   });
 }

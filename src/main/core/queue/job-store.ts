@@ -68,8 +68,9 @@ export interface JobStore {
     p: { size: number; mtimeMs: number; notice: string },
     now: number,
   ): boolean;
-  /** Call inside the same transaction as the history insert. */
-  markDone(id: number, owner: string, now: number): boolean;
+  /** Call inside the same transaction as the history insert. The job as it now stands (its
+   * historyId null: the caller knows the entry), or undefined when the lease is no longer ours. */
+  markDone(id: number, owner: string, now: number): JobRow | undefined;
   cancel(id: number, now: number): boolean;
   cancelAll(now: number): number[];
   retryFailed(ids: number[] | undefined, now: number): number[];
@@ -198,16 +199,16 @@ export function createJobStore(db: KieDropDb): JobStore {
           WHERE status = 'queued' AND next_attempt_at <= ?${inBatches} ORDER BY priority, id LIMIT 1`;
         pickParams = batchIds === undefined ? [now] : [now, JSON.stringify(batchIds)];
       }
-      return db.transaction(() =>
-        one(
-          `UPDATE jobs SET status = 'uploading', lease_owner = ?, lease_until = ?, attempts = attempts + 1, updated_at = ?
-           WHERE id = (${pick})
-           RETURNING *`,
-          owner,
-          leaseUntil,
-          now,
-          ...pickParams,
-        ),
+      // One statement, so atomic on its own: an explicit transaction around it would only add a
+      // BEGIN and a COMMIT to run for every job.
+      return one(
+        `UPDATE jobs SET status = 'uploading', lease_owner = ?, lease_until = ?, attempts = attempts + 1, updated_at = ?
+         WHERE id = (${pick})
+         RETURNING *`,
+        owner,
+        leaseUntil,
+        now,
+        ...pickParams,
       );
     },
     renewLease: (id, owner, leaseUntil, now) =>
@@ -254,10 +255,11 @@ export function createJobStore(db: KieDropDb): JobStore {
         owner,
       ),
     markDone: (id, owner, now) =>
-      changed(
+      one(
         `UPDATE jobs SET status = 'done', lease_owner = NULL, lease_until = NULL, error_kind = NULL, last_error = NULL,
            updated_at = ?, finished_at = ?
-         WHERE id = ? AND status = 'uploading' AND lease_owner = ?`,
+         WHERE id = ? AND status = 'uploading' AND lease_owner = ?
+         RETURNING *, NULL AS history_id`,
         now,
         now,
         id,

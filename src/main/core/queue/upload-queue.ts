@@ -516,8 +516,9 @@ class Scheduler implements UploadQueue {
       if (done) {
         if (done.replacedId !== null) this.emit('history', { added: done.entry, replaced: done.replacedId });
         else this.emit('history', { added: done.entry });
-      }
-      this.emitJob(row.id);
+        // The row as written: no need to read it back.
+        this.emit('job', this.snapshotOf(done.job));
+      } else this.emitJob(row.id);
     } catch (err) {
       await this.afterFailure(flight, err, local);
     }
