@@ -12,6 +12,7 @@ const api: DropWindowApi = {
   uploadFiles: (paths) => invoke('upload:files', paths, {}),
   uploadUrl: (url) => invoke('upload:url', url, {}),
   activity: () => invoke('activity:get'),
+  copyLinks: () => invoke('activity:copy-links'),
   onActivity(listener) {
     // The Electron event stays here: it carries the sender, which the page has no business holding.
     const forward = (_event: IpcRendererEvent, activity: UploadActivity): void => listener(activity);

@@ -9,6 +9,7 @@ export const DROP_INVOKE_CHANNELS = [
   'upload:files',
   'upload:url',
   'activity:get',
+  'activity:copy-links',
 ] as const satisfies readonly InvokeChannel[];
 
 export type DropInvokeChannel = (typeof DROP_INVOKE_CHANNELS)[number];
@@ -26,6 +27,8 @@ export interface DropWindowApi {
   pathsForFiles(files: readonly File[]): string[];
   uploadFiles(paths: string[]): Promise<IpcResult<JobSnapshot[]>>;
   uploadUrl(url: string): Promise<IpcResult<JobSnapshot>>;
+  /** Copies the links of the latest uploads again; answers how many. */
+  copyLinks(): Promise<IpcResult<number>>;
   /** The summary now, for the first paint. */
   activity(): Promise<IpcResult<UploadActivity>>;
   /** Every later change; returns the unsubscribe function. */

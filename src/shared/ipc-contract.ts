@@ -75,6 +75,8 @@ export interface InvokeChannels {
   'jobs:cancel': [[id: number], boolean];
   'jobs:cancel-all': [[], number];
   'jobs:retry': [[ids: number[]], number];
+  /** Takes finished rows off the upload list for good (they stay in History); [] means every finished row. */
+  'jobs:dismiss': [[ids: number[]], number];
   'queue:pause': [[], void];
   'queue:resume': [[], void];
   'queue:state': [[], PauseInfo | null];
@@ -107,6 +109,8 @@ export interface InvokeChannels {
   'shortcut:set': [[accelerator: string], ShortcutState];
   /** Everything uploading now, as one summary (the drop window's ring). */
   'activity:get': [[], UploadActivity];
+  /** Copies the links of the last uploads summarized by activity:get (the drop window's "Copy links"). */
+  'activity:copy-links': [[], number];
   /** Whether a newer KieDrop is out (checked at most daily in the background). */
   'update:status': [[], UpdateStatus];
   /** Opens the newer release's page in the browser. */
@@ -128,6 +132,9 @@ export interface EventChannels {
   job: JobSnapshot;
   progress: JobSnapshot;
   history: { added?: HistoryEntry; removed?: number; replaced?: number };
+  /** Links of finished uploads really reached the clipboard (copy on upload): how many, and the file's
+   * name when there was one. */
+  'links-copied': { count: number; name: string | null };
   'queue-state': PauseInfo | null;
   'key-state': KeyState;
   credits: number;

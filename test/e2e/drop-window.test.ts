@@ -82,6 +82,28 @@ describe('the drop window', () => {
     expect(await label().textContent()).toBe('1 failed');
   });
 
+  it('says so on the tile when a dropped file no longer exists, instead of staying silent', async () => {
+    await d.dropFiles(['moved-away.txt']);
+    await expect.poll(() => tile().getAttribute('data-phase')).toBe('error');
+    expect(await label().textContent()).toBe('moved-away.txt was not uploaded');
+    expect(await tile().getAttribute('title')).toMatch(/^File not found: .*moved-away\.txt$/);
+  });
+
+  it('keeps a button that copies the latest links again after the upload is done', async () => {
+    const names = ['again-a.txt', 'again-b.txt'];
+    for (const name of names) await d.app.writeFile(name, `contents of ${name}`);
+    await d.dropFiles(names);
+    await expect.poll(() => tile().getAttribute('data-phase'), { timeout: 20_000 }).toBe('done');
+    const copy = d.page.getByRole('button', { name: 'Copy the 2 links again' });
+    await copy.click();
+    const urls = names.map((name) => {
+      const entry = d.app.service.engine.history.list({ search: name }).entries[0];
+      return entry?.downloadUrl;
+    });
+    await expect.poll(() => d.app.clipboard.last()?.split('\n').sort()).toEqual(urls.sort());
+    expect(await label().textContent()).toBe('2 links copied');
+  });
+
   it('cannot reach channels outside its own few, even by calling the binding directly', async () => {
     const result = await d.page.evaluate(`window.__kiedropDropInvoke('settings:get', [])`);
     expect(result).toMatchObject({ ok: false, error: { kind: 'forbidden' } });

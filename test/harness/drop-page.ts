@@ -48,6 +48,7 @@ const BRIDGE_SOURCE = `
     uploadFiles: function (paths) { return call('upload:files', [paths, {}]); },
     uploadUrl: function (url) { return call('upload:url', [url, {}]); },
     activity: function () { return call('activity:get', []); },
+    copyLinks: function () { return call('activity:copy-links', []); },
     onActivity: function (listener) {
       var own = function (activity) { listener(activity); };
       listeners.add(own);

@@ -1,10 +1,12 @@
-// The upload list: rows in the order people dropped them, progress that never runs backwards, and an
-// overall bar that reaches 100 % when everything that can finish has.
+// The upload list: rows in the order people dropped them, progress that never runs backwards, an
+// overall bar that agrees with its words (failed files count as not sent), and Retry only where it helps.
 import { describe, expect, it } from 'vitest';
 import type { JobSnapshot } from '../../src/shared/domain';
 import {
   applyJobEvent,
   batchProgress,
+  batchTone,
+  canRetry,
   jobDisplayName,
   orderJobs,
 } from '../../src/renderer/src/state/job-list';
@@ -73,11 +75,40 @@ describe('overall progress', () => {
     expect(p.etaMs).toBe(25_000);
   });
 
-  it('reaches 100 % when the only unfinished files failed or were cancelled', () => {
-    const rows = [job(1, { status: 'done' }), job(2, { status: 'failed' }), job(3, { status: 'cancelled' })];
+  it('counts failed files as not sent, so a batch with failures never reads 100 % or green', () => {
+    const rows = [
+      job(1, { status: 'done', size: 1000 }),
+      job(2, { status: 'failed', size: 1000 }),
+      job(3, { status: 'failed', size: 1000 }),
+      job(4, { status: 'cancelled', size: 1000 }),
+    ];
     const p = batchProgress(rows);
+    expect(p).toMatchObject({ count: 3, done: 1, failed: 2, running: 0, etaMs: null });
+    expect(p.percent).toBeCloseTo(100 / 3);
+    expect(batchTone(p)).toBe('warning');
+  });
+
+  it('shows a batch whose only file failed as 0 % in red, not a red 100 %', () => {
+    const p = batchProgress([job(1, { status: 'failed', size: null })]);
+    expect(p).toMatchObject({ count: 1, done: 0, failed: 1, percent: 0 });
+    expect(batchTone(p)).toBe('danger');
+  });
+
+  it('is green at 100 % only when every file went up', () => {
+    const p = batchProgress([job(1, { status: 'done', size: 10 }), job(2, { status: 'done', size: null })]);
     expect(p.percent).toBe(100);
-    expect(p).toMatchObject({ done: 1, failed: 1, running: 0, etaMs: null });
+    expect(batchTone(p)).toBe('success');
+  });
+});
+
+describe('retry', () => {
+  it('is offered only where trying again can help', () => {
+    expect(canRetry(job(1, { status: 'failed', errorKind: 'validation' }))).toBe(true);
+    expect(canRetry(job(1, { status: 'failed', errorKind: 'network' }))).toBe(true);
+    // The file is gone, or the request is refused before sending (Base64 over 10 MB): same failure again.
+    expect(canRetry(job(1, { status: 'failed', errorKind: 'local-file' }))).toBe(false);
+    expect(canRetry(job(1, { status: 'failed', errorKind: 'invalid-input' }))).toBe(false);
+    expect(canRetry(job(1, { status: 'done' }))).toBe(false);
   });
 });
 

@@ -1,8 +1,9 @@
 // The drop window's page: drop files or a link on the tile to upload them; the tile shows how the
-// uploads are going. Everything it can do goes through window.kiedropDrop (its own small preload).
+// uploads are going, says when a dropped file could not be uploaded at all, and keeps a button to copy
+// the latest links again. Everything it can do goes through window.kiedropDrop (its own small preload).
 import { IDLE_ACTIVITY } from '../../shared/desktop';
 import type { DropWindowApi } from '../../shared/drop-api';
-import type { UploadActivity } from '../../shared/ipc-contract';
+import type { JobSnapshot, UploadActivity } from '../../shared/ipc-contract';
 import { readDrop } from './drag-data';
 import { stringsFor } from './strings';
 import { render } from './view';
@@ -36,13 +37,19 @@ const view = {
   count: element<HTMLElement>('count'),
   label: element<HTMLElement>('label'),
 };
+const copyButton = element<HTMLButtonElement>('copy');
 view.tile.querySelector('.grip')?.setAttribute('title', t.grip);
 
 let activity: UploadActivity = IDLE_ACTIVITY;
 let settled = true;
 let error: string | null = null;
+let errorDetail: string | null = null;
 let settleTimer: ReturnType<typeof setTimeout> | undefined;
 let errorTimer: ReturnType<typeof setTimeout> | undefined;
+
+function tileTitle(): void {
+  if (errorDetail !== null) view.tile.title = errorDetail;
+}
 
 function phase(): TilePhase {
   if (error !== null) return 'error';
@@ -52,6 +59,13 @@ function phase(): TilePhase {
 
 function paint(): void {
   render(view, phase(), activity, t, error ?? undefined);
+  tileTitle();
+  // The latest uploads' links stay one click away, also once the tile invites the next drop.
+  const links = activity.done;
+  copyButton.hidden = links === 0 || activity.active > 0;
+  const label = t.copyLinks(links);
+  copyButton.title = label;
+  copyButton.setAttribute('aria-label', label);
 }
 
 let heard = false;
@@ -60,8 +74,8 @@ function show(next: UploadActivity): void {
   heard = true;
   const ended = (next.phase === 'done' || next.phase === 'failed') && activity.phase !== next.phase;
   activity = next;
-  // New uploads are the answer to whatever went wrong before.
-  if (next.phase === 'uploading') clearError();
+  // New uploads are the answer to whatever went wrong before (but not to what this drop just said).
+  if (next.phase === 'uploading' && Date.now() >= errorHeldUntil) clearError();
   if (ended) {
     settled = false;
     clearTimeout(settleTimer);
@@ -76,10 +90,15 @@ function show(next: UploadActivity): void {
 function clearError(): void {
   clearTimeout(errorTimer);
   error = null;
+  errorDetail = null;
 }
 
-function showError(message: string): void {
+/** Until then, a failure reported for the drop just made is not cleared by its other files starting. */
+let errorHeldUntil = 0;
+
+function showError(message: string, detail?: string): void {
   error = message;
+  errorDetail = detail ?? null;
   clearTimeout(errorTimer);
   errorTimer = setTimeout(() => {
     error = null;
@@ -97,8 +116,31 @@ async function upload(data: DataTransfer): Promise<void> {
   }
   const result =
     dropped.kind === 'files' ? await api.uploadFiles(dropped.paths) : await api.uploadUrl(dropped.url);
-  if (!result.ok) showError(result.error.message);
+  if (!result.ok) {
+    showError(result.error.message);
+    return;
+  }
+  // A file that is gone (or unreadable) fails before it is ever sent: the activity never counts it.
+  const jobs: JobSnapshot[] = Array.isArray(result.value) ? result.value : [result.value];
+  const failed = jobs.filter((job) => job.status === 'failed');
+  const first = failed[0];
+  if (first) {
+    errorHeldUntil = Date.now() + ERROR_MS;
+    showError(
+      t.notUploaded(failed.length, first.fileName),
+      failed.map((job) => job.lastError ?? job.fileName).join('\n'),
+    );
+  }
 }
+
+copyButton.addEventListener('click', () => {
+  void api.copyLinks().then((res) => {
+    if (res.ok) {
+      clearError();
+      view.label.textContent = t.copied(res.value);
+    } else showError(res.error.message);
+  });
+});
 
 // dragenter/dragleave fire for every child; a depth count tells when the pointer really left.
 let depth = 0;

@@ -9,6 +9,10 @@ export interface DropStrings {
   failed: (count: number) => string;
   notALink: string;
   grip: string;
+  /** Dropped files that could not even be queued (gone, unreadable, a folder). */
+  notUploaded: (count: number, name: string) => string;
+  copyLinks: (count: number) => string;
+  copied: (count: number) => string;
 }
 
 const en: DropStrings = {
@@ -20,6 +24,10 @@ const en: DropStrings = {
   failed: (count) => `${count} failed`,
   notALink: 'Only files and http(s) links can be uploaded.',
   grip: 'Drag here to move',
+  notUploaded: (count, name) =>
+    count === 1 ? `${name} was not uploaded` : `${count} files were not uploaded`,
+  copyLinks: (count) => (count === 1 ? 'Copy the link again' : `Copy the ${count} links again`),
+  copied: (count) => (count === 1 ? 'Link copied' : `${count} links copied`),
 };
 
 const zhCN: DropStrings = {
@@ -31,6 +39,9 @@ const zhCN: DropStrings = {
   failed: (count) => `${count} 个失败`,
   notALink: '只能上传文件或 http(s) 链接。',
   grip: '拖动此处移动窗口',
+  notUploaded: (count, name) => (count === 1 ? `${name} 未上传` : `${count} 个文件未上传`),
+  copyLinks: (count) => (count === 1 ? '再次复制链接' : `再次复制 ${count} 个链接`),
+  copied: (count) => (count === 1 ? '链接已复制' : `已复制 ${count} 个链接`),
 };
 
 export function stringsFor(languages: readonly string[]): DropStrings {

@@ -13,7 +13,6 @@ import { useJobs } from './hooks/use-jobs';
 import { useKeyState } from './hooks/use-key-state';
 import { useNotices } from './hooks/use-notices';
 import { useQueueState } from './hooks/use-queue-state';
-import { useSettings } from './hooks/use-settings';
 import { useT } from './i18n/i18n-context';
 import { jobDisplayName } from './state/job-list';
 import { HistoryScreen } from './screens/history/history-screen';
@@ -28,7 +27,6 @@ const SCREEN_KEYS: Record<string, Screen> = { '1': 'upload', '2': 'history', '3'
 export function Shell({ settingsError }: { settingsError: string | null }) {
   const t = useT();
   const announce = useAnnounce();
-  const { settings } = useSettings();
   const key = useKeyState();
   const hasKey = key.keyState?.hasKey ?? false;
   const credits = useCredits(hasKey);
@@ -42,17 +40,21 @@ export function Shell({ settingsError }: { settingsError: string | null }) {
   const onFinished = useCallback(
     (job: JobSnapshot) => {
       const name = jobDisplayName(job);
-      if (job.status === 'done') {
-        announce(
-          settings.copyOnUpload ? t('announce.uploadedCopied', { name }) : t('announce.uploaded', { name }),
-        );
-      } else {
-        announce(t('announce.failed', { name, reason: job.lastError ?? t('job.failed') }), 'error');
-      }
+      // "Link copied" only comes from the 'links-copied' event below: a batch copies its links once it
+      // ends, and watched-folder uploads copy nothing.
+      if (job.status === 'done') announce(t('announce.uploaded', { name }));
+      else announce(t('announce.failed', { name, reason: job.lastError ?? t('job.failed') }), 'error');
     },
-    [announce, settings.copyOnUpload, t],
+    [announce, t],
   );
   const jobs = useJobs(onFinished);
+  useApiEvent('links-copied', ({ count, name }) =>
+    announce(
+      count === 1 && name !== null
+        ? t('announce.uploadedCopied', { name })
+        : t('announce.linksCopied', { count }),
+    ),
+  );
 
   const navigate = useCallback((next: Screen) => {
     setScreen(next);

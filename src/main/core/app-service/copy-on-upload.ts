@@ -1,5 +1,6 @@
 // "Copy the link as soon as an upload finishes": for a batch, once every job of it has finished, all of
 // its links go to the clipboard at once (one per line), so the last file does not overwrite the others.
+// The window is told only once the write went through: "link copied" is never said ahead of the fact.
 import type { Engine } from '../engine';
 import type { SettingsStore } from '../settings';
 import type { JobSnapshot } from '../../../shared/ipc-contract';
@@ -24,6 +25,8 @@ export function createCopyOnUpload(
   clipboard: ClipboardAdapter,
   /** Told when the links did not reach the clipboard, so the user is never left believing they did. */
   onCopyFailed: (message: string) => void = () => undefined,
+  /** Told once the links are on the clipboard: how many, and the file's name when there was one. */
+  onCopied: (copied: { count: number; name: string | null }) => void = () => undefined,
 ): CopyOnUpload {
   const batches = new Map<string, Batch>();
 
@@ -37,12 +40,19 @@ export function createCopyOnUpload(
       .flatMap(([, historyId]) => engine.history.get(historyId) ?? []);
     if (entries.length === 0) return;
     const links = entries.length === 1 ? 'The link was' : `The ${entries.length} links were`;
+    const copied = {
+      count: entries.length,
+      name: entries.length === 1 ? (entries[0]?.fileName ?? null) : null,
+    };
     Promise.resolve()
       .then(() => clipboard.writeText(formatLinks(entries, copyFormat, customCopyTemplate)))
-      .catch((err: unknown) => {
-        const why = err instanceof Error ? err.message : String(err);
-        onCopyFailed(`${links} not copied: ${why} They are in your history.`);
-      });
+      .then(
+        () => onCopied(copied),
+        (err: unknown) => {
+          const why = err instanceof Error ? err.message : String(err);
+          onCopyFailed(`${links} not copied: ${why} They are in your history.`);
+        },
+      );
   }
 
   function observe(job: JobSnapshot): void {

@@ -154,8 +154,12 @@ export function openAppService(opts: AppServiceOptions): AppService {
     });
   });
   const outbox = createEventOutbox(opts.send);
-  const copyOnUpload = createCopyOnUpload(engine, settings, opts.clipboard, (message) =>
-    outbox.emit('notice', { level: 'warning', message }),
+  const copyOnUpload = createCopyOnUpload(
+    engine,
+    settings,
+    opts.clipboard,
+    (message) => outbox.emit('notice', { level: 'warning', message }),
+    (copied) => outbox.emit('links-copied', copied),
   );
   const activity = createUploadActivity(engine);
   const batches = createSummarizedBatches();

@@ -7,6 +7,8 @@ import type { JobSnapshot, PauseInfo, UploadActivity } from '../../../shared/ipc
 
 export interface UploadActivityTracker {
   get(): UploadActivity;
+  /** History ids of the uploads that went up in the latest burst, in the order they finished. */
+  doneHistoryIds(): number[];
   /** Called with each changed summary; returns the unsubscribe function. */
   on(listener: (activity: UploadActivity) => void): () => void;
   dispose(): void;
@@ -41,6 +43,7 @@ export function createUploadActivity(engine: Pick<Engine, 'on' | 'queue'>): Uplo
   let activeProgress = 0;
   let done = 0;
   let failed = 0;
+  let doneIds: number[] = [];
   let started = false;
   let paused: PauseInfo | null = engine.queue.paused;
   let last: UploadActivity = IDLE_ACTIVITY;
@@ -78,6 +81,7 @@ export function createUploadActivity(engine: Pick<Engine, 'on' | 'queue'>): Uplo
         // A new burst: the last one's counts are history now.
         done = 0;
         failed = 0;
+        doneIds = [];
         activeProgress = 0;
       }
       started = true;
@@ -89,8 +93,10 @@ export function createUploadActivity(engine: Pick<Engine, 'on' | 'queue'>): Uplo
       active.delete(job.id);
       // Sums of fractions drift by rounding; an empty burst is exactly nothing in flight.
       if (active.size === 0) activeProgress = 0;
-      if (job.status === 'done') done += 1;
-      else if (job.status === 'failed') failed += 1;
+      if (job.status === 'done') {
+        done += 1;
+        if (job.historyId !== null) doneIds.push(job.historyId);
+      } else if (job.status === 'failed') failed += 1;
     }
     publish();
   }
@@ -113,6 +119,7 @@ export function createUploadActivity(engine: Pick<Engine, 'on' | 'queue'>): Uplo
 
   return {
     get: () => last,
+    doneHistoryIds: () => [...doneIds],
     on(listener) {
       listeners.add(listener);
       return () => {

@@ -2,6 +2,7 @@
 // upload screen can list what the user did today without scanning every job ever recorded.
 import { randomUUID } from 'node:crypto';
 import type { Handlers, JobSnapshot, UploadOptions } from '../../../shared/ipc-contract';
+import { formatLinks } from '../links';
 import { NameInUseError } from '../queue';
 import { IpcFailure } from './ipc-failure';
 import type { HandlerDeps } from './types';
@@ -14,10 +15,14 @@ type UploadHandlerNames =
   | 'jobs:cancel'
   | 'jobs:cancel-all'
   | 'jobs:retry'
+  | 'jobs:dismiss'
+  | 'activity:copy-links'
   | 'queue:pause'
   | 'queue:resume'
   | 'queue:state'
   | 'history:renew';
+
+const FINISHED: ReadonlySet<string> = new Set(['done', 'failed', 'cancelled']);
 
 /** A name another upload is still sending to is no live link to confirm away (unlike 'name-collision'):
  * the window shows why and which upload, and offers no "upload anyway". */
@@ -32,6 +37,8 @@ async function refusingNamesInUse<T>(enqueue: () => Promise<T>): Promise<T> {
 
 export function uploadHandlers(deps: HandlerDeps): Pick<Handlers, UploadHandlerNames> {
   const { engine, settings, dialogs } = deps;
+  // What the upload list shows besides unfinished jobs. Rows dismissed from the window leave this set, so
+  // they stay away when the window is reloaded or opened again (they remain in History).
   const thisRun = new Set<number>();
 
   function remember(jobs: JobSnapshot[]): JobSnapshot[] {
@@ -98,6 +105,28 @@ export function uploadHandlers(deps: HandlerDeps): Pick<Handlers, UploadHandlerN
       for (const id of ids) thisRun.add(id);
       engine.queue.start();
       return count;
+    },
+    'jobs:dismiss': (ids) => {
+      let dismissed = 0;
+      for (const id of ids.length > 0 ? ids : [...thisRun]) {
+        const job = engine.queue.get(id);
+        // A row still on its way is not finished business: it stays until it is done, failed or cancelled.
+        if (job && FINISHED.has(job.status) && thisRun.delete(id)) dismissed += 1;
+      }
+      return dismissed;
+    },
+    'activity:copy-links': async () => {
+      const entries = deps.activity.doneHistoryIds().flatMap((id) => engine.history.get(id) ?? []);
+      if (entries.length === 0)
+        throw new IpcFailure('not-found', 'None of the latest uploads has a link to copy any more.');
+      const { copyFormat, customCopyTemplate } = settings.get();
+      try {
+        await deps.clipboard.writeText(formatLinks(entries, copyFormat, customCopyTemplate));
+      } catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        throw new IpcFailure('io', `The links were not copied: ${why}`);
+      }
+      return entries.length;
     },
     'queue:pause': () => engine.queue.pause(),
     'queue:resume': () => {

@@ -11,6 +11,8 @@ export interface ConfirmDialogProps {
   onCancel: () => void;
   danger?: boolean;
   busy?: boolean;
+  /** A third way out besides cancel and confirm (e.g. "Keep both"), shown between them. */
+  alternative?: { label: string; onClick: () => void };
 }
 
 export function ConfirmDialog({
@@ -21,6 +23,7 @@ export function ConfirmDialog({
   onCancel,
   danger,
   busy,
+  alternative,
 }: ConfirmDialogProps) {
   const t = useT();
   return (
@@ -35,6 +38,11 @@ export function ConfirmDialog({
         <button type="button" className="button" onClick={onCancel} data-autofocus>
           {t('common.cancel')}
         </button>
+        {alternative ? (
+          <button type="button" className="button" onClick={alternative.onClick} disabled={busy}>
+            {alternative.label}
+          </button>
+        ) : null}
         <button
           type="button"
           className={danger ? 'button button-danger' : 'button button-primary'}

@@ -7,7 +7,7 @@ export interface ProgressBarProps {
   /** Spoken instead of the bare number, e.g. "Processing…". */
   valueText?: string;
   indeterminate?: boolean;
-  tone?: 'accent' | 'success' | 'danger' | 'muted';
+  tone?: 'accent' | 'success' | 'warning' | 'danger' | 'muted';
   size?: 'thin' | 'regular';
 }
 

@@ -1,7 +1,10 @@
-// The upload rows: the queue's jobs kept current by 'job' and 'progress' events, plus the link each
-// finished job produced (from the 'history' event that announced it).
+// The upload rows: the queue's jobs kept current by 'job' and 'progress' events, plus the history entry
+// each finished job produced (from the 'history' event that announced it): its link, expiry and preview.
+// Rows cleared or dismissed are also dropped by the app, so they stay away after a reload.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { JobSnapshot } from '../../../shared/domain';
+import { toHistoryItem } from '../state/history-item';
+import type { HistoryItem } from '../state/history-item';
 import { api, settle } from '../api';
 import { batchProgress, isFinished, isStaleEvent, orderJobs } from '../state/job-list';
 import type { BatchProgress } from '../state/job-list';
@@ -20,15 +23,19 @@ export interface JobsHandle {
   /** Overall progress of every row not cleared away, also those beyond the MAX_ROWS shown. */
   batch: BatchProgress;
   linkFor: (job: JobSnapshot) => string | null;
-  /** Hides finished rows (their links stay in History). */
+  /** The history entry a finished job made, as received (null until its 'history' event came). */
+  entryFor: (job: JobSnapshot) => HistoryItem | null;
+  /** Hides finished rows for good (their links stay in History). */
   clearFinished: () => void;
+  /** Hides one finished row for good. */
+  dismiss: (id: number) => void;
   /** Shows fresh snapshots at once, before their first event arrives. */
   track: (jobs: readonly JobSnapshot[]) => void;
 }
 
 export function useJobs(onFinished: (job: JobSnapshot, link: string | null) => void): JobsHandle {
   const [jobs, setJobs] = useState<ReadonlyMap<number, JobSnapshot>>(() => new Map());
-  const [links, setLinks] = useState<ReadonlyMap<number, string>>(() => new Map());
+  const [links, setLinks] = useState<ReadonlyMap<number, HistoryItem>>(() => new Map());
   const [hidden, setHidden] = useState<ReadonlySet<number>>(() => new Set());
   const jobsRef = useRef(jobs);
   const linksRef = useRef(links);
@@ -42,7 +49,7 @@ export function useJobs(onFinished: (job: JobSnapshot, link: string | null) => v
   // Changes not yet applied, newest per job. Applied together, so the list is copied and ordered once
   // per APPLY_EVERY_MS however many events arrive.
   const pendingJobs = useRef(new Map<number, JobSnapshot>());
-  const pendingLinks = useRef(new Map<number, string>());
+  const pendingLinks = useRef(new Map<number, HistoryItem>());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const flush = useCallback(() => {
@@ -88,8 +95,8 @@ export function useJobs(onFinished: (job: JobSnapshot, link: string | null) => v
       const becameFinal = (job.status === 'done' || job.status === 'failed') && before?.status !== job.status;
       // Only jobs this window saw running are announced; a replayed backlog should not read out old news.
       if (becameFinal && before) {
-        const link = pendingLinks.current.get(job.id) ?? linksRef.current.get(job.id) ?? null;
-        finishedRef.current(job, link);
+        const item = pendingLinks.current.get(job.id) ?? linksRef.current.get(job.id) ?? null;
+        finishedRef.current(job, item?.entry.downloadUrl ?? null);
       }
     },
     [schedule],
@@ -100,7 +107,7 @@ export function useJobs(onFinished: (job: JobSnapshot, link: string | null) => v
   useApiEvent('history', (change) => {
     const added = change.added;
     if (added?.jobId == null) return;
-    pendingLinks.current.set(added.jobId, added.downloadUrl);
+    pendingLinks.current.set(added.jobId, toHistoryItem(added));
     schedule();
   });
 
@@ -143,11 +150,19 @@ export function useJobs(onFinished: (job: JobSnapshot, link: string | null) => v
         if (isFinished(pendingJobs.current.get(job.id) ?? job)) next.add(job.id);
       return next;
     });
+    // [] asks the app to forget every finished row (a batch may hold more ids than one call may carry).
+    void settle(api.jobsDismiss([]));
+  }, []);
+
+  const dismiss = useCallback((id: number) => {
+    setHidden((h) => new Set(h).add(id));
+    void settle(api.jobsDismiss([id]));
   }, []);
 
   const shown = useMemo(() => orderJobs(jobs.values()).filter((j) => !hidden.has(j.id)), [jobs, hidden]);
   const visible = useMemo(() => shown.slice(0, MAX_ROWS), [shown]);
   const batch = useMemo(() => batchProgress(shown), [shown]);
-  const linkFor = useCallback((job: JobSnapshot) => links.get(job.id) ?? null, [links]);
-  return { jobs: visible, batch, linkFor, clearFinished, track };
+  const linkFor = useCallback((job: JobSnapshot) => links.get(job.id)?.entry.downloadUrl ?? null, [links]);
+  const entryFor = useCallback((job: JobSnapshot) => links.get(job.id) ?? null, [links]);
+  return { jobs: visible, batch, linkFor, entryFor, clearFinished, dismiss, track };
 }

@@ -46,13 +46,16 @@ export function orderJobs(jobs: Iterable<JobSnapshot>): JobSnapshot[] {
 }
 
 export interface BatchProgress {
+  /** Every row that is not cancelled: done + failed + remaining. */
   count: number;
   done: number;
   failed: number;
+  /** Queued or uploading: the rows still meant to finish. */
   running: number;
   sentBytes: number;
   totalBytes: number;
-  /** 0–100, whole bytes across every file that is still meant to upload. */
+  /** 0–100: the bytes that reached the server (done files and what running ones sent) out of every row's
+   * bytes, failed ones included, so a batch with failures never reads as 100 %. */
   percent: number;
   rate: number;
   etaMs: number | null;
@@ -62,38 +65,56 @@ function sizeOf(job: JobSnapshot): number {
   return job.progress?.total ?? job.size ?? 0;
 }
 
-/** Overall progress over the rows on screen; cancelled and failed rows do not count toward the bytes to send. */
+/** Overall progress over the rows on screen; cancelled rows are left out, failed ones count as not sent. */
 export function batchProgress(jobs: readonly JobSnapshot[]): BatchProgress {
   let done = 0;
   let failed = 0;
   let running = 0;
   let sentBytes = 0;
   let totalBytes = 0;
+  let runningBytes = 0;
+  let runningSent = 0;
   let rate = 0;
   for (const job of jobs) {
     if (job.status === 'cancelled') continue;
-    if (job.status === 'failed') {
-      // A failed file is not work in progress until someone retries it, so it must not hold the bar below 100 %.
-      failed += 1;
-      continue;
-    }
     const size = sizeOf(job);
     totalBytes += size;
-    if (job.status === 'done') {
+    if (job.status === 'failed') {
+      failed += 1;
+    } else if (job.status === 'done') {
       done += 1;
       sentBytes += size;
     } else {
       running += 1;
-      sentBytes += job.progress?.sent ?? 0;
+      const sent = job.progress?.sent ?? 0;
+      sentBytes += sent;
+      runningBytes += size;
+      runningSent += sent;
       if (job.phase === 'sending') rate += job.progress?.rate ?? 0;
     }
   }
   const count = done + failed + running;
+  // Without sizes (links), files stand in for bytes.
   const percent =
-    totalBytes > 0 ? Math.min(100, (sentBytes / totalBytes) * 100) : count > 0 && running === 0 ? 100 : 0;
-  const remaining = Math.max(0, totalBytes - sentBytes);
+    totalBytes > 0 ? Math.min(100, (sentBytes / totalBytes) * 100) : count > 0 ? (done / count) * 100 : 0;
+  const remaining = Math.max(0, runningBytes - runningSent);
   const etaMs = running > 0 && rate > 0 ? (remaining / rate) * 1000 : null;
   return { count, done, failed, running, sentBytes, totalBytes, percent, rate, etaMs };
+}
+
+/** How the overall bar is coloured: blue while going, green only when every file went up. */
+export function batchTone(batch: BatchProgress): 'accent' | 'success' | 'warning' | 'danger' {
+  if (batch.running > 0) return 'accent';
+  if (batch.failed === 0) return 'success';
+  return batch.done === 0 ? 'danger' : 'warning';
+}
+
+/** Failures that would happen again the same way: the file is gone or unreadable, or the request itself
+ * was refused before sending (e.g. over the Base64 size limit). Retrying those cannot help. */
+const PERMANENT_ERRORS: ReadonlySet<string> = new Set(['local-file', 'invalid-input']);
+
+export function canRetry(job: JobSnapshot): boolean {
+  return job.status === 'failed' && !PERMANENT_ERRORS.has(job.errorKind ?? '');
 }
 
 /** What a row is called: the name it will have on the server, else the file or URL it came from. */

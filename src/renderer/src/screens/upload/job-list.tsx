@@ -6,8 +6,10 @@ import { Icon } from '../../components/icon';
 import { ProgressBar } from '../../components/progress-bar';
 import { formatBytes, formatRate } from '../../format/bytes';
 import { formatEta } from '../../format/duration';
+import { useSettings } from '../../hooks/use-settings';
 import { useT } from '../../i18n/i18n-context';
-import { batchProgress } from '../../state/job-list';
+import type { HistoryItem } from '../../state/history-item';
+import { batchProgress, batchTone, canRetry } from '../../state/job-list';
 import type { BatchProgress } from '../../state/job-list';
 import { JobRow } from './job-row';
 
@@ -16,18 +18,42 @@ export interface JobListProps {
   /** Progress over every row of the list, also those beyond the ones shown. Default: over `jobs`. */
   batch?: BatchProgress;
   linkFor: (job: JobSnapshot) => string | null;
+  entryFor?: (job: JobSnapshot) => HistoryItem | null;
   paused: PauseInfo | null;
   onClearFinished: () => void;
+  onDismiss?: (id: number) => void;
 }
 
-export function JobList({ jobs, batch: all, linkFor, paused, onClearFinished }: JobListProps) {
+/** History ids of the finished files of the newest batch (the rows at the top), in the order given. */
+function newestBatchLinks(jobs: readonly JobSnapshot[]): number[] {
+  const first = jobs[0];
+  if (!first) return [];
+  const batch = first.batchId;
+  return jobs
+    .filter((j) => (batch === null ? j.id === first.id : j.batchId === batch))
+    .flatMap((j) => (j.status === 'done' && j.historyId !== null ? [j.historyId] : []));
+}
+
+export function JobList({
+  jobs,
+  batch: all,
+  linkFor,
+  entryFor,
+  paused,
+  onClearFinished,
+  onDismiss,
+}: JobListProps) {
   const t = useT();
   const announce = useAnnounce();
+  const { settings } = useSettings();
   const batch = all ?? batchProgress(jobs);
   const finished = jobs.some((j) => j.status === 'done' || j.status === 'failed' || j.status === 'cancelled');
 
+  // Done, failed and still to go, always in words next to the bar, so the bar never stands alone.
   const summary = [
     t('upload.summary.done', { done: batch.done, count: batch.count }),
+    batch.failed > 0 ? t('upload.summary.failed', { failed: batch.failed }) : null,
+    t('upload.summary.left', { left: batch.running }),
     batch.totalBytes > 0
       ? t('upload.summary.bytes', {
           sent: formatBytes(batch.sentBytes),
@@ -36,8 +62,21 @@ export function JobList({ jobs, batch: all, linkFor, paused, onClearFinished }: 
       : null,
     batch.rate > 0 ? formatRate(batch.rate) : null,
     batch.running > 0 ? formatEta(batch.etaMs, t) : null,
-    batch.failed > 0 ? t('upload.summary.failed', { failed: batch.failed }) : null,
   ].filter(Boolean);
+  const retryable = jobs.filter(canRetry).map((j) => j.id);
+  const batchLinks = newestBatchLinks(jobs);
+
+  const copyAll = async () => {
+    const res = await settle(api.historyCopyLink(batchLinks, settings.copyFormat));
+    if (res.ok) announce(t('announce.copiedAll', { count: batchLinks.length }));
+    else announce(res.error.message, 'error');
+  };
+
+  const retryAll = async () => {
+    const res = await settle(api.jobsRetry(retryable));
+    if (res.ok) announce(t('announce.retryingAll', { count: res.value }), 'info');
+    else announce(res.error.message, 'error');
+  };
 
   const togglePause = async () => {
     const res = await settle(paused ? api.queueResume() : api.queuePause());
@@ -87,6 +126,27 @@ export function JobList({ jobs, batch: all, linkFor, paused, onClearFinished }: 
               {t('upload.cancelAll')}
             </button>
           ) : null}
+          {batchLinks.length > 1 ? (
+            <button
+              type="button"
+              className="button button-small button-ghost"
+              onClick={() => void copyAll()}
+              title={t('upload.copyAllHint', { count: batchLinks.length })}
+            >
+              <Icon name="copy" size={14} />
+              {t('upload.copyAll')}
+            </button>
+          ) : null}
+          {retryable.length > 1 ? (
+            <button
+              type="button"
+              className="button button-small button-ghost"
+              onClick={() => void retryAll()}
+            >
+              <Icon name="renew" size={14} />
+              {t('upload.retryAll')}
+            </button>
+          ) : null}
           {finished ? (
             <button type="button" className="button button-small button-ghost" onClick={onClearFinished}>
               <Icon name="broom" size={14} />
@@ -101,9 +161,7 @@ export function JobList({ jobs, batch: all, linkFor, paused, onClearFinished }: 
             label={t('upload.overallLabel')}
             value={batch.percent}
             size="regular"
-            tone={
-              batch.running === 0 ? (batch.failed > 0 && batch.done === 0 ? 'danger' : 'success') : 'accent'
-            }
+            tone={batchTone(batch)}
           />
           <div className="batch-line">
             <span className="batch-percent">{Math.floor(batch.percent)}%</span>
@@ -122,7 +180,13 @@ export function JobList({ jobs, batch: all, linkFor, paused, onClearFinished }: 
       ) : (
         <ul className="job-list" aria-label={t('upload.list.title')}>
           {jobs.map((job) => (
-            <JobRow key={job.id} job={job} link={linkFor(job)} />
+            <JobRow
+              key={job.id}
+              job={job}
+              link={linkFor(job)}
+              entry={entryFor?.(job) ?? null}
+              onDismiss={onDismiss}
+            />
           ))}
         </ul>
       )}

@@ -1,4 +1,5 @@
-// One file in the upload list: name, size, progress and the action that fits its state.
+// One file in the upload list: its preview, name, size, progress, the expiry of its link once it is up,
+// and the actions that fit its state (Retry only where trying again can help).
 import type { JobSnapshot } from '../../../../shared/domain';
 import { api, settle } from '../../api';
 import { useAnnounce } from '../../components/announcer';
@@ -7,12 +8,34 @@ import { Icon } from '../../components/icon';
 import { IconButton } from '../../components/icon-button';
 import { ProgressBar } from '../../components/progress-bar';
 import { fileKindOf } from '../../format/file-kind';
+import { useNow } from '../../hooks/use-now';
 import { useSettings } from '../../hooks/use-settings';
 import { useT } from '../../i18n/i18n-context';
-import { jobDisplayName } from '../../state/job-list';
+import type { HistoryItem } from '../../state/history-item';
+import { canRetry, jobDisplayName } from '../../state/job-list';
+import { ExpiryBadge } from '../history/expiry-badge';
+import { rowStatus } from '../history/row-status';
+import { Thumbnail } from '../history/thumbnail';
 import { JobStatus, jobSizeText } from './job-status';
 
-export function JobRow({ job, link }: { job: JobSnapshot; link: string | null }) {
+const HOUR_MS = 60 * 60 * 1000;
+
+function LinkExpiry({ item }: { item: HistoryItem }) {
+  const { settings } = useSettings();
+  const now = useNow(60_000);
+  const { status, msLeft } = rowStatus(item, now, settings.expiringSoonHours * HOUR_MS);
+  return <ExpiryBadge status={status} msLeft={msLeft} />;
+}
+
+export interface JobRowProps {
+  job: JobSnapshot;
+  link: string | null;
+  /** The history entry the finished upload made, when the window heard of it. */
+  entry?: HistoryItem | null;
+  onDismiss?: (id: number) => void;
+}
+
+export function JobRow({ job, link, entry = null, onDismiss }: JobRowProps) {
   const t = useT();
   const announce = useAnnounce();
   const { settings } = useSettings();
@@ -40,26 +63,33 @@ export function JobRow({ job, link }: { job: JobSnapshot; link: string | null })
       data-status={job.status}
       aria-label={name}
     >
-      <div className="job-icon" aria-hidden="true">
-        <Icon
-          name={
-            job.status === 'done'
-              ? 'check'
-              : job.status === 'failed'
-                ? 'alert'
-                : job.method === 'url'
-                  ? 'link'
-                  : FILE_KIND_ICON[fileKindOf(null, name)]
-          }
-          size={18}
-        />
-      </div>
+      {job.status === 'done' && entry ? (
+        <div className="job-thumb" aria-hidden="true">
+          <Thumbnail entry={entry.entry} />
+        </div>
+      ) : (
+        <div className="job-icon" aria-hidden="true">
+          <Icon
+            name={
+              job.status === 'done'
+                ? 'check'
+                : job.status === 'failed'
+                  ? 'alert'
+                  : job.method === 'url'
+                    ? 'link'
+                    : FILE_KIND_ICON[fileKindOf(null, name)]
+            }
+            size={18}
+          />
+        </div>
+      )}
       <div className="job-main">
         <div className="job-title">
           <span className="job-name" title={job.localPath ?? job.sourceUrl ?? name}>
             {name}
           </span>
           {size ? <span className="job-size">{size}</span> : null}
+          {job.status === 'done' && entry ? <LinkExpiry item={entry} /> : null}
         </div>
         <JobStatus job={job} link={link} />
         {job.status === 'uploading' || job.phase === 'retrying' ? (
@@ -104,7 +134,7 @@ export function JobRow({ job, link }: { job: JobSnapshot; link: string | null })
             />
           </>
         ) : null}
-        {job.status === 'failed' ? (
+        {canRetry(job) ? (
           <button
             type="button"
             className="button button-small"
@@ -118,6 +148,14 @@ export function JobRow({ job, link }: { job: JobSnapshot; link: string | null })
             <Icon name="renew" size={15} />
             {t('job.retryShort')}
           </button>
+        ) : null}
+        {(job.status === 'failed' || job.status === 'cancelled') && onDismiss ? (
+          <IconButton
+            icon="close"
+            label={t('job.dismiss', { name })}
+            title={t('job.dismissShort')}
+            onClick={() => onDismiss(job.id)}
+          />
         ) : null}
       </div>
     </li>

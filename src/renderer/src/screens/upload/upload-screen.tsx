@@ -16,7 +16,7 @@ import type { UploadOptionsValue } from './upload-options';
 import { UploadOptionsPanel } from './upload-options';
 import { isHttpUrl, UrlForm } from './url-form';
 import { displayShortcut, useClipboardUpload } from './use-clipboard-upload';
-import { useUploadActions } from './use-upload-actions';
+import { numberedName, useUploadActions } from './use-upload-actions';
 
 export interface UploadScreenProps {
   active: boolean;
@@ -43,18 +43,23 @@ export function UploadScreen({ active, jobs, paused }: UploadScreenProps) {
     method: 'stream',
   });
   const actions = useUploadActions(jobs.track);
+  // Said when a chosen name could not be used, so it is never dropped silently.
+  const [note, setNote] = useState<string | null>(null);
   const clipboard = useClipboardUpload();
   const clipboardHintId = useId();
   const pasteShortcut = api.platform === 'darwin' ? '⌘V' : 'Ctrl+V';
 
   const optionsFor = (count: number, method: boolean): UploadOptions => {
     const out: UploadOptions = { uploadPath: options.uploadPath.trim() || settings.defaultUploadPath };
-    // A chosen name can only belong to one file; several files keep their own names.
-    if (count === 1 && options.fileName.trim() !== '') out.fileName = options.fileName.trim();
+    // A chosen name can only belong to one file; several files keep their own names, and are told so.
+    const name = options.fileName.trim();
+    if (count === 1 && name !== '') out.fileName = name;
+    setNote(count > 1 && name !== '' ? t('upload.nameNotUsed', { name, count }) : null);
     if (method) out.method = options.method;
     return out;
   };
 
+  // A name is for one upload: once it went (or was refused for good), the next upload starts without it.
   const afterStart = (ok: boolean) => {
     if (ok) setOptions((o) => ({ ...o, fileName: '' }));
     return ok;
@@ -142,6 +147,11 @@ export function UploadScreen({ active, jobs, paused }: UploadScreenProps) {
             {actions.error}
           </Banner>
         ) : null}
+        {note ? (
+          <Banner level="info" onDismiss={() => setNote(null)} testId="upload-note">
+            {note}
+          </Banner>
+        ) : null}
         {clipboard.error ? (
           <Banner level="error" onDismiss={clipboard.clearError} testId="clipboard-error">
             {clipboard.error}
@@ -158,8 +168,10 @@ export function UploadScreen({ active, jobs, paused }: UploadScreenProps) {
         jobs={jobs.jobs}
         batch={jobs.batch}
         linkFor={jobs.linkFor}
+        entryFor={jobs.entryFor}
         paused={paused}
         onClearFinished={jobs.clearFinished}
+        onDismiss={jobs.dismiss}
       />
       {actions.collision ? (
         <ConfirmDialog
@@ -167,12 +179,18 @@ export function UploadScreen({ active, jobs, paused }: UploadScreenProps) {
           description={
             <>
               <p>{t('upload.collision.body')}</p>
-              <p className="dialog-detail">{actions.collision.message}</p>
+              <p className="dialog-detail">
+                {t('upload.collision.keepBothHint', { name: numberedName(collidingName, 2) })}
+              </p>
             </>
           }
           confirmLabel={t('upload.collision.confirm')}
           danger
-          onConfirm={() => void actions.confirmOverwrite()}
+          alternative={{
+            label: t('upload.collision.keepBoth'),
+            onClick: () => void actions.keepBoth().then(afterStart),
+          }}
+          onConfirm={() => void actions.confirmOverwrite().then(afterStart)}
           onCancel={actions.dismissCollision}
         />
       ) : null}

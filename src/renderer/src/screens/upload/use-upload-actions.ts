@@ -1,6 +1,6 @@
 // Starting uploads from the window, including the one question the core may ask back: a chosen file name
-// would replace a live link ('name-collision'), so the person confirms and the same request goes again
-// with overwrite: true.
+// would replace a live link ('name-collision'), so the person either confirms (the same request goes
+// again with overwrite: true) or keeps both (the new file takes the first free numbered name).
 import { useCallback, useState } from 'react';
 import type { JobSnapshot } from '../../../../shared/domain';
 import type { IpcResult, UploadOptions } from '../../../../shared/ipc-contract';
@@ -22,7 +22,24 @@ export interface UploadActions {
   collision: Collision | null;
   start: (request: UploadRequest) => Promise<boolean>;
   confirmOverwrite: () => Promise<boolean>;
+  /** Uploads the new file beside the old one, under "name-2.ext" (or the next free number). */
+  keepBoth: () => Promise<boolean>;
   dismissCollision: () => void;
+}
+
+/** Numbered names tried by "Keep both" before giving up. */
+const MAX_NUMBERED = 50;
+
+/** "report.txt", 2 → "report-2.txt"; a name without an extension gets the number at its end. */
+export function numberedName(name: string, n: number): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? `${name.slice(0, dot)}-${n}${name.slice(dot)}` : `${name}-${n}`;
+}
+
+function send(request: UploadRequest): Promise<IpcResult<JobSnapshot[] | JobSnapshot>> {
+  return request.kind === 'files'
+    ? settle(api.uploadFiles(request.paths, request.options))
+    : settle(api.uploadUrl(request.url, request.options));
 }
 
 export function useUploadActions(track: (jobs: readonly JobSnapshot[]) => void): UploadActions {
@@ -34,10 +51,7 @@ export function useUploadActions(track: (jobs: readonly JobSnapshot[]) => void):
     async (request: UploadRequest) => {
       setBusy(true);
       setError(null);
-      const res: IpcResult<JobSnapshot[] | JobSnapshot> =
-        request.kind === 'files'
-          ? await settle(api.uploadFiles(request.paths, request.options))
-          : await settle(api.uploadUrl(request.url, request.options));
+      const res = await send(request);
       setBusy(false);
       if (res.ok) {
         track(Array.isArray(res.value) ? res.value : [res.value]);
@@ -60,6 +74,35 @@ export function useUploadActions(track: (jobs: readonly JobSnapshot[]) => void):
     return start({ ...request, options: { ...request.options, overwrite: true } });
   }, [collision, start]);
 
+  const keepBoth = useCallback(async () => {
+    if (!collision) return false;
+    const { request } = collision;
+    const name = request.options.fileName ?? '';
+    setCollision(null);
+    setBusy(true);
+    setError(null);
+    try {
+      let last = '';
+      for (let n = 2; n <= MAX_NUMBERED + 1; n++) {
+        const res = await send({
+          ...request,
+          options: { ...request.options, fileName: numberedName(name, n) },
+        });
+        if (res.ok) {
+          track(Array.isArray(res.value) ? res.value : [res.value]);
+          return true;
+        }
+        last = res.error.message;
+        // Taken by a live link or by an upload still on its way: try the next number.
+        if (res.error.kind !== 'name-collision' && res.error.kind !== 'name-in-use') break;
+      }
+      setError(last);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }, [collision, track]);
+
   return {
     busy,
     error,
@@ -67,6 +110,7 @@ export function useUploadActions(track: (jobs: readonly JobSnapshot[]) => void):
     collision,
     start,
     confirmOverwrite,
+    keepBoth,
     dismissCollision: () => setCollision(null),
   };
 }
