@@ -58,7 +58,9 @@ export function finishRun(
   // them. A script's stderr stays quiet when every file was uploaded; a person at a terminal sees it always.
   const allUploaded = result.jobs.every((j) => j.status === 'done');
   const countIt = ctx.isTTY.stderr || !allUploaded;
-  if (opts.json !== true && !lost && !result.interrupted && result.jobs.length > 1 && countIt) {
+  // A paused queue has its own last line, which counts what waits.
+  const paused = result.paused !== null && !allUploaded;
+  if (opts.json !== true && !lost && !result.interrupted && !paused && result.jobs.length > 1 && countIt) {
     ctx.stderr.write(`kiedrop: ${batchSummary(result.jobs)}.\n`);
   }
   if (result.interrupted) {

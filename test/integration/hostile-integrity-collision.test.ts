@@ -32,9 +32,9 @@ describe('a second upload under a name another upload is still sending to', () =
     await t.whenSending(first);
 
     const refused = (how: string): string =>
-      `kiedrop: "race/report.pdf" is being uploaded right now by another upload (job 1: ${big.path}). ` +
+      `kiedrop: "race/report.pdf" is being uploaded right now by another upload (job j1: ${big.path}). ` +
       'Two uploads under one name would leave one link serving the other file. ' +
-      `${how}, choose another --name, or cancel it with \`kiedrop queue --cancel 1\`. Nothing was uploaded.\n`;
+      `${how}, choose another --name, or cancel it with \`kiedrop queue --cancel j1\`. Nothing was uploaded.\n`;
     const second = await runKiedrop(['upload', small, '--name', 'report.pdf', '--path', 'race'], env);
     expect(second.stderr).toBe(refused('Wait until it is done and add --overwrite to replace it'));
     expect(second.stdout).toBe('');
@@ -73,10 +73,10 @@ describe('a second upload under a name a killed upload left waiting', () => {
     const second = await runKiedrop(['upload', small, '--name', 'report.pdf', '--path', 'left'], env);
     expect(second.stderr).toBe(
       'kiedrop: 1 unfinished upload from an earlier run is waiting: run `kiedrop queue --resume`.\n' +
-        `kiedrop: "left/report.pdf" is waiting to be uploaded by another upload (job 1: ${big.path}). ` +
+        `kiedrop: "left/report.pdf" is waiting to be uploaded by another upload (job j1: ${big.path}). ` +
         'Two uploads under one name would leave one link serving the other file. ' +
         'Finish it with `kiedrop queue --resume`, choose another --name, or cancel it with ' +
-        '`kiedrop queue --cancel 1`. Nothing was uploaded.\n',
+        '`kiedrop queue --cancel j1`. Nothing was uploaded.\n',
     );
     expect(second.code).toBe(1);
 
