@@ -111,7 +111,11 @@ const watchSettingsFields = {
 const watchPatch = z.strictObject(watchSettingsFields, { error: 'must be a settings object' });
 const folderPath = absolutePath('folder');
 const watchAdd = z.strictObject(
-  { path: folderPath.optional(), ...watchSettingsFields },
+  {
+    path: folderPath.optional(),
+    ...watchSettingsFields,
+    existingFiles: z.enum(['skip', 'upload'], { error: 'must be "skip" or "upload"' }).optional(),
+  },
   { error: 'must be a folder object (an empty one opens the folder picker)' },
 );
 /** A folder's id, or null for every folder. */
@@ -141,6 +145,7 @@ export const CHANNEL_ARGS: { [C in InvokeChannel]: ChannelArgs<ArgsOf<C>> } = {
     ]),
   ),
   'key:clear': none,
+  'key:open-page': none,
   'credits:get': none,
   'upload:files': channel(
     ['paths', 'options'],
@@ -217,6 +222,7 @@ export const CHANNEL_ARGS: { [C in InvokeChannel]: ChannelArgs<ArgsOf<C>> } = {
   'update:status': none,
   'update:open': none,
   'watch:list': none,
+  'watch:preview': channel(['folder'], z.tuple([watchAdd])),
   'watch:add': channel(['folder'], z.tuple([watchAdd])),
   'watch:update': channel(['id', 'patch'], z.tuple([id, watchPatch])),
   'watch:remove': channel(['id'], z.tuple([id])),

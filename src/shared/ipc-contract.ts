@@ -11,7 +11,13 @@ import type {
 } from './desktop';
 import type { FailedJob, HistoryEntry, HistoryPage, HistoryQuery, JobSnapshot, PauseInfo } from './domain';
 import type { Settings } from './settings';
-import type { WatchFolderAdd, WatchFolderPatch, WatchFolderStatus, WatchOverview } from './watch';
+import type {
+  WatchFolderAdd,
+  WatchFolderPatch,
+  WatchFolderPreview,
+  WatchFolderStatus,
+  WatchOverview,
+} from './watch';
 
 export type * from './domain';
 export type * from './desktop';
@@ -66,6 +72,8 @@ export interface InvokeChannels {
   /** Checks the key with the credits call, then stores it (keychain, or memory only when sessionOnly). */
   'key:save': [[key: string, options: { sessionOnly: boolean }], KeyState];
   'key:clear': [[], KeyState];
+  /** Opens kie.ai's API key page in the browser. */
+  'key:open-page': [[], void];
   'credits:get': [[], number];
   'upload:files': [[paths: string[], options: UploadOptions], JobSnapshot[]];
   'upload:url': [[url: string, options: UploadOptions], JobSnapshot];
@@ -117,6 +125,9 @@ export interface InvokeChannels {
   'update:open': [[], void];
   /** Every watched folder with its status. */
   'watch:list': [[], WatchOverview];
+  /** A folder about to be added (the picker opens without a path): how many files in it would upload.
+   * Null when the picker was cancelled. Saves nothing. */
+  'watch:preview': [[folder: WatchFolderAdd], WatchFolderPreview | null];
   /** Starts watching a folder; without a path the folder picker opens first. Null when it was cancelled. */
   'watch:add': [[folder: WatchFolderAdd], WatchFolderStatus | null];
   'watch:update': [[id: number, patch: WatchFolderPatch], WatchFolderStatus];

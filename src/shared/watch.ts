@@ -21,8 +21,22 @@ export interface WatchFolderSettings {
   ignoreDotfiles: boolean;
 }
 
+/** What adding a folder does with the files already in it: only new files (the default), or those too. */
+export type WatchExistingFiles = 'skip' | 'upload';
+
 /** What "Add folder" sends: no path opens the folder picker. */
-export type WatchFolderAdd = Partial<WatchFolderSettings> & { path?: string };
+export type WatchFolderAdd = Partial<WatchFolderSettings> & {
+  path?: string;
+  existingFiles?: WatchExistingFiles;
+};
+
+/** A folder about to be added: where it is, and how many files already in it its filters let through. */
+export interface WatchFolderPreview {
+  path: string;
+  /** The path to show: "~/Pictures/Screenshots" inside the home folder. */
+  displayPath: string;
+  existingFiles: number;
+}
 
 export type WatchFolderPatch = Partial<WatchFolderSettings>;
 

@@ -58,10 +58,29 @@ describe('the Watch screen', () => {
     ).toBe(true);
   });
 
-  it('adds a folder chosen in the folder picker and shows it watching', async () => {
+  it('adds a folder chosen in the folder picker, leaving the files already in it alone unless asked', async () => {
     const { page, h } = run;
+    await writeFile(join(inbox, 'old-shot.png'), picture('blossom'));
+    await writeFile(join(inbox, 'notes.txt'), 'already here');
     h.dialogs.nextPickedFolder = inbox;
     await page.getByRole('button', { name: 'Add folder…' }).first().click();
+
+    // Before anything is saved: the folder, its filters, and how many files already there would upload.
+    const dialog = page.getByTestId('watch-add-dialog');
+    await expect.poll(() => dialog.isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await dialog.getByRole('heading').textContent()).toBe(`Watch “${FOLDER}”?`);
+    const count = dialog.getByTestId('watch-add-count');
+    expect(await count.textContent()).toBe('2 files are already here');
+    const include = dialog.getByRole('textbox', { name: 'Only files matching' });
+    await include.fill('*.png');
+    await include.press('Enter');
+    await expect.poll(() => count.textContent()).toBe('1 file is already here');
+    await dialog.getByRole('button', { name: 'Remove pattern *.png' }).click();
+    await expect.poll(() => count.textContent()).toBe('2 files are already here');
+    expect(await dialog.getByRole('radio', { name: /Only new files/ }).isChecked()).toBe(true);
+    expect(await dialog.getByRole('radio', { name: /Upload them too/ }).isChecked()).toBe(false);
+    expect(h.service.watch.list()).toEqual([]);
+    await dialog.getByRole('button', { name: 'Start watching' }).click();
     await expect
       .poll(() => card(page).getByTestId('watch-state').textContent(), { timeout: 15_000 })
       .toBe('Watching');

@@ -118,7 +118,8 @@ describe('watched folder acceptance', () => {
     const target = join(fx.watched, 'export.mov');
     const writing = slowWrite(target, 20, 100 * 1024, 150);
     await sleep(400);
-    const { engine } = await startWatching({ quietMs: 1000 });
+    // Added asking for the files already there: this one is waited for like any other.
+    const { engine } = await startWatching({ quietMs: 1000, existingFiles: 'upload' });
     const content = await writing;
     expect(uploads(engine)).toHaveLength(0);
     await until('the upload', () => uploads(engine).length >= 1);
@@ -133,7 +134,7 @@ describe('watched folder acceptance', () => {
   it('after a restart with 50 old unchanged files and 50 new ones, exactly the 50 new ones upload', async () => {
     const old = Array.from({ length: 50 }, (_, i) => `old-${i}.txt`);
     await Promise.all(old.map((n) => writeFile(join(fx.watched, n), `old ${n}`)));
-    const first = await startWatching({ quietMs: 300 });
+    const first = await startWatching({ quietMs: 300, existingFiles: 'upload' });
     await until('the first 50 uploads', () => uploads(first.engine).length >= 50);
     await fx.closeAll();
 

@@ -93,4 +93,29 @@ describe('kiedrop watch', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--quiet-ms must be a whole number from 100 to 600000/);
   });
+
+  it('leaves the files already in a new folder alone, and sends them only with --upload-existing', async () => {
+    await writeFile(join(fx.watched, 'old.txt'), 'was here before');
+    const watcher = start(['watch', fx.watched, '--quiet-ms', '300']);
+    await until('watching to begin', () => watcher.out.stderr.includes(`watching ${fx.watched}`));
+    expect(watcher.out.stderr).toContain('1 file already in it left alone');
+    expect(watcher.out.stderr).toContain('--upload-existing');
+    await writeFile(join(fx.watched, 'new.txt'), 'arrived later');
+    await until('the new link', () => watcher.out.stdout.includes('new.txt'));
+    watcher.child.kill('SIGINT');
+    await watcher.done;
+    expect(watcher.out.stdout).not.toContain('old.txt');
+    expect(serverUploads()).toBe(1);
+
+    // Removed and added again, asking for the files already there: both go out.
+    expect((await run(['watch', '--remove', '1'])).code).toBe(0);
+    const again = start(['watch', fx.watched, '--quiet-ms', '300', '--upload-existing']);
+    await until(
+      'both links',
+      () => again.out.stdout.includes('old.txt') && again.out.stdout.includes('new.txt'),
+    );
+    again.child.kill('SIGINT');
+    await again.done;
+    expect(again.out.stderr).toContain('uploading the files already in it too');
+  });
 });

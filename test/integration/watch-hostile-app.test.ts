@@ -35,7 +35,12 @@ async function open(dataDir: string): Promise<TestApp> {
 }
 
 async function watchInbox(app: TestApp): Promise<WatchFolderStatus> {
-  const added = await app.service.handlers['watch:add']({ path: inbox, quietMs: QUIET_MS });
+  // The files put there before are part of each case: have them uploaded too.
+  const added = await app.service.handlers['watch:add']({
+    path: inbox,
+    quietMs: QUIET_MS,
+    existingFiles: 'upload',
+  });
   if (!added) throw new Error('the folder was not added');
   await until('the folder to be watched', () => app.service.watch.get(added.id)?.state === 'watching');
   return added;

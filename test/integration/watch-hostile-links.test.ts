@@ -64,7 +64,7 @@ describe('a link that leads out of the watched folder', () => {
     const errors: WatchFileError[] = [];
     watch.on('file-error', (e) => errors.push(e));
     await watch.start();
-    const folder = await watch.addFolder({ path: fx.watched, quietMs: 200 });
+    const folder = await watch.addFolder({ path: fx.watched, quietMs: 200, existingFiles: 'upload' });
     await until('the folder to be watched', () => watch.get(folder.id)?.state === 'watching');
     await until('the photo upload', () => names(engine).includes('photo.jpg'));
     await writeFile(join(outside, 'created-later.txt'), 'also private');

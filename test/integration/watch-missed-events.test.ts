@@ -42,7 +42,7 @@ describe('a watched folder that misses events', () => {
     let dropped = 0;
     let dropping = false;
     const { engine, watch } = await fx.watchInbox(
-      { quietMs: 200 },
+      { quietMs: 200, existingFiles: 'upload' },
       {
         watch: {
           rescanMs: 300,

@@ -9,12 +9,13 @@ export const WATCH_COMMAND: CommandDoc = {
   summary: 'Watch a folder and upload each file that appears in it.',
   usage:
     'kiedrop watch [<dir>] [--path PATH] [--include GLOBS] [--exclude GLOBS]\n' +
-    '       [--no-recursive] [--polling] [--quiet-ms N] [--upload-changed]\n' +
+    '       [--no-recursive] [--polling] [--quiet-ms N] [--upload-changed] [--upload-existing]\n' +
     '       kiedrop watch --list [--json] | --remove ID',
   details:
     'Runs in the foreground until Ctrl-C. A file is uploaded once its size and modification time have ' +
     'stayed the same for the quiet period (2 s by default), so files still being written, downloaded or ' +
-    'copied are never sent half-done; temporary files (.part, .crdownload, .tmp, ~$…) and dotfiles are ' +
+    'copied are never sent half-done. Files already in a folder when it is first added are left alone (only ' +
+    'new files upload) unless --upload-existing is given. Temporary files (.part, .crdownload, .tmp, ~$…) and dotfiles are ' +
     'skipped. The folder is saved, so the desktop app watches it too, and each file is uploaded only once ' +
     'however often either program restarts. Without <dir>, every saved folder is watched. Options given ' +
     'for a saved folder change its settings. GLOBS is one pattern or several separated by commas (and --include/--exclude may be repeated); a pattern ' +
@@ -48,6 +49,11 @@ export const WATCH_COMMAND: CommandDoc = {
       description: 'Wait this long without a change (ms, default 2000).',
     },
     { name: 'upload-changed', type: 'boolean', description: 'Upload a file again each time it changes.' },
+    {
+      name: 'upload-existing',
+      type: 'boolean',
+      description: 'When adding the folder: upload the files already in it too (default: only new files).',
+    },
     { name: 'list', type: 'boolean', description: 'List the saved folders and their settings.' },
     {
       name: 'remove',

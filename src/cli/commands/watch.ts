@@ -105,8 +105,18 @@ async function prepareFolder(
   const settings = settingsFromFlags(parsed);
   const saved = createFolderStore(engine.db).findByPath(resolve(dir));
   if (saved === undefined) {
-    const folder = await service.addFolder({ path: dir, ...settings });
-    return { folder, note: `Saved folder #${folder.id}` };
+    // Files already there stay local unless asked for: adding ~/Downloads must not publish it.
+    if (booleanFlag(parsed, 'upload-existing')) {
+      const folder = await service.addFolder({ path: dir, ...settings, existingFiles: 'upload' });
+      return { folder, note: `Saved folder #${folder.id}, uploading the files already in it too` };
+    }
+    const { existingFiles } = await service.previewFolder({ path: dir, ...settings });
+    const folder = await service.addFolder({ path: dir, ...settings, existingFiles: 'skip' });
+    const left =
+      existingFiles === 0
+        ? ''
+        : `; ${existingFiles} ${existingFiles === 1 ? 'file' : 'files'} already in it left alone (only new files upload; --upload-existing sends them too)`;
+    return { folder, note: `Saved folder #${folder.id}${left}` };
   }
   const changes = Object.keys(settings).length > 0;
   // Asking to watch a paused folder switches it back on, for the app too.

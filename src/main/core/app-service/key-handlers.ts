@@ -4,6 +4,10 @@ import type { Handlers, KeyState } from '../../../shared/ipc-contract';
 import { IpcFailure } from './ipc-failure';
 import type { HandlerDeps } from './types';
 
+/** The one page the welcome screen opens: where a kie.ai key is created. Fixed here, so the window
+ * cannot ask for any other address through this channel. */
+export const KEY_PAGE_URL = 'https://kie.ai/api-key';
+
 export const NO_KEY_MESSAGE = 'No API key is saved yet. Add your key from your kie.ai account page.';
 
 export async function currentKeyState(deps: Pick<HandlerDeps, 'keys' | 'engine'>): Promise<KeyState> {
@@ -14,7 +18,7 @@ export async function currentKeyState(deps: Pick<HandlerDeps, 'keys' | 'engine'>
 
 export function keyHandlers(
   deps: HandlerDeps,
-): Pick<Handlers, 'key:state' | 'key:save' | 'key:clear' | 'credits:get'> {
+): Pick<Handlers, 'key:state' | 'key:save' | 'key:clear' | 'key:open-page' | 'credits:get'> {
   const { keys, engine, outbox } = deps;
 
   async function announce(): Promise<KeyState> {
@@ -36,6 +40,7 @@ export function keyHandlers(
       await keys.clear();
       return announce();
     },
+    'key:open-page': () => deps.shell.openExternal(KEY_PAGE_URL),
     'credits:get': async () => {
       const key = await keys.current();
       if (key === null) throw new IpcFailure('no-key', NO_KEY_MESSAGE);

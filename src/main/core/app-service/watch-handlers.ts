@@ -1,6 +1,8 @@
 // The Watch screen's channels over the watch service: list, add (with the folder picker when no path is
 // given), change a folder's settings, remove, and pause or resume one folder or all of them.
+import { homedir } from 'node:os';
 import { toDatabaseError } from '../db';
+import { displayPath } from '../../../shared/watch-format';
 import { isApiError } from '../api';
 import type { Handlers } from '../../../shared/ipc-contract';
 import { IpcFailure } from './ipc-failure';
@@ -8,7 +10,13 @@ import type { HandlerDeps } from './types';
 import { folderView, watchOverview } from './watch-overview';
 
 type WatchHandlerNames =
-  'watch:list' | 'watch:add' | 'watch:update' | 'watch:remove' | 'watch:pause' | 'watch:resume';
+  | 'watch:list'
+  | 'watch:preview'
+  | 'watch:add'
+  | 'watch:update'
+  | 'watch:remove'
+  | 'watch:pause'
+  | 'watch:resume';
 
 export function noFolderMessage(id: number): string {
   return `There is no watched folder #${id}; it may have been removed. Reopen the Watch screen to see the current list.`;
@@ -37,6 +45,17 @@ export function watchHandlers(deps: HandlerDeps): Pick<Handlers, WatchHandlerNam
 
   return {
     'watch:list': () => watchOverview(watch, engine),
+    'watch:preview': async (folder) => {
+      let path = folder.path;
+      if (path === undefined) {
+        const picked = await dialogs.pickFolder();
+        if (picked === null) return null;
+        path = picked;
+      }
+      const chosen = path;
+      const preview = await asRefusal(() => watch.previewFolder({ ...folder, path: chosen }));
+      return { ...preview, displayPath: displayPath(preview.path, homedir(), process.platform) };
+    },
     'watch:add': async (folder) => {
       let path = folder.path;
       if (path === undefined) {

@@ -63,6 +63,7 @@ export function createWatchHost(make: () => WatchService): WatchHost {
 
   return {
     addFolder: (folder) => onCurrent((s) => s.addFolder(folder)),
+    previewFolder: (folder) => onCurrent((s) => s.previewFolder(folder)),
     updateFolder: (id, patch) => onCurrent((s) => s.updateFolder(id, patch)),
     removeFolder: (id) => onCurrent((s) => s.removeFolder(id)),
     pause: (id) => onCurrent((s) => s.pause(id)),

@@ -6,9 +6,11 @@ import type { FileSignature } from './stability-tracker';
  * uploaded: in history. queued: its job is queued or uploading. reserving: being handed to the queue
  * right now. failed / cancelled: the job ended without an upload (visible in the queue; the person can
  * retry it). unknown: the job row is gone, so whether it uploaded cannot be told — counted as sent,
- * because a duplicate upload is worse than asking the person to upload by hand.
+ * because a duplicate upload is worse than asking the person to upload by hand. existing: the file was
+ * already in the folder when it was added, and the person chose to upload only new files.
  */
-export type VersionState = 'uploaded' | 'queued' | 'reserving' | 'failed' | 'cancelled' | 'unknown';
+export type VersionState =
+  'uploaded' | 'queued' | 'reserving' | 'failed' | 'cancelled' | 'unknown' | 'existing';
 
 export interface LedgerVersion extends FileSignature {
   state: VersionState;

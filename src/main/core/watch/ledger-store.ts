@@ -9,6 +9,19 @@ import { databaseGuard, num, numOrNull, statementCache, str, strOrNull } from '.
 import type { Row } from './sql-helpers';
 import type { FileSignature } from './stability-tracker';
 
+/**
+ * reserved_by of a row that records a file already in the folder when it was added, left alone at the
+ * person's choice: it has no job and never gets one (not a lease owner, so never taken for a reservation).
+ */
+export const EXISTING_FILE_MARK = 'existing-when-added';
+
+/** A file found in a folder as it was added. */
+export interface ExistingFile {
+  relativePath: string;
+  size: number;
+  mtimeMs: number;
+}
+
 export interface Reservation {
   id: number;
   folderId: number;
@@ -33,6 +46,8 @@ export interface LedgerStore {
     now: number,
   ): number | null;
   attachJob(ledgerId: number, jobId: number): void;
+  /** Records files already in a folder as known and not to upload (see EXISTING_FILE_MARK). */
+  markExisting(folderId: number, files: readonly ExistingFile[], now: number): void;
   /** Drops a reservation whose enqueue failed, so the file is considered again. */
   release(ledgerId: number): void;
   /** Copies a finished upload into the ledger (the version actually sent, if the queue saw a newer one). */
@@ -58,9 +73,10 @@ export function versionState(
   jobStatus: string | null,
   historyId: number | null,
   uploadedAt: number | null,
+  reservedBy: string | null = null,
 ): VersionState {
   if (uploadedAt !== null || historyId !== null) return 'uploaded';
-  if (jobId === null) return 'reserving';
+  if (jobId === null) return reservedBy === EXISTING_FILE_MARK ? 'existing' : 'reserving';
   switch (jobStatus) {
     case 'queued':
     case 'uploading':
@@ -88,6 +104,7 @@ function versionOf(r: Row): LedgerVersion {
       strOrNull(r, 'job_status'),
       numOrNull(r, 'hid'),
       numOrNull(r, 'uploaded_at'),
+      strOrNull(r, 'reserved_by'),
     ),
   };
 }
@@ -101,7 +118,8 @@ export function createLedgerStore(db: KieDropDb): LedgerStore {
       guard(() =>
         (
           stmt(
-            `SELECT l.size, l.mtime_ms, l.job_id, l.uploaded_at, j.status AS job_status, h.id AS hid
+            `SELECT l.size, l.mtime_ms, l.job_id, l.uploaded_at, l.reserved_by, j.status AS job_status,
+               h.id AS hid
              FROM watch_ledger l
              LEFT JOIN jobs j ON j.id = l.job_id
              LEFT JOIN history h ON h.job_id = l.job_id
@@ -116,7 +134,8 @@ export function createLedgerStore(db: KieDropDb): LedgerStore {
         // One JSON parameter, however many paths: SQLite caps the number of bound parameters. Rows as
         // arrays: a walk of a big folder reads tens of thousands, and objects cost three times as much.
         const rows = stmt(
-          `SELECT l.relative_path, l.size, l.mtime_ms, l.job_id, l.uploaded_at, j.status, h.id
+          `SELECT l.relative_path, l.size, l.mtime_ms, l.job_id, l.uploaded_at, j.status, h.id,
+             l.reserved_by
            FROM watch_ledger l
            LEFT JOIN jobs j ON j.id = l.job_id
            LEFT JOIN history h ON h.job_id = l.job_id
@@ -124,7 +143,7 @@ export function createLedgerStore(db: KieDropDb): LedgerStore {
         )
           .raw(true)
           .all(folderId, JSON.stringify(relativePaths)) as unknown[][];
-        for (const [path, size, mtimeMs, jobId, uploadedAt, status, hid] of rows) {
+        for (const [path, size, mtimeMs, jobId, uploadedAt, status, hid, reservedBy] of rows) {
           const r: Row = {
             size,
             mtime_ms: mtimeMs,
@@ -132,6 +151,7 @@ export function createLedgerStore(db: KieDropDb): LedgerStore {
             uploaded_at: uploadedAt,
             job_status: status,
             hid,
+            reserved_by: reservedBy,
           };
           const key = String(path);
           const list = out.get(key) ?? [];
@@ -147,6 +167,17 @@ export function createLedgerStore(db: KieDropDb): LedgerStore {
            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`,
         ).get(folderId, relativePath, sig.size, sig.mtimeMs, owner, now) as Row | undefined;
         return row === undefined ? null : num(row, 'id');
+      }),
+    markExisting: (folderId, files, now) =>
+      guard(() => {
+        const insert = stmt(
+          `INSERT INTO watch_ledger (folder_id, relative_path, size, mtime_ms, reserved_by, reserved_at)
+           VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        );
+        db.transaction(() => {
+          for (const f of files)
+            insert.run(folderId, f.relativePath, f.size, f.mtimeMs, EXISTING_FILE_MARK, now);
+        });
       }),
     attachJob: (ledgerId, jobId) =>
       guard(() => {
@@ -185,7 +216,11 @@ export function createLedgerStore(db: KieDropDb): LedgerStore {
       ),
     reservationsWithoutJob: () =>
       guard(() =>
-        (stmt('SELECT * FROM watch_ledger WHERE job_id IS NULL ORDER BY id').all() as Row[]).map((r) => ({
+        (
+          stmt('SELECT * FROM watch_ledger WHERE job_id IS NULL AND reserved_by IS NOT ? ORDER BY id').all(
+            EXISTING_FILE_MARK,
+          ) as Row[]
+        ).map((r) => ({
           id: num(r, 'id'),
           folderId: num(r, 'folder_id'),
           relativePath: str(r, 'relative_path'),
@@ -217,8 +252,8 @@ export function createLedgerStore(db: KieDropDb): LedgerStore {
         const row = stmt(
           `SELECT count(*) AS n FROM watch_ledger l LEFT JOIN jobs j ON j.id = l.job_id
            WHERE l.folder_id = ? AND l.uploaded_at IS NULL
-             AND (l.job_id IS NULL OR j.status IN ('queued', 'uploading'))`,
-        ).get(folderId) as Row;
+             AND ((l.job_id IS NULL AND l.reserved_by IS NOT ?) OR j.status IN ('queued', 'uploading'))`,
+        ).get(folderId, EXISTING_FILE_MARK) as Row;
         return num(row, 'n');
       }),
     newestUploadHistoryId: (folderId) =>

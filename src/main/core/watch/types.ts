@@ -1,6 +1,11 @@
 // The watch service's public shapes: plain data, so an IPC layer can pass them to a window unchanged.
 // A folder's settings are the ones the window's contract defines, so the two cannot drift apart.
-import type { WatchFolderNotice, WatchFolderSettings, WatchFolderState } from '../../../shared/watch';
+import type {
+  WatchExistingFiles,
+  WatchFolderNotice,
+  WatchFolderSettings,
+  WatchFolderState,
+} from '../../../shared/watch';
 
 /** A watched folder's saved settings: the ones the window edits, plus where it is and whether it runs. */
 export interface WatchFolder extends WatchFolderSettings {
@@ -17,10 +22,18 @@ export interface WatchFolder extends WatchFolderSettings {
 export interface NewWatchFolder extends Partial<WatchFolderSettings> {
   path: string;
   enabled?: boolean;
+  /** The files already in the folder: 'skip' (default) records them as known and never uploads them. */
+  existingFiles?: WatchExistingFiles;
 }
 
 /** The path cannot change: the ledger is relative to it. Remove the folder and add the new one instead. */
-export type WatchFolderPatch = Partial<Omit<NewWatchFolder, 'path'>>;
+export type WatchFolderPatch = Partial<Omit<NewWatchFolder, 'path' | 'existingFiles'>>;
+
+/** A folder before it is added: its resolved path and how many files in it the filters let through. */
+export interface WatchFolderPreview {
+  path: string;
+  existingFiles: number;
+}
 
 export type FolderState = WatchFolderState;
 
@@ -79,6 +92,8 @@ export interface WatchEvents {
 export interface WatchService {
   /** Saves and (unless paused) starts watching a folder. Throws a clear Error for a bad folder or setting. */
   addFolder(folder: NewWatchFolder): Promise<FolderStatus>;
+  /** Checks a folder as addFolder would, and counts the files already in it that would upload. */
+  previewFolder(folder: NewWatchFolder): Promise<WatchFolderPreview>;
   updateFolder(id: number, patch: WatchFolderPatch): Promise<FolderStatus>;
   /** Stops watching and forgets the folder and its ledger; queued uploads stay queued. */
   removeFolder(id: number): Promise<boolean>;

@@ -10,6 +10,7 @@ import { createEventHub } from '../events/event-hub';
 import { formatLeaseOwner, newLeaseOwner, processIsGone } from '../queue/lease-owner';
 import { checkFolderExists, checkNoOverlap, folderSettings, patchedSettings } from './folder-settings';
 import { FolderRuntime } from './folder-runtime';
+import { findExistingFiles } from './existing-files';
 import { folderStatus } from './folder-status';
 import { linkToEngine } from './engine-link';
 import { withFolderIdentity } from './folder-identity';
@@ -297,12 +298,27 @@ export function createWatchService(opts: WatchServiceOptions): WatchService {
         const settings = folderSettings(input, { quietMs: opts.quietMs });
         await checkFolderExists(settings.path);
         await checkNoOverlapOnDisk(settings);
-        const folder = folders.insert(settings, now());
+        // Found before the folder is saved, and saved with it in one transaction: no watcher (here or in
+        // the other process) can see the folder before its existing files are recorded.
+        const existing = input.existingFiles === 'upload' ? null : await findExistingFiles(settings);
+        const at = now();
+        const folder = db.transaction(() => {
+          const inserted = folders.insert(settings, at);
+          if (existing !== null) ledger.markExisting(inserted.id, existing.files, at);
+          return inserted;
+        });
         selected?.add(folder.id);
         if (started) await apply(folder);
         emit('folders', listAll());
         return statusOf(folder);
       }),
+    previewFolder: async (input: NewWatchFolder) => {
+      const settings = folderSettings(input, { quietMs: opts.quietMs });
+      await checkFolderExists(settings.path);
+      await checkNoOverlapOnDisk(settings);
+      const { matching } = await findExistingFiles(settings);
+      return { path: settings.path, existingFiles: matching };
+    },
     updateFolder: (id: number, patch: WatchFolderPatch) =>
       serial(async () => {
         const current = await mustExist(id);

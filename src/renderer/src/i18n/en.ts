@@ -35,6 +35,7 @@ export const en = {
 
   'welcome.title': 'Welcome to KieDrop',
   'welcome.lead': 'Drop files, get links. Paste your kie.ai API key to start.',
+  'welcome.network': 'Network settings',
   'welcome.point.drop': 'Drop, pick or paste files — or upload straight from a link.',
   'welcome.point.expiry': 'Links last 3 days; KieDrop shows which ones are about to expire.',
   'welcome.point.keychain': 'Your key is checked once, then kept in the system keychain.',
@@ -58,7 +59,9 @@ export const en = {
   'key.error.empty': 'Paste your API key first.',
   'key.error.rejected':
     'That key was rejected by kie.ai. Copy it again from kie.ai/api-key and paste the whole key.',
-  'key.error.network': 'The key could not be checked because kie.ai was not reachable: {reason}',
+  'key.error.network': '{reason}. Check the proxy and server addresses in Settings → Network.',
+  'key.error.networkBelow':
+    '{reason}. If you use a proxy or your own server, set it under Network settings below.',
   'key.error.invalid': 'That does not look like an API key: {reason}',
 
   'keyDialog.title': 'Replace API key',
@@ -243,6 +246,15 @@ export const en = {
   'watch.removeDialog.body':
     'KieDrop stops watching this folder and forgets which of its files were uploaded, so adding it again uploads them again. Your files stay where they are, and uploads already queued still go out.',
   'watch.removeDialog.confirm': 'Stop watching',
+  'watch.addDialog.title': 'Watch “{name}”?',
+  'watch.addDialog.counting': 'Counting the files already here…',
+  'watch.addDialog.existing': '{count} files are already here',
+  'watch.addDialog.existingOne': '1 file is already here',
+  'watch.addDialog.onlyNew': 'Only new files',
+  'watch.addDialog.onlyNewHint': 'Files already here stay on this computer; files saved from now on upload.',
+  'watch.addDialog.uploadToo': 'Upload them too',
+  'watch.addDialog.uploadTooHint': 'Each file already here gets a public link, as new files do.',
+  'watch.addDialog.confirm': 'Start watching',
   'watch.field.uploadPath': 'Upload path',
   'watch.field.uploadPathHint': 'The server folder this folder’s files go to.',
   'watch.field.quiet': 'Quiet period',

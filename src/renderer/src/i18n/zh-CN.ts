@@ -37,6 +37,7 @@ export const zhCN: Messages = {
 
   'welcome.title': '欢迎使用 KieDrop',
   'welcome.lead': '拖入文件，获取链接。粘贴你的 kie.ai API 密钥即可开始。',
+  'welcome.network': '网络设置',
   'welcome.point.drop': '拖放、选择或粘贴文件，也可以直接从链接上传。',
   'welcome.point.expiry': '链接有效期为 3 天，KieDrop 会标出即将过期的链接。',
   'welcome.point.keychain': '密钥只验证一次，随后保存在系统钥匙串中。',
@@ -58,7 +59,8 @@ export const zhCN: Messages = {
   'key.useForSession': '仅用于本次会话',
   'key.error.empty': '请先粘贴你的 API 密钥。',
   'key.error.rejected': 'kie.ai 拒绝了这个密钥。请从 kie.ai/api-key 重新复制完整的密钥后粘贴。',
-  'key.error.network': '无法连接 kie.ai，密钥未能验证：{reason}',
+  'key.error.network': '{reason}。请在“设置 → 网络”中检查代理和服务器地址。',
+  'key.error.networkBelow': '{reason}。如果你使用代理或自己的服务器，请在下方“网络设置”中设置。',
   'key.error.invalid': '这看起来不是 API 密钥：{reason}',
 
   'keyDialog.title': '更换 API 密钥',
@@ -233,6 +235,15 @@ export const zhCN: Messages = {
   'watch.removeDialog.body':
     'KieDrop 会停止监视此文件夹，并忘记其中哪些文件已上传，因此再次添加时会重新上传它们。你的文件保持原样，已排队的上传仍会完成。',
   'watch.removeDialog.confirm': '停止监视',
+  'watch.addDialog.title': '监视“{name}”？',
+  'watch.addDialog.counting': '正在统计已有的文件…',
+  'watch.addDialog.existing': '此文件夹中已有 {count} 个文件',
+  'watch.addDialog.existingOne': '此文件夹中已有 1 个文件',
+  'watch.addDialog.onlyNew': '仅上传新文件',
+  'watch.addDialog.onlyNewHint': '已有的文件留在本机；从现在起保存的文件会上传。',
+  'watch.addDialog.uploadToo': '也上传已有的文件',
+  'watch.addDialog.uploadTooHint': '已有的每个文件都会像新文件一样获得公开链接。',
+  'watch.addDialog.confirm': '开始监视',
   'watch.field.uploadPath': '上传路径',
   'watch.field.uploadPathHint': '此文件夹的文件上传到的服务器文件夹。',
   'watch.field.quiet': '静默时间',

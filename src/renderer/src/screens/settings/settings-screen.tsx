@@ -9,7 +9,7 @@ import { ChoiceSetting } from './choice-setting';
 import { IntegrationSection } from './integration-section';
 import { KeySection } from './key-section';
 import { numberPatch } from './number-patch';
-import { ProxySettingRow } from './proxy-setting';
+import { NetworkSettings } from './network-settings';
 import { SettingsSection } from './settings-section';
 import { UpdateSection } from './update-section';
 import { TextSetting } from './text-setting';
@@ -138,22 +138,7 @@ export function SettingsScreen({ active, keyState, onReplaceKey, onKeyChanged }:
         </SettingsSection>
 
         <SettingsSection id="settings-network" title={t('settings.section.network')}>
-          <TextSetting
-            label={t('settings.uploadHost')}
-            hint={t('settings.hostHint')}
-            value={settings.uploadBaseUrl}
-            toPatch={(v) => ({ uploadBaseUrl: v.trim() })}
-            type="url"
-            mono
-          />
-          <TextSetting
-            label={t('settings.creditsHost')}
-            value={settings.creditsBaseUrl}
-            toPatch={(v) => ({ creditsBaseUrl: v.trim() })}
-            type="url"
-            mono
-          />
-          <ProxySettingRow value={settings.proxy} />
+          <NetworkSettings />
         </SettingsSection>
 
         <SettingsSection id="settings-key" title={t('settings.section.key')}>

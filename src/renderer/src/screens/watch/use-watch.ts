@@ -3,7 +3,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type {
   IpcResult,
+  WatchFolderAdd,
   WatchFolderPatch,
+  WatchFolderPreview,
   WatchFolderStatus,
   WatchOverview,
 } from '../../../../shared/ipc-contract';
@@ -14,8 +16,10 @@ export interface WatchHandle {
   overview: WatchOverview | null;
   loadError: string | null;
   reload: () => void;
-  /** Opens the folder picker; null when it was cancelled. */
-  add: () => Promise<IpcResult<WatchFolderStatus | null>>;
+  /** Opens the folder picker and counts the files already in the chosen folder; null when cancelled. */
+  preview: () => Promise<IpcResult<WatchFolderPreview | null>>;
+  /** Saves and starts watching a folder that was previewed. */
+  add: (folder: WatchFolderAdd) => Promise<IpcResult<WatchFolderStatus | null>>;
   update: (id: number, patch: WatchFolderPatch) => Promise<IpcResult<WatchFolderStatus>>;
   remove: (id: number) => Promise<IpcResult<boolean>>;
   /** null: every folder. */
@@ -60,8 +64,10 @@ export function useWatch(): WatchHandle {
   }, []);
   useEffect(reload, [reload]);
 
-  const add = useCallback(async () => {
-    const res = await settle(api.watchAdd({}));
+  const preview = useCallback(() => settle(api.watchPreview({})), []);
+
+  const add = useCallback(async (folder: WatchFolderAdd) => {
+    const res = await settle(api.watchAdd(folder));
     if (res.ok && res.value) {
       const added = res.value;
       setOverview((o) => replaceFolder(o, added));
@@ -96,5 +102,5 @@ export function useWatch(): WatchHandle {
     return res;
   }, []);
 
-  return { overview, loadError, reload, add, update, remove, pause, resume };
+  return { overview, loadError, reload, preview, add, update, remove, pause, resume };
 }

@@ -1,7 +1,7 @@
 // Watch: folders whose new files upload by themselves once they are complete. Add a folder with the
 // picker, see each one's status live, change its settings, pause one or all, and remove it.
 import { useState } from 'react';
-import type { WatchFolderStatus } from '../../../../shared/ipc-contract';
+import type { WatchFolderAdd, WatchFolderPreview, WatchFolderStatus } from '../../../../shared/ipc-contract';
 import { api, settle } from '../../api';
 import { useAnnounce } from '../../components/announcer';
 import { Banner } from '../../components/banner';
@@ -10,6 +10,7 @@ import { Icon } from '../../components/icon';
 import { useNow } from '../../hooks/use-now';
 import { useSettings } from '../../hooks/use-settings';
 import { useT } from '../../i18n/i18n-context';
+import { AddFolderDialog } from './add-folder-dialog';
 import { FolderCard } from './folder-card';
 import { useWatch } from './use-watch';
 import { folderName } from '../../../../shared/watch-format';
@@ -26,15 +27,33 @@ export function WatchScreen({ active }: WatchScreenProps) {
   const now = useNow(60_000);
   const [pendingRemove, setPendingRemove] = useState<WatchFolderStatus | null>(null);
   const [adding, setAdding] = useState(false);
+  /** The folder picked, waiting for the person to choose what happens to the files already in it. */
+  const [picked, setPicked] = useState<WatchFolderPreview | null>(null);
+  const [addError, setAddError] = useState<string | null>(null);
   const folders = watch.overview?.folders ?? [];
   const allPaused = watch.overview?.allPaused ?? false;
 
-  const addFolder = async () => {
+  const pickFolder = async () => {
     setAdding(true);
-    const res = await watch.add();
+    const res = await watch.preview();
     setAdding(false);
     if (!res.ok) announce(res.error.message, 'error');
-    else if (res.value) announce(t('announce.watchAdded', { name: folderName(res.value.path) }));
+    else if (res.value) {
+      setAddError(null);
+      setPicked(res.value);
+    }
+  };
+
+  const addFolder = async (folder: WatchFolderAdd) => {
+    setAdding(true);
+    const res = await watch.add(folder);
+    setAdding(false);
+    if (!res.ok) {
+      setAddError(res.error.message);
+      return;
+    }
+    setPicked(null);
+    if (res.value) announce(t('announce.watchAdded', { name: folderName(res.value.path) }));
   };
 
   const pause = async (folder: WatchFolderStatus) => {
@@ -72,7 +91,7 @@ export function WatchScreen({ active }: WatchScreenProps) {
 
   // In the toolbar, and again in the middle of the empty screen where a first-time user looks.
   const addButton = (className: string) => (
-    <button type="button" className={className} onClick={() => void addFolder()} disabled={adding}>
+    <button type="button" className={className} onClick={() => void pickFolder()} disabled={adding}>
       <Icon name="plus" size={15} />
       {t('watch.add')}
     </button>
@@ -164,6 +183,16 @@ export function WatchScreen({ active }: WatchScreenProps) {
           ))}
         </ul>
       )}
+
+      {picked ? (
+        <AddFolderDialog
+          preview={picked}
+          busy={adding}
+          error={addError}
+          onAdd={(folder) => void addFolder(folder)}
+          onCancel={() => setPicked(null)}
+        />
+      ) : null}
 
       {pendingRemove ? (
         <ConfirmDialog

@@ -9,21 +9,46 @@ import { IconButton } from '../../components/icon-button';
 import { useT } from '../../i18n/i18n-context';
 import type { TFunction } from '../../i18n/messages';
 
+/** Shown as the link's address; the app opens its own copy of it (key-handlers.ts). */
+const KEY_PAGE_URL = 'https://kie.ai/api-key';
+
+/** Where the network settings are from the form: below it (welcome screen) or in Settings (the app). */
+export type NetworkSettingsPlace = 'below' | 'settings';
+
 export interface KeyFormProps {
   keychainAvailable: boolean;
   onSaved: (state: KeyState) => void;
   /** The dialog adds a Cancel button next to Save. */
   onCancel?: () => void;
+  /** Default 'settings'. */
+  networkSettings?: NetworkSettingsPlace;
+  /** The key could not be checked because the server was not reached. */
+  onNetworkError?: () => void;
+}
+
+/**
+ * The app's account of a failed connection, without its own advice ("Check the address in Settings"):
+ * the form says where to look instead, which on the welcome screen is not Settings.
+ */
+export function connectionProblem(message: string): string {
+  const first = /^.*?\.(?=\s|$)/su.exec(message)?.[0] ?? message;
+  return first.replace(/\.$/u, '');
 }
 
 /** What went wrong, phrased for this screen; the app's own message when there is nothing better to say. */
-export function keyErrorMessage(error: IpcError, t: TFunction): string {
+export function keyErrorMessage(
+  error: IpcError,
+  t: TFunction,
+  networkSettings: NetworkSettingsPlace = 'settings',
+): string {
   switch (error.kind) {
     case 'auth':
       return t('key.error.rejected');
     case 'network':
     case 'timeout':
-      return t('key.error.network', { reason: error.message });
+      return t(networkSettings === 'below' ? 'key.error.networkBelow' : 'key.error.network', {
+        reason: connectionProblem(error.message),
+      });
     case 'invalid-input':
       return t('key.error.invalid', { reason: error.message });
     default:
@@ -31,7 +56,13 @@ export function keyErrorMessage(error: IpcError, t: TFunction): string {
   }
 }
 
-export function KeyForm({ keychainAvailable, onSaved, onCancel }: KeyFormProps) {
+export function KeyForm({
+  keychainAvailable,
+  onSaved,
+  onCancel,
+  networkSettings = 'settings',
+  onNetworkError,
+}: KeyFormProps) {
   const t = useT();
   const inputId = useId();
   const hintId = useId();
@@ -56,6 +87,7 @@ export function KeyForm({ keychainAvailable, onSaved, onCancel }: KeyFormProps) 
       onSaved(res.value);
     } else {
       setError(res.error);
+      if (res.error.kind === 'network' || res.error.kind === 'timeout') onNetworkError?.();
     }
   };
 
@@ -97,9 +129,20 @@ export function KeyForm({ keychainAvailable, onSaved, onCancel }: KeyFormProps) 
         />
       </div>
       <p id={hintId} className="field-hint">
-        {t('key.whereFrom')} <span className="mono">kie.ai/api-key</span>
+        {t('key.whereFrom')}{' '}
+        <a
+          className="mono link"
+          href={KEY_PAGE_URL}
+          onClick={(event) => {
+            // Opened by the app in the browser, never inside this window.
+            event.preventDefault();
+            void settle(api.keyOpenPage());
+          }}
+        >
+          kie.ai/api-key
+        </a>
       </p>
-      <FieldError id={errorId} message={error ? keyErrorMessage(error, t) : null} />
+      <FieldError id={errorId} message={error ? keyErrorMessage(error, t, networkSettings) : null} />
       <div className="key-form-actions">
         {onCancel ? (
           <button type="button" className="button" onClick={onCancel}>

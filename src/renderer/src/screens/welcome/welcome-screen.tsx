@@ -1,8 +1,10 @@
 // First run: what KieDrop does, and the one thing it needs — an API key. When the OS keychain is missing,
 // the screen says why and offers to keep the key in memory for this session only.
+import { useId, useState } from 'react';
 import type { KeyState } from '../../../../shared/ipc-contract';
 import { Icon } from '../../components/icon';
 import { useT } from '../../i18n/i18n-context';
+import { NetworkSettings } from '../settings/network-settings';
 import { KeyForm } from './key-form';
 
 export interface WelcomeScreenProps {
@@ -14,6 +16,9 @@ export interface WelcomeScreenProps {
 export function WelcomeScreen({ keyState, onSaved, onRetryKeychain }: WelcomeScreenProps) {
   const t = useT();
   const keychain = keyState.keychain;
+  const networkId = useId();
+  // Behind a proxy or with a self-hosted API the key cannot even be checked until these are set.
+  const [networkOpen, setNetworkOpen] = useState(false);
   return (
     <main className="welcome" aria-labelledby="welcome-title">
       <div className="welcome-card">
@@ -61,7 +66,29 @@ export function WelcomeScreen({ keyState, onSaved, onRetryKeychain }: WelcomeScr
             </button>
           </section>
         )}
-        <KeyForm keychainAvailable={keychain.available} onSaved={onSaved} />
+        <KeyForm
+          keychainAvailable={keychain.available}
+          onSaved={onSaved}
+          networkSettings="below"
+          onNetworkError={() => setNetworkOpen(true)}
+        />
+        <div className="welcome-network">
+          <button
+            type="button"
+            className="button button-ghost button-small welcome-network-toggle"
+            aria-expanded={networkOpen}
+            aria-controls={networkId}
+            onClick={() => setNetworkOpen((open) => !open)}
+          >
+            <Icon name="chevronDown" size={14} />
+            {t('welcome.network')}
+          </button>
+          {networkOpen ? (
+            <section id={networkId} className="welcome-network-panel" aria-label={t('welcome.network')}>
+              <NetworkSettings />
+            </section>
+          ) : null}
+        </div>
       </div>
     </main>
   );
