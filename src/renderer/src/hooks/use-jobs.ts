@@ -124,11 +124,24 @@ export function useJobs(onFinished: (job: JobSnapshot, link: string | null) => v
       }
       jobsRef.current = next;
       setJobs(next);
+      // After a reload no 'history' event will come for rows that finished earlier: their links, expiry and
+      // previews are looked up among the newest history entries (one page, the most rows shown).
+      const finished = [...next.values()].filter((j) => j.status === 'done' && !linksRef.current.has(j.id));
+      if (finished.length === 0) return;
+      void settle(api.historyList({ limit: MAX_ROWS })).then((page) => {
+        if (!live || !page.ok) return;
+        const wanted = new Set(finished.map((j) => j.id));
+        for (const entry of page.value.entries) {
+          if (entry.jobId !== null && wanted.has(entry.jobId) && !pendingLinks.current.has(entry.jobId))
+            pendingLinks.current.set(entry.jobId, toHistoryItem(entry));
+        }
+        schedule();
+      });
     });
     return () => {
       live = false;
     };
-  }, []);
+  }, [schedule]);
 
   const track = useCallback((fresh: readonly JobSnapshot[]) => {
     const next = new Map(jobsRef.current);
