@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { validateUploadPath } from '../../main/core/api/validate-input';
-import { copyWithSystemTool } from '../../main/core/clipboard';
-import { isLinkFormat } from '../../main/core/links';
-import type { LinkFormat } from '../../main/core/links';
 import { DEFAULT_CONFIRM_ABOVE, runShareBatch } from '../../main/core/share';
 import type { ShareResult } from '../../main/core/share';
 import type { ParsedArgs } from '../args';
 import { booleanFlag, stringFlag } from '../args';
 import { DEFAULT_UPLOAD_PATH } from '../command-table';
 import type { CliContext } from '../context';
+import { copyLinks, linkFormatFlag } from '../copy-links';
 import { withEngine } from '../engine-session';
 import { CliFailure, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError } from '../errors';
 import { shownPath } from '../format';
@@ -19,15 +17,6 @@ import { shownPath } from '../format';
 // the clipboard in one go through the desktop's own tool, so a script can use either.
 
 const COMMAND = 'share';
-const CLI_FORMATS: readonly LinkFormat[] = ['url', 'markdown', 'html'];
-
-function linkFormat(parsed: ParsedArgs): LinkFormat {
-  const value = stringFlag(parsed, 'format') ?? 'url';
-  if (!isLinkFormat(value) || !CLI_FORMATS.includes(value)) {
-    throw new UsageError(`--format must be url, markdown or html (got "${value}")`, COMMAND);
-  }
-  return value;
-}
 
 function uploadPath(parsed: ParsedArgs): string {
   const value = stringFlag(parsed, 'path') ?? DEFAULT_UPLOAD_PATH;
@@ -75,7 +64,7 @@ export async function runShare(ctx: CliContext, parsed: ParsedArgs): Promise<num
   const paths = parsed.positionals;
   if (paths.length === 0)
     throw new UsageError('nothing to share; pass one or more files or folders', COMMAND);
-  const format = linkFormat(parsed);
+  const format = linkFormatFlag(parsed, COMMAND) ?? 'url';
   const target = uploadPath(parsed);
   const yes = booleanFlag(parsed, 'yes');
   const interactive = ctx.isTTY.stdin && ctx.isTTY.stderr;
@@ -141,15 +130,8 @@ export async function runShare(ctx: CliContext, parsed: ParsedArgs): Promise<num
 
     for (const link of result.links) ctx.stdout.write(`${link}\n`);
     reportProblems(ctx, result);
-    if (copiedText !== '') {
-      const tool = await copyWithSystemTool(copiedText, { platform: process.platform, env: { ...ctx.env } });
-      const what = result.links.length === 1 ? 'The link' : `All ${result.links.length} links`;
-      ctx.stderr.write(
-        tool !== null
-          ? `${what} copied to the clipboard (${tool}).\n`
-          : `No clipboard tool found (wl-copy, xclip, xsel, pbcopy or clip.exe); copy the ${result.links.length === 1 ? 'link' : 'links'} above.\n`,
-      );
-    }
+    // The batch hands over the links as it would put them on the clipboard: one per line.
+    if (copiedText !== '') await copyLinks(ctx, copiedText.split('\n'));
     const problems =
       result.failures.length + result.missing.length + result.unreadable.length + result.waiting.length;
     return problems > 0 ? EXIT_FAILURE : EXIT_OK;

@@ -113,7 +113,8 @@ export async function runUpload(ctx: CliContext, parsed: ParsedArgs): Promise<nu
           void copied.set(job.id, formatLink(entry, format ?? 'url'))
       : undefined;
     const result = await runJobs(ctx, engine, { jobs, batchId, json, label, onDone });
-    if (spooled !== null && result.jobs.every((j) => j.status !== 'queued' && j.status !== 'uploading')) {
+    // Kept while it may still be sent: waiting for `queue --resume`, or failed for `queue --retry-failed`.
+    if (spooled !== null && result.jobs.every((j) => j.status === 'done' || j.status === 'cancelled')) {
       await dropSpool(spooled);
     }
     if (json) {
