@@ -4,12 +4,11 @@
 // and a refusal is always the proxy's own answer, never mistaken for the API's.
 import http from 'node:http';
 import https from 'node:https';
-import type { Socket } from 'node:net';
-import { HttpsProxyAgent } from 'https-proxy-agent';
 import { proxyFromEnv } from './env-proxy';
 import { parseProxyUrl, proxyDisplayName, proxyPasswordForms } from './proxy-config';
 import type { ProxyConfig, ProxyEnvironment } from './proxy-config';
 import { parseSystemProxy } from './system-proxy';
+import type { TunnelAgent } from './tunnel-agent';
 
 /** The proxy a request goes through, as messages may show it. */
 export interface ProxyHop {
@@ -39,40 +38,11 @@ export interface AgentRouter {
 
 const SYSTEM_ORIGIN = 'in the system proxy settings';
 
-type ConnectOptions = Parameters<HttpsProxyAgent<string>['connect']>[1];
-
-/** A tunnel agent whose pending CONNECTs can be given up. Until the proxy answers CONNECT, the
- * request has no socket yet, so destroying it leaves the connection to the proxy open (and the
- * process alive, waiting on a proxy that never answers). */
-class TunnelAgent extends HttpsProxyAgent<string> {
-  private readonly pending = new WeakMap<http.ClientRequest, AbortController>();
-
-  override async connect(req: http.ClientRequest, opts: ConnectOptions): Promise<Socket> {
-    // Given up before the agent got to it: open nothing.
-    if (req.destroyed) throw new Error('The request was given up before connecting to the proxy.');
-    const controller = new AbortController();
-    const shared = this.connectOpts;
-    // The library opens its socket to the proxy synchronously from connectOpts, so a signal lent for
-    // exactly that call reaches this request's socket and no other.
-    this.connectOpts = { ...shared, signal: controller.signal };
-    let connecting: Promise<Socket>;
-    try {
-      connecting = super.connect(req, opts);
-    } finally {
-      this.connectOpts = shared;
-    }
-    this.pending.set(req, controller);
-    try {
-      return await connecting;
-    } finally {
-      this.pending.delete(req);
-    }
-  }
-
-  abandon(req: http.ClientRequest): void {
-    this.pending.get(req)?.abort();
-  }
-}
+// Loaded the first time a request goes through a proxy: the tunnel library and what it brings along cost
+// about 25 ms of every start, paid otherwise by every `kiedrop` command that never uses a proxy.
+let tunnelModule: Promise<typeof import('./tunnel-agent')> | undefined;
+const loadTunnelAgent = (): Promise<typeof import('./tunnel-agent')> =>
+  (tunnelModule ??= import('./tunnel-agent'));
 
 export function createAgentRouter(config: ProxyConfig = { mode: 'none' }): AgentRouter {
   const direct = {
@@ -88,8 +58,9 @@ export function createAgentRouter(config: ProxyConfig = { mode: 'none' }): Agent
     proxy: null,
   });
 
-  const through = (value: string, origin: string): AgentRoute => {
+  const through = async (value: string, origin: string): Promise<AgentRoute> => {
     const url = parseProxyUrl(value, origin);
+    const { TunnelAgent } = await loadTunnelAgent();
     let agent = tunnels.get(url.href);
     if (agent === undefined) {
       agent = new TunnelAgent(url.href, { keepAlive: true });
@@ -104,7 +75,7 @@ export function createAgentRouter(config: ProxyConfig = { mode: 'none' }): Agent
     };
   };
 
-  const fromEnv = (target: URL, env: ProxyEnvironment = process.env): AgentRoute => {
+  const fromEnv = async (target: URL, env: ProxyEnvironment = process.env): Promise<AgentRoute> => {
     const found = proxyFromEnv(target, env);
     return found === null ? directly(target) : through(found.url, `in ${found.variable}`);
   };
