@@ -219,6 +219,54 @@ describe('settings that change the engine', () => {
     expect(app.clipboard.last()).toBe(
       `[batch-a.txt](${entries[0]?.downloadUrl})\n![batch-b.png](${entries[1]?.downloadUrl})`,
     );
+    // The window hears of it only now, once the links are really on the clipboard.
+    const copied = await app.waitForEvent('links-copied');
+    expect(copied).toEqual({ count: 2, name: null });
     await h['settings:set']({ copyOnUpload: false });
+  });
+
+  it('says nothing was copied when the clipboard refuses the links', async () => {
+    await h['settings:set']({ copyOnUpload: true });
+    const write = app.clipboard.writeText;
+    app.clipboard.writeText = () => Promise.reject(new Error('The desktop refused the copy.'));
+    try {
+      const events = app.events.length;
+      const file = await app.writeFile('refused-copy.txt', 'x');
+      await uploaded(await h['upload:files']([file], {}));
+      const notice = await app.waitForEvent('notice', (n) => n.message.includes('not copied'));
+      expect(notice.message).toBe(
+        'The link was not copied: The desktop refused the copy. They are in your history.',
+      );
+      expect(app.events.slice(events).some((e) => e.event === 'links-copied')).toBe(false);
+    } finally {
+      app.clipboard.writeText = write;
+      await h['settings:set']({ copyOnUpload: false });
+    }
+  });
+});
+
+describe('the upload list across reloads', () => {
+  it('forgets dismissed finished rows, keeps unfinished ones, and brings a retried row back', async () => {
+    const done = await app.writeFile('to-dismiss.txt', 'done');
+    const [doneJob] = await h['upload:files']([done], {});
+    await uploaded(doneJob ? [doneJob] : []);
+    const [failed] = await h['upload:files']([join(app.filesDir, 'gone.txt')], {});
+    expect(failed?.status).toBe('failed');
+    await h['queue:pause']();
+    try {
+      const [waiting] = await h['upload:files']([await app.writeFile('waiting.txt', 'w')], {});
+      const listed = async () => (await h['jobs:list']()).map((j) => j.id);
+      expect(await listed()).toEqual(expect.arrayContaining([doneJob?.id, failed?.id, waiting?.id]));
+
+      // [] is "Clear finished": the waiting row is no finished business and stays.
+      expect(await h['jobs:dismiss']([])).toBeGreaterThanOrEqual(2);
+      expect(await listed()).toEqual([waiting?.id]);
+      expect(await h['jobs:dismiss']([waiting?.id ?? 0])).toBe(0);
+
+      await h['jobs:retry']([failed?.id ?? 0]);
+      expect(await listed()).toEqual(expect.arrayContaining([failed?.id, waiting?.id]));
+    } finally {
+      await h['queue:resume']();
+    }
   });
 });
