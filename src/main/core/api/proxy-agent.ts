@@ -9,6 +9,7 @@ import { parseProxyUrl, proxyDisplayName, proxyPasswordForms } from './proxy-con
 import type { ProxyConfig, ProxyEnvironment } from './proxy-config';
 import { parseSystemProxy } from './system-proxy';
 import type { TunnelAgent } from './tunnel-agent';
+import type * as TunnelModule from './tunnel-agent';
 
 /** The proxy a request goes through, as messages may show it. */
 export interface ProxyHop {
@@ -40,9 +41,8 @@ const SYSTEM_ORIGIN = 'in the system proxy settings';
 
 // Loaded the first time a request goes through a proxy: the tunnel library and what it brings along cost
 // about 25 ms of every start, paid otherwise by every `kiedrop` command that never uses a proxy.
-let tunnelModule: Promise<typeof import('./tunnel-agent')> | undefined;
-const loadTunnelAgent = (): Promise<typeof import('./tunnel-agent')> =>
-  (tunnelModule ??= import('./tunnel-agent'));
+let tunnelModule: Promise<typeof TunnelModule> | undefined;
+const loadTunnelAgent = (): Promise<typeof TunnelModule> => (tunnelModule ??= import('./tunnel-agent'));
 
 export function createAgentRouter(config: ProxyConfig = { mode: 'none' }): AgentRouter {
   const direct = {
