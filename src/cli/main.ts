@@ -9,6 +9,7 @@ import { explainClosedOutputAtExit } from './closed-output';
 import type { CliContext } from './context';
 import type { Launcher } from '../main/core/shell-integration';
 import { CliFailure, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError } from './errors';
+import { ANY_ADDRESS, cliWording } from './cli-wording';
 import { guardOutput } from './guarded-output';
 import { commandHelp, topLevelHelp } from './help';
 import { suggestCommand } from './suggest-command';
@@ -154,8 +155,9 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
 }
 
 function reportError(err: unknown, ctx: CliContext): number {
+  // The core's messages may point at the app's Settings; here the fix is a flag.
   const say = (line: string): void => {
-    ctx.stderr.write(`kiedrop: ${line}\n`);
+    ctx.stderr.write(`kiedrop: ${cliWording(line, ANY_ADDRESS)}\n`);
   };
   if (ctx.signal.aborted || (isApiError(err) && err.kind === 'aborted')) {
     say('cancelled.');

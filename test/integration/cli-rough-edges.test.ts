@@ -162,6 +162,19 @@ describe('when the server cannot be reached', () => {
   });
 });
 
+describe('errors of commands that call the API directly', () => {
+  it('name the flags to check, not Settings', async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const { code, stderr } = await runKiedrop(['credits', '--credits-url', `http://127.0.0.1:${port}`], env);
+    expect(code).toBe(1);
+    expect(stderr).toContain('connection refused. Check --base-url or --credits-url');
+    expect(stderr).not.toContain('Settings');
+  });
+});
+
 describe('the end of a batch', () => {
   it('lists the failures after the links and closes with a count', async () => {
     const one = await makeFile('sum-one.txt', 'one');
