@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { benchBatch } from './batch-10k';
 import { benchCliStartup } from './cli-startup';
-import { benchHistory } from './history-100k';
+import { benchHistory } from './history-1m';
 import { benchQueueSmallFiles } from './queue-small-files';
 import { benchRendererHistory } from './renderer-history';
 import { benchLargeUpload } from './upload-large-file';

@@ -60,6 +60,10 @@ export async function openCliEngine(
         `it was moved to ${recovered.movedTo} and a fresh one was started.\n`,
     );
   }
+  // The daily integrity check runs in the background (commands that end within seconds never start it).
+  void engine.db.integrityCheck.then((outcome) => {
+    if (outcome.status === 'failed') ctx.stderr.write(`kiedrop: warning: ${outcome.message}\n`);
+  });
   return { engine, key };
 }
 

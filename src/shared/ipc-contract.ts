@@ -152,7 +152,8 @@ export interface EventChannels {
   /** A notification was clicked: show this history entry. */
   'show-entry': number;
   /** Something the user should know that belongs to no screen (e.g. the database was recovered). */
-  notice: { level: 'info' | 'warning' | 'error'; message: string };
+  /** `code`, when set, is stable across versions (e.g. 'database-damaged'); the message is for people. */
+  notice: { level: 'info' | 'warning' | 'error'; message: string; code?: string };
   /** The settings changed from elsewhere (the tray, the drop window being moved). */
   settings: Settings;
   /** A watched folder was added, changed or removed, or its status or counts changed. */

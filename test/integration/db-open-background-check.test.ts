@@ -10,6 +10,7 @@ import { openDatabase } from '../../src/main/core/db/index';
 import type { KieDropDb } from '../../src/main/core/db/index';
 import { HistoryStore } from '../../src/main/core/history/index';
 import type { NewHistoryEntry } from '../../src/main/core/history/index';
+import { startTestApp } from '../harness';
 
 const DAY = 24 * 60 * 60 * 1000;
 const ENTRIES = 300;
@@ -44,13 +45,17 @@ function entry(i: number): NewHistoryEntry {
   };
 }
 
-/** A database of ENTRIES entries whose server-path index (which the history list never reads) is damaged. */
+/**
+ * A database of ENTRIES entries whose server-path index (which the history list never reads) is
+ * damaged, and whose last passed check is long past: the daily check is due.
+ */
 function makeDamagedDatabase(): void {
   const db = openDatabase(file);
   const store = new HistoryStore(db);
   db.transaction(() => {
     for (let i = 0; i < ENTRIES; i++) store.insert(entry(i));
   });
+  db.conn.exec("UPDATE meta SET value = '0' WHERE key = 'last_integrity_check_at'");
   const rootPage = Number(
     (
       db.conn
@@ -136,4 +141,23 @@ describe('opening a database whose integrity check is due', () => {
     again.close();
     expect(await again.integrityCheck).toEqual({ status: 'stopped' });
   });
+});
+
+describe('the app, when its background check finds damage', () => {
+  it('tells the user with a stable code while the history stays on screen', async () => {
+    makeDamagedDatabase();
+    const app = await startTestApp({ dataDir: dir });
+    try {
+      const page = await app.service.handlers['history:list']({ limit: 50 });
+      expect(page.total).toBe(ENTRIES);
+      const notice = await app.waitForEvent('notice', (n) => n.code === 'database-damaged', 20_000);
+      expect(notice.level).toBe('error');
+      expect(notice.message).toContain(file);
+      expect(notice.message).toMatch(/Quit and restart KieDrop/);
+      expect((await app.service.handlers['history:list']({ limit: 50 })).total).toBe(ENTRIES);
+      expect(existsSync(file)).toBe(true);
+    } finally {
+      await app.close();
+    }
+  }, 30_000);
 });

@@ -64,6 +64,9 @@ export async function runExport(ctx: CliContext, parsed: ParsedArgs): Promise<nu
   const q: HistoryQuery = { status, search };
 
   return withEngine(ctx, parsed, { needsKey: false }, async ({ engine }) => {
+    // One walk through the history reads each page once: SQLite's usual cache would only add to this
+    // process's memory (a million entries export in well under 100 MiB).
+    engine.db.conn.exec('PRAGMA cache_size = -2048');
     if (output === undefined || output === '-') {
       await toStdout(ctx, engine.history, format, q);
       return EXIT_OK;

@@ -268,6 +268,12 @@ export function openAppService(opts: AppServiceOptions): AppService {
           message: `The history database could not be read (${recovered.reason}); it was moved to ${recovered.movedTo} and a new one was started.`,
         });
       }
+      // The daily integrity check runs in the background; damage it finds is reported, nothing is removed.
+      void engine.db.integrityCheck.then((outcome) => {
+        if (outcome.status === 'failed') {
+          outbox.emit('notice', { level: 'error', message: outcome.message, code: outcome.code });
+        }
+      });
       if (settings.notice) outbox.emit('notice', { level: 'warning', message: settings.notice });
       if (keys.envProblem) outbox.emit('notice', { level: 'warning', message: keys.envProblem });
       const hotkey = shortcut.start();
