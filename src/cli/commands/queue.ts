@@ -11,7 +11,7 @@ import { runJobs } from '../job-runner';
 import { wholeNumberFlag } from '../number-flags';
 import { jobIdFor, jobRef, parseRecordId } from '../record-ids';
 import { finishRun } from '../run-outcome';
-import { MAX_CONCURRENCY } from './upload';
+import { MAX_CONCURRENCY } from '../../main/core/queue/defaults';
 
 const COMMAND = 'queue';
 const ACTIONS = ['resume', 'retry-failed', 'cancel', 'cancel-all'] as const;

@@ -21,11 +21,10 @@ import { wholeNumberFlag } from '../number-flags';
 import { refusedJson, refusedLine, refusedSummary, refuseUnusableNames } from '../refused-names';
 import { earlierWorkNote, finishRun } from '../run-outcome';
 import { uploadTarget } from './upload-target';
+// The app's own limit, so a number that works in one works in the other.
 import { MAX_CONCURRENCY } from '../../main/core/queue/defaults';
 
 const COMMAND = 'upload';
-/** The app's own limit, so a number that works in one works in the other. */
-export { MAX_CONCURRENCY } from '../../main/core/queue/defaults';
 
 // Base64 inflates the body by a third and the service recommends it only up to 10 MB; refusing here
 // saves sending megabytes only to be turned away, and the CLI can name the flag to drop.
