@@ -15,7 +15,7 @@ import { install } from '../../src/main/core/shell-integration';
 
 const EXE = '/opt/KieDrop/kiedrop';
 /** Keys "another app" holds: the OS refuses them to KieDrop. */
-const TAKEN = 'Control+Alt+K';
+const TAKEN = 'CommandOrControl+Alt+K';
 
 let h: Harness;
 let home: string;
@@ -113,30 +113,56 @@ describe('Settings → Desktop integration', () => {
     expect(await exists(join(home, '.local/bin/kiedrop'))).toBe(false);
   });
 
-  it('refuses a shortcut another app holds, says so, and keeps the old one', async () => {
+  it('shows the shortcut the system’s way, and refuses keys another app holds, keeping the old one', async () => {
     const section = h.page.getByTestId('integration-section');
     const input = section.getByTestId('shortcut-input');
-    await expect.poll(() => input.inputValue()).toBe('CommandOrControl+Shift+U');
+    // Not Electron's "CommandOrControl+Shift+U": what a Linux or Windows user reads on their keys.
+    await expect.poll(() => input.inputValue()).toBe('Ctrl+Shift+U');
     expect(held.has('CommandOrControl+Shift+U')).toBe(true);
 
-    await input.fill('Ctrl+Alt+K');
-    await section.getByTestId('shortcut-set').click();
+    // Recorded from the keys pressed, not typed.
+    await input.focus();
+    await h.page.keyboard.press('Control+Alt+K');
     await expect
       .poll(() => section.getByRole('alert').textContent())
-      .toContain('Control+Alt+K is already used by another app');
-    expect(await section.getByRole('alert').textContent()).toContain('CommandOrControl+Shift+U still works');
+      .toContain('Ctrl+Alt+K is already used by another app');
+    const refusal = (await section.getByRole('alert').textContent()) ?? '';
+    expect(refusal).toContain('Ctrl+Shift+U still works');
+    expect(refusal).not.toContain('CommandOrControl');
+    expect(await input.inputValue()).toBe('Ctrl+Shift+U');
     expect(held).toEqual(new Set(['CommandOrControl+Shift+U']));
+    expect(h.service.settings.get().clipboardShortcut).toBe('CommandOrControl+Shift+U');
+
+    // A key without Ctrl or Alt would take that key from every app: refused before asking the OS.
+    await h.page.keyboard.press('Shift+KeyU');
+    await expect
+      .poll(() => section.getByRole('alert').textContent())
+      .toContain('Hold Ctrl, Alt or ⌘ with the key');
     expect(h.service.settings.get().clipboardShortcut).toBe('CommandOrControl+Shift+U');
   });
 
-  it('sets a free shortcut, moving the registration over', async () => {
+  it('records a free shortcut from the keys pressed, moving the registration over; Turn off clears it', async () => {
     const section = h.page.getByTestId('integration-section');
-    await section.getByTestId('shortcut-input').fill('ctrl+alt+u');
-    await section.getByTestId('shortcut-set').click();
+    const input = section.getByTestId('shortcut-input');
+    await input.focus();
+    await h.page.keyboard.press('Control+Alt+U');
     await expect.poll(() => section.getByTestId('shortcut-saved').textContent()).toBe('Shortcut set.');
-    expect(await section.getByTestId('shortcut-input').inputValue()).toBe('Control+Alt+U');
-    expect(held).toEqual(new Set(['Control+Alt+U']));
-    expect(h.service.settings.get().clipboardShortcut).toBe('Control+Alt+U');
+    expect(await input.inputValue()).toBe('Ctrl+Alt+U');
+    expect(held).toEqual(new Set(['CommandOrControl+Alt+U']));
+    expect(h.service.settings.get().clipboardShortcut).toBe('CommandOrControl+Alt+U');
+    // The whole shortcut is readable in the field, not cut off.
+    const fits = await input.evaluate((el) => {
+      const field = el as unknown as { scrollWidth: number; clientWidth: number };
+      return field.scrollWidth <= field.clientWidth;
+    });
+    expect(fits).toBe(true);
+
+    await section.getByTestId('shortcut-off').click();
+    await expect.poll(() => section.getByTestId('shortcut-saved').textContent()).toBe('The shortcut is off.');
+    expect(held).toEqual(new Set());
+    await input.focus();
+    await h.page.keyboard.press('Control+Alt+U');
+    await expect.poll(() => h.service.settings.get().clipboardShortcut).toBe('CommandOrControl+Alt+U');
   });
 
   it('hides the drop window from the toggle, saving it in the settings', async () => {

@@ -304,6 +304,13 @@ export const en = {
   'settings.section.key': 'API key',
   'settings.defaultPath': 'Default upload path',
   'settings.defaultPathHint': 'The server folder uploads go to unless you choose another.',
+  'settings.error.wholeNumber': 'Enter a whole number from {min} to {max}.',
+  'settings.error.hours': 'Enter a whole number of hours from {min} to {max}.',
+  'settings.error.host': 'This address cannot be used: {reason}',
+  'settings.error.proxy': 'Enter the proxy as an address such as {example}. {reason}',
+  'settings.error.uploadPath': 'This folder name cannot be used: {reason}',
+  'settings.error.template':
+    'The template must contain {token}, where the link goes, and be at most 2000 characters.',
   'settings.concurrency': 'Uploads at once',
   'settings.concurrencyHint': 'From 1 to 10. Fewer is kinder to a slow connection.',
   'settings.copyOnUpload': 'Copy the link when an upload finishes',
@@ -356,8 +363,11 @@ export const en = {
   'settings.shareMenu.item.foreign': 'a file that is not KieDrop’s is in the way',
   'settings.shortcut': 'Upload clipboard shortcut',
   'settings.shortcutHint':
-    'Press it in any app to upload what you copied: files, an image or links. For example {example}. Leave it empty to turn it off.',
-  'settings.shortcut.set': 'Set',
+    'Click the field and press the keys. In any app, they upload what you copied: files, an image or links. For example {example}. Backspace turns it off.',
+  'settings.shortcut.placeholder': 'Click, then press the keys',
+  'settings.shortcut.turnOff': 'Turn off',
+  'settings.shortcut.needsModifier':
+    'Hold Ctrl, Alt or ⌘ with the key, so the shortcut does not take that key from other apps.',
   'settings.shortcut.saved': 'Shortcut set.',
   'settings.shortcut.off': 'The shortcut is off.',
   'settings.dropWindow': 'Floating drop window',

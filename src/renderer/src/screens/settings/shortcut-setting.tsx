@@ -1,52 +1,105 @@
-// The "Upload clipboard" global shortcut. Set through the app, which takes the keys from the OS first:
-// a typo or keys another app holds are refused with the reason, and the old shortcut keeps working.
+// The "Upload clipboard" global shortcut, recorded from the keys pressed and shown the system's way
+// (⌘⇧U on macOS, Ctrl+Shift+U elsewhere). The app takes the keys from the OS before saving them: keys
+// another app holds are refused with the reason, and the old shortcut keeps working.
 import { useEffect, useId, useState } from 'react';
-import type { FormEvent } from 'react';
+import type { KeyboardEvent } from 'react';
 import type { ShortcutState } from '../../../../shared/ipc-contract';
 import { api, settle } from '../../api';
 import { useT } from '../../i18n/i18n-context';
 import { SettingRow } from './setting-row';
+import { displayAccelerator, recordKeys } from './shortcut-keys';
+
+/** The app's message with every accelerator in it shown the way the field shows it. */
+function inOwnWords(message: string, accelerators: readonly string[], platform: string): string {
+  let out = message;
+  for (const a of [...accelerators].sort((x, y) => y.length - x.length)) {
+    if (a !== '') out = out.split(a).join(displayAccelerator(a, platform));
+  }
+  return out;
+}
 
 export function ShortcutSetting() {
   const t = useT();
+  const platform = api.platform;
   const id = useId();
   const hintId = useId();
   const errorId = useId();
   const [state, setState] = useState<ShortcutState | null>(null);
-  const [draft, setDraft] = useState('');
+  /** Modifiers held down while recording, shown until a key completes the shortcut. */
+  const [held, setHeld] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
     void settle(api.shortcutState()).then((res) => {
-      if (!live || !res.ok) return;
-      setState(res.value);
-      setDraft(res.value.accelerator);
+      if (live && res.ok) setState(res.value);
     });
     return () => {
       live = false;
     };
   }, []);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const current = state?.accelerator ?? '';
+
+  const save = async (accelerator: string) => {
     setSaved(null);
-    const res = await settle(api.shortcutSet(draft.trim()));
+    setHeld(null);
+    const res = await settle(api.shortcutSet(accelerator));
     if (!res.ok) {
-      setError(res.error.message);
+      setError(inOwnWords(res.error.message, [accelerator, current], platform));
       return;
     }
     setError(null);
     setState(res.value);
-    setDraft(res.value.accelerator);
     setSaved(res.value.accelerator === '' ? t('settings.shortcut.off') : t('settings.shortcut.saved'));
   };
 
-  const example = api.platform === 'darwin' ? 'Command+Shift+U' : 'Ctrl+Shift+U';
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    const plain = !event.ctrlKey && !event.altKey && !event.metaKey && !event.shiftKey;
+    // Tab still moves on, Escape leaves the field as it was: neither can be a global shortcut here.
+    if (
+      (event.key === 'Tab' && !event.ctrlKey && !event.altKey && !event.metaKey) ||
+      event.key === 'Escape'
+    ) {
+      setHeld(null);
+      return;
+    }
+    event.preventDefault();
+    if (plain && (event.key === 'Backspace' || event.key === 'Delete')) {
+      if (current !== '') void save('');
+      return;
+    }
+    const recorded = recordKeys(event, platform);
+    switch (recorded.kind) {
+      case 'partial':
+        setHeld(recorded.accelerator);
+        break;
+      case 'needs-modifier':
+        setHeld(null);
+        setSaved(null);
+        setError(t('settings.shortcut.needsModifier'));
+        break;
+      case 'shortcut':
+        if (recorded.accelerator !== current) void save(recorded.accelerator);
+        else setHeld(null);
+        break;
+      default:
+        break;
+    }
+  };
+
+  const example = displayAccelerator('CommandOrControl+Shift+U', platform);
   // Registered at start but lost to another app, or no global shortcuts here: say why.
-  const inactive = state && state.accelerator !== '' && !state.active ? state.message : null;
+  const inactive =
+    state && state.accelerator !== '' && !state.active && state.message
+      ? inOwnWords(state.message, [state.accelerator], platform)
+      : null;
   const describedBy = [hintId, error ? errorId : ''].filter(Boolean).join(' ');
+  const shown =
+    held !== null
+      ? `${displayAccelerator(`${held}+`, platform).replace(/\+$/u, '')}…`
+      : displayAccelerator(current, platform);
   return (
     <SettingRow
       label={t('settings.shortcut')}
@@ -67,26 +120,35 @@ export function ShortcutSetting() {
       errorId={errorId}
     >
       <div className="setting-stack">
-        <form className="shortcut-form" onSubmit={(event) => void submit(event)} noValidate>
+        <div className="shortcut-form">
           <input
             id={id}
             className="input input-mono shortcut-input"
-            value={draft}
-            placeholder="CommandOrControl+Shift+U"
+            value={shown}
+            readOnly
+            placeholder={t('settings.shortcut.placeholder')}
             spellCheck={false}
             autoComplete="off"
             aria-invalid={error ? true : undefined}
             aria-describedby={describedBy}
             data-testid="shortcut-input"
-            onChange={(event) => {
-              setDraft(event.target.value);
-              setSaved(null);
+            onKeyDown={onKeyDown}
+            onKeyUp={(event) => {
+              if (!event.ctrlKey && !event.altKey && !event.metaKey && !event.shiftKey) setHeld(null);
             }}
+            onBlur={() => setHeld(null)}
           />
-          <button type="submit" className="button button-small" data-testid="shortcut-set">
-            {t('settings.shortcut.set')}
-          </button>
-        </form>
+          {current !== '' ? (
+            <button
+              type="button"
+              className="button button-small"
+              data-testid="shortcut-off"
+              onClick={() => void save('')}
+            >
+              {t('settings.shortcut.turnOff')}
+            </button>
+          ) : null}
+        </div>
         {saved ? (
           <span className="field-hint" role="status" data-testid="shortcut-saved">
             {saved}
