@@ -22,20 +22,31 @@ function remember(id: number, url: string | null): void {
 
 export function Thumbnail({ entry }: { entry: HistoryEntry }) {
   const isImage = entry.mimeType.startsWith('image/') && entry.localPath !== null;
-  const [url, setUrl] = useState<string | null | undefined>(() => (isImage ? cache.get(entry.id) : null));
+  // The preview is stored with the id it was made for: a virtual row is reused for other entries (its
+  // key is its position), and a picture must never be drawn for an entry it does not belong to.
+  const [shown, setShown] = useState<{ id: number; url: string | null | undefined }>(() => ({
+    id: entry.id,
+    url: isImage ? cache.get(entry.id) : null,
+  }));
 
   useEffect(() => {
-    if (!isImage) return;
-    if (cache.has(entry.id)) {
-      setUrl(cache.get(entry.id));
+    const id = entry.id;
+    if (!isImage) {
+      setShown({ id, url: null });
       return;
     }
+    if (cache.has(id)) {
+      setShown({ id, url: cache.get(id) });
+      return;
+    }
+    setShown({ id, url: undefined });
     let live = true;
     const timer = setTimeout(() => {
-      void settle(api.historyThumbnail(entry.id)).then((res) => {
+      void settle(api.historyThumbnail(id)).then((res) => {
         const value = res.ok ? res.value : null;
-        remember(entry.id, value);
-        if (live) setUrl(value);
+        remember(id, value);
+        // An answer for an entry this row no longer shows is only remembered, never drawn.
+        if (live) setShown({ id, url: value });
       });
     }, SETTLE_MS);
     return () => {
@@ -44,6 +55,7 @@ export function Thumbnail({ entry }: { entry: HistoryEntry }) {
     };
   }, [entry.id, isImage]);
 
+  const url = isImage && shown.id === entry.id ? shown.url : null;
   if (url) {
     return (
       <img
@@ -54,7 +66,7 @@ export function Thumbnail({ entry }: { entry: HistoryEntry }) {
         // A file that is not really an image (or is damaged) falls back to the icon instead of a broken picture.
         onError={() => {
           remember(entry.id, null);
-          setUrl(null);
+          setShown({ id: entry.id, url: null });
         }}
       />
     );

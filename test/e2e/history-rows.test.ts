@@ -1,0 +1,60 @@
+// History rows stay true to their own entry while the list changes under them: a row the virtual list
+// reuses for another entry never keeps the previous entry's preview.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startE2eRun } from './support/e2e-run';
+import type { E2eRun } from './support/e2e-run';
+import { dropFiles, historyNames, historyRow, jobRow, navButton } from './support/page-actions';
+import { pdfDocument, picture } from './support/sample-files';
+
+const PDF = 'press-kit.pdf';
+const PHOTO = 'harbour-photo.png';
+
+let run: E2eRun;
+
+async function upload(name: string, content: Buffer): Promise<void> {
+  const { page, h } = run;
+  await h.dropFile(name, content);
+  await navButton(page, 'Upload').click();
+  await dropFiles(page, [name]);
+  await expect.poll(() => jobRow(page, name).getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
+}
+
+beforeAll(async () => {
+  run = await startE2eRun({ saveKey: true });
+  await navButton(run.page, 'Upload').waitFor({ timeout: 30_000 });
+}, 120_000);
+
+afterAll(async () => {
+  await run?.dispose();
+});
+
+describe('history row previews', () => {
+  it('a PDF renewed to the top never shows the photo that was drawn in that row before', async () => {
+    const { page, h } = run;
+    // The PDF first, so the photo is the top row and its preview is drawn there.
+    await upload(PDF, pdfDocument('Press kit'));
+    await upload(PHOTO, picture('ocean'));
+    await navButton(page, 'History').click();
+    await expect.poll(() => historyNames(page), { timeout: 15_000 }).toEqual([PHOTO, PDF]);
+    await expect
+      .poll(() => historyRow(page, PHOTO).locator('img.thumb').count(), { timeout: 15_000 })
+      .toBe(1);
+
+    await historyRow(page, PDF)
+      .getByRole('button', { name: `Renew ${PDF}: upload it again for a new link` })
+      .click();
+    await h.waitForEvent('history', (change) => change.added?.fileName === PDF, 30_000);
+    await expect.poll(() => historyNames(page), { timeout: 15_000 }).toEqual([PDF, PHOTO, PDF]);
+
+    const top = page.getByTestId('history-list').locator('[data-testid="history-row"]').first();
+    // Give a late preview every chance to appear where it does not belong.
+    await page.waitForTimeout(500);
+    expect(await top.locator('img.thumb').count()).toBe(0);
+    expect(await top.locator('.thumb-placeholder').getAttribute('data-kind')).toBe('document');
+    // The photo, now one row down, still shows its own preview; no PDF row shows a picture.
+    await expect
+      .poll(() => historyRow(page, PHOTO).locator('img.thumb').count(), { timeout: 15_000 })
+      .toBe(1);
+    expect(await historyRow(page, PDF).locator('img.thumb').count()).toBe(0);
+  });
+});
