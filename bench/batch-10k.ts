@@ -2,9 +2,10 @@
 // process timed as a user runs it, versus one `curl --parallel --parallel-max 4` process uploading the same
 // files to the same emulator in the same run. Also the scaling at 1k/2k/4k files, where the old job runner
 // slowed down with every file (it polled the database once per unfinished job, twice a second).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startEmulatorProcess, type EmulatorProcess } from './lib/emulator-process';
@@ -22,6 +23,10 @@ const BIN = join(REPO_ROOT, 'bin', 'kiedrop.js');
 
 interface Measured {
   seconds: number;
+  /** CPU time (user + system) of the process, its last sample before it exited. */
+  cpuSeconds: number;
+  /** CPU time the emulator spent during the run: the server's share of the work. */
+  serverCpuSeconds: number;
   /** Peak resident set of the process (VmHWM), sampled until it exits. */
   peakRss: number;
   stdout: string;
@@ -38,35 +43,62 @@ function hwm(pid: number): number {
   }
 }
 
-/** Runs one process to the end: wall time, and peak RSS read from /proc while it runs (Linux). */
-function measure(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Measured> {
+/** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ): 100 on Linux unless built otherwise. */
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/** User + system CPU seconds of a running process, or null once it is gone (Linux /proc). */
+function cpuOf(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) start at field 3; utime and stime are 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+/** Runs one process to the end: wall time, CPU time and peak RSS read from /proc while it runs (Linux),
+ * and the CPU time `server` spent meanwhile. */
+function measure(
+  server: EmulatorProcess,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Measured> {
   const started = performance.now();
+  const serverBefore = cpuOf(server.pid) ?? 0;
   const child = spawn(command, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   let peakRss = 0;
+  let cpuSeconds = 0;
   let timedOut = false;
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
   child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, hwm(child.pid ?? 0))), 50);
+  const sample = (): void => {
+    peakRss = Math.max(peakRss, hwm(child.pid ?? 0));
+    cpuSeconds = Math.max(cpuSeconds, cpuOf(child.pid ?? 0) ?? 0);
+  };
+  // Often enough that the last sample misses at most the process's final few milliseconds.
+  const sampler = setInterval(sample, 20);
   const limit = setTimeout(() => {
     timedOut = true;
     child.kill('SIGKILL');
   }, LIMIT_MS);
   return new Promise((resolve, reject) => {
     child.on('error', reject);
-    child.on('exit', () => {
-      peakRss = Math.max(peakRss, hwm(child.pid ?? 0));
-    });
+    child.on('exit', sample);
     child.on('close', (code) => {
       clearInterval(sampler);
       clearTimeout(limit);
       const seconds = (performance.now() - started) / 1000;
+      const serverCpuSeconds = (cpuOf(server.pid) ?? serverBefore) - serverBefore;
       if (code !== 0 && !timedOut) {
         reject(new Error(`${command} exited with ${code}: ${stderr.slice(0, 500)}`));
         return;
       }
-      resolve({ seconds, peakRss, stdout, timedOut });
+      resolve({ seconds, cpuSeconds, serverCpuSeconds, peakRss, stdout, timedOut });
     });
   });
 }
@@ -85,7 +117,13 @@ function curlBatch(server: EmulatorProcess, files: string[], configPath: string)
       'show-error',
     ].join('\n');
   writeFileSync(configPath, `${files.map(one).join('\nnext\n')}\n`);
-  return measure('curl', ['--parallel', '--parallel-max', String(CONCURRENCY), '--config', configPath]);
+  return measure(server, 'curl', [
+    '--parallel',
+    '--parallel-max',
+    String(CONCURRENCY),
+    '--config',
+    configPath,
+  ]);
 }
 
 function kiedropEnv(server: EmulatorProcess, dataDir: string): NodeJS.ProcessEnv {
@@ -101,6 +139,7 @@ function kiedropEnv(server: EmulatorProcess, dataDir: string): NodeJS.ProcessEnv
 
 function kiedropBatch(server: EmulatorProcess, files: string[], dataDir: string): Promise<Measured> {
   return measure(
+    server,
     process.execPath,
     [BIN, 'upload', ...files, '--concurrency', String(CONCURRENCY), '--path', 'bench-batch', '--json'],
     kiedropEnv(server, dataDir),
@@ -135,6 +174,7 @@ function checkOnce(run: Measured, files: string[], received: number): string | n
 
 const mib = (bytes: number): string => (bytes / MiB).toFixed(0);
 const verdict = (ok: boolean): string => (ok ? '**met**' : '**missed**');
+const percent = (share: number): string => `${(share * 100).toFixed(0)} %`;
 
 export async function benchBatch(workDir: string): Promise<void> {
   rmSync(workDir, { recursive: true, force: true });
@@ -174,7 +214,7 @@ export async function benchBatch(workDir: string): Promise<void> {
     const fastEnough = problem === null && ratio >= 0.8;
     const smallEnough = problem === null && kiedrop.peakRss <= 200 * MiB;
     const row = (label: string, n: number, m: Measured, p: string | null): string =>
-      `| ${label} | ${n.toLocaleString('en')} | ${m.seconds.toFixed(1)} | ${p === null ? ((n * SIZE) / MiB / m.seconds).toFixed(1) : '—'} | ${mib(m.peakRss)} | ${p ?? 'each file once'} |`;
+      `| ${label} | ${n.toLocaleString('en')} | ${m.seconds.toFixed(1)} | ${p === null ? ((n * SIZE) / MiB / m.seconds).toFixed(1) : '—'} | ${((m.cpuSeconds * 1000) / n).toFixed(2)} | ${((m.serverCpuSeconds * 1000) / n).toFixed(2)} (${percent(m.serverCpuSeconds / m.seconds)}) | ${mib(m.peakRss)} | ${p ?? 'each file once'} |`;
     writeSection(
       'batch',
       `${FILES.toLocaleString('en')}-file batch, ${CONCURRENCY} at a time, against curl --parallel`,
@@ -186,21 +226,27 @@ to the same emulator (its own process, storing every file on disk), curl first. 
 own link in the JSON output and the emulator's log shows exactly one successful upload per file. Peak RSS is the
 process's VmHWM.
 
-| uploader | files | seconds | MiB/s | peak RSS (MiB) | result |
-| --- | --- | --- | --- | --- | --- |
+| uploader | files | seconds | MiB/s | uploader CPU ms/file | emulator CPU ms/file (busy) | peak RSS (MiB) | result |
+| --- | --- | --- | --- | --- | --- | --- | --- |
 ${row('`curl --parallel`', FILES, curl, null)}
 ${row('`kiedrop upload`', FILES, kiedrop, problem)}
 ${scaling.map((s) => row('`kiedrop upload`', s.n, s.run, s.problem)).join('\n')}
 
 - **Throughput against curl: ${ratio.toFixed(2)}×** (KieDrop ${kiedrop.seconds.toFixed(1)} s, curl ${curl.seconds.toFixed(1)} s) — target ≥ 0.8×: ${verdict(fastEnough)}
 - **Peak RSS: ${mib(kiedrop.peakRss)} MiB** — target ≤ 200 MiB: ${verdict(smallEnough)}
+- What limits each run: the emulator (one Node process, storing every file) was busy
+  ${percent(curl.serverCpuSeconds / curl.seconds)} of curl's run${curl.serverCpuSeconds / curl.seconds >= 0.85 ? ', so curl waited on the server: the reference is as fast as this server allows' : ''}, and
+  ${percent(kiedrop.serverCpuSeconds / kiedrop.seconds)} of KieDrop's; KieDrop itself used
+  ${((kiedrop.cpuSeconds * 1000) / FILES).toFixed(2)} ms of CPU per file to curl's ${((curl.cpuSeconds * 1000) / FILES).toFixed(2)}
+  (${os.availableParallelism()} cores, shared by the uploader and the emulator).
 - Before (issue 11, same command): 1k files 9.0 s, 2k 15.7 s, 4k 40.6 s; 10k: 92 files done after 4 minutes at
   567 MiB RSS (the engine alone: 57 s; curl --parallel: 9.7 s).
 `,
     );
     console.log(
       `batch: curl ${curl.seconds.toFixed(1)} s, kiedrop ${kiedrop.seconds.toFixed(1)} s (ratio ${ratio.toFixed(2)}), ` +
-        `peak RSS ${mib(kiedrop.peakRss)} MiB${problem === null ? '' : `, ${problem}`}; ` +
+        `peak RSS ${mib(kiedrop.peakRss)} MiB, CPU/file ${((kiedrop.cpuSeconds * 1000) / FILES).toFixed(2)} ms ` +
+        `(emulator busy ${percent(curl.serverCpuSeconds / curl.seconds)} under curl)${problem === null ? '' : `, ${problem}`}; ` +
         scaling.map((s) => `${s.n}: ${s.run.seconds.toFixed(1)} s`).join(', '),
     );
   } finally {
