@@ -75,6 +75,33 @@ describe('page cache', () => {
     expect(pagesToFetch(next, 0, 99, PAGE)).toEqual([]);
   });
 
+  it('adds an entry that a page already holds only once (an event that arrived after the page)', () => {
+    // Thirteen entries on the server; the newest (12) was stored before the page was read, and its
+    // 'added' event is delivered after the page answered.
+    const thirteen = { items: [12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0], total: 13 };
+    const cache = applyPage(emptyPageCache<number>(), 0, PAGE, thirteen, stampOf(emptyPageCache<number>()));
+    const next = prependItem(cache, 12, (n) => n === 12);
+    expect(next.total).toBe(13);
+    expect([...next.items.values()].filter((n) => n === 12)).toHaveLength(1);
+    // A second delivery of the same event changes nothing either.
+    expect(prependItem(next, 12, (n) => n === 12).total).toBe(13);
+    // A really new entry still slides in at the top.
+    const fourteen = prependItem(next, 13, (n) => n === 13);
+    expect(fourteen.total).toBe(14);
+    expect(fourteen.items.get(0)).toBe(13);
+  });
+
+  it('asks again instead of guessing when an entry arrives before the first page or with the top unloaded', () => {
+    const pending = prependItem(emptyPageCache<number>(), 12, (n) => n === 12);
+    // A page requested before this point is dropped (it may or may not hold the entry).
+    const stale = applyPage(pending, 0, PAGE, serverPage(0, 12), stampOf(emptyPageCache<number>()));
+    expect(stale.total).toBeNull();
+    const far = load(emptyPageCache<number>(), 500);
+    const next = prependItem(far, -1, (n) => n === -1);
+    expect(next.total).toBe(TOTAL);
+    expect(pagesToFetch(next, 50_000, 50_010, PAGE)).toEqual([500]);
+  });
+
   it('closes the gap when an entry is deleted, and refetches only a page left incomplete', () => {
     const cache = load(emptyPageCache<number>(), 0, 1);
     const next = removeItem(cache, (n) => n === 42);

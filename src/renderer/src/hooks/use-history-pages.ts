@@ -9,6 +9,9 @@ import { useApiEvent } from './use-api-event';
 import type { PagedList } from './use-paged-list';
 import { usePagedList } from './use-paged-list';
 
+/** History rows are the same row when they are the same entry. */
+const historyItemId = (item: HistoryItem): number => item.entry.id;
+
 export type HistoryStatusFilter = NonNullable<HistoryQuery['status']>;
 
 export type { HistoryItem } from '../state/history-item';
@@ -31,7 +34,7 @@ export function useHistoryPages(
     },
     [search, status, enabled],
   );
-  const list = usePagedList(fetchPage, `${enabled}:${status}:${search}`);
+  const list = usePagedList(fetchPage, `${enabled}:${status}:${search}`, historyItemId);
 
   useApiEvent('history', (change) => {
     if (!enabled) return;
@@ -59,7 +62,7 @@ export function useFailedPages(enabled: boolean): PagedList<FailedJob> {
     },
     [enabled],
   );
-  const list = usePagedList(fetchPage, `failed:${enabled}`);
+  const list = usePagedList(fetchPage, `failed:${enabled}`, (job) => job.jobId);
   // A job failing, or a failed one being retried, changes this list.
   useApiEvent('job', () => {
     if (enabled) list.invalidate();

@@ -28,6 +28,7 @@ export interface PagedList<T> {
   error: string | null;
   itemAt: (index: number) => T | undefined;
   ensureRange: (start: number, end: number) => void;
+  /** Adds an item at the top; one with the same identity that is already loaded is replaced instead. */
   prepend: (item: T) => void;
   remove: (match: (item: T) => boolean) => void;
   update: (match: (item: T) => boolean, change: (item: T) => T) => void;
@@ -36,15 +37,23 @@ export interface PagedList<T> {
   locate: (match: (item: T) => boolean, maxPages: number) => Promise<number>;
 }
 
-export function usePagedList<T>(fetchPage: PageFetcher<T>, queryKey: string, pageSize = 100): PagedList<T> {
+export function usePagedList<T>(
+  fetchPage: PageFetcher<T>,
+  queryKey: string,
+  /** An item's identity, so live updates are idempotent (an event may repeat what a page already holds). */
+  keyOf?: (item: T) => string | number,
+  pageSize = 100,
+): PagedList<T> {
   const cacheRef = useRef<PageCache<T>>(emptyPageCache<T>());
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const inFlight = useRef(new Set<string>());
   const failed = useRef(new Set<string>());
   const fetchRef = useRef(fetchPage);
+  const keyOfRef = useRef(keyOf);
   useLayoutEffect(() => {
     fetchRef.current = fetchPage;
+    keyOfRef.current = keyOf;
   });
 
   const commit = useCallback((next: PageCache<T>) => {
@@ -111,7 +120,14 @@ export function usePagedList<T>(fetchPage: PageFetcher<T>, queryKey: string, pag
     error,
     itemAt: useCallback((index: number) => cacheRef.current.items.get(index), []),
     ensureRange,
-    prepend: useCallback((item: T) => commit(prependItem(cacheRef.current, item)), [commit]),
+    prepend: useCallback(
+      (item: T) => {
+        const key = keyOfRef.current?.(item);
+        const isSame = key === undefined ? undefined : (other: T) => keyOfRef.current?.(other) === key;
+        commit(prependItem(cacheRef.current, item, isSame));
+      },
+      [commit],
+    ),
     remove: useCallback(
       (match: (item: T) => boolean) => commit(removeItem(cacheRef.current, match)),
       [commit],

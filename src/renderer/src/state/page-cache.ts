@@ -78,8 +78,18 @@ export function applyPage<T>(
   return { ...cache, total: answer.total, items, loaded };
 }
 
-/** A new item at the top: everything moves down one row, so nothing visible has to be refetched. */
-export function prependItem<T>(cache: PageCache<T>, item: T): PageCache<T> {
+/** A new item at the top: everything moves down one row, so nothing visible has to be refetched.
+ * Idempotent when `isSame` is given: an event can arrive after a page that already holds its item (the
+ * page was read after the item was stored), and the item must not then appear twice. */
+export function prependItem<T>(cache: PageCache<T>, item: T, isSame?: (other: T) => boolean): PageCache<T> {
+  if (isSame) {
+    // A page may be on its way that was read before or after the item was stored: ask again.
+    if (cache.total === null) return invalidatePageCache(cache);
+    const at = indexWhere(cache, isSame);
+    if (at !== -1) return updateItem(cache, isSame, () => item);
+    // Without the top row loaded it cannot be told whether the item is already counted.
+    if (!cache.items.has(0) && cache.total > 0) return invalidatePageCache(cache);
+  }
   if (cache.total === null) return cache;
   const items = new Map<number, T>([[0, item]]);
   for (const [index, value] of cache.items) items.set(index + 1, value);
