@@ -82,7 +82,7 @@ export const COMMANDS: readonly CommandDoc[] = [
     summary: 'Upload local files and folders and print their links.',
     usage:
       'kiedrop upload <file or folder…> [-r] [--concurrency N] [--path PATH]\n' +
-      '       [--copy] [--format url|markdown|html] [--json]\n' +
+      '       [--copy] [--format url|markdown|html|bbcode] [--json]\n' +
       '       [--name NAME [--overwrite]] [--base64]\n' +
       '       kiedrop upload - --name NAME   (uploads what is piped in)',
     details:
@@ -124,7 +124,7 @@ export const COMMANDS: readonly CommandDoc[] = [
         name: 'format',
         type: 'string',
         value: 'FORMAT',
-        description: 'Copy as url (default), markdown or html; implies --copy.',
+        description: 'Copy as url (default), markdown, html or bbcode; implies --copy.',
       },
       JSON_OPTION,
     ],
@@ -155,7 +155,7 @@ export const COMMANDS: readonly CommandDoc[] = [
     name: 'share',
     summary: 'Upload files and folders as one batch and copy all links.',
     usage:
-      'kiedrop share <file or folder…> [--format url|markdown|html]\n' +
+      'kiedrop share <file or folder…> [--format url|markdown|html|bbcode]\n' +
       '       [--recursive] [--yes] [--path PATH]',
     details:
       'The desktop\'s "Share with KieDrop" from a terminal. A folder shares the files in it (hidden files ' +
@@ -163,7 +163,12 @@ export const COMMANDS: readonly CommandDoc[] = [
       'xclip, xsel, pbcopy or clip.exe when available. More than 100 files asks first (--yes skips the ' +
       'question). Missing paths are reported and the rest upload; the exit code is 0 only if all uploaded.',
     options: [
-      { name: 'format', type: 'string', value: 'FORMAT', description: 'url (default), markdown or html.' },
+      {
+        name: 'format',
+        type: 'string',
+        value: 'FORMAT',
+        description: 'url (default), markdown, html or bbcode.',
+      },
       { name: 'recursive', type: 'boolean', description: 'Include files in sub-folders of shared folders.' },
       { name: 'yes', type: 'boolean', description: 'Do not ask before sharing more than 100 files.' },
       PATH_OPTION,

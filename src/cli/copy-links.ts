@@ -9,14 +9,14 @@ import { UsageError } from './errors';
 // Putting a batch's links on the clipboard in one go, through the desktop's own tool, as `kiedrop share`
 // and `kiedrop upload --copy` both do.
 
-export const CLI_LINK_FORMATS: readonly LinkFormat[] = ['url', 'markdown', 'html'];
+export const CLI_LINK_FORMATS: readonly LinkFormat[] = ['url', 'markdown', 'html', 'bbcode'];
 
-/** --format as given (url, markdown or html), or undefined when it was left out. */
+/** --format as given (url, markdown, html or bbcode), or undefined when it was left out. */
 export function linkFormatFlag(parsed: ParsedArgs, command: string): LinkFormat | undefined {
   const value = stringFlag(parsed, 'format');
   if (value === undefined) return undefined;
   if (!isLinkFormat(value) || !CLI_LINK_FORMATS.includes(value)) {
-    throw new UsageError(`--format must be url, markdown or html (got "${value}")`, command);
+    throw new UsageError(`--format must be url, markdown, html or bbcode (got "${value}")`, command);
   }
   return value;
 }

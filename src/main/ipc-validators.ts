@@ -192,7 +192,9 @@ export const CHANNEL_ARGS: { [C in InvokeChannel]: ChannelArgs<ArgsOf<C>> } = {
     ['ids', 'format'],
     z.tuple([
       ids.min(1, { error: 'must list at least one id' }),
-      z.enum(['url', 'markdown', 'html', 'custom'], { error: 'must be url, markdown, html or custom' }),
+      z.enum(['url', 'markdown', 'html', 'bbcode', 'custom'], {
+        error: 'must be url, markdown, html, bbcode or custom',
+      }),
     ]),
   ),
   'history:open-link': channel(['id'], z.tuple([id])),

@@ -36,7 +36,13 @@ export interface TrayHandle {
   destroy(): void;
 }
 
-const FORMAT_LABELS = { url: 'URL', markdown: 'Markdown', html: 'HTML', custom: 'custom template' } as const;
+const FORMAT_LABELS = {
+  url: 'URL',
+  markdown: 'Markdown',
+  html: 'HTML',
+  bbcode: 'BBCode',
+  custom: 'custom template',
+} as const;
 /** Icon and tooltip repaint at most this often while uploading. */
 const PAINT_MS = 250;
 

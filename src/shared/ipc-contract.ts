@@ -36,7 +36,7 @@ export interface KeyState {
   rejected: boolean;
 }
 
-export type LinkFormat = 'url' | 'markdown' | 'html' | 'custom';
+export type LinkFormat = 'url' | 'markdown' | 'html' | 'bbcode' | 'custom';
 
 export interface UploadOptions {
   uploadPath?: string;

@@ -20,7 +20,7 @@ export interface Settings {
   /** Native notifications when an upload finishes or fails. */
   notifications: boolean;
   /** What "copy link" puts on the clipboard. */
-  copyFormat: 'url' | 'markdown' | 'html' | 'custom';
+  copyFormat: 'url' | 'markdown' | 'html' | 'bbcode' | 'custom';
   /** For copyFormat 'custom': {url}, {name} and {expires} are replaced. */
   customCopyTemplate: string;
   /** Copy the link as soon as an upload finishes. */

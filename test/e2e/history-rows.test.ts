@@ -1,7 +1,7 @@
 // History rows stay true to their own entry while the list changes under them: a row the virtual list
 // reuses for another entry never keeps the previous entry's preview.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startE2eRun } from './support/e2e-run';
+import { historyEntryNamed, startE2eRun } from './support/e2e-run';
 import type { E2eRun } from './support/e2e-run';
 import { dropFiles, historyNames, historyRow, jobRow, navButton } from './support/page-actions';
 import { pdfDocument, picture } from './support/sample-files';
@@ -56,5 +56,14 @@ describe('history row previews', () => {
       .poll(() => historyRow(page, PHOTO).locator('img.thumb').count(), { timeout: 15_000 })
       .toBe(1);
     expect(await historyRow(page, PDF).locator('img.thumb').count()).toBe(0);
+  });
+
+  it('copies a link as BBCode from the row’s copy menu', async () => {
+    const { page, h } = run;
+    await page.getByRole('button', { name: `More copy formats for ${PHOTO}` }).click();
+    await page.getByRole('menuitem', { name: 'BBCode' }).click();
+    await expect
+      .poll(() => h.clipboard.last())
+      .toBe(`[img]${historyEntryNamed(run, PHOTO).downloadUrl}[/img]`);
   });
 });

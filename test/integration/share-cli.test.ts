@@ -126,9 +126,9 @@ describe('kiedrop share', () => {
 
   it('rejects an unknown --format before uploading anything', async () => {
     await makeFile('x.txt', 'x');
-    const r = await kiedrop(['share', 'x.txt', '--format', 'bbcode']);
+    const r = await kiedrop(['share', 'x.txt', '--format', 'textile']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--format must be url, markdown or html (got "bbcode")');
+    expect(r.stderr).toContain('--format must be url, markdown, html or bbcode (got "textile")');
     expect(uploads()).toBe(0);
   });
 });

@@ -26,7 +26,7 @@ describe('the channel lists', () => {
     expect(names).toContain('jobsCancelAll');
     expect(names).toContain('appReady');
     expectTypeOf<KieDropApi['historyCopyLink']>().parameters.toEqualTypeOf<
-      [ids: number[], format: 'url' | 'markdown' | 'html' | 'custom']
+      [ids: number[], format: 'url' | 'markdown' | 'html' | 'bbcode' | 'custom']
     >();
   });
 

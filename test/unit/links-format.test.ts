@@ -19,6 +19,16 @@ const doc: LinkFields = {
 };
 
 describe('formatLink', () => {
+  it('bbcode: [img] for images, [url=…] with the name otherwise', () => {
+    expect(formatLink(image, 'bbcode')).toBe('[img]https://files.example/u/cat.png[/img]');
+    expect(formatLink(doc, 'bbcode')).toBe('[url=https://files.example/u/report.pdf]report.pdf[/url]');
+  });
+
+  it('bbcode: brackets in the name or the link cannot close the tag early', () => {
+    const odd = { ...doc, fileName: 'a[/url][b].txt', downloadUrl: 'https://f.example/a [1].txt' };
+    expect(formatLink(odd, 'bbcode')).toBe('[url=https://f.example/a%20%5B1%5D.txt]a(/url)(b).txt[/url]');
+  });
+
   it('url: the bare link', () => {
     expect(formatLink(image, 'url')).toBe('https://files.example/u/cat.png');
   });

@@ -75,7 +75,7 @@ describe('refusing bad values', () => {
     [{ concurrency: 2.5 }, 'concurrency', 'whole number'],
     [{ expiringSoonHours: 100 }, 'expiringSoonHours', 'from 1 to 72'],
     [{ defaultUploadPath: 'a//b' }, 'defaultUploadPath', 'empty folder name'],
-    [{ copyFormat: 'bbcode' }, 'copyFormat', 'url, markdown, html or custom'],
+    [{ copyFormat: 'textile' }, 'copyFormat', 'url, markdown, html, bbcode or custom'],
     [{ customCopyTemplate: 'no placeholder' }, 'customCopyTemplate', 'must contain {url}'],
     [
       { creditsBaseUrl: 'not a url' },

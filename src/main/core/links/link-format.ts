@@ -1,11 +1,11 @@
-// "Copy link" text: a bare URL, Markdown, HTML, or the user's own template. The name is escaped for
+// "Copy link" text: a bare URL, Markdown, HTML, BBCode (forums), or the user's own template. The name is escaped for
 // the target format, so a file called `a](x)` or `<b>` cannot change what the pasted text does.
 import type { HistoryEntry } from '../history';
 import { formatSize } from './format-size';
 
-export type LinkFormat = 'url' | 'markdown' | 'html' | 'custom';
+export type LinkFormat = 'url' | 'markdown' | 'html' | 'bbcode' | 'custom';
 
-export const LINK_FORMATS: readonly LinkFormat[] = ['url', 'markdown', 'html', 'custom'];
+export const LINK_FORMATS: readonly LinkFormat[] = ['url', 'markdown', 'html', 'bbcode', 'custom'];
 
 /** What a link needs from an upload; a HistoryEntry has all of it. */
 export type LinkFields = Pick<HistoryEntry, 'fileName' | 'downloadUrl' | 'mimeType' | 'expiresAt' | 'size'>;
@@ -37,6 +37,16 @@ function markdownUrl(url: string): string {
   return url.replace(/[()\s<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
+// BBCode has no escape character: a bracket in the name could close the tag early, so it becomes a
+// parenthesis. In the link, brackets and spaces are percent-encoded, which keeps the address the same.
+function bbcodeText(text: string): string {
+  return text.replace(/\[/g, '(').replace(/\]/g, ')');
+}
+
+function bbcodeUrl(url: string): string {
+  return url.replace(/[[\]\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
 function fillTemplate(template: string, entry: LinkFields): string {
   const values: Record<(typeof TEMPLATE_FIELDS)[number], string> = {
     url: entry.downloadUrl,
@@ -62,6 +72,10 @@ export function formatLink(entry: LinkFields, format: LinkFormat, customTemplate
       return isImage(entry)
         ? `<img src="${escapeHtml(url)}" alt="${escapeHtml(name)}">`
         : `<a href="${escapeHtml(url)}">${escapeHtml(name)}</a>`;
+    case 'bbcode':
+      return isImage(entry)
+        ? `[img]${bbcodeUrl(url)}[/img]`
+        : `[url=${bbcodeUrl(url)}]${bbcodeText(name)}[/url]`;
     case 'custom':
       return fillTemplate(customTemplate, entry);
   }

@@ -59,8 +59,8 @@ export const settingsShape = {
     .min(1, { error: `Concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}.` })
     .max(MAX_CONCURRENCY, { error: `Concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}.` }),
   notifications: z.boolean({ error: 'Notifications must be on or off (true or false).' }),
-  copyFormat: z.enum(['url', 'markdown', 'html', 'custom'], {
-    error: 'The copy format must be one of url, markdown, html or custom.',
+  copyFormat: z.enum(['url', 'markdown', 'html', 'bbcode', 'custom'], {
+    error: 'The copy format must be one of url, markdown, html, bbcode or custom.',
   }),
   customCopyTemplate: z
     .string({ error: 'The custom copy template must be text containing {url}.' })

@@ -282,6 +282,7 @@ export const en = {
   'copyFormat.url': 'URL',
   'copyFormat.markdown': 'Markdown',
   'copyFormat.html': 'HTML',
+  'copyFormat.bbcode': 'BBCode',
   'copyFormat.custom': 'Custom',
 
   'settings.saved': 'Saved',

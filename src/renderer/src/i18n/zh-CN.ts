@@ -271,6 +271,7 @@ export const zhCN: Messages = {
   'copyFormat.url': 'URL',
   'copyFormat.markdown': 'Markdown',
   'copyFormat.html': 'HTML',
+  'copyFormat.bbcode': 'BBCode',
   'copyFormat.custom': '自定义',
 
   'settings.saved': '已保存',

@@ -13,7 +13,7 @@ export interface CopyButtonProps {
   tabIndex: number;
 }
 
-const MENU_FORMATS: readonly LinkFormat[] = ['url', 'markdown', 'html'];
+const MENU_FORMATS: readonly LinkFormat[] = ['url', 'markdown', 'html', 'bbcode'];
 
 export function CopyButton({ entry, preferred, onCopy, tabIndex }: CopyButtonProps) {
   const t = useT();

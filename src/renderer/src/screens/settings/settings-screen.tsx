@@ -73,6 +73,7 @@ export function SettingsScreen({ active, keyState, onReplaceKey, onKeyChanged }:
               { value: 'url', label: t('copyFormat.url') },
               { value: 'markdown', label: t('copyFormat.markdown') },
               { value: 'html', label: t('copyFormat.html') },
+              { value: 'bbcode', label: t('copyFormat.bbcode') },
               { value: 'custom', label: t('copyFormat.custom') },
             ]}
           />
