@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { BrowserWindow } from 'electron';
 import { pageUrl, replacesOwnPage } from './app-url';
+import { MAIN_WINDOW_MIN_SIZE, MAIN_WINDOW_SIZE } from './main-window-size';
 
 export interface MainWindowHooks {
   /** A new page is loading: nobody listens for events until it says it is ready. */
@@ -17,10 +18,10 @@ let hooks: MainWindowHooks = { onPageLoading: () => undefined, onWindowGone: () 
 
 function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow({
-    width: 960,
-    height: 680,
-    minWidth: 640,
-    minHeight: 480,
+    width: MAIN_WINDOW_SIZE.width,
+    height: MAIN_WINDOW_SIZE.height,
+    minWidth: MAIN_WINDOW_MIN_SIZE.width,
+    minHeight: MAIN_WINDOW_MIN_SIZE.height,
     show: false,
     title: 'KieDrop',
     webPreferences: {
