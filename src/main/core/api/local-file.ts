@@ -24,8 +24,9 @@ export interface OpenedFile {
   /** Modification time of the version being sent, in whole milliseconds (as the queue records it). */
   mtimeMs: number;
   /** Streams the file's bytes; throws FileChangedError if it changed since it was opened. A chunk's
-   * memory is reused once the next chunk is asked for: use or copy it before that. */
-  chunks(): AsyncGenerator<Buffer, void, undefined>;
+   * memory is reused once the next chunk is asked for: use or copy it before that. `into`, at least
+   * `size` bytes: where a file that fits one chunk is read, instead of a buffer of its own. */
+  chunks(into?: Buffer): AsyncGenerator<Buffer, void, undefined>;
   /** Safe to call more than once. */
   close(): Promise<void>;
 }
@@ -152,10 +153,11 @@ export async function openLocalFile(path: string): Promise<OpenedFile> {
     return filled;
   }
 
-  async function* chunks(): AsyncGenerator<Buffer, void, undefined> {
-    // A file that fits one chunk is one read: a buffer of its own size does.
+  async function* chunks(into?: Buffer): AsyncGenerator<Buffer, void, undefined> {
+    // A file that fits one chunk is one read: a buffer of its own size does (or the caller's).
     const small = size <= READ_CHUNK_BYTES;
-    const own = small ? Buffer.allocUnsafeSlow(Math.max(1, size)) : undefined;
+    const given = into !== undefined && into.length >= size && size > 0 ? into : undefined;
+    const own = small ? (given ?? Buffer.allocUnsafeSlow(Math.max(1, size))) : undefined;
     const buffers = own === undefined ? borrowReadBuffers() : ([own, own] as const);
     const length = buffers[0].length;
     let turn: 0 | 1 = 0;

@@ -10,7 +10,8 @@ export interface MultipartFilePart {
   fileName: string;
   contentType: string;
   size: number;
-  chunks(): AsyncIterable<Uint8Array>;
+  /** `into`: where a small file may be read directly (see OpenedFile.chunks); a producer may ignore it. */
+  chunks(into?: Buffer): AsyncIterable<Uint8Array>;
 }
 
 export interface MultipartFraming {
@@ -92,7 +93,8 @@ export function multipartBody(
       const whole = Buffer.allocUnsafe(length);
       let at = framing.head.copy(whole, 0);
       const end = length - framing.tail.length;
-      for await (const chunk of file.chunks()) {
+      // The file may be read straight into its place in the body: no second buffer, no copy.
+      for await (const chunk of file.chunks(whole.subarray(at, end))) {
         // More bytes than announced: handed on as they are, for the sender's length check to refuse.
         if (at + chunk.byteLength > end) {
           yield whole.subarray(0, at);
@@ -100,7 +102,8 @@ export function multipartBody(
           yield framing.tail;
           return;
         }
-        whole.set(chunk, at);
+        const inPlace = chunk.buffer === whole.buffer && chunk.byteOffset === whole.byteOffset + at;
+        if (!inPlace) whole.set(chunk, at);
         at += chunk.byteLength;
       }
       framing.tail.copy(whole, at);
