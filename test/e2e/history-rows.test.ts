@@ -1,5 +1,6 @@
-// History rows stay true to their own entry while the list changes under them: a row the virtual list
-// reuses for another entry never keeps the previous entry's preview.
+// History rows stay true to their own entry while the list changes under them (a row the virtual list
+// reuses for another entry never keeps the previous entry's preview), copy as BBCode, and act together
+// when several are selected: copy all links, delete with Undo.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { historyEntryNamed, startE2eRun } from './support/e2e-run';
 import type { E2eRun } from './support/e2e-run';
@@ -65,5 +66,65 @@ describe('history row previews', () => {
     await expect
       .poll(() => h.clipboard.last())
       .toBe(`[img]${historyEntryNamed(run, PHOTO).downloadUrl}[/img]`);
+  });
+});
+
+describe('selecting several entries', () => {
+  const rows = () => run.page.getByTestId('history-list').locator('[data-testid="history-row"]');
+  const bulkBar = () => run.page.getByTestId('bulk-bar');
+  const engineNames = () =>
+    run.h.engine.history
+      .list({ limit: 50 })
+      .entries.map((e) => e.fileName)
+      .sort();
+
+  it('click, Shift+click and Ctrl+click choose rows; Copy links copies each selected link', async () => {
+    const { page, h } = run;
+    await rows().nth(0).locator('.history-name').click();
+    await expect.poll(() => bulkBar().locator('.bulk-count').textContent()).toBe('1 selected');
+    await rows()
+      .nth(2)
+      .locator('.history-name')
+      .click({ modifiers: ['Shift'] });
+    await expect.poll(() => bulkBar().locator('.bulk-count').textContent()).toBe('3 selected');
+    await rows()
+      .nth(1)
+      .locator('.history-name')
+      .click({ modifiers: ['Control'] });
+    await expect.poll(() => bulkBar().locator('.bulk-count').textContent()).toBe('2 selected');
+    expect(await rows().nth(1).getAttribute('data-selected')).toBeNull();
+
+    const pdfs = run.h.engine.history
+      .list({ limit: 50 })
+      .entries.filter((e) => e.fileName === PDF)
+      .map((e) => e.downloadUrl)
+      .sort();
+    await bulkBar().getByRole('button', { name: 'Copy links (URL)' }).click();
+    await expect.poll(() => h.clipboard.last()?.split('\n').sort()).toEqual(pdfs);
+    await expect.poll(() => page.getByTestId('announcer').textContent()).toContain('2 links copied as URL');
+  });
+
+  it('Ctrl+A selects every row; Delete takes them out at once and Undo brings them back', async () => {
+    const { page } = run;
+    await rows().nth(0).locator('.history-name').click();
+    await page.keyboard.press('Control+a');
+    await expect.poll(() => bulkBar().locator('.bulk-count').textContent()).toBe('3 selected');
+    await bulkBar().getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => rows().count()).toBe(0);
+    const undo = page.getByTestId('undo-bar');
+    expect(await undo.textContent()).toContain('3 entries deleted from history');
+    await undo.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => historyNames(page), { timeout: 10_000 }).toEqual([PDF, PHOTO, PDF]);
+    expect(engineNames()).toEqual([PHOTO, PDF, PDF].sort());
+  });
+
+  it('a delete that is not undone removes the entries from history', async () => {
+    const { page } = run;
+    await rows().nth(1).locator('.history-name').click();
+    await bulkBar().getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => historyNames(page)).toEqual([PDF, PDF]);
+    await expect.poll(() => page.getByTestId('undo-bar').count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => engineNames()).toEqual([PDF, PDF]);
+    expect(await historyNames(page)).toEqual([PDF, PDF]);
   });
 });

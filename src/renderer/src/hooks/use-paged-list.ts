@@ -33,6 +33,8 @@ export interface PagedList<T> {
   remove: (match: (item: T) => boolean) => void;
   update: (match: (item: T) => boolean, change: (item: T) => T) => void;
   invalidate: () => void;
+  /** Starts over from the first page, as for a new query (also when the list had become empty). */
+  reload: () => void;
   /** Loads pages from the top until an item matches; -1 when it is not within `maxPages`. */
   locate: (match: (item: T) => boolean, maxPages: number) => Promise<number>;
 }
@@ -141,6 +143,11 @@ export function usePagedList<T>(
       failed.current.clear();
       setError(null);
       commit(invalidatePageCache(cacheRef.current));
+    }, [commit]),
+    reload: useCallback(() => {
+      failed.current.clear();
+      setError(null);
+      commit(resetPageCache(cacheRef.current));
     }, [commit]),
     locate,
   };

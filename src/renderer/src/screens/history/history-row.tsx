@@ -1,6 +1,7 @@
 // One history entry: preview, name and facts, the live expiry pill, and its actions. A dead link offers
 // Renew where Copy would be: copying it would only hand someone a link that no longer works.
 import { memo } from 'react';
+import type { MouseEvent } from 'react';
 import type { ExpiryStatus, HistoryEntry } from '../../../../shared/domain';
 import type { LinkFormat } from '../../../../shared/ipc-contract';
 import { Icon } from '../../components/icon';
@@ -24,6 +25,10 @@ export interface HistoryRowProps {
   lite?: boolean;
   /** False unless this is the list's active row: its buttons then stay out of the Tab order. */
   tabbable: boolean;
+  index: number;
+  selected: boolean;
+  /** A click on the row's body (not its buttons): select it, or add it / a range with Ctrl/Cmd or Shift. */
+  onPick: (entry: HistoryEntry, index: number, event: MouseEvent) => void;
 }
 
 // Memoized: while the list scrolls only rows that come into view render; the rest keep their DOM.
@@ -36,6 +41,9 @@ export const HistoryRow = memo(function HistoryRow({
   actions,
   lite,
   tabbable,
+  index,
+  selected,
+  onPick,
 }: HistoryRowProps) {
   const { t, language } = useI18n();
   const name = entry.fileName;
@@ -43,7 +51,17 @@ export const HistoryRow = memo(function HistoryRow({
   const tabIndex = tabbable ? 0 : -1;
   const renewLabel = t('history.action.renewNamed', { name });
   return (
-    <div className="history-row" data-testid="history-row" data-status={status}>
+    <div
+      className="history-row"
+      data-testid="history-row"
+      data-status={status}
+      data-selected={selected || undefined}
+      onClick={(event) => {
+        const target = event.target as HTMLElement;
+        if (target.closest('button, a, input, [role="menu"]')) return;
+        onPick(entry, index, event);
+      }}
+    >
       <Thumbnail entry={entry} />
       <div className="history-main">
         <div className="history-title">

@@ -1,7 +1,8 @@
 // History: every link KieDrop made, newest first, with search, status filters, live countdowns and
 // row actions. Smooth at 100,000 entries: the list is virtual and pages arrive ~100 rows at a time.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { FailedJob } from '../../../../shared/domain';
+import type { MouseEvent } from 'react';
+import type { FailedJob, HistoryEntry } from '../../../../shared/domain';
 import { api, settle } from '../../api';
 import { useAnnounce } from '../../components/announcer';
 import { Banner } from '../../components/banner';
@@ -16,12 +17,15 @@ import { useFailedPages, useHistoryPages } from '../../hooks/use-history-pages';
 import { useNow } from '../../hooks/use-now';
 import { useSettings } from '../../hooks/use-settings';
 import { useT } from '../../i18n/i18n-context';
+import { BulkBar, UndoBar } from './bulk-bar';
 import { FailedRow } from './failed-row';
 import { HistoryRow, HistoryRowPlaceholder } from './history-row';
 import type { HistoryFilter } from './history-toolbar';
 import { HistoryToolbar } from './history-toolbar';
 import { rowStatus } from './row-status';
+import { useBulkActions } from './use-bulk-actions';
 import { useHistoryActions } from './use-history-actions';
+import { useSelection } from './use-selection';
 
 const ROW_HEIGHT = 64;
 const SEARCH_DEBOUNCE_MS = 200;
@@ -54,6 +58,59 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
   const actions = useHistoryActions(
     useCallback((id: number) => history.remove((item) => item.entry.id === id), [history.remove]),
   );
+  const selection = useSelection();
+  const bulk = useBulkActions({
+    hide: useCallback(
+      (ids: number[]) => {
+        for (const id of ids) history.remove((item) => item.entry.id === id);
+      },
+      [history.remove],
+    ),
+    restore: history.reload,
+  });
+
+  const idAt = useCallback((index: number) => history.itemAt(index)?.entry.id, [history.itemAt]);
+  const pickRow = useCallback(
+    (entry: HistoryEntry, index: number, event: MouseEvent) =>
+      selection.pick(
+        { index, id: entry.id, toggle: event.ctrlKey || event.metaKey, range: event.shiftKey },
+        idAt,
+      ),
+    [selection.pick, idAt],
+  );
+  const selectedIds = () => [...selection.ids];
+  const deleteSelected = () => {
+    const ids = selectedIds();
+    selection.clear();
+    bulk.remove(ids);
+  };
+
+  // A new search or filter shows other rows: a selection of rows no longer shown would surprise.
+  useEffect(() => selection.clear(), [debounced, filter, selection.clear]);
+
+  // Ctrl/Cmd+A in the list selects every loaded row; Escape lets go of the selection.
+  useEffect(() => {
+    if (!active || failedMode) return;
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      const inList = Boolean(target?.closest('[data-testid="history-list"]'));
+      if (!inList) return;
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'a') {
+        event.preventDefault();
+        const ids: number[] = [];
+        const total = history.total ?? 0;
+        for (let i = 0; i < total; i += 1) {
+          const id = idAt(i);
+          if (id !== undefined) ids.push(id);
+        }
+        selection.set(ids);
+      } else if (event.key === 'Escape' && selection.ids.size > 0) {
+        selection.clear();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [active, failedMode, history.total, idAt, selection]);
 
   // A clicked notification: show the entry in the unfiltered list, scroll to it, and flash it.
   useEffect(() => {
@@ -182,9 +239,23 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
         onExport={(format) => void exportHistory(format)}
         searchRef={searchRef}
       />
-      <div className="history-count" aria-live="polite">
-        {countText}
-      </div>
+      {selection.ids.size > 0 && !failedMode ? (
+        <BulkBar
+          count={selection.ids.size}
+          format={settings.copyFormat}
+          onCopy={() => void bulk.copy(selectedIds(), settings.copyFormat)}
+          onRenew={() => void bulk.renew(selectedIds())}
+          onDelete={deleteSelected}
+          onClear={selection.clear}
+        />
+      ) : (
+        <div className="history-count" aria-live="polite">
+          {countText}
+        </div>
+      )}
+      {bulk.pending ? (
+        <UndoBar key={bulk.pending.n} count={bulk.pending.ids.length} onUndo={bulk.undo} />
+      ) : null}
       {error ? (
         <Banner
           level="error"
@@ -227,11 +298,12 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
                 status === 'expired' ? 'row-expired' : '',
                 status === 'replaced' ? 'row-replaced' : '',
                 highlight === item.entry.id ? 'row-highlight' : '',
+                selection.has(item.entry.id) ? 'row-selected' : '',
               ]
                 .filter(Boolean)
                 .join(' ');
             }}
-            renderRow={(item, _index, row) => {
+            renderRow={(item, index, row) => {
               if (!item) return <HistoryRowPlaceholder />;
               const { msLeft, status } = statusOf(item);
               return (
@@ -244,6 +316,9 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
                   actions={actions.row}
                   lite={row.scrolling}
                   tabbable={row.active}
+                  index={index}
+                  selected={selection.has(item.entry.id)}
+                  onPick={pickRow}
                 />
               );
             }}
