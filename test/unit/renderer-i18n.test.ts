@@ -38,6 +38,7 @@ describe('renderer dictionaries', () => {
       'copyFormat.url',
       'copyFormat.markdown',
       'copyFormat.html',
+      'copyFormat.bbcode',
       'upload.method.base64',
       'settings.version',
     ]);
