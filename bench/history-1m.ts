@@ -358,7 +358,7 @@ ${[...openRows, ...searchRows, ...statusRows].map(row).join('\n')}
 
 The full \`PRAGMA quick_check\` that opening used to wait for when due (reference, same run): ${fmt(median(checkSeconds))} s.
 It now runs in the background on its own connection once a day, after the first page. Searches of three or
-more characters with up to 10,000 trigram matches are counted exactly; commoner ones count to 1,000 ("1,000+")
+more characters with up to 20,000 trigram matches are counted exactly; commoner ones count to 1,000 ("1,000+")
 and list the newest 1,000; 1–2 characters look through the newest 50,000 entries.
 
 | export (${n} entries) | wall | CPU | peak RSS | target | | |

@@ -11,7 +11,7 @@ import type { HistoryEntry, HistoryQuery } from './types';
 
 export type ExportFormat = 'json' | 'csv';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'csv'];
-export const EXPORT_PAGE_SIZE = 1000;
+export const EXPORT_PAGE_SIZE = 200;
 
 export const CSV_COLUMNS = [
   'id',

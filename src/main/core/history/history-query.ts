@@ -19,8 +19,8 @@ import type { HistoryQuery } from './types';
 export type SqlParams = Record<string, string | number | null>;
 export type PrepareFn = (sql: string) => Database.Statement;
 
-/** Up to this many trigram matches are collected, sorted and counted exactly (≤ 25 ms at 1M entries). */
-export const FTS_SET_MAX = 10_000;
+/** Up to this many trigram matches are collected, sorted and counted exactly (≤ 30 ms at 1M entries). */
+export const FTS_SET_MAX = 20_000;
 /** A common search counts this far, then reports "more than". */
 export const SEARCH_COUNT_CAP = 1_000;
 /** Searches of 1–2 characters look through at most this many of the newest entries. */
@@ -234,10 +234,13 @@ export function queryHistory(
   const none = { rows: [], total, totalIsLowerBound: false, searchedNewest: null };
   if (total === 0 || limit === 0 || offset >= total) return none;
 
-  // Walking history_newest visits about (offset + limit) * all / total rows; collecting visits total.
+  // Walking history_newest visits about (offset + limit) * all / total rows if matches are spread evenly;
+  // collecting visits total. A small set is always collected: "expiring" entries are bunched three days
+  // back, where a newest-first walk reaches them only after every newer entry.
   const all = where === '' ? total : first(prepare('SELECT count(*) FROM history').raw().get());
   const wanted = limit < 0 ? total : Math.min(total, offset + limit);
-  const access = total * total >= wanted * all ? 'INDEXED BY history_newest' : filter.setAccess;
+  const walk = total > FTS_SET_MAX && total * total >= wanted * all;
+  const access = walk || where === '' ? 'INDEXED BY history_newest' : filter.setAccess;
   const rows = prepare(
     `SELECT ${HISTORY_COLUMNS} FROM history h ${access} ${where} ${NEWEST_FIRST} LIMIT :limit OFFSET :offset`,
   ).all({ ...filter.params, limit, offset }) as Record<string, unknown>[];
