@@ -46,13 +46,15 @@ export function historyHandlers(deps: HandlerDeps): Pick<Handlers, HistoryHandle
   const { engine, outbox, shell, dialogs, clipboard, settings, thumbnails } = deps;
   const now = deps.now ?? Date.now;
 
-  // The latest search wins: a search that was still waiting its turn when the user typed on is
-  // answered as superseded instead of being run (the window drops that answer anyway).
+  // The latest search wins: a search still waiting its turn when the user typed on is answered as
+  // superseded instead of being run (the window has moved to the newer query and drops that answer).
+  // Only searches supersede searches: a plain listing (the expired count, say) comes from elsewhere.
   let latestSearch = '';
   let generation = 0;
 
   async function list(query: HistoryQuery): Promise<HistoryPage> {
-    const key = JSON.stringify([query.search ?? '', query.status ?? 'all']);
+    if ((query.search ?? '').trim() === '') return engine.history.list(query);
+    const key = JSON.stringify([query.search, query.status ?? 'all']);
     if (key !== latestSearch) {
       latestSearch = key;
       generation++;
