@@ -32,6 +32,7 @@ export const INVOKE_CHANNELS = [
   'history:open-link',
   'history:reveal-file',
   'history:thumbnail',
+  'history:file-present',
   'settings:get',
   'settings:set',
   'clipboard:upload',

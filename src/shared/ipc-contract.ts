@@ -100,6 +100,8 @@ export interface InvokeChannels {
   'history:reveal-file': [[id: number], void];
   /** A small image (data: URL) made from the local file, or null when there is none. */
   'history:thumbnail': [[id: number], string | null];
+  /** Whether the entry's local file is still where it was uploaded from (false for a link upload). */
+  'history:file-present': [[id: number], boolean];
   'settings:get': [[], Settings];
   'settings:set': [[patch: Partial<Settings>], Settings];
   /** Uploads what is on the clipboard (files, an image, or links); resolves when those uploads end. */

@@ -1,6 +1,7 @@
 // History rows stay true to their own entry while the list changes under them (a row the virtual list
 // reuses for another entry never keeps the previous entry's preview), copy as BBCode, and act together
 // when several are selected: copy all links, delete with Undo.
+import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { historyEntryNamed, startE2eRun } from './support/e2e-run';
 import type { E2eRun } from './support/e2e-run';
@@ -12,12 +13,14 @@ const PHOTO = 'harbour-photo.png';
 
 let run: E2eRun;
 
-async function upload(name: string, content: Buffer): Promise<void> {
+/** Uploads one file through the Upload screen; answers where the file lies on disk. */
+async function upload(name: string, content: Buffer): Promise<string> {
   const { page, h } = run;
-  await h.dropFile(name, content);
+  const path = await h.dropFile(name, content);
   await navButton(page, 'Upload').click();
   await dropFiles(page, [name]);
   await expect.poll(() => jobRow(page, name).getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
+  return path;
 }
 
 beforeAll(async () => {
@@ -126,5 +129,27 @@ describe('selecting several entries', () => {
     await expect.poll(() => page.getByTestId('undo-bar').count(), { timeout: 15_000 }).toBe(0);
     await expect.poll(() => engineNames()).toEqual([PDF, PDF]);
     expect(await historyNames(page)).toEqual([PDF, PDF]);
+  });
+});
+
+describe('Show file', () => {
+  it('is disabled, saying why, once the local file is gone; enabled while it is there', async () => {
+    const { page } = run;
+    const kept = await upload('kept-notes.txt', Buffer.from('still here\n'));
+    const gone = await upload('moved-away.txt', Buffer.from('about to move\n'));
+    await rm(gone);
+    await navButton(page, 'History').click();
+    const goneButton = historyRow(page, 'moved-away.txt').getByTestId('reveal-file');
+    await expect.poll(() => goneButton.isDisabled(), { timeout: 10_000 }).toBe(true);
+    expect(await goneButton.getAttribute('title')).toBe(
+      'The local file is no longer there (moved or deleted)',
+    );
+    expect(await goneButton.getAttribute('aria-label')).toBe(
+      'Show file: moved-away.txt is no longer where it was uploaded from',
+    );
+    const keptButton = historyRow(page, 'kept-notes.txt').getByTestId('reveal-file');
+    expect(await keptButton.isDisabled()).toBe(false);
+    expect(await keptButton.getAttribute('aria-label')).toBe('Show kept-notes.txt in its folder');
+    expect(kept).toContain('kept-notes.txt');
   });
 });

@@ -16,7 +16,8 @@ type HistoryHandlerNames =
   | 'history:copy-link'
   | 'history:open-link'
   | 'history:reveal-file'
-  | 'history:thumbnail';
+  | 'history:thumbnail'
+  | 'history:file-present';
 
 /** Larger images are not decoded just for a 96-pixel preview. */
 export const MAX_THUMBNAIL_SOURCE_BYTES = 64 * 1024 * 1024;
@@ -131,6 +132,10 @@ export function historyHandlers(deps: HandlerDeps): Pick<Handlers, HistoryHandle
         );
       }
       shell.showItemInFolder(localPath);
+    },
+    'history:file-present': async (id) => {
+      const { localPath } = entry(id);
+      return localPath !== null && (await isExistingFile(localPath));
     },
     'history:thumbnail': async (id) => {
       const { localPath, mimeType } = entry(id);

@@ -177,6 +177,8 @@ export const en = {
   'history.action.openNamed': 'Open link to {name}',
   'history.action.reveal': 'Show file',
   'history.action.revealNamed': 'Show {name} in its folder',
+  'history.action.revealGone': 'The local file is no longer there (moved or deleted)',
+  'history.action.revealGoneNamed': 'Show file: {name} is no longer where it was uploaded from',
   'history.action.renew': 'Renew for 3 days',
   'history.action.renewNamed': 'Renew {name}: upload it again for a new link',
   'history.action.renewShort': 'Renew',

@@ -171,6 +171,8 @@ export const zhCN: Messages = {
   'history.action.openNamed': '打开 {name} 的链接',
   'history.action.reveal': '显示文件',
   'history.action.revealNamed': '在文件夹中显示 {name}',
+  'history.action.revealGone': '本地文件已不在原处（已移动或删除）',
+  'history.action.revealGoneNamed': '显示文件：{name} 已不在上传时的位置',
   'history.action.renew': '续期 3 天',
   'history.action.renewNamed': '续期 {name}：重新上传以获得新链接',
   'history.action.renewShort': '续期',

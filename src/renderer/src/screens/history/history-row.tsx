@@ -12,6 +12,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { CopyButton } from './copy-button';
 import { ExpiryBadge } from './expiry-badge';
 import { Thumbnail } from './thumbnail';
+import { useFilePresent } from './use-file-present';
 import type { RowActions } from './use-history-actions';
 
 export interface HistoryRowProps {
@@ -50,6 +51,8 @@ export const HistoryRow = memo(function HistoryRow({
   const expired = status === 'expired';
   const tabIndex = tabbable ? 0 : -1;
   const renewLabel = t('history.action.renewNamed', { name });
+  const filePresent = useFilePresent(entry);
+  const fileGone = filePresent === false;
   return (
     <div
       className="history-row"
@@ -118,8 +121,14 @@ export const HistoryRow = memo(function HistoryRow({
             <IconButton
               icon="folder"
               tabIndex={tabIndex}
-              label={t('history.action.revealNamed', { name })}
-              title={t('history.action.reveal')}
+              label={
+                fileGone
+                  ? t('history.action.revealGoneNamed', { name })
+                  : t('history.action.revealNamed', { name })
+              }
+              title={fileGone ? t('history.action.revealGone') : t('history.action.reveal')}
+              disabled={fileGone}
+              data-testid="reveal-file"
               onClick={() => void actions.reveal(entry)}
             />
           ) : (
