@@ -2,7 +2,7 @@
 // frame and arguments of the wrong shape before any handler runs, and turns every outcome into
 // IpcResult so the window never has to parse Electron's wrapped error text. No Electron import: the
 // test harness uses the same guard around its page binding.
-import { toIpcError } from './core/app-service';
+import { refusedArgumentError, toIpcError } from './core/app-service';
 import type { InvokeChannel, IpcResult } from '../shared/ipc-contract';
 
 export type ArgsCheck = { ok: true; args: unknown[] } | { ok: false; message: string };
@@ -38,7 +38,7 @@ export function guardedHandler<E>(
     }
     const check = options.validate(channel, args);
     if (!check.ok) {
-      const error = { kind: 'invalid-argument', message: check.message };
+      const error = refusedArgumentError(check.message);
       options.onRefused?.(channel, error);
       return { ok: false, error };
     }

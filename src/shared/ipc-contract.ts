@@ -46,10 +46,17 @@ export interface UploadOptions {
   overwrite?: boolean;
 }
 
-/** An error the window can show: a message a person can act on, and a kind to branch on. */
+/** Plain values an error's code is filled in with (a host, a file name, a limit, a field). */
+export type ErrorParams = Record<string, string | number>;
+
+/** An error the window can show: a kind to branch on, a stable code with params the window translates,
+ * and the English message (for the CLI and logs, and shown as is when the code has no translation). */
 export interface IpcError {
   kind: string;
   message: string;
+  /** e.g. 'auth.invalid-key', 'network.refused', 'file.not-found', 'base64.too-large' (error-codes.ts). */
+  code?: string;
+  params?: ErrorParams;
 }
 
 /** Every result crosses as ok/err, so the window never parses Electron's wrapped error text. */
@@ -155,7 +162,7 @@ export interface EventChannels {
   'show-entry': number;
   /** Something the user should know that belongs to no screen (e.g. the database was recovered). */
   /** `code`, when set, is stable across versions (e.g. 'database-damaged'); the message is for people. */
-  notice: { level: 'info' | 'warning' | 'error'; message: string; code?: string };
+  notice: { level: 'info' | 'warning' | 'error'; message: string; code?: string; params?: ErrorParams };
   /** The settings changed from elsewhere (the tray, the drop window being moved). */
   settings: Settings;
   /** A watched folder was added, changed or removed, or its status or counts changed. */

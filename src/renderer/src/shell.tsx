@@ -14,6 +14,7 @@ import { useKeyState } from './hooks/use-key-state';
 import { useNotices } from './hooks/use-notices';
 import { useQueueState } from './hooks/use-queue-state';
 import { useT } from './i18n/i18n-context';
+import { translateError, translateJobError } from './i18n/translate-error';
 import { jobDisplayName } from './state/job-list';
 import { HistoryScreen } from './screens/history/history-screen';
 import { SettingsScreen } from './screens/settings/settings-screen';
@@ -43,7 +44,7 @@ export function Shell({ settingsError }: { settingsError: string | null }) {
       // "Link copied" only comes from the 'links-copied' event below: a batch copies its links once it
       // ends, and watched-folder uploads copy nothing.
       if (job.status === 'done') announce(t('announce.uploaded', { name }));
-      else announce(t('announce.failed', { name, reason: job.lastError ?? t('job.failed') }), 'error');
+      else announce(t('announce.failed', { name, reason: translateJobError(job, t) }), 'error');
     },
     [announce, t],
   );
@@ -147,7 +148,7 @@ export function Shell({ settingsError }: { settingsError: string | null }) {
             onDismiss={() => notices.dismiss(notice.id)}
             testId="notice"
           >
-            {notice.message}
+            {translateError(notice, t)}
           </Banner>
         ))}
       </div>

@@ -68,8 +68,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       try {
         return await handler(...args);
       } catch (err) {
-        const { kind, message } = toIpcError(err, deps.keys.secrets());
-        throw new IpcFailure(kind, message);
+        const { kind, message, code, params } = toIpcError(err, deps.keys.secrets());
+        throw new IpcFailure(kind, message, { code, params });
       }
     };
   }

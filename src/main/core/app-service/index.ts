@@ -9,7 +9,7 @@ export type { EngineHost } from './engine-host';
 export { createKeyService, KEY_REJECTED_MESSAGE } from './key-service';
 export type { KeyService, KeyServiceDeps } from './key-service';
 export { currentKeyState, NO_KEY_MESSAGE } from './key-handlers';
-export { IpcFailure, scrubSecrets, toIpcError } from './ipc-failure';
+export { IpcFailure, refusedArgumentError, scrubSecrets, toIpcError } from './ipc-failure';
 export { forwardEngineEvents } from './forward-events';
 export { createCreditsRefresher } from './credits-refresher';
 export { createCopyOnUpload } from './copy-on-upload';

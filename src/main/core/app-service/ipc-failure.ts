@@ -1,5 +1,6 @@
-// Every failure that crosses to the window becomes { kind, message }: the kind to branch on, the message
-// to show. Core errors already say what to do; this keeps their words and scrubs any secret from them.
+// Every failure that crosses to the window becomes { kind, message, code, params }: the kind to branch on,
+// the English message (CLI, logs, fallback), and a stable code with params the window translates
+// (error-codes.ts). Core errors already say what to do; this keeps their words and scrubs any secret.
 import { isApiError } from '../api';
 import { isClipboardUploadError } from '../clipboard';
 import { isConfigError } from '../config';
@@ -10,15 +11,20 @@ import { isKeychainError } from '../secrets';
 import { SettingsError } from '../settings';
 import { isShellIntegrationError } from '../shell-integration';
 import type { IpcError } from '../../../shared/ipc-contract';
+import { errorCodeOf, failureCode, refusalCode } from './error-codes';
+import type { CodeSource } from './error-codes';
 
 /** A failure raised by the app service itself, already phrased for the window. */
 export class IpcFailure extends Error {
   readonly kind: string;
+  /** Its own stable code and params, or the core error it wraps (whose code it then takes). */
+  readonly coded: CodeSource;
 
-  constructor(kind: string, message: string) {
-    super(message);
+  constructor(kind: string, message: string, coded: CodeSource = {}) {
+    super(message, coded.cause === undefined ? undefined : { cause: coded.cause });
     this.name = 'IpcFailure';
     this.kind = kind;
+    this.coded = coded;
   }
 }
 
@@ -35,7 +41,7 @@ function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-function classify(err: unknown): IpcError {
+function classify(err: unknown): Omit<IpcError, 'code' | 'params'> {
   if (err instanceof IpcFailure) return { kind: err.kind, message: err.message };
   if (isApiError(err)) return { kind: err.kind, message: err.message };
   if (isKeychainError(err)) return { kind: err.kind, message: err.message };
@@ -57,7 +63,22 @@ function classify(err: unknown): IpcError {
   return { kind: 'internal', message: `Something unexpected went wrong: ${messageOf(err)}` };
 }
 
+function scrubParams(params: IpcError['params'], secrets: readonly string[]): IpcError['params'] {
+  if (!params) return undefined;
+  const out: NonNullable<IpcError['params']> = {};
+  for (const [name, value] of Object.entries(params))
+    out[name] = typeof value === 'string' ? scrubSecrets(value, secrets) : value;
+  return out;
+}
+
 export function toIpcError(err: unknown, secrets: readonly string[] = []): IpcError {
   const { kind, message } = classify(err);
-  return { kind, message: scrubSecrets(message, secrets) };
+  const { code, params } = err instanceof IpcFailure ? failureCode(kind, err.coded) : errorCodeOf(err);
+  const scrubbed = scrubParams(params, secrets);
+  return { kind, message: scrubSecrets(message, secrets), code, ...(scrubbed ? { params: scrubbed } : {}) };
+}
+
+/** The error for arguments the IPC validators refused (they never reach a handler). */
+export function refusedArgumentError(message: string): IpcError {
+  return { kind: 'invalid-argument', message, ...refusalCode(message) };
 }

@@ -65,9 +65,12 @@ export function createKeyService(deps: KeyServiceDeps): KeyService {
     try {
       return await client.getCredits();
     } catch (err) {
-      if (isApiError(err) && err.kind === 'auth') throw new IpcFailure('auth', KEY_REJECTED_MESSAGE);
+      if (isApiError(err) && err.kind === 'auth')
+        throw new IpcFailure('auth', KEY_REJECTED_MESSAGE, { code: 'auth.invalid-key' });
       if (isApiError(err)) {
-        throw new IpcFailure(err.kind, `The key could not be checked, so nothing was saved: ${err.message}`);
+        throw new IpcFailure(err.kind, `The key could not be checked, so nothing was saved: ${err.message}`, {
+          cause: err,
+        });
       }
       throw err;
     } finally {

@@ -1,9 +1,12 @@
 // English: the reference dictionary. Its keys and `{params}` define what every other language must provide.
+import { errorMessagesEn } from './error-messages-en';
+
 export const en = {
   'app.name': 'KieDrop',
 
   'common.cancel': 'Cancel',
   'common.dismiss': 'Dismiss',
+  'toast.dismiss': 'Dismiss this message',
   'common.failed': 'Something went wrong.',
   'common.loading': 'Loading…',
   'common.retry': 'Try again',
@@ -63,6 +66,7 @@ export const en = {
   'key.error.networkBelow':
     '{reason}. If you use a proxy or your own server, set it under Network settings below.',
   'key.error.invalid': 'That does not look like an API key: {reason}',
+  'key.error.notChecked': 'The key could not be checked, so nothing was saved: {reason}',
 
   'keyDialog.title': 'Replace API key',
   'keyDialog.body': 'The new key is checked with kie.ai before it replaces the current one.',
@@ -469,4 +473,5 @@ export const en = {
   'expiry.justNow': 'expired just now',
   'date.today': 'Today {time}',
   'date.yesterday': 'Yesterday {time}',
+  ...errorMessagesEn,
 } as const;

@@ -1,4 +1,5 @@
 // 简体中文. The type makes a missing or extra key a compile error; a unit test checks the `{params}` too.
+import { errorMessagesZhCN } from './error-messages-zh-CN';
 import type { Messages } from './messages';
 
 export const zhCN: Messages = {
@@ -6,6 +7,7 @@ export const zhCN: Messages = {
 
   'common.cancel': '取消',
   'common.dismiss': '关闭',
+  'toast.dismiss': '关闭此消息',
   'common.failed': '出了点问题。',
   'common.loading': '正在加载…',
   'common.retry': '重试',
@@ -62,6 +64,7 @@ export const zhCN: Messages = {
   'key.error.network': '{reason}。请在“设置 → 网络”中检查代理和服务器地址。',
   'key.error.networkBelow': '{reason}。如果你使用代理或自己的服务器，请在下方“网络设置”中设置。',
   'key.error.invalid': '这看起来不是 API 密钥：{reason}',
+  'key.error.notChecked': '无法验证密钥，因此没有保存：{reason}',
 
   'keyDialog.title': '更换 API 密钥',
   'keyDialog.body': '新密钥会先经 kie.ai 验证，再替换当前密钥。',
@@ -451,4 +454,5 @@ export const zhCN: Messages = {
   'expiry.justNow': '刚刚过期',
   'date.today': '今天 {time}',
   'date.yesterday': '昨天 {time}',
+  ...errorMessagesZhCN,
 };

@@ -3,6 +3,7 @@ import type { FailedJob } from '../../../../shared/domain';
 import { Icon } from '../../components/icon';
 import { formatUploadedAt } from '../../format/date';
 import { useI18n } from '../../i18n/i18n-context';
+import { translateJobError } from '../../i18n/translate-error';
 
 export interface FailedRowProps {
   job: FailedJob;
@@ -29,7 +30,7 @@ export function FailedRow({ job, now, onRetry, tabbable }: FailedRowProps) {
             {job.fileName}
           </span>
         </div>
-        <div className="history-meta failed-reason">{job.lastError ?? t('job.failed')}</div>
+        <div className="history-meta failed-reason">{translateJobError(job, t)}</div>
       </div>
       <span className="failed-facts">
         {t(job.attempts === 1 ? 'failed.attemptsOne' : 'failed.attempts', { count: job.attempts })}

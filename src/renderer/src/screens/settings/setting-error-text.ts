@@ -4,6 +4,7 @@
 import type { IpcError } from '../../../../shared/ipc-contract';
 import type { Settings } from '../../../../shared/settings';
 import type { TFunction } from '../../i18n/messages';
+import { translateError } from '../../i18n/translate-error';
 
 /** The highest values the app accepts (src/main/core/settings/settings-schema.ts). */
 export const SETTING_LIMITS = { concurrency: 10, expiringSoonHours: 72, shareConfirmAbove: 100_000 } as const;
@@ -14,7 +15,10 @@ export function withoutSettingName(message: string): string {
 }
 
 export function settingErrorText(patch: Partial<Settings>, error: IpcError, t: TFunction): string {
-  const reason = withoutSettingName(error.message);
+  // A reason with its own code (why an upload path is not usable) is said in the person's language.
+  const coded = error.code !== undefined && error.code !== 'settings.invalid';
+  const plain = withoutSettingName(error.message);
+  const reason = coded ? translateError({ ...error, message: plain }, t) : plain;
   const field = Object.keys(patch)[0] as keyof Settings | undefined;
   switch (field) {
     case 'concurrency':

@@ -6,6 +6,7 @@ import { formatEta, formatRetryIn } from '../../format/duration';
 import { useNow } from '../../hooks/use-now';
 import { useT } from '../../i18n/i18n-context';
 import type { TFunction } from '../../i18n/messages';
+import { translateJobError } from '../../i18n/translate-error';
 
 function RetryCountdown({ at }: { at: number }) {
   const t = useT();
@@ -36,7 +37,7 @@ export function JobStatus({ job, link }: { job: JobSnapshot; link: string | null
       return (
         <span className="job-status job-status-warning">
           <RetryCountdown at={job.nextAttemptAt} />
-          {job.lastError ? <span className="job-error-inline"> — {job.lastError}</span> : null}
+          {job.lastError ? <span className="job-error-inline"> — {translateJobError(job, t)}</span> : null}
         </span>
       );
     }
@@ -67,7 +68,7 @@ export function JobStatus({ job, link }: { job: JobSnapshot; link: string | null
   if (job.status === 'failed') {
     return (
       <span className="job-status job-status-danger" data-testid="job-error">
-        {job.lastError ?? t('job.failed')}
+        {translateJobError(job, t)}
       </span>
     );
   }

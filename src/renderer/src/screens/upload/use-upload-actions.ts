@@ -5,6 +5,8 @@ import { useCallback, useState } from 'react';
 import type { JobSnapshot } from '../../../../shared/domain';
 import type { IpcResult, UploadOptions } from '../../../../shared/ipc-contract';
 import { api, settle } from '../../api';
+import { useT } from '../../i18n/i18n-context';
+import { translateError } from '../../i18n/translate-error';
 
 export type UploadRequest =
   | { kind: 'files'; paths: string[]; options: UploadOptions }
@@ -43,6 +45,7 @@ function send(request: UploadRequest): Promise<IpcResult<JobSnapshot[] | JobSnap
 }
 
 export function useUploadActions(track: (jobs: readonly JobSnapshot[]) => void): UploadActions {
+  const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [collision, setCollision] = useState<Collision | null>(null);
@@ -58,13 +61,13 @@ export function useUploadActions(track: (jobs: readonly JobSnapshot[]) => void):
         return true;
       }
       if (res.error.kind === 'name-collision') {
-        setCollision({ request, message: res.error.message });
+        setCollision({ request, message: translateError(res.error, t) });
         return false;
       }
-      setError(res.error.message);
+      setError(translateError(res.error, t));
       return false;
     },
-    [track],
+    [track, t],
   );
 
   const confirmOverwrite = useCallback(async () => {
@@ -92,7 +95,7 @@ export function useUploadActions(track: (jobs: readonly JobSnapshot[]) => void):
           track(Array.isArray(res.value) ? res.value : [res.value]);
           return true;
         }
-        last = res.error.message;
+        last = translateError(res.error, t);
         // Taken by a live link or by an upload still on its way: try the next number.
         if (res.error.kind !== 'name-collision' && res.error.kind !== 'name-in-use') break;
       }
@@ -101,7 +104,7 @@ export function useUploadActions(track: (jobs: readonly JobSnapshot[]) => void):
     } finally {
       setBusy(false);
     }
-  }, [collision, track]);
+  }, [collision, track, t]);
 
   return {
     busy,

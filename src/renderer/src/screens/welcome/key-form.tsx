@@ -8,6 +8,7 @@ import { FieldError } from '../../components/field-error';
 import { IconButton } from '../../components/icon-button';
 import { useT } from '../../i18n/i18n-context';
 import type { TFunction } from '../../i18n/messages';
+import { translateError } from '../../i18n/translate-error';
 
 /** Shown as the link's address; the app opens its own copy of it (key-handlers.ts). */
 const KEY_PAGE_URL = 'https://kie.ai/api-key';
@@ -45,14 +46,20 @@ export function keyErrorMessage(
     case 'auth':
       return t('key.error.rejected');
     case 'network':
-    case 'timeout':
-      return t(networkSettings === 'below' ? 'key.error.networkBelow' : 'key.error.network', {
-        reason: connectionProblem(error.message),
-      });
+    case 'timeout': {
+      // The translated code when there is one (it names the host); its own full stop makes way for the
+      // form's advice, which says where the network settings are from here.
+      const coded = translateError({ ...error, message: '' }, t).replace(/[.。]$/u, '');
+      const reason =
+        coded === '' ? connectionProblem(error.message) : t('key.error.notChecked', { reason: coded });
+      return t(networkSettings === 'below' ? 'key.error.networkBelow' : 'key.error.network', { reason });
+    }
     case 'invalid-input':
-      return t('key.error.invalid', { reason: error.message });
+      return error.code === 'key.malformed'
+        ? translateError(error, t)
+        : t('key.error.invalid', { reason: error.message });
     default:
-      return error.message;
+      return translateError(error, t);
   }
 }
 
