@@ -121,6 +121,8 @@ export function Shell({ settingsError }: { settingsError: string | null }) {
 
   return (
     <div className="app">
+      {/* Every screen has a top-level heading for screen readers to start from: the screen's name. */}
+      <h1 className="visually-hidden">{t(`nav.${screen}`)}</h1>
       <AppHeader
         screen={screen}
         onNavigate={navigate}

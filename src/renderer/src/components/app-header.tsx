@@ -67,40 +67,39 @@ export function AppHeader(props: AppHeaderProps) {
         </span>
       </nav>
       <div className="header-status">
+        {/* Named by what it shows, then what it does: the visible words start the name (WCAG 2.5.3). */}
         <button
           type="button"
           className={creditsError ? 'status-chip status-chip-warning' : 'status-chip'}
           onClick={props.onRefreshCredits}
           title={creditsError ?? t('header.creditsRefresh')}
-          aria-label={
-            creditsError
-              ? t('header.creditsError', { reason: creditsError })
-              : t('header.creditsLabel', { credits: creditsText })
-          }
           data-testid="credits"
         >
           <Icon name="coins" size={15} />
-          <span className="status-chip-value">{creditsText}</span>
+          <span className="status-chip-value">{creditsText}</span>{' '}
           <span className="status-chip-unit">{t('header.credits')}</span>
+          <span className="visually-hidden">
+            {creditsError
+              ? t('header.creditsErrorAction', { reason: creditsError })
+              : t('header.creditsAction')}
+          </span>
         </button>
         <button
           type="button"
           className={`status-chip status-chip-key key-${keyTone}`}
           onClick={props.onKeyClick}
           title={t('header.keyTitle')}
-          aria-label={
-            keyState.rejected
-              ? t('header.keyRejected')
-              : t('header.keyLabel', {
-                  hint: keyState.hint ?? '',
-                  source: t(`header.keySource.${keyState.source ?? 'keychain'}`),
-                })
-          }
           data-testid="key-status"
         >
           <span className="key-dot" aria-hidden="true" />
           <Icon name="key" size={15} />
+          <span className="visually-hidden">{t('header.keyName')} </span>
           <span className="mono">{keyState.hint ?? '—'}</span>
+          <span className="visually-hidden">
+            {keyState.rejected
+              ? t('header.keyRejectedState')
+              : t('header.keyState', { source: t(`header.keySource.${keyState.source ?? 'keychain'}`) })}
+          </span>
         </button>
       </div>
     </header>
