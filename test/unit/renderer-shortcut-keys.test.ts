@@ -1,7 +1,7 @@
 // The shortcut field: keys pressed become Electron's accelerator, and an accelerator is shown the way the
 // system writes it.
 import { describe, expect, it } from 'vitest';
-import { displayAccelerator, recordKeys } from '../../src/renderer/src/screens/settings/shortcut-keys';
+import { displayAccelerator, recordKeys } from '../../src/renderer/src/format/shortcut-keys';
 
 const press = (
   code: string,

@@ -7,12 +7,14 @@ import { AppHeader } from './components/app-header';
 import type { Screen } from './components/app-header';
 import { useAnnounce } from './components/announcer';
 import { Banner } from './components/banner';
+import { ShortcutsSheet } from './components/shortcuts-sheet';
 import { useApiEvent } from './hooks/use-api-event';
 import { useCredits } from './hooks/use-credits';
 import { useJobs } from './hooks/use-jobs';
 import { useKeyState } from './hooks/use-key-state';
 import { useNotices } from './hooks/use-notices';
 import { useQueueState } from './hooks/use-queue-state';
+import { useSettings } from './hooks/use-settings';
 import { useT } from './i18n/i18n-context';
 import { translateError, translateJobError } from './i18n/translate-error';
 import { jobDisplayName } from './state/job-list';
@@ -24,6 +26,12 @@ import { KeyDialog } from './screens/welcome/key-dialog';
 import { WelcomeScreen } from './screens/welcome/welcome-screen';
 
 const SCREEN_KEYS: Record<string, Screen> = { '1': 'upload', '2': 'history', '3': 'watch', '4': 'settings' };
+
+/** "?" typed into a field is a question mark, not a request for the shortcuts sheet. */
+function typingInto(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
 
 export function Shell({ settingsError }: { settingsError: string | null }) {
   const t = useT();
@@ -37,6 +45,8 @@ export function Shell({ settingsError }: { settingsError: string | null }) {
   const [visited, setVisited] = useState<ReadonlySet<Screen>>(() => new Set(['upload']));
   const [showEntry, setShowEntry] = useState<{ id: number; nonce: number } | null>(null);
   const [keyDialog, setKeyDialog] = useState(false);
+  const [sheetOpen, setSheetOpen] = useState(false);
+  const { settings } = useSettings();
 
   const onFinished = useCallback(
     (job: JobSnapshot) => {
@@ -75,13 +85,25 @@ export function Shell({ settingsError }: { settingsError: string | null }) {
       notices.push({ level: 'warning', message: t('notice.settingsUnreadable', { reason: settingsError }) });
   }, [settingsError, notices.push, t]);
 
-  // Ctrl/Cmd+1/2/3/4 switch screens.
+  // Ctrl/Cmd+1/2/3/4 switch screens, Ctrl/Cmd+O opens "Choose files", "?" lists every shortcut.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      const command = (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey;
       const target = SCREEN_KEYS[event.key];
-      if (target && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {
+      if (target && command) {
         event.preventDefault();
         navigate(target);
+      } else if (command && event.key.toLowerCase() === 'o') {
+        event.preventDefault();
+        navigate('upload');
+        // The control that declares the shortcut does the work, once the Upload screen is showing.
+        requestAnimationFrame(() =>
+          document.querySelector<HTMLElement>('[aria-keyshortcuts~="Control+O"]')?.click(),
+        );
+      } else if (event.key === '?' && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        if (typingInto(event.target) || document.querySelector('dialog[open]')) return;
+        event.preventDefault();
+        setSheetOpen(true);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -169,6 +191,9 @@ export function Shell({ settingsError }: { settingsError: string | null }) {
           />
         ) : null}
       </main>
+      {sheetOpen ? (
+        <ShortcutsSheet clipboardShortcut={settings.clipboardShortcut} onClose={() => setSheetOpen(false)} />
+      ) : null}
       {keyDialog ? (
         <KeyDialog
           keyState={keyState}

@@ -1,5 +1,7 @@
 // The top bar: the app's name, the four screens, the credit balance and the key's status.
 import type { KeyState } from '../../../shared/ipc-contract';
+import { api } from '../api';
+import { displayAccelerator } from '../format/shortcut-keys';
 import { useI18n } from '../i18n/i18n-context';
 import { Icon } from './icon';
 import type { IconName } from './icon';
@@ -47,6 +49,10 @@ export function AppHeader(props: AppHeaderProps) {
             className={screen === item.id ? 'nav-item nav-item-current' : 'nav-item'}
             aria-current={screen === item.id ? 'page' : undefined}
             aria-keyshortcuts={`Control+${i + 1}`}
+            title={t('nav.tooltip', {
+              name: t(`nav.${item.id}`),
+              keys: displayAccelerator(`CommandOrControl+${i + 1}`, api.platform),
+            })}
             aria-describedby={item.id === 'upload' && activeUploads > 0 ? 'nav-upload-count' : undefined}
             onClick={() => onNavigate(item.id)}
           >

@@ -7,7 +7,7 @@ import type { ShortcutState } from '../../../../shared/ipc-contract';
 import { api, settle } from '../../api';
 import { useT } from '../../i18n/i18n-context';
 import { SettingRow } from './setting-row';
-import { displayAccelerator, recordKeys } from './shortcut-keys';
+import { displayAccelerator, recordKeys } from '../../format/shortcut-keys';
 
 /** The app's message with every accelerator in it shown the way the field shows it. */
 function inOwnWords(message: string, accelerators: readonly string[], platform: string): string {

@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import { api } from '../../api';
 import { Icon } from '../../components/icon';
+import { displayAccelerator } from '../../format/shortcut-keys';
 import { useT } from '../../i18n/i18n-context';
 
 export interface DropZoneProps {
@@ -72,7 +73,14 @@ export function DropZone({ onFiles, onUrl, onPick, disabled, pasteShortcut }: Dr
       </div>
       <p className="dropzone-title">{dragging ? t('upload.dropzone.release') : t('upload.dropzone.title')}</p>
       <p className="dropzone-or">{t('upload.dropzone.or')}</p>
-      <button type="button" className="button button-primary" onClick={onPick} disabled={disabled}>
+      <button
+        type="button"
+        className="button button-primary"
+        onClick={onPick}
+        disabled={disabled}
+        aria-keyshortcuts="Control+O Meta+O"
+        title={t('upload.chooseTitle', { keys: displayAccelerator('CommandOrControl+O', api.platform) })}
+      >
         <Icon name="folder" size={16} />
         {t('upload.choose')}
       </button>
