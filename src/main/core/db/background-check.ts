@@ -7,7 +7,6 @@
 // here), so it starts a little after opening: short commands end before it begins, and the first page
 // of history is read first.
 
-import PromiseDatabase from 'libsql/promise';
 import { DatabaseError } from './database-error';
 import { QUICK_CHECK_SQL, writeDamageMarker } from './integrity-check';
 
@@ -64,6 +63,9 @@ function isDamage(err: unknown): boolean {
 }
 
 async function quickCheck(file: string, busyTimeoutMs: number): Promise<void> {
+  // Loaded when a check is due, not with the database: libsql's platform detection costs ~10 ms a load,
+  // and most runs (every short CLI command) never check.
+  const { default: PromiseDatabase } = await import('libsql/promise');
   const conn = new PromiseDatabase(file, { timeout: busyTimeoutMs });
   try {
     await conn.exec(`PRAGMA busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
