@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { eventWireChannel } from '../shared/ipc-channels';
 import { electronClipboard } from './clipboard-adapter';
 import { electronDialogs } from './dialogs';
+import { electronFileDrag } from './drag-out';
 import { electronShell } from './shell-adapter';
 import { electronThumbnails } from './thumbnails';
 
@@ -35,7 +36,7 @@ export function setupAppService(
       secrets: createKeychainStore(),
       send: (event, payload) => getWindow()?.webContents.send(eventWireChannel(event), payload),
       clipboard: electronClipboard,
-      shell: electronShell,
+      shell: { ...electronShell, startFileDrag: electronFileDrag(getWindow) },
       dialogs: electronDialogs(getWindow),
       thumbnails: electronThumbnails,
       info: { version: app.getVersion(), platform: process.platform },

@@ -12,7 +12,8 @@ function isWebUrl(raw: string): boolean {
   }
 }
 
-export const electronShell: ShellAdapter = {
+/** Dragging needs the window, so app-service.ts adds it (drag-out.ts). */
+export const electronShell: Omit<ShellAdapter, 'startFileDrag'> = {
   async openExternal(url) {
     if (!isWebUrl(url)) throw new Error('Only http(s) links are opened in the browser.');
     await shell.openExternal(url);

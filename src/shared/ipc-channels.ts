@@ -33,6 +33,7 @@ export const INVOKE_CHANNELS = [
   'history:reveal-file',
   'history:thumbnail',
   'history:file-present',
+  'history:start-drag',
   'settings:get',
   'settings:set',
   'clipboard:upload',

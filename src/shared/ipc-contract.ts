@@ -109,6 +109,8 @@ export interface InvokeChannels {
   'history:thumbnail': [[id: number], string | null];
   /** Whether the entry's local file is still where it was uploaded from (false for a link upload). */
   'history:file-present': [[id: number], boolean];
+  /** Drags the entry's local file out of the window (called from the row's dragstart); not-found when it is gone. */
+  'history:start-drag': [[id: number], void];
   'settings:get': [[], Settings];
   'settings:set': [[patch: Partial<Settings>], Settings];
   /** Uploads what is on the clipboard (files, an image, or links); resolves when those uploads end. */

@@ -1,6 +1,7 @@
 // History rows stay true to their own entry while the list changes under them (a row the virtual list
 // reuses for another entry never keeps the previous entry's preview), copy as BBCode, and act together
-// when several are selected: copy all links, delete with Undo.
+// when several are selected: copy all links, delete with Undo. Show file and drag out follow whether the
+// local file is still there.
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { historyEntryNamed, startE2eRun } from './support/e2e-run';
@@ -151,5 +152,47 @@ describe('Show file', () => {
     expect(await keptButton.isDisabled()).toBe(false);
     expect(await keptButton.getAttribute('aria-label')).toBe('Show kept-notes.txt in its folder');
     expect(kept).toContain('kept-notes.txt');
+  });
+});
+
+describe('dragging a row out of the window', () => {
+  /** Starts a drag on the row as the browser would, and answers what the page put in the drag data. */
+  async function dragRow(name: string): Promise<{ uriList: string; text: string; prevented: boolean }> {
+    const dataTransfer = await run.page.evaluateHandle(
+      () => new (globalThis as unknown as { DataTransfer: new () => unknown }).DataTransfer(),
+    );
+    const row = historyRow(run.page, name).locator('.history-main');
+    const prevented = await row.evaluate((el, dt) => {
+      const g = globalThis as unknown as {
+        DragEvent: new (type: string, init: unknown) => { defaultPrevented: boolean };
+      };
+      const event = new g.DragEvent('dragstart', { bubbles: true, cancelable: true, dataTransfer: dt });
+      (el as unknown as { dispatchEvent(e: unknown): boolean }).dispatchEvent(event);
+      return event.defaultPrevented;
+    }, dataTransfer);
+    const data = await dataTransfer.evaluate((dt) => {
+      const d = dt as { getData(type: string): string };
+      return { uriList: d.getData('text/uri-list'), text: d.getData('text/plain') };
+    });
+    await dataTransfer.dispose();
+    return { ...data, prevented };
+  }
+
+  it('drags the local file where it still exists', async () => {
+    const { h } = run;
+    const before = h.shell.dragged.length;
+    const drag = await dragRow('kept-notes.txt');
+    expect(drag.prevented).toBe(true);
+    await expect.poll(() => h.shell.dragged.length).toBe(before + 1);
+    expect(h.shell.dragged.at(-1)).toBe(historyEntryNamed(run, 'kept-notes.txt').localPath);
+  });
+
+  it('drags the link, as a URL and as text, when the file is gone', async () => {
+    const { h } = run;
+    const before = h.shell.dragged.length;
+    const drag = await dragRow('moved-away.txt');
+    const url = historyEntryNamed(run, 'moved-away.txt').downloadUrl;
+    expect(drag).toEqual({ uriList: url, text: url, prevented: false });
+    expect(h.shell.dragged.length).toBe(before);
   });
 });

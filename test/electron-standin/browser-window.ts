@@ -65,6 +65,7 @@ type ElectronWebContents = Pick<
   | 'loadFile'
   | 'focus'
   | 'isLoading'
+  | 'startDrag'
 >;
 type ElectronBrowserWindow = Pick<
   Electron.BrowserWindow,
@@ -232,6 +233,21 @@ export class WebContents extends EventEmitter implements ElectronWebContents {
     return this.loadURL(
       formatUrl({ protocol: 'file', slashes: true, pathname: resolvePath(app.getAppPath(), filePath) }),
     );
+  }
+
+  /** Drags started from this page (test control only): the files and whether an icon was given. */
+  readonly drags: { files: string[]; icon: boolean }[] = [];
+
+  /** Electron refuses an item without `file` or `files`, and (on macOS) without a non-empty icon; a real
+   * drag starts only when called from the page's 'dragstart'. The stand-in records the call and checks
+   * the first two. */
+  startDrag(item: { file?: string; files?: string[]; icon: unknown }): void {
+    const files = item.files ?? (item.file !== undefined ? [item.file] : []);
+    if (files.length === 0) throw new TypeError("Must specify either 'file' or 'files' option");
+    const icon = item.icon as { isEmpty?: () => boolean } | string | undefined;
+    const hasIcon = typeof icon === 'string' ? icon !== '' : Boolean(icon && !icon.isEmpty?.());
+    if (!hasIcon) throw new TypeError("Must specify non-empty 'icon' option");
+    this.drags.push({ files, icon: hasIcon });
   }
 
   reload(): void {

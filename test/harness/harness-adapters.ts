@@ -35,14 +35,19 @@ export function createRecordingClipboard(): RecordingClipboard {
 export interface RecordingShell extends ShellAdapter {
   readonly opened: string[];
   readonly revealed: string[];
+  /** Files a drag out of the window was started with. */
+  readonly dragged: string[];
 }
 
 export function createRecordingShell(): RecordingShell {
   const opened: string[] = [];
   const revealed: string[] = [];
+  const dragged: string[] = [];
   return {
     opened,
     revealed,
+    dragged,
+    startFileDrag: (path) => void dragged.push(path),
     async openExternal(url) {
       opened.push(url);
     },

@@ -17,7 +17,8 @@ type HistoryHandlerNames =
   | 'history:open-link'
   | 'history:reveal-file'
   | 'history:thumbnail'
-  | 'history:file-present';
+  | 'history:file-present'
+  | 'history:start-drag';
 
 /** Larger images are not decoded just for a 96-pixel preview. */
 export const MAX_THUMBNAIL_SOURCE_BYTES = 64 * 1024 * 1024;
@@ -136,6 +137,17 @@ export function historyHandlers(deps: HandlerDeps): Pick<Handlers, HistoryHandle
     'history:file-present': async (id) => {
       const { localPath } = entry(id);
       return localPath !== null && (await isExistingFile(localPath));
+    },
+    'history:start-drag': async (id) => {
+      const { localPath } = entry(id);
+      // Only the file this entry was uploaded from, and only while it is still a file there.
+      if (localPath === null || !(await isExistingFile(localPath))) {
+        throw new IpcFailure(
+          'not-found',
+          'The local file is no longer there, so only the link can be dragged.',
+        );
+      }
+      shell.startFileDrag(localPath);
     },
     'history:thumbnail': async (id) => {
       const { localPath, mimeType } = entry(id);

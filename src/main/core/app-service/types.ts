@@ -44,6 +44,8 @@ export interface ShellIntegrationTarget {
 export interface ShellAdapter {
   openExternal(url: string): Promise<void>;
   showItemInFolder(path: string): void;
+  /** Starts dragging this local file out of the window, into another app (only during a drag start). */
+  startFileDrag(path: string): void;
 }
 
 export interface DialogAdapter {

@@ -59,6 +59,23 @@ export const HistoryRow = memo(function HistoryRow({
       data-testid="history-row"
       data-status={status}
       data-selected={selected || undefined}
+      // Drag out into another app: the local file while it is there (an OS file drag, started by the
+      // main process), otherwise the link as a URL and as text. A dead link is not handed out.
+      draggable={fileGone || filePresent === true || !expired}
+      onDragStart={(event) => {
+        if (filePresent === true) {
+          event.preventDefault();
+          void actions.dragFile(entry);
+          return;
+        }
+        if (expired) {
+          event.preventDefault();
+          return;
+        }
+        event.dataTransfer.setData('text/uri-list', entry.downloadUrl);
+        event.dataTransfer.setData('text/plain', entry.downloadUrl);
+        event.dataTransfer.effectAllowed = 'copy';
+      }}
       onClick={(event) => {
         const target = event.target as HTMLElement;
         if (target.closest('button, a, input, [role="menu"]')) return;

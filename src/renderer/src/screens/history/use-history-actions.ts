@@ -14,6 +14,8 @@ export interface RowActions {
   reveal: (entry: HistoryEntry) => Promise<void>;
   renew: (entry: HistoryEntry) => Promise<void>;
   askDelete: (entry: HistoryEntry) => void;
+  /** Drags the local file out of the window (from the row's dragstart). */
+  dragFile: (entry: HistoryEntry) => Promise<void>;
 }
 
 export interface HistoryActions {
@@ -63,6 +65,14 @@ export function useHistoryActions(onDeleted: (id: number) => void): HistoryActio
     [announce, t],
   );
 
+  const dragFile = useCallback(
+    async (entry: HistoryEntry) => {
+      const res = await settle(api.historyStartDrag(entry.id));
+      if (!res.ok) announce(res.error.message, 'error');
+    },
+    [announce],
+  );
+
   const confirmDelete = useCallback(async () => {
     const entry = pendingDelete;
     setPendingDelete(null);
@@ -77,8 +87,8 @@ export function useHistoryActions(onDeleted: (id: number) => void): HistoryActio
   }, [pendingDelete, onDeleted, announce, t]);
 
   const row = useMemo(
-    () => ({ copy, open, reveal, renew, askDelete: setPendingDelete }),
-    [copy, open, reveal, renew],
+    () => ({ copy, open, reveal, renew, askDelete: setPendingDelete, dragFile }),
+    [copy, open, reveal, renew, dragFile],
   );
   return {
     row,
