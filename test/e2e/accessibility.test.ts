@@ -144,4 +144,32 @@ describe('accessibility (axe-core): no serious or critical violation', () => {
     }
     expect(found).toEqual({});
   }, 180_000);
+
+  it('on the add-folder dialog and the shortcuts sheet, in both themes and languages', async () => {
+    const { page, h } = run;
+    const another = join(run.root, 'another');
+    await mkdir(another, { recursive: true });
+    const found: Record<string, Finding[]> = {};
+    for (const theme of THEMES) {
+      for (const language of LANGUAGES) {
+        await setLook(theme, language);
+        await nav(page, language === 'en' ? 'Watch' : '监视').click();
+        h.dialogs.nextPickedFolder = another;
+        await page.locator('.watch-toolbar .button-primary').click();
+        await page.getByTestId('watch-add-dialog').waitFor({ timeout: 10_000 });
+        const dialog = await audit(page);
+        if (dialog.length > 0) found[`add folder ${theme} ${language}`] = dialog;
+        await page.keyboard.press('Escape');
+        await expect.poll(() => page.getByTestId('watch-add-dialog').count()).toBe(0);
+
+        await page.locator('body').press('?');
+        await page.getByTestId('shortcuts-sheet').waitFor({ timeout: 10_000 });
+        const sheet = await audit(page);
+        if (sheet.length > 0) found[`shortcuts ${theme} ${language}`] = sheet;
+        await page.keyboard.press('Escape');
+        await expect.poll(() => page.getByTestId('shortcuts-sheet').count()).toBe(0);
+      }
+    }
+    expect(found).toEqual({});
+  }, 120_000);
 });

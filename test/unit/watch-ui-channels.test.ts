@@ -22,6 +22,18 @@ describe('watch channel arguments', () => {
     ).toBe(true);
   });
 
+  it('takes what to do with the files already in the folder, and previews a folder the same way', () => {
+    expect(validateArgs('watch:add', [{ path: '/home/ana/Shots', existingFiles: 'skip' }]).ok).toBe(true);
+    expect(validateArgs('watch:add', [{ path: '/home/ana/Shots', existingFiles: 'upload' }]).ok).toBe(true);
+    expect(refusal('watch:add', [{ path: '/home/ana/Shots', existingFiles: 'all' }])).toMatch(
+      /^Argument "folder\.existingFiles" of watch:add must be "skip" or "upload"/,
+    );
+    expect(validateArgs('watch:preview', [{}]).ok).toBe(true);
+    expect(refusal('watch:preview', [{ path: 'Shots' }])).toBe(
+      'Argument "folder.path" of watch:preview must be an absolute folder path.',
+    );
+  });
+
   it('refuses a relative folder path', () => {
     expect(refusal('watch:add', [{ path: 'Shots' }])).toBe(
       'Argument "folder.path" of watch:add must be an absolute folder path.',
