@@ -202,6 +202,7 @@ export const CHANNEL_ARGS: { [C in InvokeChannel]: ChannelArgs<ArgsOf<C>> } = {
   'history:thumbnail': channel(['id'], z.tuple([id])),
   'history:file-present': channel(['id'], z.tuple([id])),
   'history:start-drag': channel(['id'], z.tuple([id])),
+  'history:preview': channel(['id'], z.tuple([id])),
   'settings:get': none,
   'settings:set': channel(['patch'], z.tuple([settingsPatchSchema])),
   'clipboard:upload': none,

@@ -34,6 +34,7 @@ export const INVOKE_CHANNELS = [
   'history:thumbnail',
   'history:file-present',
   'history:start-drag',
+  'history:preview',
   'settings:get',
   'settings:set',
   'clipboard:upload',

@@ -111,6 +111,8 @@ export interface InvokeChannels {
   'history:file-present': [[id: number], boolean];
   /** Drags the entry's local file out of the window (called from the row's dragstart); not-found when it is gone. */
   'history:start-drag': [[id: number], void];
+  /** A large preview of an image entry's local file (Space), or null when there is none to show. */
+  'history:preview': [[id: number], string | null];
   'settings:get': [[], Settings];
   'settings:set': [[patch: Partial<Settings>], Settings];
   /** Uploads what is on the clipboard (files, an image, or links); resolves when those uploads end. */

@@ -196,3 +196,27 @@ describe('dragging a row out of the window', () => {
     expect(h.shell.dragged.length).toBe(before);
   });
 });
+
+describe('large preview', () => {
+  it('Space on a picture’s row shows it large; Space again closes it', async () => {
+    const { page } = run;
+    await upload('wide-harbour.png', picture('ocean'));
+    await navButton(page, 'History').click();
+    const row = page.getByRole('listitem', { name: 'wide-harbour.png' });
+    await row.locator('.history-meta').click();
+    await expect
+      .poll(() => row.evaluate((el) => el === (el.ownerDocument as { activeElement: unknown }).activeElement))
+      .toBe(true);
+    await page.keyboard.press(' ');
+    const dialog = page.getByTestId('preview-dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    const image = dialog.locator('img.preview-image');
+    await expect.poll(() => image.count(), { timeout: 15_000 }).toBe(1);
+    // Larger than the list's 96 px thumbnail: the picture itself, at up to the window's size.
+    const width = await image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth);
+    expect(width).toBeGreaterThan(96);
+    expect(await image.getAttribute('alt')).toBe('Preview of wide-harbour.png');
+    await page.keyboard.press(' ');
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
+});

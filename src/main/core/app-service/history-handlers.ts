@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { ExportWriteError, exportToFile } from '../history';
 import type { HistoryEntry, HistoryPage, HistoryQuery } from '../history';
 import { formatLinks } from '../links';
+import { decodePreview } from '../thumbnails';
 import type { Handlers } from '../../../shared/ipc-contract';
 import { IpcFailure } from './ipc-failure';
 import type { HandlerDeps } from './types';
@@ -18,10 +19,13 @@ type HistoryHandlerNames =
   | 'history:reveal-file'
   | 'history:thumbnail'
   | 'history:file-present'
-  | 'history:start-drag';
+  | 'history:start-drag'
+  | 'history:preview';
 
 /** Larger images are not decoded just for a 96-pixel preview. */
 export const MAX_THUMBNAIL_SOURCE_BYTES = 64 * 1024 * 1024;
+/** The large preview (Space): fits the window, decoded off the main thread like the thumbnails. */
+export const LARGE_PREVIEW_SIZE = 1200;
 
 async function isExistingFile(path: string): Promise<boolean> {
   try {
@@ -148,6 +152,13 @@ export function historyHandlers(deps: HandlerDeps): Pick<Handlers, HistoryHandle
         );
       }
       shell.startFileDrag(localPath);
+    },
+    'history:preview': async (id) => {
+      const { localPath, mimeType } = entry(id);
+      if (localPath === null || !mimeType.toLowerCase().startsWith('image/')) return null;
+      const info = await stat(localPath).catch(() => null);
+      if (info === null || !info.isFile() || info.size > MAX_THUMBNAIL_SOURCE_BYTES) return null;
+      return decodePreview(localPath, { size: LARGE_PREVIEW_SIZE });
     },
     'history:thumbnail': async (id) => {
       const { localPath, mimeType } = entry(id);

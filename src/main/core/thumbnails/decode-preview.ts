@@ -13,6 +13,8 @@ const TIMEOUT_SECONDS = 10;
 
 export interface PreviewOptions {
   maxInputPixels?: number;
+  /** Longer side in px; PREVIEW_SIZE (a list thumbnail) unless a large preview is asked for. */
+  size?: number;
 }
 
 type Sharp = typeof sharpModule;
@@ -41,8 +43,12 @@ export async function decodePreview(path: string, options: PreviewOptions = {}):
     })
       .timeout({ seconds: TIMEOUT_SECONDS })
       .rotate()
-      .resize(PREVIEW_SIZE, PREVIEW_SIZE, { fit: 'inside', withoutEnlargement: true })
-      // A 256-colour palette keeps a 96 px photo near 4 KB instead of 16 KB.
+      .resize(options.size ?? PREVIEW_SIZE, options.size ?? PREVIEW_SIZE, {
+        fit: 'inside',
+        withoutEnlargement: true,
+      })
+      // A 256-colour palette keeps a 96 px photo near 4 KB instead of 16 KB (and a large one small enough
+      // to cross IPC at once).
       .png({ palette: true })
       .toBuffer();
     return `data:image/png;base64,${png.toString('base64')}`;

@@ -19,6 +19,7 @@ import { useSettings } from '../../hooks/use-settings';
 import { useT } from '../../i18n/i18n-context';
 import { BulkBar, UndoBar } from './bulk-bar';
 import { FailedRow } from './failed-row';
+import { PreviewDialog } from './preview-dialog';
 import { HistoryRow, HistoryRowPlaceholder } from './history-row';
 import type { HistoryFilter } from './history-toolbar';
 import { HistoryToolbar } from './history-toolbar';
@@ -59,6 +60,7 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
     useCallback((id: number) => history.remove((item) => item.entry.id === id), [history.remove]),
   );
   const selection = useSelection();
+  const [preview, setPreview] = useState<HistoryEntry | null>(null);
   const bulk = useBulkActions({
     hide: useCallback(
       (ids: number[]) => {
@@ -95,6 +97,15 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
       const target = event.target as HTMLElement | null;
       const inList = Boolean(target?.closest('[data-testid="history-list"]'));
       if (!inList) return;
+      // Space on a picture's row opens its large preview, as Quick Look does.
+      if (event.key === ' ' && target?.getAttribute('role') === 'listitem') {
+        const item = history.itemAt(Number(target.dataset.index));
+        if (item && item.entry.mimeType.startsWith('image/') && item.entry.localPath !== null) {
+          event.preventDefault();
+          setPreview(item.entry);
+        }
+        return;
+      }
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'a') {
         event.preventDefault();
         const ids: number[] = [];
@@ -110,7 +121,7 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [active, failedMode, history.total, idAt, selection]);
+  }, [active, failedMode, history.total, history.itemAt, idAt, selection]);
 
   // A clicked notification: show the entry in the unfiltered list, scroll to it, and flash it.
   useEffect(() => {
@@ -339,6 +350,7 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
           onCancel={actions.cancelDelete}
         />
       ) : null}
+      {preview ? <PreviewDialog entry={preview} onClose={() => setPreview(null)} /> : null}
       {clearExpired ? (
         <ConfirmDialog
           title={t('history.clearExpired.title')}
