@@ -128,6 +128,7 @@ const commands: Record<string, (args: Record<string, unknown>) => unknown> = {
   },
   consoleOf: (args) => windowFor(args).webContents.consoleMessages,
   sentLog: (args) => windowFor(args).webContents.sentLog,
+  drags: (args) => windowFor(args).webContents.drags,
   timeline: (args) => windowFor(args).timeline,
   tray: () => trayView(),
   clickTrayItem(args) {
