@@ -103,6 +103,14 @@ describe('accessibility (axe-core): no serious or critical violation', () => {
         await setLook(theme, language);
         const v = await audit(run.page);
         if (v.length > 0) found[`welcome ${theme} ${language}`] = v;
+        // With its network settings open too.
+        const toggle = run.page.getByRole('button', {
+          name: language === 'en' ? 'Network settings' : '网络设置',
+        });
+        await toggle.click();
+        const open = await audit(run.page);
+        if (open.length > 0) found[`welcome network ${theme} ${language}`] = open;
+        await toggle.click();
       }
     }
     expect(found).toEqual({});
