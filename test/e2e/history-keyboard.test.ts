@@ -1,6 +1,6 @@
 // History by keyboard and at a glance: the list is one Tab stop (Tab from the search box lands on a row,
-// even after a row's buttons were used with the mouse), arrows move, Enter copies, Delete asks; a dead link
-// offers Renew instead of Copy and Enter on it explains why nothing was copied; a fresh upload counts down
+// even after a row's buttons were used with the mouse), arrows move, Enter copies, Delete offers Undo; a
+// dead link offers Renew instead of Copy and Enter on it explains why nothing was copied; a fresh upload counts down
 // from "2 d 23 h"; rows show what kind of file each one is. Also the Settings screen's scroll area reaching
 // the window's bottom edge, and the desktop font stack.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -146,7 +146,7 @@ describe('the history list by keyboard', () => {
       .toContain(`link to ${second} copied`);
   });
 
-  it('still lands on a row after a row’s copy menu was used with the mouse, and Delete asks there', async () => {
+  it('still lands on a row after a row’s copy menu was used with the mouse, and Delete there can be undone', async () => {
     const { page, h } = run;
     const names = await historyNames(page);
     const fourth = names[3] as string;
@@ -160,12 +160,14 @@ describe('the history list by keyboard', () => {
     await page.keyboard.press('ArrowUp');
     await expect.poll(async () => (await focused()).label).toBe(names[2]);
 
+    // Delete takes the row out at once and offers Undo instead of asking first.
     await page.keyboard.press('Delete');
-    const dialog = page.getByRole('dialog', { name: `Delete “${names[2]}” from history?` });
-    await expect.poll(() => dialog.isVisible()).toBe(true);
-    await page.keyboard.press('Escape');
-    await expect.poll(() => dialog.count()).toBe(0);
-    expect(await historyNames(page)).toContain(names[2]);
+    await expect.poll(() => historyNames(page)).not.toContain(names[2]);
+    const undo = page.getByTestId('undo-bar');
+    expect(await undo.textContent()).toContain('1 entry deleted from history');
+    await undo.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => historyNames(page), { timeout: 10_000 }).toContain(names[2]);
+    expect(historyEntryNamed(run, names[2] as string).fileName).toBe(names[2]);
   });
 });
 

@@ -1,6 +1,6 @@
 // History: every link KieDrop made, newest first, with search, status filters, live countdowns and
 // row actions. Smooth at 100,000 entries: the list is virtual and pages arrive ~100 rows at a time.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MouseEvent } from 'react';
 import type { FailedJob, HistoryEntry } from '../../../../shared/domain';
 import { api, settle } from '../../api';
@@ -56,9 +56,7 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
   const failed = useFailedPages(failedMode);
   const now = useNow(60_000);
   const soonMs = settings.expiringSoonHours * HOUR;
-  const actions = useHistoryActions(
-    useCallback((id: number) => history.remove((item) => item.entry.id === id), [history.remove]),
-  );
+  const actions = useHistoryActions();
   const selection = useSelection();
   const [preview, setPreview] = useState<HistoryEntry | null>(null);
   const bulk = useBulkActions({
@@ -81,6 +79,19 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
     [selection.pick, idAt],
   );
   const selectedIds = () => [...selection.ids];
+  // A row's Delete (its button, or the Delete key) takes the whole selection when the row is part of it;
+  // either way it can be undone for a few seconds instead of being asked about first.
+  const rowActions = useMemo(
+    () => ({
+      ...actions.row,
+      askDelete: (entry: HistoryEntry) => {
+        const ids = selection.has(entry.id) ? [...selection.ids] : [entry.id];
+        selection.drop(ids);
+        bulk.remove(ids);
+      },
+    }),
+    [actions.row, selection, bulk.remove],
+  );
   const deleteSelected = () => {
     const ids = selectedIds();
     selection.clear();
@@ -324,7 +335,7 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
                   msLeft={msLeft}
                   now={now}
                   preferredFormat={settings.copyFormat}
-                  actions={actions.row}
+                  actions={rowActions}
                   lite={row.scrolling}
                   tabbable={row.active}
                   index={index}
@@ -334,22 +345,12 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
               );
             }}
             onActivate={activateRow}
-            onDelete={(item) => actions.row.askDelete(item.entry)}
+            onDelete={(item) => rowActions.askDelete(item.entry)}
             empty={empty}
             testId="history-list"
           />
         )}
       </div>
-      {actions.pendingDelete ? (
-        <ConfirmDialog
-          title={t('history.delete.title', { name: actions.pendingDelete.fileName })}
-          description={t('history.delete.body')}
-          confirmLabel={t('history.delete.confirm')}
-          danger
-          onConfirm={() => void actions.confirmDelete()}
-          onCancel={actions.cancelDelete}
-        />
-      ) : null}
       {preview ? <PreviewDialog entry={preview} onClose={() => setPreview(null)} /> : null}
       {clearExpired ? (
         <ConfirmDialog

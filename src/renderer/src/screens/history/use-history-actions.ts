@@ -1,6 +1,7 @@
 // What a history row can do, each reported in the live region: copy (in a chosen format), open, reveal
-// the local file, renew (upload again for a fresh 3 days), and delete (after confirming).
-import { useCallback, useMemo, useState } from 'react';
+// the local file, renew (upload again for a fresh 3 days), drag out. Delete (with Undo) is the screen's:
+// it shares the selection and the Undo offer with bulk delete (use-bulk-actions.ts).
+import { useCallback, useMemo } from 'react';
 import type { HistoryEntry } from '../../../../shared/domain';
 import type { LinkFormat } from '../../../../shared/ipc-contract';
 import { api, settle } from '../../api';
@@ -19,16 +20,12 @@ export interface RowActions {
 }
 
 export interface HistoryActions {
-  row: RowActions;
-  pendingDelete: HistoryEntry | null;
-  confirmDelete: () => Promise<void>;
-  cancelDelete: () => void;
+  row: Omit<RowActions, 'askDelete'>;
 }
 
-export function useHistoryActions(onDeleted: (id: number) => void): HistoryActions {
+export function useHistoryActions(): HistoryActions {
   const t = useT();
   const announce = useAnnounce();
-  const [pendingDelete, setPendingDelete] = useState<HistoryEntry | null>(null);
 
   const copy = useCallback(
     async (entry: HistoryEntry, format: LinkFormat) => {
@@ -73,27 +70,6 @@ export function useHistoryActions(onDeleted: (id: number) => void): HistoryActio
     [announce],
   );
 
-  const confirmDelete = useCallback(async () => {
-    const entry = pendingDelete;
-    setPendingDelete(null);
-    if (!entry) return;
-    const res = await settle(api.historyDelete(entry.id));
-    if (res.ok) {
-      onDeleted(entry.id);
-      announce(t('announce.deleted', { name: entry.fileName }), 'info');
-    } else {
-      announce(res.error.message, 'error');
-    }
-  }, [pendingDelete, onDeleted, announce, t]);
-
-  const row = useMemo(
-    () => ({ copy, open, reveal, renew, askDelete: setPendingDelete, dragFile }),
-    [copy, open, reveal, renew, dragFile],
-  );
-  return {
-    row,
-    pendingDelete,
-    confirmDelete,
-    cancelDelete: () => setPendingDelete(null),
-  };
+  const row = useMemo(() => ({ copy, open, reveal, renew, dragFile }), [copy, open, reveal, renew, dragFile]);
+  return { row };
 }
