@@ -1,6 +1,9 @@
 // Failures read in the app's language: the app sends each error with a stable code and params, and the
 // window says it in Chinese or English (the English message stays for the command line and the logs).
 // Real renderer in Chromium, real app service, emulator, keychain and files.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEFAULT_TEST_KEY } from '../emulator/index';
@@ -162,5 +165,30 @@ describe('a long error toast', () => {
     expect(await text.textContent()).toContain(reason);
     await toast().getByRole('button', { name: 'Dismiss this message' }).click();
     await expect.poll(() => toast().locator('.toast').count()).toBe(0);
+  });
+});
+
+describe('a notice from the app', () => {
+  it('says in Chinese that an unreadable history was set aside, and where', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kiedrop-notice-'));
+    // Not a SQLite database: the app moves it aside and starts a new one, and says so.
+    writeFileSync(join(dataDir, 'kiedrop.db'), Buffer.alloc(10_000, 0x5a));
+    const h = await launchHarness({
+      browser: firstRun.browser,
+      dataDir,
+      savedKey: DEFAULT_TEST_KEY,
+      settings: { language: 'zh-CN' },
+    });
+    try {
+      const notice = h.page.getByTestId('notice');
+      await notice.waitFor({ timeout: 30_000 });
+      const text = (await notice.textContent()) ?? '';
+      expect(text).toMatch(
+        /^历史记录数据库无法读取，已移到 .*kiedrop\.db\.corrupt-\S+，并新建了一个数据库。/u,
+      );
+    } finally {
+      await h.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -235,7 +235,12 @@ export function openAppService(opts: AppServiceOptions): AppService {
         .around(() => engine.reopen())
         .catch((err: unknown) => {
           const why = err instanceof Error ? err.message : String(err);
-          outbox.emit('notice', { level: 'error', message: `The new settings could not be applied: ${why}` });
+          outbox.emit('notice', {
+            level: 'error',
+            message: `The new settings could not be applied: ${why}`,
+            code: 'settings.not-applied',
+            params: { reason: why },
+          });
         });
     }),
     () => copyOnUpload.dispose(),
@@ -266,12 +271,19 @@ export function openAppService(opts: AppServiceOptions): AppService {
         outbox.emit('notice', {
           level: 'warning',
           message: `The history database could not be read (${recovered.reason}); it was moved to ${recovered.movedTo} and a new one was started.`,
+          code: 'db.recovered',
+          params: { movedTo: recovered.movedTo },
         });
       }
       // The daily integrity check runs in the background; damage it finds is reported, nothing is removed.
       void engine.db.integrityCheck.then((outcome) => {
         if (outcome.status === 'failed') {
-          outbox.emit('notice', { level: 'error', message: outcome.message, code: outcome.code });
+          outbox.emit('notice', {
+            level: 'error',
+            message: outcome.message,
+            code: outcome.code,
+            params: { file: engine.db.file },
+          });
         }
       });
       if (settings.notice) outbox.emit('notice', { level: 'warning', message: settings.notice });
@@ -289,6 +301,7 @@ export function openAppService(opts: AppServiceOptions): AppService {
                 level: 'info',
                 message:
                   'The right-click menu started an older or moved copy of KieDrop; it now starts this one.',
+                code: 'shell.menu-repaired',
               });
           },
           (err: unknown) => {
@@ -296,6 +309,8 @@ export function openAppService(opts: AppServiceOptions): AppService {
             outbox.emit('notice', {
               level: 'warning',
               message: `The right-click menu could not be brought up to date: ${why}`,
+              code: 'shell.menu-not-repaired',
+              params: { reason: why },
             });
           },
         );
@@ -303,7 +318,12 @@ export function openAppService(opts: AppServiceOptions): AppService {
       // Reconciles first: files that arrived while KieDrop was closed upload, ones already sent do not.
       watch.start().catch((err: unknown) => {
         const why = err instanceof Error ? err.message : String(err);
-        outbox.emit('notice', { level: 'error', message: `Watched folders could not be started: ${why}` });
+        outbox.emit('notice', {
+          level: 'error',
+          message: `Watched folders could not be started: ${why}`,
+          code: 'watch.not-started',
+          params: { reason: why },
+        });
       });
     },
     async close() {

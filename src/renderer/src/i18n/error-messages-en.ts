@@ -48,4 +48,13 @@ export const errorMessagesEn = {
   'error.upload-path.slash-ends': '"{path}" must not start or end with "/"; use "{trimmed}".',
   'error.upload-path.empty-folder': '"{path}" has an empty folder name ("//"); remove the extra "/".',
   'error.upload-path.dot-folder': '"{path}" must not contain "." or ".." folders.',
+  'error.settings.not-applied': 'The new settings could not be applied: {reason}',
+  'error.db.recovered':
+    'The history database could not be read; it was moved to {movedTo} and a new one was started.',
+  'error.database-damaged':
+    'The daily check of the history database ({file}) found damage. Nothing was deleted. Quit and restart KieDrop: it then moves the damaged file aside (keep it: your history may be recoverable from it) and starts a fresh one.',
+  'error.shell.menu-repaired':
+    'The right-click menu started an older or moved copy of KieDrop; it now starts this one.',
+  'error.shell.menu-not-repaired': 'The right-click menu could not be brought up to date: {reason}',
+  'error.watch.not-started': 'Watched folders could not be started: {reason}',
 } as const;

@@ -45,4 +45,11 @@ export const errorMessagesZhCN: Record<keyof typeof errorMessagesEn, string> = {
   'error.upload-path.slash-ends': '“{path}”不能以 "/" 开头或结尾，请改用“{trimmed}”。',
   'error.upload-path.empty-folder': '“{path}”中有空的文件夹名（"//"），请删除多余的 "/"。',
   'error.upload-path.dot-folder': '“{path}”不能包含 "." 或 ".." 文件夹。',
+  'error.settings.not-applied': '新设置无法生效：{reason}',
+  'error.db.recovered': '历史记录数据库无法读取，已移到 {movedTo}，并新建了一个数据库。',
+  'error.database-damaged':
+    '历史记录数据库（{file}）的每日检查发现了损坏。没有删除任何内容。请退出并重新启动 KieDrop：它会把损坏的文件移到一旁（请保留，历史记录可能可以从中恢复）并新建数据库。',
+  'error.shell.menu-repaired': '右键菜单启动的是旧的或已移动的 KieDrop，现在已改为启动当前这个。',
+  'error.shell.menu-not-repaired': '右键菜单无法更新：{reason}',
+  'error.watch.not-started': '无法启动文件夹监视：{reason}',
 };
