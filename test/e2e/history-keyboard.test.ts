@@ -1,7 +1,7 @@
 // History by keyboard and at a glance: the list is one Tab stop (Tab from the search box lands on a row,
 // even after a row's buttons were used with the mouse), arrows move, Enter copies, Delete offers Undo; a
-// dead link offers Renew instead of Copy and Enter on it explains why nothing was copied; a fresh upload counts down
-// from "2 d 23 h"; rows show what kind of file each one is. Also the Settings screen's scroll area reaching
+// dead link offers Renew instead of Copy and Enter on it explains why nothing was copied; a fresh upload
+// counts down from "2 d 23 h"; rows show what kind of file each one is. Also the Settings screen's scroll area reaching
 // the window's bottom edge, and the desktop font stack.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../src/shared/ipc-contract';

@@ -220,3 +220,24 @@ describe('large preview', () => {
     await expect.poll(() => dialog.count()).toBe(0);
   });
 });
+
+describe('renewing several entries', () => {
+  it('Renew in the selection bar uploads each selected file again', async () => {
+    const { page, h } = run;
+    const names = ['kept-notes.txt', 'wide-harbour.png'];
+    const old = names.map((name) => historyEntryNamed(run, name).id);
+    await historyRow(page, names[0] as string)
+      .locator('.history-meta')
+      .click();
+    await historyRow(page, names[1] as string)
+      .locator('.history-meta')
+      .click({ modifiers: ['Control'] });
+    await expect
+      .poll(() => page.getByTestId('bulk-bar').locator('.bulk-count').textContent())
+      .toBe('2 selected');
+    await page.getByTestId('bulk-bar').getByRole('button', { name: 'Renew' }).click();
+    await h.waitForEvent('history', (change) => change.added?.renewOf === old[0], 30_000);
+    await h.waitForEvent('history', (change) => change.added?.renewOf === old[1], 30_000);
+    await expect.poll(() => page.getByTestId('announcer').textContent()).toContain('Renewing 2');
+  });
+});
