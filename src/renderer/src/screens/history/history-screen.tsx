@@ -27,6 +27,7 @@ import { rowStatus } from './row-status';
 import { useBulkActions } from './use-bulk-actions';
 import { useHistoryActions } from './use-history-actions';
 import { useSelection } from './use-selection';
+import { translateError } from '../../i18n/translate-error';
 
 const ROW_HEIGHT = 64;
 const SEARCH_DEBOUNCE_MS = 200;
@@ -195,20 +196,20 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
         'info',
       );
     } else {
-      announce(res.error.message, 'error');
+      announce(translateError(res.error, t), 'error');
     }
   };
 
   const exportHistory = async (format: 'json' | 'csv') => {
     const res = await settle(api.historyExport(format));
-    if (!res.ok) announce(res.error.message, 'error');
+    if (!res.ok) announce(translateError(res.error, t), 'error');
     else if (res.value !== null) announce(t('announce.exported', { path: res.value }));
   };
 
   const retryFailed = async (job: FailedJob) => {
     const res = await settle(api.jobsRetry([job.jobId]));
     if (res.ok) announce(t('announce.retrying', { name: job.fileName }), 'info');
-    else announce(res.error.message, 'error');
+    else announce(translateError(res.error, t), 'error');
   };
 
   const statusOf = (item: HistoryItem) => rowStatus(item, now, soonMs);

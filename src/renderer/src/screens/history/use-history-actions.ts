@@ -7,6 +7,7 @@ import type { LinkFormat } from '../../../../shared/ipc-contract';
 import { api, settle } from '../../api';
 import { useAnnounce } from '../../components/announcer';
 import { useT } from '../../i18n/i18n-context';
+import { translateError } from '../../i18n/translate-error';
 
 /** What a row needs: stable between renders, so memoized rows do not redraw while the list scrolls. */
 export interface RowActions {
@@ -32,7 +33,7 @@ export function useHistoryActions(): HistoryActions {
       const res = await settle(api.historyCopyLink([entry.id], format));
       if (res.ok)
         announce(t('announce.copiedFormat', { name: entry.fileName, format: t(`copyFormat.${format}`) }));
-      else announce(res.error.message, 'error');
+      else announce(translateError(res.error, t), 'error');
     },
     [announce, t],
   );
@@ -40,24 +41,24 @@ export function useHistoryActions(): HistoryActions {
   const open = useCallback(
     async (entry: HistoryEntry) => {
       const res = await settle(api.historyOpenLink(entry.id));
-      if (!res.ok) announce(res.error.message, 'error');
+      if (!res.ok) announce(translateError(res.error, t), 'error');
     },
-    [announce],
+    [announce, t],
   );
 
   const reveal = useCallback(
     async (entry: HistoryEntry) => {
       const res = await settle(api.historyRevealFile(entry.id));
-      if (!res.ok) announce(res.error.message, 'error');
+      if (!res.ok) announce(translateError(res.error, t), 'error');
     },
-    [announce],
+    [announce, t],
   );
 
   const renew = useCallback(
     async (entry: HistoryEntry) => {
       const res = await settle(api.historyRenew(entry.id));
       if (res.ok) announce(t('announce.renewing', { name: entry.fileName }), 'info');
-      else announce(res.error.message, 'error');
+      else announce(translateError(res.error, t), 'error');
     },
     [announce, t],
   );
@@ -65,9 +66,9 @@ export function useHistoryActions(): HistoryActions {
   const dragFile = useCallback(
     async (entry: HistoryEntry) => {
       const res = await settle(api.historyStartDrag(entry.id));
-      if (!res.ok) announce(res.error.message, 'error');
+      if (!res.ok) announce(translateError(res.error, t), 'error');
     },
-    [announce],
+    [announce, t],
   );
 
   const row = useMemo(() => ({ copy, open, reveal, renew, dragFile }), [copy, open, reveal, renew, dragFile]);

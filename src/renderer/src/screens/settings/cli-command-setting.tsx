@@ -6,6 +6,7 @@ import type { CliCommandState } from '../../../../shared/ipc-contract';
 import { api, settle } from '../../api';
 import { useT } from '../../i18n/i18n-context';
 import { SettingRow } from './setting-row';
+import { translateError } from '../../i18n/translate-error';
 
 export function CliCommandSetting({ active }: { active: boolean }) {
   const t = useT();
@@ -32,7 +33,7 @@ export function CliCommandSetting({ active }: { active: boolean }) {
     const res = await settle(action === 'install' ? api.cliInstall() : api.cliUninstall());
     setBusy(false);
     if (!res.ok) {
-      setMessage({ error: true, text: res.error.message });
+      setMessage({ error: true, text: translateError(res.error, t) });
       return;
     }
     setState(res.value);

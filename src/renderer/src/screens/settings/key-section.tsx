@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Icon } from '../../components/icon';
 import { useT } from '../../i18n/i18n-context';
 import type { TFunction } from '../../i18n/messages';
+import { translateError } from '../../i18n/translate-error';
 
 export interface KeySectionProps {
   keyState: KeyState;
@@ -39,7 +40,7 @@ export function KeySection({ keyState, onReplace, onChanged }: KeySectionProps) 
       announce(t('announce.keyRemoved'), 'info');
       onChanged(res.value);
     } else {
-      announce(res.error.message, 'error');
+      announce(translateError(res.error, t), 'error');
     }
   };
 

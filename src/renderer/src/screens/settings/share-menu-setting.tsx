@@ -6,6 +6,7 @@ import { api, settle } from '../../api';
 import { Icon } from '../../components/icon';
 import { useT } from '../../i18n/i18n-context';
 import { SettingRow } from './setting-row';
+import { translateError } from '../../i18n/translate-error';
 
 type Summary = 'installed' | 'absent' | 'partial';
 
@@ -38,7 +39,7 @@ export function ShareMenuSetting({ active }: { active: boolean }) {
     void settle(api.integrationStatus()).then((res) => {
       if (!live) return;
       if (res.ok) setState(res.value);
-      else setMessage({ error: true, text: res.error.message });
+      else setMessage({ error: true, text: translateError(res.error, t) });
     });
     return () => {
       live = false;
@@ -51,7 +52,7 @@ export function ShareMenuSetting({ active }: { active: boolean }) {
     const res = await settle(action === 'install' ? api.integrationInstall() : api.integrationUninstall());
     setBusy(false);
     if (!res.ok) {
-      setMessage({ error: true, text: res.error.message });
+      setMessage({ error: true, text: translateError(res.error, t) });
       // What is there now may have changed half-way; show it as it is.
       void settle(api.integrationStatus()).then((again) => again.ok && setState(again.value));
       return;

@@ -10,6 +10,7 @@ import { useSettings } from '../../hooks/use-settings';
 import { useI18n } from '../../i18n/i18n-context';
 import { SettingsSection } from './settings-section';
 import { ToggleSetting } from './toggle-setting';
+import { translateError } from '../../i18n/translate-error';
 
 function StatusLine({ status }: { status: UpdateStatus }) {
   const { t, language } = useI18n();
@@ -18,7 +19,7 @@ function StatusLine({ status }: { status: UpdateStatus }) {
   if (status.available !== null) {
     const open = async () => {
       const res = await settle(api.updateOpen());
-      setError(res.ok ? null : res.error.message);
+      setError(res.ok ? null : translateError(res.error, t));
     };
     return (
       <div className="setting-stack" data-testid="update-available">

@@ -12,6 +12,7 @@ import type { HistoryItem } from '../../state/history-item';
 import { batchProgress, batchTone, canRetry } from '../../state/job-list';
 import type { BatchProgress } from '../../state/job-list';
 import { JobRow } from './job-row';
+import { translateError } from '../../i18n/translate-error';
 
 export interface JobListProps {
   jobs: JobSnapshot[];
@@ -69,18 +70,18 @@ export function JobList({
   const copyAll = async () => {
     const res = await settle(api.historyCopyLink(batchLinks, settings.copyFormat));
     if (res.ok) announce(t('announce.copiedAll', { count: batchLinks.length }));
-    else announce(res.error.message, 'error');
+    else announce(translateError(res.error, t), 'error');
   };
 
   const retryAll = async () => {
     const res = await settle(api.jobsRetry(retryable));
     if (res.ok) announce(t('announce.retryingAll', { count: res.value }), 'info');
-    else announce(res.error.message, 'error');
+    else announce(translateError(res.error, t), 'error');
   };
 
   const togglePause = async () => {
     const res = await settle(paused ? api.queueResume() : api.queuePause());
-    if (!res.ok) announce(res.error.message, 'error');
+    if (!res.ok) announce(translateError(res.error, t), 'error');
   };
   const cancelAll = async () => {
     const res = await settle(api.jobsCancelAll());
@@ -89,7 +90,7 @@ export function JobList({
         t(res.value === 1 ? 'announce.cancelledAllOne' : 'announce.cancelledAll', { count: res.value }),
         'info',
       );
-    else announce(res.error.message, 'error');
+    else announce(translateError(res.error, t), 'error');
   };
 
   return (

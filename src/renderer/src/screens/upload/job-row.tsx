@@ -17,6 +17,7 @@ import { ExpiryBadge } from '../history/expiry-badge';
 import { rowStatus } from '../history/row-status';
 import { Thumbnail } from '../history/thumbnail';
 import { JobStatus, jobSizeText } from './job-status';
+import { translateError } from '../../i18n/translate-error';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -47,7 +48,7 @@ export function JobRow({ job, link, entry = null, onDismiss }: JobRowProps) {
 
   const report = (res: { ok: boolean; error?: { message: string } }, success: string) => {
     if (res.ok) announce(success);
-    else announce(res.error?.message ?? t('common.failed'), 'error');
+    else announce(res.error ? translateError(res.error, t) : t('common.failed'), 'error');
   };
 
   const copy = async () => {

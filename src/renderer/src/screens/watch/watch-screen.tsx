@@ -14,6 +14,7 @@ import { AddFolderDialog } from './add-folder-dialog';
 import { FolderCard } from './folder-card';
 import { useWatch } from './use-watch';
 import { folderName } from '../../../../shared/watch-format';
+import { translateError } from '../../i18n/translate-error';
 
 export interface WatchScreenProps {
   active: boolean;
@@ -37,7 +38,7 @@ export function WatchScreen({ active }: WatchScreenProps) {
     setAdding(true);
     const res = await watch.preview();
     setAdding(false);
-    if (!res.ok) announce(res.error.message, 'error');
+    if (!res.ok) announce(translateError(res.error, t), 'error');
     else if (res.value) {
       setAddError(null);
       setPicked(res.value);
@@ -49,7 +50,7 @@ export function WatchScreen({ active }: WatchScreenProps) {
     const res = await watch.add(folder);
     setAdding(false);
     if (!res.ok) {
-      setAddError(res.error.message);
+      setAddError(translateError(res.error, t));
       return;
     }
     setPicked(null);
@@ -59,19 +60,19 @@ export function WatchScreen({ active }: WatchScreenProps) {
   const pause = async (folder: WatchFolderStatus) => {
     const res = await watch.pause(folder.id);
     if (res.ok) announce(t('announce.watchPaused', { name: folderName(folder.path) }), 'info');
-    else announce(res.error.message, 'error');
+    else announce(translateError(res.error, t), 'error');
   };
 
   const resume = async (folder: WatchFolderStatus) => {
     const res = await watch.resume(folder.id);
     if (res.ok) announce(t('announce.watchResumed', { name: folderName(folder.path) }), 'info');
-    else announce(res.error.message, 'error');
+    else announce(translateError(res.error, t), 'error');
   };
 
   const toggleAll = async () => {
     const res = allPaused ? await watch.resume(null) : await watch.pause(null);
     if (res.ok) announce(t(allPaused ? 'announce.watchResumedAll' : 'announce.watchPausedAll'), 'info');
-    else announce(res.error.message, 'error');
+    else announce(translateError(res.error, t), 'error');
   };
 
   const confirmRemove = async () => {
@@ -80,13 +81,13 @@ export function WatchScreen({ active }: WatchScreenProps) {
     if (!folder) return;
     const res = await watch.remove(folder.id);
     if (res.ok) announce(t('announce.watchRemoved', { name: folderName(folder.path) }), 'info');
-    else announce(res.error.message, 'error');
+    else announce(translateError(res.error, t), 'error');
   };
 
   const copyLink = async (historyId: number, name: string) => {
     const res = await settle(api.historyCopyLink([historyId], settings.copyFormat));
     if (res.ok) announce(t('announce.copied', { name }));
-    else announce(res.error.message, 'error');
+    else announce(translateError(res.error, t), 'error');
   };
 
   // In the toolbar, and again in the middle of the empty screen where a first-time user looks.
