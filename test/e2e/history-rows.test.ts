@@ -97,6 +97,12 @@ describe('selecting several entries', () => {
       .click({ modifiers: ['Control'] });
     await expect.poll(() => bulkBar().locator('.bulk-count').textContent()).toBe('2 selected');
     expect(await rows().nth(1).getAttribute('data-selected')).toBeNull();
+    // Screen readers hear which rows are selected.
+    const labels = await run.page
+      .getByTestId('history-list')
+      .locator('[role="listitem"]')
+      .evaluateAll((items) => items.map((el) => el.getAttribute('aria-label')));
+    expect(labels).toEqual([`${PDF}, selected`, PHOTO, `${PDF}, selected`]);
 
     const pdfs = run.h.engine.history
       .list({ limit: 50 })

@@ -221,6 +221,7 @@ export const en = {
   'history.empty.filter': 'No links in this view',
   'history.empty.search': 'Nothing matches “{search}”',
   'history.empty.failed': 'No failed uploads',
+  'history.bulk.rowSelected': '{name}, selected',
   'history.preview.none': 'No preview: the local file is gone or is not a picture KieDrop can show.',
   'history.preview.alt': 'Preview of {name}',
   'history.preview.close': 'Close',

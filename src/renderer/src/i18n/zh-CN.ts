@@ -210,6 +210,7 @@ export const zhCN: Messages = {
   'history.empty.filter': '此视图中没有链接',
   'history.empty.search': '没有与“{search}”匹配的结果',
   'history.empty.failed': '没有失败的上传',
+  'history.bulk.rowSelected': '{name}，已选',
   'history.preview.none': '无法预览：本地文件已不在，或不是 KieDrop 能显示的图片。',
   'history.preview.alt': '{name} 的预览',
   'history.preview.close': '关闭',

@@ -313,7 +313,14 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
             label={t('history.listLabel')}
             rowHeight={ROW_HEIGHT}
             controllerRef={listRef}
-            rowLabel={(item) => item?.entry.fileName ?? t('common.loading')}
+            // A selected row says so: the highlight alone is not heard.
+            rowLabel={(item) =>
+              item
+                ? selection.has(item.entry.id)
+                  ? t('history.bulk.rowSelected', { name: item.entry.fileName })
+                  : item.entry.fileName
+                : t('common.loading')
+            }
             rowClassName={(item) => {
               if (!item) return '';
               const { status } = statusOf(item);
