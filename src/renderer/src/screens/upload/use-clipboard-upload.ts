@@ -3,6 +3,8 @@
 // this keeps the button busy meanwhile and explains when nothing (or not everything) went up.
 import { useCallback, useState } from 'react';
 import { api, settle } from '../../api';
+import { useT } from '../../i18n/i18n-context';
+import { translateError } from '../../i18n/translate-error';
 
 export interface ClipboardUpload {
   busy: boolean;
@@ -27,6 +29,7 @@ export function displayShortcut(accelerator: string, platform: string): string {
 }
 
 export function useClipboardUpload(): ClipboardUpload {
+  const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -36,14 +39,14 @@ export function useClipboardUpload(): ClipboardUpload {
     const res = await settle(api.clipboardUpload());
     setBusy(false);
     if (!res.ok) {
-      setError(res.error.message);
+      setError(translateError(res.error, t));
       return;
     }
     const summary = res.value;
     if (summary.failed > 0 || summary.waiting > 0 || !summary.copied) {
       setError(summary.body === '' ? summary.title : `${summary.title}. ${summary.body}`);
     }
-  }, []);
+  }, [t]);
 
   return { busy, error, clearError: () => setError(null), run };
 }
