@@ -41,7 +41,8 @@ export const errorMessagesEn = {
   'error.clipboard.unsupported':
     'The clipboard holds nothing that can be uploaded (an image, files or a link).',
   'error.history.duplicate': 'That entry is already in the history.',
-  'error.job.gaveUp': '(Gave up after {count} attempts.)',
+  // Follows the reason directly: the space belongs to English only.
+  'error.job.gaveUp': ' (Gave up after {count} attempts.)',
   'error.upload-path.empty': 'The folder name is empty. Enter one such as "images/uploads".',
   'error.upload-path.control-char': 'It contains a control character (a line break or tab?); remove it.',
   'error.upload-path.backslash': '"{path}" contains a backslash; separate folders with "/".',

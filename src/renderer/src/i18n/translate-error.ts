@@ -87,5 +87,5 @@ export function translateJobError(job: FailedJobFacts, t: TFunction): string {
   const said = coded ? translateCode(coded.code, coded.params, t) : null;
   if (said === null) return job.lastError;
   const gaveUp = GAVE_UP.exec(job.lastError);
-  return gaveUp ? `${said} ${t('error.job.gaveUp', { count: Number(gaveUp[1]) })}` : said;
+  return gaveUp ? `${said}${t('error.job.gaveUp', { count: Number(gaveUp[1]) })}` : said;
 }
