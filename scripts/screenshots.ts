@@ -179,7 +179,11 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   // Only this script's own images are replaced; other PNGs in the folder (the drop window's) stay.
   for (const name of readdirSync(OUT)) {
-    if (/^(welcome|history|settings|watch|upload-progress|upload-done)(-zh)?-(light|dark)\.png$/.test(name))
+    if (
+      /^(welcome|history|history-selection|settings|watch|upload-progress|upload-done)(-zh)?-(light|dark)\.png$/.test(
+        name,
+      )
+    )
       rmSync(join(OUT, name));
   }
   const run = await startE2eRun({ viewport: VIEWPORT, uploadRate: UPLINK });
@@ -202,6 +206,13 @@ async function main(): Promise<void> {
     await shoot(page, 'history', async () => {
       await thumbs.nth(5).waitFor({ timeout: 15_000 });
     });
+    // Several entries selected: the bar with Copy links, Renew and Delete.
+    const rows = page.locator('[data-testid="history-row"] .history-meta');
+    await rows.nth(1).click();
+    await rows.nth(3).click({ modifiers: ['Shift'] });
+    await page.getByTestId('bulk-bar').waitFor();
+    await shoot(page, 'history-selection');
+    await page.keyboard.press('Escape');
 
     console.log('settings');
     await navButton(page, 'Settings').click();
