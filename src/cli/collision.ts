@@ -10,7 +10,7 @@ import { historyRef, jobRef } from './record-ids';
 export function collisionFailure(err: NameCollisionError, now: Date): CliFailure {
   const e = err.existing;
   return new CliFailure(
-    `"${e.filePath}" already holds a live upload (history entry ${historyRef(e.id)}, expires ${formatExpiry(new Date(e.expiresAt), now)}). ` +
+    `"${e.uploadPath}/${e.fileName}" already holds a live upload (history entry ${historyRef(e.id)}, expires ${formatExpiry(new Date(e.expiresAt), now)}). ` +
       `Uploading under that name would make ${e.downloadUrl} serve the new file. ` +
       'Add --overwrite to replace it, or choose another --name. Nothing was uploaded.',
   );

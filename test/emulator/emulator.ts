@@ -7,7 +7,9 @@ import type { Emulator, EmulatorOptions, RequestLogEntry } from './types';
 import { createClock } from './clock';
 import { createFaultStore } from './faults';
 import { createApiServer } from './server';
-import { openStorage } from './storage';
+import { accountFilePath } from './account';
+import { checkedLinkBehaviour, DEFAULT_LINK_BEHAVIOUR, openStorage, type LinkBehaviour } from './storage';
+import { downloadUrlFor } from './upload-result';
 
 export const DEFAULT_TEST_KEY = 'kie-test-key-0123456789abcdef';
 
@@ -16,6 +18,11 @@ const SWEEP_INTERVAL_MS = 60_000;
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   let apiKeys = checkedKeys(options.apiKeys ?? [DEFAULT_TEST_KEY]);
   let credits = checkedCredits(options.credits ?? 100);
+  let links = checkedLinkBehaviour({ ...DEFAULT_LINK_BEHAVIOUR, ...options.links });
+  const setLinkBehaviour = (change: Partial<LinkBehaviour>) => {
+    links = checkedLinkBehaviour({ ...links, ...change });
+    return { ...links };
+  };
   const ownsStorage = options.storageDir === undefined;
   const storageDir = ownsStorage
     ? await mkdtemp(join(tmpdir(), 'kiedrop-emulator-'))
@@ -24,7 +31,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   // The clock needs the storage's sweep and the storage needs the clock: tie the knot after both exist.
   let sweep = () => 0;
   const clock = createClock(options.now ?? Date.now, () => sweep());
-  const storage = openStorage(storageDir, clock.now);
+  const storage = openStorage(storageDir, clock.now, () => links);
   sweep = () => storage.sweep();
   const log: RequestLogEntry[] = [];
   const faults = createFaultStore(options.seed ?? 1);
@@ -42,7 +49,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     faults,
     apiKeys: () => apiKeys,
     onFinished: (entry) => options.onRequest?.(entry),
-    control: { log, faults, clock },
+    control: { log, faults, clock, setLinkBehaviour },
   });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((done, fail) => {
@@ -74,6 +81,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     setApiKeys(keys) {
       apiKeys = checkedKeys(keys);
     },
+    setLinkBehaviour,
+    filePathFor: (uploadPath, fileName, apiKey = apiKeys[0] as string) =>
+      accountFilePath(apiKey, uploadPath, fileName),
+    downloadUrlFor: (filePath) => downloadUrlFor(url, filePath),
     storedFile: (filePath) => storage.get(filePath)?.diskPath,
     sweepExpired: () => storage.sweep(),
     close() {

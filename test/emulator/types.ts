@@ -1,4 +1,7 @@
 // The emulator's public contract. Tests, benchmarks and the CLI code against these shapes.
+import type { LinkBehaviour } from './storage';
+
+export type { LinkBehaviour } from './storage';
 
 export interface EmulatorOptions {
   /** Default 0: the OS picks a free port. */
@@ -19,6 +22,9 @@ export interface EmulatorOptions {
   credits?: number;
   /** Seed for the PRNG behind probabilistic faults that carry no seed of their own; default 1. */
   seed?: number;
+  /** How long files live (default 3 days), whether an overwrite restarts that clock (default yes), and how
+   * long the link keeps serving the old bytes after an overwrite (default 0). Changeable with setLinkBehaviour. */
+  links?: Partial<LinkBehaviour>;
   /** Called once per finished request (after its log entry is complete); the CLI prints these. */
   onRequest?: (entry: RequestLogEntry) => void;
 }
@@ -36,9 +42,15 @@ export interface Emulator {
   faults: FaultController;
   setCredits(n: number): void;
   setApiKeys(keys: string[]): void;
+  /** Turns the link knobs; unnamed ones keep their value. Returns the whole behaviour now in force. */
+  setLinkBehaviour(change: Partial<LinkBehaviour>): LinkBehaviour;
+  /** The filePath the emulator answers for an upload: `kieai/<account of key>/<uploadPath>/<fileName>`. */
+  filePathFor(uploadPath: string, fileName: string, apiKey?: string): string;
+  /** The downloadUrl for a filePath. */
+  downloadUrlFor(filePath: string): string;
   /** Absolute disk path of a stored, unexpired file, by its API filePath. */
   storedFile(filePath: string): string | undefined;
-  /** Deletes files uploaded 3 days ago or earlier by the clock; returns how many. */
+  /** Deletes files whose lifetime has run out by the clock; returns how many. */
   sweepExpired(): number;
   close(): Promise<void>;
 }

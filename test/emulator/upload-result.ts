@@ -1,5 +1,6 @@
 // The last step every upload route shares: name the file, type it, store it, describe it.
 import type { Storage } from './storage';
+import { accountFilePath } from './account';
 import { randomFileName, type NameHints } from './file-naming';
 import { resolveMimeType } from './mime-sniff';
 
@@ -32,9 +33,10 @@ export async function storeUpload(
   uploadPath: string,
   requestedName: string | undefined,
   hints: NameHints,
+  apiKey: string,
 ): Promise<UploadResult> {
   const fileName = requestedName ?? randomFileName(hints, file.head);
-  const filePath = `${uploadPath}/${fileName}`;
+  const filePath = accountFilePath(apiKey, uploadPath, fileName);
   const mimeType = resolveMimeType(fileName, file.head, hints.declaredType);
   const uploadedAt = deps.now();
   try {
@@ -53,6 +55,7 @@ export async function storeUpload(
   };
 }
 
+/** The download host followed by the filePath, as the service's links are. */
 export function downloadUrlFor(baseUrl: string, filePath: string): string {
   return `${baseUrl}/files/${filePath.split('/').map(encodeURIComponent).join('/')}`;
 }

@@ -41,7 +41,7 @@ describe('HTTP error statuses', () => {
     expect(err.status).toBe(status);
     expect(err.message).toMatch(message);
     expect(err.serverMessage).toBe('Custom server message');
-    expect(fx.emulator.storedFile('it/errors/small.txt')).toBeUndefined();
+    expect(fx.emulator.storedFile(fx.emulator.filePathFor('it/errors', 'small.txt'))).toBeUndefined();
   });
 
   it.each(cases)('a %i on the credits endpoint becomes %s', async (status, kind) => {
@@ -70,8 +70,8 @@ describe('HTTP error statuses', () => {
     expect(err.kind).toBe('server');
     expect(err.retryable).toBe(true);
     const result = await upload('recover.txt');
-    expect(result.filePath).toBe('it/errors/recover.txt');
-    expect(fx.emulator.storedFile('it/errors/recover.txt')).toBeDefined();
+    expect(result.filePath).toBe(fx.emulator.filePathFor('it/errors', 'recover.txt'));
+    expect(fx.emulator.storedFile(fx.emulator.filePathFor('it/errors', 'recover.txt'))).toBeDefined();
   });
 });
 
@@ -102,7 +102,7 @@ describe('authentication', () => {
       expect(fx.emulator.log.map((e) => e.authorization)).toEqual(['invalid', 'invalid']);
       // Expect: 100-continue let the server refuse the 8 MiB upload before any of it was sent.
       expect(fx.emulator.log[0]?.bodyBytes).toBe(0);
-      expect(fx.emulator.storedFile('it/errors/big.bin')).toBeUndefined();
+      expect(fx.emulator.storedFile(fx.emulator.filePathFor('it/errors', 'big.bin'))).toBeUndefined();
     } finally {
       bad.close();
     }
@@ -130,7 +130,7 @@ describe('broken connections and answers', () => {
     expect(err.kind).toBe('network');
     expect(err.retryable).toBe(true);
     expect(err.message).toContain(new URL(fx.emulator.url).host);
-    expect(fx.emulator.storedFile('it/errors/reset.bin')).toBeUndefined();
+    expect(fx.emulator.storedFile(fx.emulator.filePathFor('it/errors', 'reset.bin'))).toBeUndefined();
     // The client is still usable afterwards (the broken socket was not reused).
     await expect(fx.client.getCredits()).resolves.toBe(100);
   });
@@ -164,7 +164,7 @@ describe('broken connections and answers', () => {
   it('a slowly dribbled answer is still read in full', async () => {
     fx.emulator.faults.add({ slowResponseMs: 500, times: 1 });
     const result = await upload('slow.txt');
-    expect(result.filePath).toBe('it/errors/slow.txt');
+    expect(result.filePath).toBe(fx.emulator.filePathFor('it/errors', 'slow.txt'));
   });
 
   it('an unreachable server becomes "network" naming the host', async () => {

@@ -82,7 +82,7 @@ describe('large files', () => {
     expect(err.message).toMatch(
       /^The file changed while uploading: .*rewritten\.bin \(it was written to; expected 16777216 bytes\)/,
     );
-    expect(fx.emulator.storedFile('it/rewrite/rewritten.bin')).toBeUndefined();
+    expect(fx.emulator.storedFile(fx.emulator.filePathFor('it/rewrite', 'rewritten.bin'))).toBeUndefined();
     await expectNoDescriptorsTo(file.path);
   });
 });

@@ -105,7 +105,7 @@ describe('the file to upload', () => {
     expect(err.message).toMatch(
       /^The file changed while uploading: .*shrinks\.bin \(it got shorter; expected 16777216 bytes\)/,
     );
-    expect(fx.emulator.storedFile('it/local/shrinks.bin')).toBeUndefined();
+    expect(fx.emulator.storedFile(fx.emulator.filePathFor('it/local', 'shrinks.bin'))).toBeUndefined();
     await expectNoDescriptorsTo(path);
     await expect.poll(() => fx.emulator.log[0]?.status).toBe(0); // the server saw the connection drop, not a body
   });
@@ -128,7 +128,7 @@ describe('the file to upload', () => {
     expect(grown).toBe(true);
     expect(err.kind).toBe('local-file');
     expect(err.message).toMatch(/^The file changed while uploading: .*grows\.bin \(it got longer/);
-    expect(fx.emulator.storedFile('it/local/grows.bin')).toBeUndefined();
+    expect(fx.emulator.storedFile(fx.emulator.filePathFor('it/local', 'grows.bin'))).toBeUndefined();
     await expectNoDescriptorsTo(path);
   });
 
@@ -136,7 +136,7 @@ describe('the file to upload', () => {
     const path = await file('zero.txt', 0);
     const result = await fx.client.streamUpload({ filePath: path, uploadPath: 'it/local' });
     expect(result.fileSize).toBe(0);
-    expect(fx.emulator.storedFile('it/local/zero.txt')).toBeDefined();
+    expect(fx.emulator.storedFile(fx.emulator.filePathFor('it/local', 'zero.txt'))).toBeDefined();
   });
 });
 
@@ -160,7 +160,7 @@ describe('cancelling', () => {
     await expectNoDescriptorsTo(path);
     await expect.poll(() => fx.emulator.log[0]?.durationMs ?? 0).toBeGreaterThan(0);
     expect(fx.emulator.log[0]!.bodyBytes).toBeLessThan(32 * 1024 * 1024);
-    expect(fx.emulator.storedFile('it/local/cancel.bin')).toBeUndefined();
+    expect(fx.emulator.storedFile(fx.emulator.filePathFor('it/local', 'cancel.bin'))).toBeUndefined();
   });
 
   it('aborting while waiting for the answer rejects promptly with "aborted"', async () => {

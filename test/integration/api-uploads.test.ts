@@ -49,7 +49,7 @@ describe('streamUpload', () => {
     });
 
     expect(result.fileName).toBe(name);
-    expect(result.filePath).toBe(`it/stream/${name}`);
+    expect(result.filePath).toBe(fx.emulator.filePathFor(`it/stream`, `${name}`));
     expect(result.fileSize).toBe(size);
     expect(Date.parse(result.expiresAt) - Date.parse(result.uploadedAt)).toBe(FILE_LIFETIME_MS);
     expect(await storedHash(result.filePath)).toBe(sha256(data));
@@ -70,8 +70,8 @@ describe('streamUpload', () => {
     const { path, data } = await sourceFile('plain-name.bin', 1000);
     const result = await fx.client.streamUpload({ filePath: path, uploadPath: 'it/names', fileName: name });
     expect(result.fileName).toBe(name);
-    expect(result.filePath).toBe(`it/names/${name}`);
-    expect(await storedHash(`it/names/${name}`)).toBe(sha256(data));
+    expect(result.filePath).toBe(fx.emulator.filePathFor('it/names', name));
+    expect(await storedHash(fx.emulator.filePathFor('it/names', name))).toBe(sha256(data));
   });
 
   it('reads the balance from the credits host (configured with a trailing slash)', async () => {
@@ -99,7 +99,7 @@ describe('base64Upload', () => {
       uploadPath: 'it/b64',
       onProgress: (p) => seen.push(p),
     });
-    expect(result.filePath).toBe(`it/b64/${name}`);
+    expect(result.filePath).toBe(fx.emulator.filePathFor(`it/b64`, `${name}`));
     expect(result.fileSize).toBe(size);
     expect(await storedHash(result.filePath)).toBe(sha256(data));
     const entry = fx.emulator.log.at(-1)!;
@@ -144,7 +144,7 @@ describe('urlUpload', () => {
       uploadPath: 'it/url',
       fileName: 'fetched.bin',
     });
-    expect(result.filePath).toBe('it/url/fetched.bin');
+    expect(result.filePath).toBe(fx.emulator.filePathFor('it/url', 'fetched.bin'));
     expect(result.fileSize).toBe(payload.length);
     expect(await storedHash(result.filePath)).toBe(sha256(payload));
     expect(fx.emulator.log.at(-1)?.fields).toMatchObject({

@@ -69,7 +69,7 @@ describe('kiedrop history', () => {
     const lines = stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^ID +NAME +SIZE +EXPIRES +LINK$/u);
     expect(lines[1]).toMatch(
-      /^h2 +beta\.txt +20 B +in 3 d +http:\/\/127\.0\.0\.1:\d+\/files\/kiedrop\/\w+\/beta\.txt$/u,
+      /^h2 +beta\.txt +20 B +in 3 d +http:\/\/127\.0\.0\.1:\d+\/files\/kieai\/\d+\/kiedrop\/\w+\/beta\.txt$/u,
     );
     expect(lines[2]).toMatch(/^h1 +alpha\.txt +21 B +in 3 d +http:/u);
     expect(lines).toHaveLength(3);

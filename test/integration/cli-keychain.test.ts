@@ -104,9 +104,10 @@ describe('key set → key test → upload → key clear', () => {
     await writeFile(file, bytes);
     const { code, stdout } = await runKiedrop(['upload', file, '--path', 'keyflow'], env);
     expect(code).toBe(0);
-    const filePath = /^keychain\.txt {2}http:\/\/\S+\/files\/(keyflow\/\w+\/keychain\.txt) {2}expires /u.exec(
-      stdout,
-    )?.[1];
+    const filePath =
+      /^keychain\.txt {2}http:\/\/\S+\/files\/(kieai\/\d+\/keyflow\/\w+\/keychain\.txt) {2}expires /u.exec(
+        stdout,
+      )?.[1];
     expect(filePath, stdout).toBeDefined();
     expect(sha256(await readFile(emulator.storedFile(filePath ?? '') ?? ''))).toBe(sha256(bytes));
   });

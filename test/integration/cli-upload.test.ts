@@ -66,7 +66,7 @@ describe('kiedrop upload', () => {
     expect(response.status).toBe(200);
     expect(sha256(Buffer.from(await response.arrayBuffer()))).toBe(sha256(bytes));
     // The default folder is "kiedrop", with a folder of its own so no earlier link is replaced.
-    const filePath = /\/files\/(kiedrop\/[a-z2-7]{8}\/hello\.txt)$/u.exec(link)?.[1];
+    const filePath = /\/files\/(kieai\/\d+\/kiedrop\/[a-z2-7]{8}\/hello\.txt)$/u.exec(link)?.[1];
     expect(filePath, link).toBeDefined();
     expect(emulator.storedFile(filePath ?? '')).toBeDefined();
   });
@@ -113,8 +113,12 @@ describe('kiedrop upload', () => {
     expect(code).toBe(0);
     const parsed = JSON.parse(stdout) as JsonOutcome[];
     expect(parsed).toHaveLength(1);
-    expect(parsed[0]).toMatchObject({ file, fileName: 'renamed.bin', filePath: 'cli/tests/renamed.bin' });
-    const stored = emulator.storedFile('cli/tests/renamed.bin');
+    expect(parsed[0]).toMatchObject({
+      file,
+      fileName: 'renamed.bin',
+      filePath: emulator.filePathFor('cli/tests', 'renamed.bin'),
+    });
+    const stored = emulator.storedFile(emulator.filePathFor('cli/tests', 'renamed.bin'));
     expect(stored).toBeDefined();
     expect(sha256(await readFile(stored ?? ''))).toBe(sha256(bytes));
   });
@@ -344,7 +348,7 @@ describe('kiedrop upload-url', () => {
     const { code, stdout } = await runKiedrop(['upload-url', sourceUrl, '--name', 'copy.txt'], env);
     expect(code).toBe(0);
     expect(stdout).toMatch(
-      /^copy\.txt {2}http:\/\/127\.0\.0\.1:\d+\/files\/kiedrop\/copy\.txt {2}expires .* \(in 3 d\)\n$/u,
+      /^copy\.txt {2}http:\/\/127\.0\.0\.1:\d+\/files\/kieai\/\d+\/kiedrop\/copy\.txt {2}expires .* \(in 3 d\)\n$/u,
     );
   });
 

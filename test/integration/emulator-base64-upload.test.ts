@@ -34,8 +34,8 @@ describe('POST /api/file-base64-upload', () => {
       msg: 'File uploaded successfully',
       data: {
         fileName: 'test-image.png',
-        filePath: 'images/base64/test-image.png',
-        downloadUrl: `${emulator.url}/files/images/base64/test-image.png`,
+        filePath: emulator.filePathFor('images/base64', 'test-image.png'),
+        downloadUrl: `${emulator.url}/files/${emulator.filePathFor('images/base64', 'test-image.png')}`,
         fileSize: 70,
         mimeType: 'image/png',
       },
@@ -81,7 +81,9 @@ describe('POST /api/file-base64-upload', () => {
     });
     expect(reply.status).toBe(200);
     expect(reply.body.data.fileSize).toBe(size);
-    expect(await sha256File(emulator.storedFile(`sizes/b64-${size}.bin`) as string)).toBe(sha256(bytes));
+    expect(
+      await sha256File(emulator.storedFile(emulator.filePathFor(`sizes`, `b64-${size}.bin`)) as string),
+    ).toBe(sha256(bytes));
   });
 
   it.each([
@@ -98,7 +100,7 @@ describe('POST /api/file-base64-upload', () => {
       code: 400,
       msg: 'Base64 decoding failed: Invalid Base64 format',
     });
-    expect(emulator.storedFile('bad/bad.bin')).toBeUndefined();
+    expect(emulator.storedFile(emulator.filePathFor('bad', 'bad.bin'))).toBeUndefined();
   });
 
   it('names the missing parameter', async () => {

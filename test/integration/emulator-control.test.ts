@@ -72,7 +72,7 @@ describe('/__emulator control routes', () => {
     const moved = await control('POST', 'clock', { advanceMs: 3 * 24 * 60 * 60 * 1000 });
     expect(moved.status).toBe(200);
     expect(moved.body.now - before).toBeGreaterThanOrEqual(3 * 24 * 60 * 60 * 1000);
-    expect(emulator.storedFile('ctl/c.txt')).toBeUndefined();
+    expect(emulator.storedFile(emulator.filePathFor('ctl', 'c.txt'))).toBeUndefined();
     expect((await fetch(up.body.data.downloadUrl)).status).toBe(404);
 
     const set = await control('POST', 'clock', { setMs: Date.parse('2030-01-01T00:00:00Z') });

@@ -61,7 +61,7 @@ describe('the curl examples', () => {
       expect(result).toMatchObject({
         success: true,
         data: {
-          filePath: 'images/user-uploads/custom-name.jpg',
+          filePath: emulator.filePathFor('images/user-uploads', 'custom-name.jpg'),
           fileSize: SAMPLE_JPEG.length,
           mimeType: 'image/jpeg',
         },
@@ -84,12 +84,14 @@ describe('the curl examples', () => {
         '--form', `file=@${file}`,
       ]);
       expect(result.data).toMatchObject({
-        filePath: 'images/user-uploads/my-image.jpg',
+        filePath: emulator.filePathFor('images/user-uploads', 'my-image.jpg'),
         fileSize: SAMPLE_JPEG.length,
       });
-      expect(await sha256File(emulator.storedFile('images/user-uploads/my-image.jpg') as string)).toBe(
-        sha256(SAMPLE_JPEG),
-      );
+      expect(
+        await sha256File(
+          emulator.storedFile(emulator.filePathFor('images/user-uploads', 'my-image.jpg')) as string,
+        ),
+      ).toBe(sha256(SAMPLE_JPEG));
     }));
 
   it('base64 upload with the data URL from the reference', async () => {
@@ -108,7 +110,7 @@ describe('the curl examples', () => {
       msg: 'File uploaded successfully',
       data: {
         fileName: 'test-image.png',
-        filePath: 'images/base64/test-image.png',
+        filePath: emulator.filePathFor('images/base64', 'test-image.png'),
         fileSize: 70,
         mimeType: 'image/png',
       },
@@ -125,7 +127,7 @@ describe('the curl examples', () => {
         { fileUrl: `${originUrl}/sample-image.jpg`, uploadPath: 'images', fileName: 'my-image.jpg' }, null, 2),
     ]);
     expect(result.data).toMatchObject({
-      filePath: 'images/my-image.jpg',
+      filePath: emulator.filePathFor('images', 'my-image.jpg'),
       fileSize: SAMPLE_JPEG.length,
       mimeType: 'image/jpeg',
     });
@@ -228,8 +230,8 @@ describe("the quickstart's FileUploadAPI class", () => {
       results.push(await uploader.uploadFile(file, 'user-uploads', `file-${i + 1}-${file.name}`));
     }
     expect(results.map((r) => r.data.filePath)).toEqual([
-      'user-uploads/file-1-holiday.jpg',
-      'user-uploads/file-2-notes.txt',
+      emulator.filePathFor('user-uploads', 'file-1-holiday.jpg'),
+      emulator.filePathFor('user-uploads', 'file-2-notes.txt'),
     ]);
     expect(sha256((await download((results[0] as UploadReply).data.downloadUrl)).bytes)).toBe(
       sha256(SAMPLE_JPEG),
@@ -243,9 +245,9 @@ describe("the quickstart's FileUploadAPI class", () => {
       'downloads',
       'download-1.jpg',
     );
-    expect(named.data.filePath).toBe('downloads/download-1.jpg');
+    expect(named.data.filePath).toBe(emulator.filePathFor('downloads', 'download-1.jpg'));
     const unnamed = await uploader.uploadFromUrl(`${originUrl}/sample-image.jpg`, 'downloads');
-    expect(unnamed.data.filePath).toBe('downloads/sample-image.jpg');
+    expect(unnamed.data.filePath).toBe(emulator.filePathFor('downloads', 'sample-image.jpg'));
   });
 
   it('uploads Base64', async () => {
@@ -256,7 +258,7 @@ describe("the quickstart's FileUploadAPI class", () => {
       'base64-image.png',
     );
     expect(result.data).toMatchObject({
-      filePath: 'images/base64-image.png',
+      filePath: emulator.filePathFor('images', 'base64-image.png'),
       mimeType: 'image/png',
       fileSize: 70,
     });

@@ -55,7 +55,7 @@ describe('file expiry', () => {
 
     fakeNow += 2 * DAY; // the first two are now exactly 3 days old
     expect(em.sweepExpired()).toBe(2);
-    expect(em.storedFile('expiry/three.txt')).toBeDefined();
+    expect(em.storedFile(em.filePathFor('expiry', 'three.txt'))).toBeDefined();
     expect(em.sweepExpired()).toBe(0);
   });
 

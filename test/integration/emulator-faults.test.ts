@@ -38,7 +38,7 @@ describe('faults', () => {
     expect((await uploadText('b.txt')).status).toBe(429);
     expect((await uploadText('c.txt')).status).toBe(200);
 
-    expect(emulator.storedFile('faults/a.txt')).toBeUndefined();
+    expect(emulator.storedFile(emulator.filePathFor('faults', 'a.txt'))).toBeUndefined();
     expect(emulator.log.map((e) => [e.status, e.fault])).toEqual([
       [429, 'status 429'],
       [429, 'status 429'],
@@ -97,7 +97,7 @@ describe('faults', () => {
     const reply = await uploadText('slow.txt');
     expect(performance.now() - started).toBeGreaterThanOrEqual(290);
     expect(reply.status).toBe(200);
-    expect(emulator.storedFile('faults/slow.txt')).toBeDefined();
+    expect(emulator.storedFile(emulator.filePathFor('faults', 'slow.txt'))).toBeDefined();
     expect(emulator.log[0]?.fault).toBe('latency 300ms');
   });
 
@@ -120,7 +120,7 @@ describe('faults', () => {
     expect(entry).toMatchObject({ status: 0, fault: 'resetAfterBytes 65536' });
     expect(entry?.bodyBytes).toBeGreaterThanOrEqual(64 * 1024);
     expect(entry?.bodyBytes).toBeLessThan(body.length);
-    expect(emulator.storedFile('faults/reset.bin')).toBeUndefined();
+    expect(emulator.storedFile(emulator.filePathFor('faults', 'reset.bin'))).toBeUndefined();
     // The emulator keeps serving afterwards.
     emulator.faults.clear();
     expect((await credits()).status).toBe(200);
@@ -149,7 +149,7 @@ describe('faults', () => {
 
   it('dribbles a download too', async () => {
     const file = (await uploadText('dl.txt')).body.data;
-    emulator.faults.add({ path: '/files/faults/dl.txt', slowResponseMs: 400 });
+    emulator.faults.add({ path: `/files/${emulator.filePathFor('faults', 'dl.txt')}`, slowResponseMs: 400 });
     const reply = await rawRequest(file.downloadUrl, {});
     expect(reply.endAfterMs).toBeGreaterThanOrEqual(380);
     expect(reply.body.toString()).toBe('fault test');
@@ -165,7 +165,7 @@ describe('faults', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/json');
     expect(await res.text()).toBe('<html>upstream hiccup');
-    expect(emulator.storedFile('faults/mal.txt')).toBeDefined();
+    expect(emulator.storedFile(emulator.filePathFor('faults', 'mal.txt'))).toBeDefined();
   });
 
   it('sends a malformed body with a forced status, like a proxy error page', async () => {

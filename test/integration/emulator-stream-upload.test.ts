@@ -47,8 +47,8 @@ describe('POST /api/file-stream-upload', () => {
       msg: 'File uploaded successfully',
       data: {
         fileName: 'custom-name.jpg',
-        filePath: 'images/user-uploads/custom-name.jpg',
-        downloadUrl: `${emulator.url}/files/images/user-uploads/custom-name.jpg`,
+        filePath: emulator.filePathFor('images/user-uploads', 'custom-name.jpg'),
+        downloadUrl: `${emulator.url}/files/${emulator.filePathFor('images/user-uploads', 'custom-name.jpg')}`,
         fileSize: 3000,
         mimeType: 'image/jpeg',
         uploadedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
@@ -83,11 +83,13 @@ describe('POST /api/file-stream-upload', () => {
     expect(reply.status).toBe(200);
     const data = JSON.parse(reply.body.toString()).data;
     expect(data).toMatchObject({
-      filePath: 'docs/first.txt',
+      filePath: emulator.filePathFor('docs', 'first.txt'),
       fileSize: bytes.length,
       mimeType: 'text/plain',
     });
-    expect(await readFile(emulator.storedFile('docs/first.txt') as string)).toEqual(bytes);
+    expect(await readFile(emulator.storedFile(emulator.filePathFor('docs', 'first.txt')) as string)).toEqual(
+      bytes,
+    );
   });
 
   it.each([
@@ -109,7 +111,7 @@ describe('POST /api/file-stream-upload', () => {
       );
       expect(reply.status).toBe(200);
       expect(reply.body.data.fileSize).toBe(size);
-      const stored = emulator.storedFile(`sizes/size-${size}.bin`);
+      const stored = emulator.storedFile(emulator.filePathFor(`sizes`, `size-${size}.bin`));
       expect(stored).toBeDefined();
       expect(await sha256File(stored as string)).toBe(sha256(bytes));
       expect(sha256((await download(reply.body.data.downloadUrl)).bytes)).toBe(sha256(bytes));
@@ -217,7 +219,7 @@ describe('POST /api/file-stream-upload', () => {
     expect(a.body.data.fileName).toMatch(/^[0-9a-f]{16}\.png$/);
     expect(b.body.data.fileName).toMatch(/^[0-9a-f]{16}\.png$/);
     expect(a.body.data.fileName).not.toBe(b.body.data.fileName);
-    expect(a.body.data.filePath).toBe(`random/${a.body.data.fileName}`);
+    expect(a.body.data.filePath).toBe(emulator.filePathFor('random', a.body.data.fileName));
     expect(a.body.data.mimeType).toBe('image/png');
   });
 
@@ -271,8 +273,10 @@ describe('POST /api/file-stream-upload', () => {
 
     await expect.poll(() => emulator.log[0]?.durationMs ?? 0).toBeGreaterThan(0);
     expect(emulator.log[0]?.status).toBe(0);
-    expect(emulator.storedFile('partial/cut.bin')).toBeUndefined();
-    expect((await download(`${emulator.url}/files/partial/cut.bin`)).status).toBe(404);
+    expect(emulator.storedFile(emulator.filePathFor('partial', 'cut.bin'))).toBeUndefined();
+    expect(
+      (await download(`${emulator.url}/files/${emulator.filePathFor('partial', 'cut.bin')}`)).status,
+    ).toBe(404);
     await expect.poll(() => readdir(join(emulator.storageDir, 'incoming'))).toEqual([]);
   });
 });

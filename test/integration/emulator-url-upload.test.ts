@@ -79,14 +79,16 @@ describe('POST /api/file-url-upload', () => {
       msg: 'File uploaded successfully',
       data: {
         fileName: 'my-downloaded-image.jpg',
-        filePath: 'images/downloaded/my-downloaded-image.jpg',
+        filePath: em.filePathFor('images/downloaded', 'my-downloaded-image.jpg'),
         fileSize: JPEG.length,
         mimeType: 'image/jpeg',
       },
     });
-    expect(await sha256File(em.storedFile('images/downloaded/my-downloaded-image.jpg') as string)).toBe(
-      sha256(JPEG),
-    );
+    expect(
+      await sha256File(
+        em.storedFile(em.filePathFor('images/downloaded', 'my-downloaded-image.jpg')) as string,
+      ),
+    ).toBe(sha256(JPEG));
   });
 
   it("names the file after the URL's last path segment when no fileName is given", async () => {
@@ -96,7 +98,7 @@ describe('POST /api/file-url-upload', () => {
     ).toBe('photo.jpg');
     const spaced = await upload(em, { fileUrl: `${originUrl}/assets/hello%20world.txt`, uploadPath: 'd' });
     expect(spaced.body.data).toMatchObject({ fileName: 'hello world.txt', mimeType: 'text/plain' });
-    expect(spaced.body.data.downloadUrl).toBe(`${em.url}/files/d/hello%20world.txt`);
+    expect(spaced.body.data.downloadUrl).toBe(`${em.url}/files/${em.filePathFor('d', 'hello%20world.txt')}`);
     expect((await download(spaced.body.data.downloadUrl)).bytes.toString()).toBe('hi');
   });
 
@@ -123,7 +125,7 @@ describe('POST /api/file-url-upload', () => {
     });
     const copy = await upload(em, { fileUrl: first.body.data.downloadUrl, uploadPath: 'b' });
     expect(copy.body.data).toMatchObject({
-      filePath: 'b/one.jpg',
+      filePath: em.filePathFor('b', 'one.jpg'),
       fileSize: JPEG.length,
       mimeType: 'image/jpeg',
     });
@@ -183,7 +185,7 @@ describe('POST /api/file-url-upload', () => {
     expect(reply.body.msg).toBe(
       `File download failed: the download took longer than 0.3 s (${originUrl}/hang)`,
     );
-    expect(em.storedFile('d/h.bin')).toBeUndefined();
+    expect(em.storedFile(em.filePathFor('d', 'h.bin'))).toBeUndefined();
   });
 
   it.each(['/big', '/big-chunked'])(
@@ -199,7 +201,7 @@ describe('POST /api/file-url-upload', () => {
       expect(reply.body.msg).toBe(
         `File download failed: the file is larger than the 4000 bytes limit (${originUrl}${path})`,
       );
-      expect(em.storedFile('d/big.bin')).toBeUndefined();
+      expect(em.storedFile(em.filePathFor('d', 'big.bin'))).toBeUndefined();
     },
   );
 });

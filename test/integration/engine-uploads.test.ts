@@ -194,7 +194,7 @@ describe('name collisions', () => {
     });
     await engine.queue.runUntilIdle();
     const old = engine.history.list().entries[0];
-    expect(old?.filePath).toBe('site/logo.bin');
+    expect(old?.filePath).toBe(fx.emulator.filePathFor('site', 'logo.bin'));
 
     const attempt = engine.queue.enqueueFiles([second?.path ?? ''], {
       source: 'cli',
@@ -217,7 +217,9 @@ describe('name collisions', () => {
     expect(replaced?.status).toBe('replaced');
     expect(replaced?.replacedBy).toBe(newest?.id);
     expect(changes.at(-1)).toEqual({ added: newest?.id, replaced: old?.id });
-    expect(sha256(await storedContent('site/logo.bin'))).toBe(sha256(second?.data ?? Buffer.alloc(0)));
+    expect(sha256(await storedContent(fx.emulator.filePathFor('site', 'logo.bin')))).toBe(
+      sha256(second?.data ?? Buffer.alloc(0)),
+    );
   });
 });
 

@@ -84,7 +84,7 @@ describe('a second upload under a name a killed upload left waiting', () => {
     const resumed = await runKiedrop(['queue', '--resume'], env);
     expect(resumed.code).toBe(0);
     const link = /^report\.pdf {2}(\S+) {2}expires /u.exec(resumed.stdout)?.[1];
-    const stored = t.emulator.storedFile('left/report.pdf');
+    const stored = t.emulator.storedFile(t.emulator.filePathFor('left', 'report.pdf'));
     expect(link, resumed.stdout).toBeDefined();
     expect(sha256(await readFile(stored ?? ''))).toBe(sha256(big.data));
   });
@@ -115,7 +115,7 @@ describe('the window, asked for a name another upload is waiting to send to', ()
 
       await h['queue:resume']();
       const done = await app.waitForEvent('job', (j) => j.id === job?.id && j.status === 'done');
-      const stored = app.emulator.storedFile('window/notes.txt');
+      const stored = app.emulator.storedFile(app.emulator.filePathFor('window', 'notes.txt'));
       expect(done.historyId).not.toBeNull();
       expect(await readFile(stored ?? '', 'utf8')).toBe('first');
     } finally {

@@ -174,7 +174,7 @@ describe('the client gives up on an answer that never ends', { timeout: 10_000 }
         `Something other than the API may be answering at ${host}; check the address and any proxy. ` +
         'The file may have been stored anyway; check before uploading it again.',
     );
-    expect(emulator.storedFile('hostile/flood.txt')).toBeDefined();
+    expect(emulator.storedFile(emulator.filePathFor('hostile', 'flood.txt'))).toBeDefined();
   });
 
   it('still reads a slow answer that finishes within the limit', async () => {

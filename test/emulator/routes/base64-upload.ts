@@ -6,6 +6,7 @@ import { decodeBase64Payload } from '../base64-payload';
 import { loggedFields, readJsonObject } from '../json-body';
 import { SNIFF_BYTES } from '../mime-sniff';
 import { checkFileName, checkUploadPath, requireString } from '../upload-path';
+import { bearerKey } from '../account';
 import { storeUpload, uploadedBody } from '../upload-result';
 
 export async function base64Upload(ctx: RequestContext, deps: RouteDeps): Promise<void> {
@@ -19,6 +20,13 @@ export async function base64Upload(ctx: RequestContext, deps: RouteDeps): Promis
   const tempPath = deps.storage.tempPath();
   await writeFile(tempPath, bytes);
   const file = { tempPath, size: bytes.length, head: bytes.subarray(0, SNIFF_BYTES) };
-  const result = await storeUpload(deps, file, uploadPath, fileName, { declaredType });
+  const result = await storeUpload(
+    deps,
+    file,
+    uploadPath,
+    fileName,
+    { declaredType },
+    bearerKey(ctx.req.headers.authorization),
+  );
   await ctx.sendJson(200, uploadedBody(result));
 }

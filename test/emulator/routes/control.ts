@@ -4,9 +4,11 @@
 //   POST   /__emulator/faults  → add a Fault as JSON; a pattern path goes in "pathRegExp" (and "pathFlags")
 //   DELETE /__emulator/faults  → remove all faults
 //   POST   /__emulator/clock   → {"advanceMs": n} or {"setMs": epochMs}; answers {now, iso}
+//   POST   /__emulator/links   → any of {"lifetimeMs", "overwriteRestartsClock", "cdnDelayMs"}; answers all three
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Fault, FaultController, RequestLogEntry } from '../types';
 import type { ControllableClock } from '../clock';
+import type { LinkBehaviour } from '../storage';
 import { errorBody } from '../api-failure';
 
 export const CONTROL_PREFIX = '/__emulator/';
@@ -15,6 +17,7 @@ export interface ControlDeps {
   log: RequestLogEntry[];
   faults: FaultController;
   clock: ControllableClock;
+  setLinkBehaviour(change: Partial<LinkBehaviour>): LinkBehaviour;
 }
 
 type Handler = (body: Record<string, unknown>) => unknown;
@@ -52,11 +55,21 @@ export async function handleControl(
         return { now: deps.clock.now(), iso: new Date(deps.clock.now()).toISOString() };
       },
     },
+    links: {
+      POST: (body) => {
+        const { lifetimeMs, overwriteRestartsClock, cdnDelayMs } = body as Partial<LinkBehaviour>;
+        return deps.setLinkBehaviour({
+          ...(lifetimeMs !== undefined && { lifetimeMs }),
+          ...(overwriteRestartsClock !== undefined && { overwriteRestartsClock }),
+          ...(cdnDelayMs !== undefined && { cdnDelayMs }),
+        });
+      },
+    },
   };
   const route = routes[path.slice(CONTROL_PREFIX.length)];
   const method = req.method ?? 'GET';
   if (!route)
-    return reply(res, 404, errorBody(404, `Unknown control route ${path}; use log, faults or clock`));
+    return reply(res, 404, errorBody(404, `Unknown control route ${path}; use log, faults, clock or links`));
   const handler = route[method];
   if (!handler) {
     return reply(res, 405, errorBody(405, 'Method not allowed'), { Allow: Object.keys(route).join(', ') });

@@ -4,6 +4,7 @@ import type { RouteDeps } from './route-deps';
 import { ApiFailure } from '../api-failure';
 import { loggedFields, readJsonObject } from '../json-body';
 import { checkFileName, checkUploadPath, requireString } from '../upload-path';
+import { bearerKey } from '../account';
 import { storeUpload, uploadedBody } from '../upload-result';
 import { DownloadError, downloadToFile } from '../url-download';
 
@@ -33,10 +34,14 @@ export async function urlUpload(ctx: RequestContext, deps: RouteDeps): Promise<v
   }
 
   const segment = lastPathSegment(fileUrl);
-  const result = await storeUpload(deps, { tempPath, ...downloaded }, uploadPath, requestedName ?? segment, {
-    originalName: segment,
-    declaredType: downloaded.contentType,
-  });
+  const result = await storeUpload(
+    deps,
+    { tempPath, ...downloaded },
+    uploadPath,
+    requestedName ?? segment,
+    { originalName: segment, declaredType: downloaded.contentType },
+    bearerKey(ctx.req.headers.authorization),
+  );
   await ctx.sendJson(200, uploadedBody(result));
 }
 

@@ -182,7 +182,7 @@ export function errorCodeOf(err: unknown): CodedError {
   if (err instanceof NameCollisionError) {
     return {
       code: 'name.collision',
-      params: { name: err.existing.filePath, url: err.existing.downloadUrl },
+      params: { name: `${err.existing.uploadPath}/${err.existing.fileName}`, url: err.existing.downloadUrl },
     };
   }
   if (err instanceof DuplicateHistoryEntryError) return { code: 'history.duplicate' };

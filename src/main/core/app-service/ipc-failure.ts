@@ -53,7 +53,7 @@ function classify(err: unknown): Omit<IpcError, 'code' | 'params'> {
     return {
       kind: 'name-collision',
       message:
-        `"${err.existing.filePath}" is already a live link (${err.existing.downloadUrl}). ` +
+        `"${err.existing.uploadPath}/${err.existing.fileName}" is already a live link (${err.existing.downloadUrl}). ` +
         'Upload anyway to make that link serve the new file, or choose another name.',
     };
   }

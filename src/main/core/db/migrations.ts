@@ -8,6 +8,7 @@ import { SCHEMA_V2_WATCH } from './schema-v2-watch';
 import { SCHEMA_V3 } from './schema-v3';
 import { SCHEMA_V4_QUEUE } from './schema-v4-queue';
 import { SCHEMA_V5_HISTORY_LINKS } from './schema-v5-history-links';
+import { SCHEMA_V6_LINK_HEALTH } from './schema-v6-link-health';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'integrity-check record and live-entry index', sql: SCHEMA_V3 },
   { version: 4, name: 'queue indexes for large batches', sql: SCHEMA_V4_QUEUE },
   { version: 5, name: 'indexes for history entries pointing at each other', sql: SCHEMA_V5_HISTORY_LINKS },
+  { version: 6, name: 'link health checks and history by upload path and name', sql: SCHEMA_V6_LINK_HEALTH },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -181,6 +181,17 @@ export class HistoryStore {
     );
   }
 
+  /** The newest live, not overwritten entry uploaded under that upload path and name. Matched by name, not by
+   * filePath: the server's filePath may carry a prefix (the account) that is only known after an upload. */
+  findLiveByName(uploadPath: string, fileName: string): HistoryEntry | undefined {
+    return this.#one(
+      `SELECT ${HISTORY_COLUMNS} FROM history
+       WHERE upload_path = ? AND file_name = ? AND replaced_by IS NULL AND expires_at > ?
+       ORDER BY uploaded_at DESC, id DESC LIMIT 1`,
+      [uploadPath, fileName, this.#now()],
+    );
+  }
+
   /** A later upload (newId) overwrote oldId's content. A missing oldId is not an error: it may have been deleted. */
   markReplaced(oldId: number, newId: number): void {
     this.#write(() => {

@@ -58,7 +58,7 @@ function refuseCollision(
   const pending = deps.store.unfinishedAt(location, fileName);
   if (pending) throw new NameInUseError(toSnapshot(pending, undefined, deps.now()));
   if (overwrite === true) return;
-  const existing = deps.history.findLiveByFilePath(`${location}/${fileName}`);
+  const existing = deps.history.findLiveByName(location, fileName);
   if (existing) throw new NameCollisionError(existing);
 }
 

@@ -9,7 +9,7 @@ export class NameCollisionError extends Error {
 
   constructor(existing: HistoryEntry) {
     super(
-      `"${existing.filePath}" already holds a live upload (history entry ${existing.id}, link ${existing.downloadUrl}). ` +
+      `"${existing.uploadPath}/${existing.fileName}" already holds a live upload (history entry ${existing.id}, link ${existing.downloadUrl}). ` +
         'Uploading under the same name would make that link serve the new file; confirm to overwrite it, or choose another name.',
     );
     this.name = 'NameCollisionError';
