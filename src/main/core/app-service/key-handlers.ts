@@ -40,7 +40,10 @@ export function keyHandlers(
       await keys.clear();
       return announce();
     },
-    'key:open-page': () => deps.shell.openExternal(KEY_PAGE_URL),
+    'key:open-page': async () => {
+      // security-reviewed: a fixed https address written in this file, never one from the window.
+      await deps.shell.openExternal(KEY_PAGE_URL);
+    },
     'credits:get': async () => {
       const key = await keys.current();
       if (key === null) throw new IpcFailure('no-key', NO_KEY_MESSAGE);

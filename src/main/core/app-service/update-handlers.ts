@@ -14,6 +14,8 @@ export function updateHandlers(deps: HandlerDeps): Pick<Handlers, 'update:status
           'No newer version of KieDrop is known, so there is no page to open.',
         );
       }
+      // security-reviewed: the release feed's page address, accepted only as http(s) by parseLatestRelease,
+      // and the shell adapter refuses anything else again; the window cannot pass an address here.
       await deps.shell.openExternal(available.url);
     },
   };
