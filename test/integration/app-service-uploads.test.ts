@@ -237,6 +237,8 @@ describe('settings that change the engine', () => {
       expect(notice.message).toBe(
         'The link was not copied: The desktop refused the copy. They are in your history.',
       );
+      // The stable code lets the window say it in the person's language.
+      expect(notice).toMatchObject({ code: 'clipboard.links-not-copied', params: { count: 1 } });
       expect(app.events.slice(events).some((e) => e.event === 'links-copied')).toBe(false);
     } finally {
       app.clipboard.writeText = write;

@@ -24,7 +24,8 @@ export function createCopyOnUpload(
   settings: Pick<SettingsStore, 'get'>,
   clipboard: ClipboardAdapter,
   /** Told when the links did not reach the clipboard, so the user is never left believing they did. */
-  onCopyFailed: (message: string) => void = () => undefined,
+  /** `count`: how many links were not copied (the window says it in the person's language). */
+  onCopyFailed: (message: string, count: number) => void = () => undefined,
   /** Told once the links are on the clipboard: how many, and the file's name when there was one. */
   onCopied: (copied: { count: number; name: string | null }) => void = () => undefined,
 ): CopyOnUpload {
@@ -50,7 +51,7 @@ export function createCopyOnUpload(
         () => onCopied(copied),
         (err: unknown) => {
           const why = err instanceof Error ? err.message : String(err);
-          onCopyFailed(`${links} not copied: ${why} They are in your history.`);
+          onCopyFailed(`${links} not copied: ${why} They are in your history.`, entries.length);
         },
       );
   }

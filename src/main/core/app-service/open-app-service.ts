@@ -158,7 +158,13 @@ export function openAppService(opts: AppServiceOptions): AppService {
     engine,
     settings,
     opts.clipboard,
-    (message) => outbox.emit('notice', { level: 'warning', message }),
+    (message, count) =>
+      outbox.emit('notice', {
+        level: 'warning',
+        message,
+        code: 'clipboard.links-not-copied',
+        params: { count },
+      }),
     (copied) => outbox.emit('links-copied', copied),
   );
   const activity = createUploadActivity(engine);

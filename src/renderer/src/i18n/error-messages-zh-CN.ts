@@ -52,4 +52,5 @@ export const errorMessagesZhCN: Record<keyof typeof errorMessagesEn, string> = {
   'error.shell.menu-repaired': '右键菜单启动的是旧的或已移动的 KieDrop，现在已改为启动当前这个。',
   'error.shell.menu-not-repaired': '右键菜单无法更新：{reason}',
   'error.watch.not-started': '无法启动文件夹监视：{reason}',
+  'error.clipboard.links-not-copied': '已完成上传的链接（{count} 个）无法放入剪贴板。它们都在历史记录中。',
 };
