@@ -1,6 +1,6 @@
 // History as a paged list: the entries matching a search and filter, kept live by 'history' events
 // (new uploads slide in at the top, deleted ones drop out), and the failed-jobs list behind the Failed chip.
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import type { FailedJob, HistoryQuery } from '../../../shared/domain';
 import { api, settle } from '../api';
 import type { HistoryItem } from '../state/history-item';
@@ -16,16 +16,34 @@ export type HistoryStatusFilter = NonNullable<HistoryQuery['status']>;
 
 export type { HistoryItem } from '../state/history-item';
 
+/** How far a search's count can be trusted: a common term counts only what can be listed, and a
+ * one- or two-character term looks through the newest entries only (src/main/core/history/history-query.ts). */
+export interface SearchScope {
+  /** The query it belongs to, so an answer to an older query is never shown with a newer one. */
+  query: string;
+  lowerBound: boolean;
+  searchedNewest: number | null;
+}
+
 export function useHistoryPages(
   search: string,
   status: HistoryStatusFilter,
   enabled: boolean,
-): PagedList<HistoryItem> {
+): PagedList<HistoryItem> & { scope: SearchScope | null } {
+  const queryKey = `${enabled}:${status}:${search}`;
+  const [scope, setScope] = useState<SearchScope | null>(null);
   const fetchPage = useCallback(
     async (offset: number, limit: number) => {
       if (!enabled) return { ok: true as const, value: { items: [], total: 0 } };
       const res = await settle(api.historyList({ search, status, limit, offset }));
       if (!res.ok) return res;
+      if (offset === 0 && res.value.superseded !== true) {
+        setScope({
+          query: `${enabled}:${status}:${search}`,
+          lowerBound: res.value.totalIsLowerBound === true,
+          searchedNewest: res.value.searchedNewest ?? null,
+        });
+      }
       const now = Date.now();
       return {
         ok: true as const,
@@ -34,7 +52,7 @@ export function useHistoryPages(
     },
     [search, status, enabled],
   );
-  const list = usePagedList(fetchPage, `${enabled}:${status}:${search}`, historyItemId);
+  const list = usePagedList(fetchPage, queryKey, historyItemId);
 
   useApiEvent('history', (change) => {
     if (!enabled) return;
@@ -49,7 +67,7 @@ export function useHistoryPages(
     }
     if (change.replaced !== undefined) list.invalidate();
   });
-  return list;
+  return { ...list, scope: scope !== null && scope.query === queryKey ? scope : null };
 }
 
 export function useFailedPages(enabled: boolean): PagedList<FailedJob> {

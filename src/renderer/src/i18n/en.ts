@@ -179,6 +179,8 @@ export const en = {
   'history.export.json': 'Export as JSON…',
   'history.export.csv': 'Export as CSV…',
   'history.count': '{count} links',
+  'history.countAtLeast': 'more than {count} links: type more to narrow the search',
+  'history.searchedNewest': 'searched the newest {count}; type a third character to search them all',
   'history.countOne': '1 link',
   'history.countFailed': '{count} failed uploads',
   'history.countFailedOne': '1 failed upload',

@@ -172,6 +172,8 @@ export const zhCN: Messages = {
   'history.export.json': '导出为 JSON…',
   'history.export.csv': '导出为 CSV…',
   'history.count': '{count} 个链接',
+  'history.countAtLeast': '超过 {count} 个链接：请输入更多字词以缩小范围',
+  'history.searchedNewest': '仅搜索了最新的 {count} 条；输入第三个字符即可搜索全部',
   'history.countOne': '1 个链接',
   'history.countFailed': '{count} 个失败的上传',
   'history.countFailedOne': '1 个失败的上传',

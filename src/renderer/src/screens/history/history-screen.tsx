@@ -229,7 +229,14 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
       ? t('common.loading')
       : failedMode
         ? t(total === 1 ? 'history.countFailedOne' : 'history.countFailed', { count: total.toLocaleString() })
-        : t(total === 1 ? 'history.countOne' : 'history.count', { count: total.toLocaleString() });
+        : history.scope?.lowerBound === true
+          ? t('history.countAtLeast', { count: total.toLocaleString() })
+          : t(total === 1 ? 'history.countOne' : 'history.count', { count: total.toLocaleString() });
+  // A short search looks through the newest entries only; say so, so "3 links" is not read as all there are.
+  const scopeText =
+    !failedMode && history.scope?.searchedNewest != null
+      ? t('history.searchedNewest', { count: history.scope.searchedNewest.toLocaleString() })
+      : null;
 
   const empty = (
     <div className="empty empty-large">
@@ -272,8 +279,9 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
           onClear={selection.clear}
         />
       ) : (
-        <div className="history-count" aria-live="polite">
+        <div className="history-count" aria-live="polite" data-testid="history-count">
           {countText}
+          {scopeText === null ? null : <span className="history-count-scope"> · {scopeText}</span>}
         </div>
       )}
       {bulk.pending ? (
