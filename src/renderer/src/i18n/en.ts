@@ -206,10 +206,6 @@ export const en = {
   'history.expiredEnter': 'This link has expired — renew it to get a new link',
   'history.action.delete': 'Delete',
   'history.action.deleteNamed': 'Delete {name} from history',
-  'history.delete.title': 'Delete “{name}” from history?',
-  'history.delete.body':
-    'This removes the entry from your history. The link itself keeps working until it expires — kie.ai has no way to delete files early.',
-  'history.delete.confirm': 'Delete',
   'history.clearExpired.title': 'Clear expired links?',
   'history.clearExpired.body':
     '{count} expired entries will be removed from your history. Their links no longer work.',
@@ -470,7 +466,6 @@ export const en = {
   'announce.copiedAll': '{count} links copied',
   'announce.linksCopied': '{count} links copied',
   'announce.renewing': 'Renewing {name}: uploading it again',
-  'announce.deleted': '{name} deleted from history',
   'announce.clearedExpired': '{count} expired entries cleared',
   'announce.clearedExpiredOne': '1 expired entry cleared',
   'announce.exported': 'History exported to {path}',
