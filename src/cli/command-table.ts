@@ -230,6 +230,20 @@ export const COMMANDS: readonly CommandDoc[] = [
     examples: ['kiedrop renew h42', 'kiedrop renew j17'],
   },
   {
+    name: 'check',
+    summary: 'Ask whether links still work.',
+    usage: 'kiedrop check <id>... [--json]\n       kiedrop check --all [--json]',
+    details:
+      'Asks the host of each link (HEAD, or a one-byte GET when HEAD is refused) whether it still serves ' +
+      'the file: alive, gone (404 or 410: deleted), host unreachable (no connection; the file may still be ' +
+      'there) or no answer about the file (another status). Needs no API key; goes through the same proxy ' +
+      'as uploads, at most 4 at a time, trying a failed connection twice more. Each result is stored with ' +
+      'its history entry, with when a link was first seen gone. --all checks every entry not overwritten ' +
+      'by a later upload. Exits 1 when any link is not alive.',
+    options: [{ name: 'all', type: 'boolean', description: 'Check every link in the history.' }, JSON_OPTION],
+    examples: ['kiedrop check h42 h43', 'kiedrop check --all --json'],
+  },
+  {
     name: 'queue',
     summary: 'Show, resume, retry or cancel unfinished uploads.',
     usage:

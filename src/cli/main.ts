@@ -26,6 +26,7 @@ const RUNNERS: Readonly<Record<string, () => Promise<Runner>>> = {
   share: async () => (await import('./commands/share')).runShare,
   history: async () => (await import('./commands/history')).runHistory,
   renew: async () => (await import('./commands/renew')).runRenew,
+  check: async () => (await import('./commands/check')).runCheck,
   queue: async () => (await import('./commands/queue')).runQueue,
   export: async () => (await import('./commands/export')).runExport,
   watch: async () => (await import('./commands/watch')).runWatch,

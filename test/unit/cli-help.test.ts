@@ -10,6 +10,7 @@ describe('help texts', () => {
       'upload-url',
       'history',
       'renew',
+      'check',
       'queue',
       'export',
       'credits',

@@ -31,7 +31,8 @@ export const EXPECT_CONTINUE_MIN_BYTES = 1024 * 1024;
 const CONTINUE_WAIT_MS = 1000;
 
 export interface HttpSendOptions {
-  method: 'GET' | 'POST';
+  /** HEAD: for link health checks (answers carry no body). */
+  method: 'GET' | 'POST' | 'HEAD';
   url: URL;
   /** Caller's headers; Content-Type and Content-Length come from `body`. */
   headers: Record<string, string>;
