@@ -2,6 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { ExportWriteError, exportToFile } from '../history';
 import type { HistoryEntry, HistoryPage, HistoryQuery } from '../history';
+import { LinkCheckStore, type LinkHealth } from '../health';
 import { formatLinks } from '../links';
 import { decodePreview } from '../thumbnails';
 import type { Handlers } from '../../../shared/ipc-contract';
@@ -44,6 +45,11 @@ function isWebLink(link: string): boolean {
   }
 }
 
+/** A copy re-checks a link whose last check is older than this. */
+export const COPY_RECHECK_AFTER_MS = 60 * 60 * 1000;
+/** A big selection is not held up by hundreds of requests: past this many, stored results decide. */
+const MAX_CHECKS_PER_COPY = 20;
+
 function dateStamp(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
@@ -55,6 +61,34 @@ export function historyHandlers(deps: HandlerDeps): Pick<Handlers, HistoryHandle
   // The latest search wins: a search still waiting its turn when the user typed on is answered as
   // superseded instead of being run (the window has moved to the newer query and drops that answer).
   // Only searches supersede searches: a plain listing (the expired count, say) comes from elsewhere.
+  // A link known to be dead is not put on the clipboard without a word: the copy fails with a message
+  // naming it. Links not checked within the hour are checked first (a few at most); a host that does
+  // not answer says nothing about the file, so it never blocks a copy.
+  async function refuseGoneLinks(entries: HistoryEntry[]): Promise<void> {
+    const store = new LinkCheckStore(engine.db);
+    const stale = (h: LinkHealth | undefined) =>
+      h === undefined || now() - Date.parse(h.checkedAt) > COPY_RECHECK_AFTER_MS;
+    const health = new Map(entries.map((e) => [e.id, store.get(e.id)]));
+    const checkLink = deps.checkLink;
+    if (checkLink !== undefined) {
+      const due = entries.filter((e) => stale(health.get(e.id))).slice(0, MAX_CHECKS_PER_COPY);
+      await Promise.all(
+        due.map(async (e) => health.set(e.id, store.record(e.id, await checkLink(e.downloadUrl), now()))),
+      );
+    }
+    const gone = entries.filter((e) => health.get(e.id)?.state === 'gone');
+    const first = gone[0];
+    if (first === undefined) return;
+    const since = health.get(first.id)?.goneSince ?? new Date(now()).toISOString();
+    const others = gone.length > 1 ? ` (and ${gone.length - 1} more)` : '';
+    throw new IpcFailure(
+      'link-gone',
+      `The link of "${first.fileName}"${others} no longer works: its host answered that the file is gone ` +
+        `(first seen gone ${since}). Nothing was copied. Renew it for a fresh link.`,
+      { code: 'history.link-gone', params: { name: first.fileName, count: gone.length, since } },
+    );
+  }
+
   let latestSearch = '';
   let generation = 0;
 
@@ -105,6 +139,7 @@ export function historyHandlers(deps: HandlerDeps): Pick<Handlers, HistoryHandle
       if (ids.length === 0)
         throw new IpcFailure('invalid-argument', 'Choose at least one upload to copy its link.');
       const entries = ids.map(entry);
+      await refuseGoneLinks(entries);
       const text = formatLinks(entries, format, settings.get().customCopyTemplate);
       try {
         await clipboard.writeText(text);

@@ -46,6 +46,7 @@ import type { WatchHost } from './watch-host';
 import { watchOverview } from './watch-overview';
 import { repairStaleEntries } from '../shell-integration';
 import { createAgentRouter } from '../api/proxy-agent';
+import { checkOne } from '../health';
 import { DEFAULT_USER_AGENT } from '../api';
 import { createUpdateChecker, fetchLatestRelease } from '../updates';
 import type { UpdateChecker, UpdateFeed } from '../updates';
@@ -191,7 +192,22 @@ export function openAppService(opts: AppServiceOptions): AppService {
     firstDelayMs: opts.updates?.firstDelayMs,
     intervalMs: opts.updates?.intervalMs,
   });
+  // Before a copy: one quick look, no retries, so an unreachable host costs seconds at most.
+  const checkLink = async (url: string) => {
+    const agents = createAgentRouter(proxyOf(settings.get()));
+    try {
+      return await checkOne(url, {
+        agents,
+        retries: 0,
+        timeoutMs: 5000,
+        userAgent: opts.userAgent ?? DEFAULT_USER_AGENT,
+      });
+    } finally {
+      agents.closeIdle();
+    }
+  };
   const handlers = createHandlers({
+    checkLink,
     engine,
     keys,
     settings,

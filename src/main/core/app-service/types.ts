@@ -1,5 +1,6 @@
 // What the app service needs from the outside world. Electron provides these in the app; the test
 // harness provides recording and programmable versions. Nothing here imports Electron.
+import type { LinkProbe } from '../health';
 import type { ApiClient } from '../api';
 import type { Engine } from '../engine';
 import type { SettingsStore } from '../settings';
@@ -88,6 +89,8 @@ export interface HandlerDeps {
   watch: WatchHost;
   /** The `kiedrop` wrapper inside the packaged app (macOS, Windows), or null. */
   bundledCliPath: string | null;
+  /** One quick health check of a public link, through the saved proxy; none: copies never check. */
+  checkLink?: (url: string) => Promise<LinkProbe>;
   /** Whether a newer KieDrop is out. */
   updates: Pick<UpdateChecker, 'status'>;
 }

@@ -41,6 +41,8 @@ export const errorMessagesEn = {
   'error.clipboard.unsupported':
     'The clipboard holds nothing that can be uploaded (an image, files or a link).',
   'error.history.duplicate': 'That entry is already in the history.',
+  'error.history.link-gone':
+    'The link of “{name}” no longer works: its host says the file is gone (first seen gone {since}). Nothing was copied. Renew it for a fresh link.',
   // Follows the reason directly: the space belongs to English only.
   'error.job.gaveUp': ' (Gave up after {count} attempts.)',
   'error.upload-path.empty': 'The folder name is empty. Enter one such as "images/uploads".',

@@ -38,6 +38,8 @@ export const errorMessagesZhCN: Record<keyof typeof errorMessagesEn, string> = {
   'error.clipboard.empty': '剪贴板中没有可上传的内容。',
   'error.clipboard.unsupported': '剪贴板中没有可上传的内容（图片、文件或链接）。',
   'error.history.duplicate': '该条目已在历史记录中。',
+  'error.history.link-gone':
+    '“{name}”的链接已失效：服务器表示文件已不存在（首次发现失效于 {since}）。未复制任何内容。请续期以获得新链接。',
   'error.job.gaveUp': '（尝试 {count} 次后放弃。）',
   'error.upload-path.empty': '文件夹名为空。请输入类似 "images/uploads" 的名称。',
   'error.upload-path.control-char': '其中含有控制字符（换行或制表符？），请删除。',
