@@ -4,6 +4,9 @@
 //   --key <key>     accepted API key; repeat for several (default: the built-in test key)
 //   --storage <dir> keep uploads here (default: a temp dir removed on exit)
 //   --credits <n>   balance reported by the credits endpoint (default 100)
+//   --lifetime-ms <n>   how long files live (default 3 days)
+//   --keep-clock-on-overwrite   an overwrite does not restart a file's lifetime (default: it does)
+//   --cdn-delay-ms <n>  old bytes served for this long after an overwrite (default 0)
 //   --verbose       print one line per request
 import { parseArgs } from 'node:util';
 import type { RequestLogEntry } from './types';
@@ -18,6 +21,9 @@ function parseCli() {
         key: { type: 'string', multiple: true },
         storage: { type: 'string' },
         credits: { type: 'string' },
+        'lifetime-ms': { type: 'string' },
+        'keep-clock-on-overwrite': { type: 'boolean', default: false },
+        'cdn-delay-ms': { type: 'string' },
         verbose: { type: 'boolean', default: false },
       },
       strict: true,
@@ -28,11 +34,24 @@ function parseCli() {
     const credits = values.credits === undefined ? undefined : Number(values.credits);
     if (credits !== undefined && !Number.isFinite(credits))
       throw new Error(`--credits must be a number, got "${values.credits}"`);
-    return { ...values, port, credits };
+    const ms = (name: 'lifetime-ms' | 'cdn-delay-ms') => {
+      const text = values[name];
+      if (text === undefined) return undefined;
+      const n = Number(text);
+      if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a number of ms, got "${text}"`);
+      return n;
+    };
+    const links = {
+      ...(ms('lifetime-ms') !== undefined && { lifetimeMs: ms('lifetime-ms') }),
+      ...(ms('cdn-delay-ms') !== undefined && { cdnDelayMs: ms('cdn-delay-ms') }),
+      ...(values['keep-clock-on-overwrite'] && { overwriteRestartsClock: false }),
+    };
+    return { ...values, port, credits, links };
   } catch (err) {
     console.error(`emulator: ${(err as Error).message}`);
     console.error(
-      'Usage: npm run emulator -- [--port 8787] [--host 127.0.0.1] [--key KEY]... [--storage DIR] [--credits N] [--verbose]',
+      'Usage: npm run emulator -- [--port 8787] [--host 127.0.0.1] [--key KEY]... [--storage DIR] [--credits N]\n' +
+        '         [--lifetime-ms N] [--keep-clock-on-overwrite] [--cdn-delay-ms N] [--verbose]',
     );
     process.exit(2);
   }
@@ -50,6 +69,7 @@ const emulator = await startEmulator({
   apiKeys: args.key,
   storageDir: args.storage,
   credits: args.credits,
+  links: args.links,
   onRequest: args.verbose ? (entry) => console.log(describe(entry)) : undefined,
 });
 
