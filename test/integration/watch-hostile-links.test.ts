@@ -13,7 +13,9 @@ import { useWatchFixture } from '../support/watch-fixture';
 
 const fx = useWatchFixture('kiedrop-watch-hostile-links-', { watch: { availabilityPollMs: 150 } });
 
-const watching = (folder: Omit<NewWatchFolder, 'path'> = {}) => fx.watchInbox({ quietMs: 200, ...folder });
+// The files these tests put in place before watching are meant to go up: they ask for that.
+const watching = (folder: Omit<NewWatchFolder, 'path'> = {}) =>
+  fx.watchInbox({ quietMs: 200, existingFiles: 'upload', ...folder });
 
 const names = (engine: Engine): string[] =>
   engine.history
@@ -85,7 +87,7 @@ describe('a link that leads out of the watched folder', () => {
   it('in `kiedrop watch`: one line per link naming it and where it leads, and no link to the key', async () => {
     const { outside, dirLink, fileLink } = await outsideWithLinks();
     await writeFile(join(fx.watched, 'photo.jpg'), 'inside');
-    const cli = startCli(['watch', fx.watched, '--quiet-ms', '200']);
+    const cli = startCli(['watch', fx.watched, '--quiet-ms', '200', '--upload-existing']);
     await until('the photo link', () => cli.out.stdout.includes('photo.jpg'));
     await writeFile(join(outside, 'created-later.txt'), 'also private');
     await writeFile(join(fx.watched, 'marker.txt'), 'after');
