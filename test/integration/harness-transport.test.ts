@@ -108,7 +108,7 @@ describe('the harness transport', () => {
     );
     expect(bad).toEqual({
       ok: false,
-      error: { kind: 'invalid-argument', message: expect.stringContaining('"id"') },
+      error: { kind: 'invalid-argument', code: 'input.invalid', message: expect.stringContaining('"id"') },
     });
   });
 });
