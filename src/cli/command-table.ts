@@ -124,7 +124,7 @@ export const COMMANDS: readonly CommandDoc[] = [
         name: 'format',
         type: 'string',
         value: 'FORMAT',
-        description: 'Copy as url (default), markdown, html or bbcode; implies --copy.',
+        description: 'url (default), markdown, html or bbcode; implies --copy.',
       },
       JSON_OPTION,
     ],

@@ -9,7 +9,8 @@ export const WATCH_COMMAND: CommandDoc = {
   summary: 'Watch a folder and upload each file that appears in it.',
   usage:
     'kiedrop watch [<dir>] [--path PATH] [--include GLOBS] [--exclude GLOBS]\n' +
-    '       [--no-recursive] [--polling] [--quiet-ms N] [--upload-changed] [--upload-existing]\n' +
+    '       [--no-recursive] [--polling] [--quiet-ms N] [--upload-changed]\n' +
+    '       [--upload-existing]\n' +
     '       kiedrop watch --list [--json] | --remove ID',
   details:
     'Runs in the foreground until Ctrl-C. A file is uploaded once its size and modification time have ' +
@@ -52,7 +53,7 @@ export const WATCH_COMMAND: CommandDoc = {
     {
       name: 'upload-existing',
       type: 'boolean',
-      description: 'When adding the folder: upload the files already in it too (default: only new files).',
+      description: 'Upload the files already in a new folder too.',
     },
     { name: 'list', type: 'boolean', description: 'List the saved folders and their settings.' },
     {
