@@ -96,3 +96,34 @@ describe('the kiedrop command', () => {
     expect(installed).not.toContain('tsx');
   }, 300_000);
 });
+
+describe('kiedrop upload without a proxy', () => {
+  it('uploads a file without loading the proxy tunnel or mime-types packages', async () => {
+    const file = join(root, 'notes.json');
+    // Without a proxy, the tunnel library is never loaded; the mime table is generated into the source.
+    await writeFile(file, '{"a":1}\n');
+    const env = {
+      ...process.env,
+      NODE_OPTIONS: forbidding(['https-proxy-agent', 'mime-types', 'mime-db']),
+      KIEDROP_API_KEY: emulator.apiKey,
+      KIEDROP_BASE_URL: emulator.url,
+      KIEDROP_CREDITS_URL: emulator.url,
+      KIEDROP_DATA_DIR: join(root, 'data'),
+      HTTPS_PROXY: '',
+      HTTP_PROXY: '',
+      https_proxy: '',
+      http_proxy: '',
+    };
+    const { stdout } = await run(
+      process.execPath,
+      [join(PROJECT_ROOT, 'bin', 'kiedrop.js'), 'upload', file, '--json'],
+      {
+        env,
+      },
+    );
+    const [outcome] = JSON.parse(stdout) as { status: string; downloadUrl: string }[];
+    expect(outcome?.status).toBe('done');
+    const stored = await fetch(outcome?.downloadUrl ?? '');
+    expect(await stored.text()).toBe('{"a":1}\n');
+  });
+});
