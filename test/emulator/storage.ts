@@ -189,7 +189,8 @@ export function describeLifetime(ms: number): string {
   ];
   for (const [size, name] of units) {
     // One day reads better as '24 hours', as some of the service's own pages put it.
-    if (ms >= (size === 86_400_000 ? 2 * size : size) && ms % size === 0) return `${ms / size} ${name}${ms === size ? '' : 's'}`;
+    if (ms >= (size === 86_400_000 ? 2 * size : size) && ms % size === 0)
+      return `${ms / size} ${name}${ms === size ? '' : 's'}`;
   }
   return `${ms} ms`;
 }

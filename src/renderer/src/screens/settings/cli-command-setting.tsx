@@ -5,6 +5,7 @@ import { useEffect, useId, useState } from 'react';
 import type { CliCommandState } from '../../../../shared/ipc-contract';
 import { api, settle } from '../../api';
 import { useT } from '../../i18n/i18n-context';
+import { InstallActions } from './install-actions';
 import { SettingRow } from './setting-row';
 import { translateError } from '../../i18n/translate-error';
 
@@ -71,36 +72,15 @@ export function CliCommandSetting({ active }: { active: boolean }) {
               {t('settings.cliCommand.notOnPath')}
             </span>
           ) : null}
-          <div className="integration-actions">
-            {!installed ? (
-              <button
-                type="button"
-                className="button button-small button-primary"
-                disabled={busy}
-                aria-describedby={hintId}
-                data-testid="cli-command-install"
-                onClick={() => void run('install')}
-              >
-                {t(state.state === 'outdated' ? 'settings.shareMenu.update' : 'settings.shareMenu.install')}
-              </button>
-            ) : null}
-            {state.state === 'installed' || state.state === 'outdated' ? (
-              <button
-                type="button"
-                className="button button-small"
-                disabled={busy}
-                data-testid="cli-command-remove"
-                onClick={() => void run('remove')}
-              >
-                {t('settings.shareMenu.remove')}
-              </button>
-            ) : null}
-          </div>
-          {message && !message.error ? (
-            <p className="field-hint integration-done" role="status" data-testid="cli-command-message">
-              {message.text}
-            </p>
-          ) : null}
+          <InstallActions
+            testId="cli-command"
+            install={installed ? null : state.state === 'outdated' ? 'update' : 'install'}
+            remove={state.state === 'installed' || state.state === 'outdated'}
+            busy={busy}
+            hintId={hintId}
+            onRun={(action) => void run(action)}
+            done={message && !message.error ? message.text : null}
+          />
         </div>
       )}
     </SettingRow>

@@ -5,6 +5,7 @@ import type { IntegrationState } from '../../../../shared/ipc-contract';
 import { api, settle } from '../../api';
 import { Icon } from '../../components/icon';
 import { useT } from '../../i18n/i18n-context';
+import { InstallActions } from './install-actions';
 import { SettingRow } from './setting-row';
 import { translateError } from '../../i18n/translate-error';
 
@@ -107,36 +108,15 @@ export function ShareMenuSetting({ active }: { active: boolean }) {
             {summary === 'installed' ? <Icon name="check" size={13} /> : null}
             {t(`settings.shareMenu.status.${summary ?? 'absent'}`)}
           </span>
-          <div className="integration-actions">
-            {summary !== 'installed' ? (
-              <button
-                type="button"
-                className="button button-small button-primary"
-                disabled={busy}
-                aria-describedby={hintId}
-                data-testid="share-menu-install"
-                onClick={() => void run('install')}
-              >
-                {t(summary === 'partial' ? 'settings.shareMenu.update' : 'settings.shareMenu.install')}
-              </button>
-            ) : null}
-            {summary !== 'absent' ? (
-              <button
-                type="button"
-                className="button button-small"
-                disabled={busy}
-                data-testid="share-menu-remove"
-                onClick={() => void run('remove')}
-              >
-                {t('settings.shareMenu.remove')}
-              </button>
-            ) : null}
-          </div>
-          {message && !message.error ? (
-            <p className="field-hint integration-done" role="status" data-testid="share-menu-message">
-              {message.text}
-            </p>
-          ) : null}
+          <InstallActions
+            testId="share-menu"
+            install={summary === 'installed' ? null : summary === 'partial' ? 'update' : 'install'}
+            remove={summary !== 'absent'}
+            busy={busy}
+            hintId={hintId}
+            onRun={(action) => void run(action)}
+            done={message && !message.error ? message.text : null}
+          />
         </div>
       )}
     </SettingRow>
