@@ -47,7 +47,8 @@ describe('odd file names in a batch', () => {
     const r = await runKiedrop(['upload', ok1, newline, tab, backslash, ok2], env);
 
     expect(r.code).toBe(1);
-    const lines = r.stdout.trimEnd().split('\n');
+    // One line per uploaded file, printed as each finishes (so in either order).
+    const lines = r.stdout.trimEnd().split('\n').sort();
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^ok1\.txt /u);
     expect(lines[1]).toMatch(/^ok2\.txt /u);
