@@ -163,11 +163,17 @@ describe('Show file', () => {
 
 describe('dragging a row out of the window', () => {
   /** Starts a drag on the row as the browser would, and answers what the page put in the drag data. */
-  async function dragRow(name: string): Promise<{ uriList: string; text: string; prevented: boolean }> {
+  async function dragRow(
+    name: string,
+    screen: 'history' | 'upload' = 'history',
+  ): Promise<{ uriList: string; text: string; prevented: boolean }> {
     const dataTransfer = await run.page.evaluateHandle(
       () => new (globalThis as unknown as { DataTransfer: new () => unknown }).DataTransfer(),
     );
-    const row = historyRow(run.page, name).locator('.history-main');
+    const row =
+      screen === 'history'
+        ? historyRow(run.page, name).locator('.history-main')
+        : jobRow(run.page, name).locator('.job-name');
     const prevented = await row.evaluate((el, dt) => {
       const g = globalThis as unknown as {
         DragEvent: new (type: string, init: unknown) => { defaultPrevented: boolean };
@@ -200,6 +206,21 @@ describe('dragging a row out of the window', () => {
     const url = historyEntryNamed(run, 'moved-away.txt').downloadUrl;
     expect(drag).toEqual({ uriList: url, text: url, prevented: false });
     expect(h.shell.dragged.length).toBe(before);
+  });
+
+  it('drags a finished upload row the same way: its file while there, else its link', async () => {
+    const { h, page } = run;
+    await navButton(page, 'Upload').click();
+    const before = h.shell.dragged.length;
+    await expect
+      .poll(async () => (await dragRow('kept-notes.txt', 'upload')).prevented, { timeout: 10_000 })
+      .toBe(true);
+    await expect.poll(() => h.shell.dragged.length).toBe(before + 1);
+    expect(h.shell.dragged.at(-1)).toBe(historyEntryNamed(run, 'kept-notes.txt').localPath);
+    const url = historyEntryNamed(run, 'moved-away.txt').downloadUrl;
+    await expect
+      .poll(() => dragRow('moved-away.txt', 'upload'), { timeout: 10_000 })
+      .toEqual({ uriList: url, text: url, prevented: false });
   });
 });
 

@@ -8,16 +8,18 @@ const SETTLE_MS = 120;
 const FRESH_MS = 15_000;
 const known = new Map<number, { present: boolean; at: number }>();
 
-/** true or false once known; undefined while asking (the button then stays as it was: enabled). */
-export function useFilePresent(entry: HistoryEntry): boolean | undefined {
-  const hasPath = entry.localPath !== null;
+/** true or false once known; undefined while asking (the button then stays as it was: enabled), and
+ * for no entry (an upload row whose entry is not looked up yet). */
+export function useFilePresent(entry: HistoryEntry | null): boolean | undefined {
+  const entryId = entry?.id ?? -1;
+  const hasPath = entry !== null && entry.localPath !== null;
   const [state, setState] = useState<{ id: number; present: boolean | undefined }>(() => ({
-    id: entry.id,
-    present: known.get(entry.id)?.present,
+    id: entryId,
+    present: known.get(entryId)?.present,
   }));
 
   useEffect(() => {
-    const id = entry.id;
+    const id = entryId;
     const cached = known.get(id);
     setState({ id, present: cached?.present });
     if (!hasPath || (cached && Date.now() - cached.at < FRESH_MS)) return;
@@ -33,7 +35,7 @@ export function useFilePresent(entry: HistoryEntry): boolean | undefined {
       live = false;
       clearTimeout(timer);
     };
-  }, [entry.id, hasPath]);
+  }, [entryId, hasPath]);
 
-  return hasPath && state.id === entry.id ? state.present : undefined;
+  return hasPath && state.id === entryId ? state.present : undefined;
 }

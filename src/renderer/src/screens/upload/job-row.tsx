@@ -1,5 +1,6 @@
 // One file in the upload list: its preview, name, size, progress, the expiry of its link once it is up,
 // and the actions that fit its state (Retry only where trying again can help).
+import type { DragEvent } from 'react';
 import type { JobSnapshot } from '../../../../shared/domain';
 import { api, settle } from '../../api';
 import { useAnnounce } from '../../components/announcer';
@@ -16,6 +17,7 @@ import { canRetry, jobDisplayName } from '../../state/job-list';
 import { ExpiryBadge } from '../history/expiry-badge';
 import { rowStatus } from '../history/row-status';
 import { Thumbnail } from '../history/thumbnail';
+import { useFilePresent } from '../history/use-file-present';
 import { JobStatus, jobSizeText } from './job-status';
 import { translateError } from '../../i18n/translate-error';
 
@@ -51,6 +53,30 @@ export function JobRow({ job, link, entry = null, onDismiss }: JobRowProps) {
     else announce(res.error ? translateError(res.error, t) : t('common.failed'), 'error');
   };
 
+  // Drag out, as from a History row: the local file while it is there, otherwise the live link.
+  const done = job.status === 'done' ? (entry?.entry ?? null) : null;
+  const filePresent = useFilePresent(done);
+  const expired =
+    entry !== null && rowStatus(entry, Date.now(), settings.expiringSoonHours * HOUR_MS).status === 'expired';
+  const dragLink = done !== null && link !== null && !expired ? link : null;
+  const onDragStart = (event: DragEvent): void => {
+    if (done === null) return;
+    if (filePresent === true) {
+      event.preventDefault();
+      void settle(api.historyStartDrag(done.id)).then((res) => {
+        if (!res.ok) announce(translateError(res.error, t), 'error');
+      });
+      return;
+    }
+    if (dragLink === null) {
+      event.preventDefault();
+      return;
+    }
+    event.dataTransfer.setData('text/uri-list', dragLink);
+    event.dataTransfer.setData('text/plain', dragLink);
+    event.dataTransfer.effectAllowed = 'copy';
+  };
+
   const copy = async () => {
     if (job.historyId === null) return;
     const res = await settle(api.historyCopyLink([job.historyId], settings.copyFormat));
@@ -63,6 +89,8 @@ export function JobRow({ job, link, entry = null, onDismiss }: JobRowProps) {
       data-testid="job-row"
       data-status={job.status}
       aria-label={name}
+      draggable={filePresent === true || dragLink !== null}
+      onDragStart={onDragStart}
     >
       {job.status === 'done' && entry ? (
         <div className="job-thumb" aria-hidden="true">
