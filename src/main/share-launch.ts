@@ -1,7 +1,7 @@
 // "Share with KieDrop", "Open With" and `KieDrop --share …` reaching the app: our own launch, every
 // second instance (its argv and cwd come through the single-instance lock's additionalData), and
 // macOS open-file / open-url. Everything goes through share-launcher.ts, which merges launches that
-// arrive within half a second into one batch with one notification.
+// arrive within a second of each other into one batch with one notification.
 import { app, dialog, type BrowserWindow } from 'electron';
 import type { AppService, NotifyAdapter } from './core/app-service';
 import type { TextClipboard } from './core/share';

@@ -37,6 +37,22 @@ async function audit(page: Page): Promise<Finding[]> {
   const loaded = await page.evaluate(() => typeof (globalThis as { axe?: unknown }).axe !== 'undefined');
   // Evaluated through the debugging protocol: the page's CSP (script-src 'self') stays as it ships.
   if (!loaded) await page.evaluate(axeSource);
+  // A toast fading in or out is drawn half transparent for a moment; contrast is judged once such finite
+  // animations and transitions have ended (spinners, which never end, are left running).
+  await page.evaluate(async () => {
+    const doc = globalThis as unknown as {
+      document: {
+        getAnimations(): {
+          effect: { getTiming(): { iterations: number } } | null;
+          finished: Promise<unknown>;
+        }[];
+      };
+    };
+    const ending = doc.document
+      .getAnimations()
+      .filter((a) => a.effect !== null && a.effect.getTiming().iterations !== Infinity);
+    await Promise.all(ending.map((a) => a.finished.catch(() => undefined)));
+  });
   const violations = await page.evaluate(async () => {
     const axe = (
       globalThis as unknown as {

@@ -3,7 +3,9 @@
 // without merging, ten files would mean ten uploads racing to overwrite the clipboard.
 import type { LaunchRequest } from './launch-args';
 
-export const DEFAULT_SHARE_WINDOW_MS = 500;
+// A second: a file manager that starts one KieDrop per selected file (Explorer does) spreads the
+// starts of a loaded machine over more than half a second, and each start beyond the window is a batch.
+export const DEFAULT_SHARE_WINDOW_MS = 1000;
 
 export interface BatchTimers {
   setTimeout(fn: () => void, ms: number): unknown;
