@@ -15,7 +15,13 @@ export function bearerKey(header: string | undefined): string {
   return /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')?.[1] ?? '';
 }
 
-/** The API filePath the service answers for an upload: `kieai/<n>/<uploadPath>/<fileName>`. */
-export function accountFilePath(apiKey: string, uploadPath: string, fileName: string): string {
-  return `${ACCOUNT_ROOT}/${accountNumberFor(apiKey)}/${uploadPath}/${fileName}`;
+/** The API filePath the service answers for an upload: `kieai/<n>/<uploadPath>/<fileName>` (`root` replaces
+ * `kieai` when a test has the service file uploads elsewhere, so the same path and name get a new link). */
+export function accountFilePath(
+  apiKey: string,
+  uploadPath: string,
+  fileName: string,
+  root = ACCOUNT_ROOT,
+): string {
+  return `${root}/${accountNumberFor(apiKey)}/${uploadPath}/${fileName}`;
 }

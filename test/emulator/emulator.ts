@@ -83,7 +83,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     setLinkBehaviour,
     filePathFor: (uploadPath, fileName, apiKey = apiKeys[0] as string) =>
-      accountFilePath(apiKey, uploadPath, fileName),
+      accountFilePath(apiKey, uploadPath, fileName, links.linkRoot),
     downloadUrlFor: (filePath) => downloadUrlFor(url, filePath),
     storedFile: (filePath) => storage.get(filePath)?.diskPath,
     sweepExpired: () => storage.sweep(),

@@ -18,12 +18,16 @@ export interface LinkBehaviour {
   overwriteRestartsClock: boolean;
   /** For this long after an overwrite the download link still serves the old bytes, as a cache would. */
   cdnDelayMs: number;
+  /** The first folder of every filePath (default 'kieai'). Changing it makes the same path and name answer
+   * a different link, as a service that moved its storage would. */
+  linkRoot: string;
 }
 
 export const DEFAULT_LINK_BEHAVIOUR: LinkBehaviour = {
   lifetimeMs: FILE_LIFETIME_MS,
   overwriteRestartsClock: true,
   cdnDelayMs: 0,
+  linkRoot: 'kieai',
 };
 
 export function checkedLinkBehaviour(b: LinkBehaviour): LinkBehaviour {
@@ -33,10 +37,13 @@ export function checkedLinkBehaviour(b: LinkBehaviour): LinkBehaviour {
     throw new TypeError(`cdnDelayMs must be 0 or more ms, got ${b.cdnDelayMs}`);
   if (typeof b.overwriteRestartsClock !== 'boolean')
     throw new TypeError('overwriteRestartsClock must be true or false');
+  if (typeof b.linkRoot !== 'string' || !/^[A-Za-z0-9_-]+$/.test(b.linkRoot))
+    throw new TypeError('linkRoot must be one folder name of letters, digits, - or _');
   return {
     lifetimeMs: b.lifetimeMs,
     overwriteRestartsClock: b.overwriteRestartsClock,
     cdnDelayMs: b.cdnDelayMs,
+    linkRoot: b.linkRoot,
   };
 }
 
@@ -74,6 +81,7 @@ export interface Storage {
   served(filePath: string): { diskPath: string; size: number; mimeType: string } | undefined;
   sweep(): number;
   lifetimeMs(): number;
+  linkRoot(): string;
 }
 
 export function openStorage(
@@ -147,6 +155,7 @@ export function openStorage(
       return f;
     },
     lifetimeMs: () => behaviour().lifetimeMs,
+    linkRoot: () => behaviour().linkRoot,
     sweep() {
       let count = 0;
       for (const f of [...files.values()]) {

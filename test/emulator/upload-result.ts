@@ -36,7 +36,7 @@ export async function storeUpload(
   apiKey: string,
 ): Promise<UploadResult> {
   const fileName = requestedName ?? randomFileName(hints, file.head);
-  const filePath = accountFilePath(apiKey, uploadPath, fileName);
+  const filePath = accountFilePath(apiKey, uploadPath, fileName, deps.storage.linkRoot());
   const mimeType = resolveMimeType(fileName, file.head, hints.declaredType);
   const uploadedAt = deps.now();
   try {

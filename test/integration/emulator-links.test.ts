@@ -109,13 +109,31 @@ describe('link lifetime knobs', () => {
     expect(await served(second.downloadUrl)).toBe('new bytes');
   });
 
+  it('answers a different link for the same path and name once the link root changes', async () => {
+    const em = await start();
+    const first = await uploadText(em, 'moved.txt', 'first');
+    em.setLinkBehaviour({ linkRoot: 'kieai2' });
+    const second = await uploadText(em, 'moved.txt', 'second');
+    expect(second.downloadUrl).not.toBe(first.downloadUrl);
+    expect(second.filePath).toBe(em.filePathFor('links/kept', 'moved.txt'));
+    expect(second.filePath.startsWith('kieai2/')).toBe(true);
+    // The old link still serves what it served: the new upload went elsewhere.
+    expect(await served(first.downloadUrl)).toBe('first');
+    expect(await served(second.downloadUrl)).toBe('second');
+  });
+
   it('turns the knobs from another process through /__emulator/links, refusing nonsense', async () => {
     const em = await start();
     const post = (body: unknown) =>
       fetch(`${em.url}/__emulator/links`, { method: 'POST', body: JSON.stringify(body) });
     const set = await post({ lifetimeMs: DAY, overwriteRestartsClock: false });
     expect(set.status).toBe(200);
-    expect(await set.json()).toEqual({ lifetimeMs: DAY, overwriteRestartsClock: false, cdnDelayMs: 0 });
+    expect(await set.json()).toEqual({
+      lifetimeMs: DAY,
+      overwriteRestartsClock: false,
+      cdnDelayMs: 0,
+      linkRoot: 'kieai',
+    });
     const file = await uploadText(em, 'remote.txt', 'x');
     em.clock.advance(DAY);
     expect(await served(file.downloadUrl)).toBe(404);

@@ -4,7 +4,7 @@
 //   POST   /__emulator/faults  → add a Fault as JSON; a pattern path goes in "pathRegExp" (and "pathFlags")
 //   DELETE /__emulator/faults  → remove all faults
 //   POST   /__emulator/clock   → {"advanceMs": n} or {"setMs": epochMs}; answers {now, iso}
-//   POST   /__emulator/links   → any of {"lifetimeMs", "overwriteRestartsClock", "cdnDelayMs"}; answers all three
+//   POST   /__emulator/links   → any of {"lifetimeMs", "overwriteRestartsClock", "cdnDelayMs", "linkRoot"}; answers all four
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Fault, FaultController, RequestLogEntry } from '../types';
 import type { ControllableClock } from '../clock';
@@ -57,9 +57,10 @@ export async function handleControl(
     },
     links: {
       POST: (body) => {
-        const { lifetimeMs, overwriteRestartsClock, cdnDelayMs } = body as Partial<LinkBehaviour>;
+        const { lifetimeMs, overwriteRestartsClock, cdnDelayMs, linkRoot } = body as Partial<LinkBehaviour>;
         return deps.setLinkBehaviour({
           ...(lifetimeMs !== undefined && { lifetimeMs }),
+          ...(linkRoot !== undefined && { linkRoot }),
           ...(overwriteRestartsClock !== undefined && { overwriteRestartsClock }),
           ...(cdnDelayMs !== undefined && { cdnDelayMs }),
         });
