@@ -29,7 +29,12 @@ export interface CollectedFiles {
 }
 
 // Numeric-aware, so "photo 2" comes before "photo 10" as in file managers.
-const byName = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+// Made on first use: building a collator loads ICU data (several ms), which a one-file upload never needs.
+let collator: Intl.Collator | undefined;
+function byName(): Intl.Collator {
+  collator ??= new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+  return collator;
+}
 
 function isHidden(name: string): boolean {
   return name.startsWith('.');
@@ -71,7 +76,7 @@ export async function collectShareFiles(
       out.unreadable.push({ path: folder, message: `cannot list the folder: ${describeError(err)}` });
       return 0;
     }
-    entries.sort((a, b) => byName.compare(a.name, b.name));
+    entries.sort((a, b) => byName().compare(a.name, b.name));
     let found = 0;
     for (const entry of entries) {
       if (isHidden(entry.name)) {
