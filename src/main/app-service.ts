@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { eventWireChannel } from '../shared/ipc-channels';
 import { electronClipboard } from './clipboard-adapter';
 import { electronDialogs } from './dialogs';
+import { appLanguage } from './i18n/app-language';
 import { electronFileDrag } from './drag-out';
 import { electronShell } from './shell-adapter';
 import { electronThumbnails } from './thumbnails';
@@ -37,7 +38,8 @@ export function setupAppService(
       send: (event, payload) => getWindow()?.webContents.send(eventWireChannel(event), payload),
       clipboard: electronClipboard,
       shell: { ...electronShell, startFileDrag: electronFileDrag(getWindow) },
-      dialogs: electronDialogs(getWindow),
+      // Read when a dialog opens, once the service (and so the language setting) is there.
+      dialogs: electronDialogs(getWindow, () => appLanguage(service?.settings.get() ?? null)),
       thumbnails: electronThumbnails,
       info: { version: app.getVersion(), platform: process.platform },
       userAgent: `KieDrop/${app.getVersion()}`,

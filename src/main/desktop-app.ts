@@ -1,7 +1,7 @@
 // The desktop app's lifecycle: each feature lives in its own module and is wired here by a setupX() call.
 // Loaded by index.ts when this start is not the bundled command line.
 import { app } from 'electron';
-import type { AppService } from './core/app-service';
+import type { AppService, NotifyAdapter } from './core/app-service';
 import { appUserModelId } from './app-identity';
 import { setupAppMenu } from './app-menu';
 import { setupAppService } from './app-service';
@@ -23,6 +23,8 @@ import { setupTaskbarProgress } from './taskbar-progress';
 import { setupTray } from './tray';
 import { trayActions } from './tray-actions';
 import { hasTrayHost } from './tray-host';
+import { appLanguage } from './i18n/app-language';
+import { batchWordsFor } from './i18n/batch-words';
 import { watchControl } from './watch-control';
 
 const dataDir = setupDataDir();
@@ -42,10 +44,14 @@ if (!app.requestSingleInstanceLock(forwardedData())) {
   const share = setupShareLaunch();
   const trayHost = hasTrayHost();
   let running: AppService | null = null;
-  const notifier = createDesktopNotifier(
-    () => running?.settings.get() ?? null,
-    () => showMainWindow(),
-  );
+  const notifier: NotifyAdapter = {
+    ...createDesktopNotifier(
+      () => running?.settings.get() ?? null,
+      () => showMainWindow(),
+    ),
+    // A clipboard upload's notice (and the window's summary of it) in the person's language.
+    batchWords: () => batchWordsFor(appLanguage(running?.settings.get() ?? null)),
+  };
   const uploadClipboard = createClipboardUploader(() => running, notifier);
 
   void app.whenReady().then(() => {

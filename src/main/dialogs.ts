@@ -1,8 +1,14 @@
-// The native file pickers, attached to the main window when there is one.
+// The native file pickers, attached to the main window when there is one, titled in the app's language.
 import { dialog, type BrowserWindow } from 'electron';
 import type { DialogAdapter } from './core/app-service';
+import { mainTranslator } from './i18n';
+import type { Language } from './i18n';
 
-export function electronDialogs(getWindow: () => BrowserWindow | null): DialogAdapter {
+export function electronDialogs(
+  getWindow: () => BrowserWindow | null,
+  getLanguage: () => Language = () => 'en',
+): DialogAdapter {
+  const t = () => mainTranslator(getLanguage());
   const showOpen = (options: Electron.OpenDialogOptions) => {
     const window = getWindow();
     return window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options);
@@ -10,14 +16,17 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): DialogAd
   return {
     async pickFiles() {
       const result = await showOpen({
-        title: 'Choose files to upload',
+        title: t()('dialog.pickFiles'),
         properties: ['openFile', 'multiSelections'],
       });
       return result.canceled ? [] : result.filePaths;
     },
     async saveFile(defaultName) {
       const window = getWindow();
-      const options: Electron.SaveDialogOptions = { title: 'Export history', defaultPath: defaultName };
+      const options: Electron.SaveDialogOptions = {
+        title: t()('dialog.exportHistory'),
+        defaultPath: defaultName,
+      };
       const result = window
         ? await dialog.showSaveDialog(window, options)
         : await dialog.showSaveDialog(options);
@@ -25,8 +34,8 @@ export function electronDialogs(getWindow: () => BrowserWindow | null): DialogAd
     },
     async pickFolder() {
       const result = await showOpen({
-        title: 'Choose a folder to watch',
-        buttonLabel: 'Watch folder',
+        title: t()('dialog.pickFolder'),
+        buttonLabel: t()('dialog.pickFolder.button'),
         // createDirectory: macOS only; lets a person make a fresh "To upload" folder right here.
         properties: ['openDirectory', 'createDirectory'],
       });

@@ -9,6 +9,7 @@ import { DROP_ACTIVITY_WIRE } from '../shared/drop-api';
 import type { DropWindowSetting } from '../shared/settings';
 import { pageUrl } from './app-url';
 import { dropWindowPosition } from './drop-window-position';
+import { appTranslator } from './i18n/app-language';
 
 export const DROP_WINDOW_SIZE = { width: 160, height: 160 } as const;
 /** Progress reaches the window at most this often. */
@@ -83,21 +84,23 @@ export function setupDropWindow(
     if (window && !window.isDestroyed()) window.webContents.send(DROP_ACTIVITY_WIRE, service.activity.get());
   }
 
+  const t = () => appTranslator(service.settings.get());
+
   function contextMenu(): void {
     if (!window) return;
     Menu.buildFromTemplate([
-      { label: 'Open KieDrop', click: () => actions.showMainWindow() },
-      { label: 'Upload clipboard', click: () => actions.uploadClipboard() },
+      { label: t()('tray.open'), click: () => actions.showMainWindow() },
+      { label: t()('tray.uploadClipboard'), click: () => actions.uploadClipboard() },
       { type: 'separator' },
       wayland
-        ? { label: 'Keep on top (not possible on Wayland)', type: 'checkbox', checked: false, enabled: false }
+        ? { label: t()('drop.keepOnTopWayland'), type: 'checkbox', checked: false, enabled: false }
         : {
-            label: 'Keep on top',
+            label: t()('drop.keepOnTop'),
             type: 'checkbox',
             checked: setting().alwaysOnTop,
             click: (item) => saveSetting({ alwaysOnTop: item.checked }),
           },
-      { label: 'Hide drop window', click: () => saveSetting({ enabled: false }) },
+      { label: t()('drop.hide'), click: () => saveSetting({ enabled: false }) },
     ]).popup({ window });
   }
 
@@ -120,7 +123,7 @@ export function setupDropWindow(
       // Where it cannot stay on top (Wayland), the taskbar is the way back to it.
       skipTaskbar: !wayland,
       alwaysOnTop: current.alwaysOnTop,
-      title: 'KieDrop drop window',
+      title: t()('window.drop'),
       webPreferences: {
         preload: join(import.meta.dirname, '../preload/drop.cjs'),
         contextIsolation: true,
@@ -138,6 +141,8 @@ export function setupDropWindow(
       clearTimeout(saveTimer);
       saveTimer = setTimeout(savePosition, SAVE_POSITION_MS);
     });
+    // The page's <title> is English; the window's title follows the app's language instead.
+    win.on('page-title-updated', (event) => event.preventDefault());
     win.webContents.on('context-menu', contextMenu);
     // Each new page load gets the current state at once, before the next change.
     win.webContents.on('did-finish-load', sendActivity);
@@ -183,6 +188,8 @@ export function setupDropWindow(
     const a = next.dropWindow;
     const b = previous.dropWindow;
     if (a.enabled !== b.enabled || a.alwaysOnTop !== b.alwaysOnTop) apply(a);
+    if (next.language !== previous.language && window && !window.isDestroyed())
+      window.setTitle(t()('window.drop'));
   });
   screen.on('display-removed', reclamp);
   screen.on('display-metrics-changed', reclamp);

@@ -5,31 +5,37 @@
 import type { AppService } from './core/app-service';
 import type { JobSnapshot } from '../shared/ipc-contract';
 import { showNotice } from './desktop-notify';
+import type { MainT } from './i18n';
+import { appTranslator } from './i18n/app-language';
 
 const GATHER_MS = 1500;
 
-function describe(jobs: JobSnapshot[]): { title: string; body: string } {
+/** The notice for jobs that finished together, in the person's language. A failure's reason is the
+ * queue's own sentence. */
+export function describeFinished(jobs: JobSnapshot[], t: MainT): { title: string; body: string } {
   const failed = jobs.filter((j) => j.status === 'failed');
   const done = jobs.filter((j) => j.status === 'done');
   const [only] = jobs;
   if (jobs.length === 1 && only) {
     return only.status === 'done'
-      ? { title: 'Upload finished', body: `${only.fileName} is uploaded; its link is in your history.` }
+      ? { title: t('notify.finished.title'), body: t('notify.finished.body', { name: only.fileName }) }
       : {
-          title: 'Upload failed',
-          body: `${only.fileName}: ${only.lastError ?? 'the upload did not succeed.'}`,
+          title: t('notify.failed.title'),
+          body: t('notify.failed.body', {
+            name: only.fileName,
+            reason: only.lastError ?? t('notify.failed.noReason'),
+          }),
         };
   }
-  const title =
-    failed.length > 0
-      ? `${failed.length} of ${jobs.length} uploads failed`
-      : `${done.length} uploads finished`;
+  if (failed.length > 0) {
+    return {
+      title: t('notify.manyFailed.title', { failed: failed.length, total: jobs.length }),
+      body: t('notify.manyFailed.body'),
+    };
+  }
   return {
-    title,
-    body:
-      failed.length > 0
-        ? 'Open KieDrop to see what went wrong and retry.'
-        : 'Their links are in your history.',
+    title: t('notify.manyFinished.title', { count: done.length }),
+    body: t('notify.manyFinished.body'),
   };
 }
 
@@ -44,7 +50,8 @@ export function setupNotifications(service: AppService, show: (historyId: number
     if (jobs.length === 0) return;
     const [only] = jobs;
     const historyId = jobs.length === 1 && only ? only.historyId : null;
-    showNotice(describe(jobs), service.settings.get(), () => show(historyId));
+    const settings = service.settings.get();
+    showNotice(describeFinished(jobs, appTranslator(settings)), settings, () => show(historyId));
   }
 
   service.engine.on('job', (job) => {

@@ -5,6 +5,8 @@
 import { app, dialog, type BrowserWindow } from 'electron';
 import type { AppService, NotifyAdapter } from './core/app-service';
 import type { TextClipboard } from './core/share';
+import { appLanguage, appTranslator } from './i18n/app-language';
+import type { MainT } from './i18n';
 import { createShareLauncher, launchShares, readForwardedLaunch } from './share-launcher';
 import type { ShareLauncher } from './share-launcher';
 
@@ -30,12 +32,12 @@ export function forwardedData(): { argv: string[]; cwd: string } {
   return { argv: process.argv, cwd: process.cwd() };
 }
 
-async function confirmLargeShare(message: string, window: BrowserWindow | null): Promise<boolean> {
+async function confirmLargeShare(message: string, window: BrowserWindow | null, t: MainT): Promise<boolean> {
   const options: Electron.MessageBoxOptions = {
     type: 'question',
     title: 'KieDrop',
     message,
-    buttons: ['Upload', 'Cancel'],
+    buttons: [t('dialog.shareConfirm.upload'), t('dialog.shareConfirm.cancel')],
     defaultId: 0,
     cancelId: 1,
     noLink: true,
@@ -71,7 +73,9 @@ export function setupShareLaunch(): ShareLaunch {
         settings: () => service.settings.get(),
         clipboard: deps.clipboard,
         notify: (notice) => deps.notifier.notify(notice),
-        confirm: (message) => confirmLargeShare(message, deps.getWindow()),
+        confirm: (message) =>
+          confirmLargeShare(message, deps.getWindow(), appTranslator(service.settings.get())),
+        language: () => appLanguage(service.settings.get()),
         claimBatchId: () => service.batches.claim(),
         showWindow: deps.showMainWindow,
         defaultApp: options.defaultApp,

@@ -6,6 +6,9 @@ import { createShareBatcher, parseLaunchArgs, runShareBatch } from './core/share
 import type { BatchTimers, LaunchRequest, Notice, ShareResult, TextClipboard } from './core/share';
 import type { Engine } from './core/engine';
 import type { Settings } from '../shared/settings';
+import { mainTranslator } from './i18n';
+import type { Language } from './i18n';
+import { batchWordsFor } from './i18n/batch-words';
 
 export interface ShareLauncherDeps {
   engine: Pick<Engine, 'queue' | 'history'>;
@@ -27,6 +30,8 @@ export interface ShareLauncherDeps {
   onResult?: (result: ShareResult) => void;
   /** Told when a batch could not run at all. */
   onError?: (err: unknown) => void;
+  /** The language notices and the confirm question are said in, read for each batch; English when absent. */
+  language?: () => Language;
 }
 
 export interface ShareLauncher {
@@ -82,8 +87,11 @@ export function launchShares(
 export function createShareLauncher(deps: ShareLauncherDeps): ShareLauncher {
   const running = new Set<Promise<void>>();
 
+  const language = (): Language => deps.language?.() ?? 'en';
+
   async function run(batch: LaunchRequest): Promise<void> {
     const s = deps.settings();
+    const lang = language();
     const result = await runShareBatch(batch.share, {
       engine: deps.engine,
       settings: {
@@ -98,8 +106,8 @@ export function createShareLauncher(deps: ShareLauncherDeps): ShareLauncher {
       notify: deps.notify,
       confirm: deps.confirm,
       source: 'share',
-      recurseHint:
-        'Files in sub-folders are shared only when "Share files in sub-folders" is on in Settings.',
+      recurseHint: mainTranslator(lang)('share.recurseHint'),
+      words: batchWordsFor(lang),
       newBatchId: deps.claimBatchId,
     });
     deps.onResult?.(result);
@@ -112,7 +120,7 @@ export function createShareLauncher(deps: ShareLauncherDeps): ShareLauncher {
       const job = run(batch).catch((err: unknown) => {
         deps.onError?.(err);
         const why = err instanceof Error ? err.message : String(err);
-        deps.notify({ title: 'Could not share', body: why });
+        deps.notify({ title: mainTranslator(language())('notify.shareFailed.title'), body: why });
       });
       running.add(job);
       void job.finally(() => running.delete(job));

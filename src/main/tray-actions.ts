@@ -5,6 +5,7 @@ import type { AppService, NotifyAdapter } from './core/app-service';
 import { electronClipboard } from './clipboard-adapter';
 import { electronDialogs } from './dialogs';
 import type { DropWindowHandle } from './drop-window';
+import { appLanguage, appTranslator } from './i18n/app-language';
 import type { TrayActions } from './tray';
 
 export interface TrayActionDeps {
@@ -16,9 +17,10 @@ export interface TrayActionDeps {
 }
 
 export function trayActions(service: AppService, deps: TrayActionDeps): TrayActions {
+  const t = () => appTranslator(service.settings.get());
   const failed = (err: unknown): void => {
     const message = err instanceof Error ? err.message : String(err);
-    deps.notifier.notify({ title: 'Could not start the upload', body: message });
+    deps.notifier.notify({ title: t()('notify.uploadNotStarted.title'), body: message });
   };
   const uploadFiles = (paths: string[]): void => {
     if (paths.length === 0) return;
@@ -29,7 +31,9 @@ export function trayActions(service: AppService, deps: TrayActionDeps): TrayActi
   return {
     showMainWindow: deps.showMainWindow,
     pickFiles() {
-      electronDialogs(deps.getWindow).pickFiles().then(uploadFiles, failed);
+      electronDialogs(deps.getWindow, () => appLanguage(service.settings.get()))
+        .pickFiles()
+        .then(uploadFiles, failed);
     },
     uploadClipboard: deps.uploadClipboard,
     toggleDropWindow: () => deps.dropWindow.toggle(),
@@ -45,7 +49,7 @@ export function trayActions(service: AppService, deps: TrayActionDeps): TrayActi
         .then(() => electronClipboard.writeText(text))
         .catch((err: unknown) => {
           const why = err instanceof Error ? err.message : String(err);
-          deps.notifier.notify({ title: 'The link was not copied', body: why });
+          deps.notifier.notify({ title: t()('notify.linkNotCopied.title'), body: why });
         });
     },
     quit: () => app.quit(),

@@ -1,6 +1,8 @@
 // What the tray icon's menu and tooltip say for a given state. Pure, so the tests read the menu as the
 // user would see it; tray.ts only turns the entries into Electron menu items.
 import type { ExpiryStatus, UploadActivity } from '../shared/ipc-contract';
+import { filesText, mainTranslator } from './i18n';
+import type { Language, MainT } from './i18n';
 
 export type TrayAction =
   | { type: 'open' }
@@ -40,6 +42,8 @@ export interface TrayMenuState {
   activity: UploadActivity;
   /** The version of a newer KieDrop that is out, or null. */
   availableUpdate: string | null;
+  /** The language the menu reads in; English when not given. */
+  language?: Language;
 }
 
 export const RECENT_LIMIT = 5;
@@ -48,21 +52,20 @@ function percent(fraction: number): string {
   return `${Math.floor(fraction * 100)} %`;
 }
 
-function files(n: number): string {
-  return `${n} ${n === 1 ? 'file' : 'files'}`;
-}
-
 /** One line on what is going on, or null when there is nothing to say. */
-export function activityLine(activity: UploadActivity): string | null {
+export function activityLine(activity: UploadActivity, t: MainT = mainTranslator('en')): string | null {
   switch (activity.phase) {
     case 'uploading':
-      return `uploading ${files(activity.active)}, ${percent(activity.fraction)}`;
+      return t('activity.uploading', {
+        files: filesText(t, activity.active),
+        percent: percent(activity.fraction),
+      });
     case 'paused':
-      return `paused, ${files(activity.active)} waiting`;
+      return t('activity.paused', { files: filesText(t, activity.active) });
     case 'failed':
-      return `${activity.failed} of ${activity.done + activity.failed} uploads failed`;
+      return t('activity.failed', { failed: activity.failed, total: activity.done + activity.failed });
     case 'done':
-      return activity.done > 0 ? `${activity.done} uploaded` : null;
+      return activity.done > 0 ? t('activity.done', { count: activity.done }) : null;
     default:
       return null;
   }
@@ -72,15 +75,18 @@ export function activityLine(activity: UploadActivity): string | null {
  * The status line at the top of the menu: counts only, so the menu is not rebuilt for every byte
  * (the tooltip and icon carry the percentage).
  */
-export function menuStatusLine(activity: UploadActivity): string | null {
+export function menuStatusLine(activity: UploadActivity, t: MainT = mainTranslator('en')): string | null {
   const line =
-    activity.phase === 'uploading' ? `uploading ${files(activity.active)}` : activityLine(activity);
+    activity.phase === 'uploading'
+      ? t('activity.uploadingCount', { files: filesText(t, activity.active) })
+      : activityLine(activity, t);
   return line === null ? null : `${line.charAt(0).toUpperCase()}${line.slice(1)}`;
 }
 
-export function trayTooltip(activity: UploadActivity): string {
-  const line = activityLine(activity);
-  return line === null ? 'KieDrop' : `KieDrop — ${line}`;
+export function trayTooltip(activity: UploadActivity, language: Language = 'en'): string {
+  const t = mainTranslator(language);
+  const line = activityLine(activity, t);
+  return line === null ? 'KieDrop' : t('tray.tooltip', { activity: line });
 }
 
 /** The text beside the macOS menu-bar icon: the percentage while uploading, nothing otherwise. */
@@ -96,18 +102,21 @@ export function menuText(text: string, platform: NodeJS.Platform): string {
   return platform === 'darwin' ? text : text.replaceAll('&', '&&');
 }
 
-function recentSubmenu(state: TrayMenuState): TrayMenuEntry[] {
+function recentSubmenu(state: TrayMenuState, t: MainT): TrayMenuEntry[] {
   const shown = state.recent.slice(0, RECENT_LIMIT);
-  if (shown.length === 0) return [{ kind: 'normal', label: 'No uploads yet', enabled: false }];
+  if (shown.length === 0) return [{ kind: 'normal', label: t('tray.recent.none'), enabled: false }];
   return [
-    { kind: 'normal', label: `Click to copy the link (${state.copyFormatLabel})`, enabled: false },
+    { kind: 'normal', label: t('tray.recent.hint', { format: state.copyFormatLabel }), enabled: false },
     { kind: 'separator' },
     ...shown.map((upload): TrayMenuEntry => {
-      const expired = upload.status === 'expired' || upload.status === 'replaced';
       const name = menuText(upload.fileName, state.platform);
+      const expired = upload.status === 'expired' || upload.status === 'replaced';
+      let label = name;
+      if (upload.status === 'expired') label = t('tray.recent.expired', { name });
+      if (upload.status === 'replaced') label = t('tray.recent.replaced', { name });
       return {
         kind: 'normal',
-        label: expired ? `${name} (${upload.status})` : name,
+        label,
         // An expired link is dead: copying it would only hand out a broken address.
         enabled: !expired,
         action: { type: 'copy-link', historyId: upload.historyId },
@@ -117,8 +126,9 @@ function recentSubmenu(state: TrayMenuState): TrayMenuEntry[] {
 }
 
 export function trayMenuTemplate(state: TrayMenuState): TrayMenuEntry[] {
+  const t = mainTranslator(state.language ?? 'en');
   const entries: TrayMenuEntry[] = [];
-  const line = menuStatusLine(state.activity);
+  const line = menuStatusLine(state.activity, t);
   if (line !== null) {
     entries.push({ kind: 'normal', label: line, enabled: false });
     entries.push({ kind: 'separator' });
@@ -127,35 +137,35 @@ export function trayMenuTemplate(state: TrayMenuState): TrayMenuEntry[] {
     entries.push(
       {
         kind: 'normal',
-        label: `KieDrop ${state.availableUpdate} is available…`,
+        label: t('tray.update', { version: state.availableUpdate }),
         action: { type: 'open-update' },
       },
       { kind: 'separator' },
     );
   }
   entries.push(
-    { kind: 'normal', label: 'Open KieDrop', action: { type: 'open' } },
-    { kind: 'normal', label: 'Upload files…', action: { type: 'pick-files' } },
-    { kind: 'normal', label: 'Upload clipboard', action: { type: 'upload-clipboard' } },
-    { kind: 'submenu', label: 'Recent uploads', submenu: recentSubmenu(state) },
+    { kind: 'normal', label: t('tray.open'), action: { type: 'open' } },
+    { kind: 'normal', label: t('tray.pickFiles'), action: { type: 'pick-files' } },
+    { kind: 'normal', label: t('tray.uploadClipboard'), action: { type: 'upload-clipboard' } },
+    { kind: 'submenu', label: t('tray.recent'), submenu: recentSubmenu(state, t) },
     { kind: 'separator' },
   );
   if (state.watching !== null) {
     entries.push(
       state.watching.paused
-        ? { kind: 'normal', label: 'Resume watching folders', action: { type: 'resume-watching' } }
-        : { kind: 'normal', label: 'Pause watching folders', action: { type: 'pause-watching' } },
+        ? { kind: 'normal', label: t('tray.resumeWatching'), action: { type: 'resume-watching' } }
+        : { kind: 'normal', label: t('tray.pauseWatching'), action: { type: 'pause-watching' } },
     );
   }
   entries.push(
     {
       kind: 'checkbox',
-      label: 'Show drop window',
+      label: t('tray.showDropWindow'),
       checked: state.dropWindowVisible,
       action: { type: 'toggle-drop-window' },
     },
     { kind: 'separator' },
-    { kind: 'normal', label: 'Quit KieDrop', action: { type: 'quit' } },
+    { kind: 'normal', label: t('tray.quit'), action: { type: 'quit' } },
   );
   return entries;
 }

@@ -7,6 +7,9 @@ import type { UploadActivity } from '../shared/ipc-contract';
 import { RECENT_LIMIT, trayMenuTemplate, trayTitle, trayTooltip } from './tray-menu';
 import type { TrayAction, TrayMenuEntry } from './tray-menu';
 import { trayIcon } from './tray-icon';
+import { appLanguage } from './i18n/app-language';
+import { mainTranslator } from './i18n';
+import type { Language } from './i18n';
 
 /** Pausing and resuming every watched folder. Provided by the watch service when the app has one. */
 export interface WatchControl {
@@ -41,8 +44,12 @@ const FORMAT_LABELS = {
   markdown: 'Markdown',
   html: 'HTML',
   bbcode: 'BBCode',
-  custom: 'custom template',
 } as const;
+
+/** How a copied link is written, as the menu's hint names it. */
+function formatLabel(format: keyof typeof FORMAT_LABELS | 'custom', language: Language): string {
+  return format === 'custom' ? mainTranslator(language)('format.custom') : FORMAT_LABELS[format];
+}
 /** Icon and tooltip repaint at most this often while uploading. */
 const PAINT_MS = 250;
 
@@ -122,17 +129,19 @@ export function setupTray(
   function renderMenu(): void {
     if (tray.isDestroyed()) return;
     const settings = service.settings.get();
+    const language = appLanguage(settings);
     const recent = service.engine.history
       .list({ limit: RECENT_LIMIT })
       .entries.map((e) => ({ historyId: e.id, fileName: e.fileName, status: e.status }));
     const template = trayMenuTemplate({
       platform,
       recent,
-      copyFormatLabel: FORMAT_LABELS[settings.copyFormat],
+      copyFormatLabel: formatLabel(settings.copyFormat, language),
       watching: watch ? { paused: watch.paused } : null,
       dropWindowVisible: actions.isDropWindowVisible(),
       activity: service.activity.get(),
       availableUpdate: service.updates.status().available?.version ?? null,
+      language,
     });
     // Linux panels rebuild the whole menu on every change, so it is only replaced when it reads differently.
     const key = JSON.stringify(template);
@@ -145,7 +154,7 @@ export function setupTray(
     if (tray.isDestroyed()) return;
     const busy = activity.phase === 'uploading';
     tray.setImage(trayIcon(busy ? activity.fraction : null, platform));
-    tray.setToolTip(trayTooltip(activity));
+    tray.setToolTip(trayTooltip(activity, appLanguage(service.settings.get())));
     if (platform === 'darwin') tray.setTitle(trayTitle(activity));
   }
 
@@ -160,7 +169,11 @@ export function setupTray(
       if (activity.phase !== 'uploading') paint(activity);
     }),
     service.engine.on('history', () => renderMenu()),
-    service.settings.onChange(() => renderMenu()),
+    service.settings.onChange((next, previous) => {
+      renderMenu();
+      // The tooltip is said in the new language at once, not at the next upload.
+      if (next.language !== previous.language) paint(service.activity.get());
+    }),
     service.updates.onChange(() => renderMenu()),
     watch?.onChange(() => renderMenu()) ?? (() => undefined),
   ];

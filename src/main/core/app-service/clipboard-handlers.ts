@@ -38,6 +38,7 @@ export function clipboardHandlers(deps: HandlerDeps): Pick<Handlers, 'clipboard:
           settings: { uploadPath: defaultUploadPath, copyFormat, customTemplate: customCopyTemplate },
           tempDir: deps.clipboardDir,
           notify: (notice) => deps.notifier?.notify(notice),
+          words: deps.notifier?.batchWords?.(),
           newBatchId: () => deps.batches.claim(),
         });
         return {

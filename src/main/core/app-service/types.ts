@@ -4,7 +4,7 @@ import type { LinkProbe } from '../health';
 import type { ApiClient } from '../api';
 import type { Engine } from '../engine';
 import type { SettingsStore } from '../settings';
-import type { Notice } from '../share';
+import type { BatchWords, Notice } from '../share';
 import type { IntegrationOptions } from '../shell-integration';
 import type { AppInfo } from '../../../shared/ipc-contract';
 import type { EventOutbox } from './event-outbox';
@@ -34,6 +34,9 @@ export interface ClipboardAdapter {
 /** One OS notification (and the sound, if the user turned it on). */
 export interface NotifyAdapter {
   notify(notice: Notice): void;
+  /** The words a batch's notice (and the window's summary of it) is said in: the person's language.
+   * English when absent. */
+  batchWords?(): BatchWords;
 }
 
 /** Where the right-click menu is installed: the platform and the installer's options. */

@@ -9,7 +9,7 @@ import type { Engine } from '../engine';
 import type { LinkFormat } from '../links';
 import type { JobSnapshot } from '../queue';
 import { runUploadBatch, summarizeBatch } from '../share';
-import type { BatchOutcome, Notice } from '../share';
+import type { BatchOutcome, BatchWords, Notice } from '../share';
 import { classifyClipboard } from './classify-clipboard';
 import type { ClipboardAdapter, ClipboardContent } from './classify-clipboard';
 import { clipboardImageName } from './image-file-name';
@@ -31,6 +31,8 @@ export interface UploadClipboardOptions {
    */
   tempDir: string;
   notify?: (notice: Notice) => void;
+  /** The language the batch's notice is said in; English when not given. */
+  words?: BatchWords;
   now?: () => Date;
   newBatchId?: () => string;
 }
@@ -92,7 +94,7 @@ export async function uploadClipboard(opts: UploadClipboardOptions): Promise<Cli
     format: settings.copyFormat,
     customTemplate: settings.customTemplate,
   });
-  const notice = summarizeBatch({ outcome });
+  const notice = summarizeBatch({ outcome, words: opts.words });
   opts.notify?.(notice);
   return { ...outcome, kind: content.kind, savedImage, notice };
 }

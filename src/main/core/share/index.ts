@@ -9,6 +9,8 @@ export type { CollectedFiles, CollectOptions } from './collect-files';
 export { runUploadBatch } from './upload-batch';
 export type { BatchFailure, BatchLinkOptions, BatchOutcome, TextClipboard } from './upload-batch';
 export { summarizeBatch } from './batch-summary';
+export { ENGLISH_BATCH_WORDS } from './batch-words';
+export type { BatchWords } from './batch-words';
 export type { Notice, SummaryInput } from './batch-summary';
 export { DEFAULT_CONFIRM_ABOVE, runShareBatch } from './run-share-batch';
 export type { ShareDeps, ShareResult, ShareSettings, ShareStatus } from './run-share-batch';

@@ -8,6 +8,8 @@ import type { HistoryEntry } from '../history';
 import type { LinkFormat } from '../links';
 import type { JobSnapshot } from '../queue';
 import { summarizeBatch } from './batch-summary';
+import { ENGLISH_BATCH_WORDS, folderName } from './batch-words';
+import type { BatchWords } from './batch-words';
 import type { Notice } from './batch-summary';
 import { collectShareFiles } from './collect-files';
 import { runUploadBatch } from './upload-batch';
@@ -40,6 +42,8 @@ export interface ShareDeps {
   source?: 'share' | 'cli';
   /** Hint shown when a folder had nothing to share because sub-folders are off. */
   recurseHint?: string;
+  /** The language the notification and messages are said in; English when not given. */
+  words?: BatchWords;
   newBatchId?: () => string;
 }
 
@@ -67,33 +71,35 @@ export interface ShareResult {
 }
 
 /** A file the service cannot take by its name, as a failure: the name quoted so a line break or tab shows. */
-function refusedFailure(refused: { path: string; message: string }): BatchFailure {
+function refusedFailure(refused: { path: string; message: string }, words: BatchWords): BatchFailure {
   return {
     source: refused.path,
     fileName: JSON.stringify(path.basename(refused.path)),
-    message: `not uploaded: ${refused.message}.`,
+    message: words.notUploaded(refused.message),
   };
 }
 
-const DEFAULT_RECURSE_HINT = 'Files in sub-folders are included only when sharing sub-folders is turned on.';
-
 function emptyMessage(
-  refused: readonly { path: string; message: string }[],
-  missing: readonly string[],
-  emptyFolders: readonly string[],
-  unreadable: readonly { path: string; message: string }[],
-  hiddenSkipped: number,
+  collected: {
+    refused: readonly { path: string; message: string }[];
+    missing: readonly string[];
+    emptyFolders: readonly string[];
+    unreadable: readonly { path: string; message: string }[];
+    hiddenSkipped: number;
+  },
+  words: BatchWords,
   recurseHint: string,
 ): string {
   const lines: string[] = [];
-  for (const r of refused) lines.push(`${JSON.stringify(r.path)}: not uploaded: ${r.message}.`);
-  for (const p of missing) lines.push(`Not found: ${p}`);
-  for (const u of unreadable) lines.push(`${u.path}: ${u.message}`);
-  for (const f of emptyFolders) lines.push(`"${path.basename(f) || f}" has no files to share.`);
-  if (emptyFolders.length > 0) {
-    lines.push(hiddenSkipped > 0 ? `Hidden files are skipped. ${recurseHint}` : recurseHint);
+  for (const r of collected.refused)
+    lines.push(words.failureLine(JSON.stringify(r.path), words.notUploaded(r.message)));
+  for (const p of collected.missing) lines.push(words.notFoundLine(p));
+  for (const u of collected.unreadable) lines.push(words.failureLine(u.path, u.message));
+  for (const f of collected.emptyFolders) lines.push(words.emptyFolder(folderName(f)));
+  if (collected.emptyFolders.length > 0) {
+    lines.push(collected.hiddenSkipped > 0 ? words.hiddenSkipped(recurseHint) : recurseHint);
   }
-  if (lines.length === 0) lines.push('No files were given.');
+  if (lines.length === 0) lines.push(words.noFilesGiven);
   return lines.join('\n');
 }
 
@@ -117,21 +123,15 @@ function blank(status: ShareStatus): ShareResult {
 
 export async function runShareBatch(paths: readonly string[], deps: ShareDeps): Promise<ShareResult> {
   const { settings } = deps;
+  const words = deps.words ?? ENGLISH_BATCH_WORDS;
   const urls = [...new Set(deps.urls ?? [])];
   const collected = await collectShareFiles(paths, { recurse: settings.recurseFolders === true });
   const { files, missing, unreadable } = collected;
-  const refused = collected.refused.map(refusedFailure);
+  const refused = collected.refused.map((r) => refusedFailure(r, words));
 
   if (files.length === 0 && urls.length === 0) {
-    const message = emptyMessage(
-      collected.refused,
-      missing,
-      collected.emptyFolders,
-      unreadable,
-      collected.hiddenSkipped,
-      deps.recurseHint ?? DEFAULT_RECURSE_HINT,
-    );
-    const notice = { title: 'Nothing to share', body: message };
+    const message = emptyMessage(collected, words, deps.recurseHint ?? words.recurseHint);
+    const notice = { title: words.nothingToShare, body: message };
     deps.notify(notice);
     return { ...blank('empty'), failures: refused, missing, unreadable, notice, message };
   }
@@ -139,16 +139,14 @@ export async function runShareBatch(paths: readonly string[], deps: ShareDeps): 
   const count = files.length + urls.length;
   const threshold = settings.confirmAbove ?? DEFAULT_CONFIRM_ABOVE;
   if (count > threshold) {
-    const go = await deps.confirm(
-      `Upload ${count} files and copy all their links? That is more than ${threshold} at once.`,
-    );
+    const go = await deps.confirm(words.confirm(count, threshold));
     if (!go)
       return {
         ...blank('declined'),
         files,
         missing,
         unreadable,
-        message: 'Share cancelled; nothing was uploaded.',
+        message: words.declined,
       };
   }
 
@@ -168,7 +166,7 @@ export async function runShareBatch(paths: readonly string[], deps: ShareDeps): 
   } catch (err) {
     // Refused before anything was queued (e.g. an invalid upload folder in the settings).
     const message = err instanceof Error ? err.message : String(err);
-    const notice = { title: 'Could not share', body: message };
+    const notice = { title: words.couldNotShare, body: message };
     deps.notify(notice);
     return { ...blank('error'), files, missing, unreadable, notice, message };
   }
@@ -191,7 +189,7 @@ export async function runShareBatch(paths: readonly string[], deps: ShareDeps): 
     customTemplate: settings.customTemplate,
   });
   outcome.failures.push(...failures);
-  const notice = summarizeBatch({ outcome, missing, unreadable });
+  const notice = summarizeBatch({ outcome, missing, unreadable, words });
   deps.notify(notice);
   return {
     status: 'done',

@@ -1,0 +1,111 @@
+// What the main process shows (tray menu, tooltip) in the language the person chose, and a catalogue
+// that says every one of its words in both languages.
+import { describe, expect, it } from 'vitest';
+import { MAIN_MESSAGES, placeholdersOf, resolveLanguage } from '../../src/main/i18n';
+import { trayMenuTemplate, trayTooltip } from '../../src/main/tray-menu';
+import type { TrayMenuEntry, TrayMenuState } from '../../src/main/tray-menu';
+import type { UploadActivity } from '../../src/shared/ipc-contract';
+
+const idle: UploadActivity = {
+  phase: 'idle',
+  active: 0,
+  done: 0,
+  failed: 0,
+  fraction: 0,
+  pausedMessage: null,
+};
+
+function state(patch: Partial<TrayMenuState> = {}): TrayMenuState {
+  return {
+    platform: 'linux',
+    recent: [
+      { historyId: 2, fileName: 'shot.png', status: 'active' },
+      { historyId: 1, fileName: 'old.png', status: 'expired' },
+    ],
+    copyFormatLabel: 'Markdown',
+    watching: { paused: true },
+    dropWindowVisible: false,
+    activity: { ...idle, phase: 'uploading', active: 3, fraction: 0.5 },
+    availableUpdate: '2.0.0',
+    ...patch,
+  };
+}
+
+function labels(entries: TrayMenuEntry[]): string[] {
+  return entries.flatMap((e) => [
+    e.kind === 'separator' ? '---' : (e.label ?? ''),
+    ...(e.submenu ? labels(e.submenu).map((l) => `  ${l}`) : []),
+  ]);
+}
+
+describe('the tray menu in Chinese', () => {
+  it('reads in Chinese when the language is zh-CN', () => {
+    expect(labels(trayMenuTemplate(state({ language: 'zh-CN' })))).toEqual([
+      '正在上传 3 个文件',
+      '---',
+      'KieDrop 2.0.0 已发布…',
+      '---',
+      '打开 KieDrop',
+      '上传文件…',
+      '上传剪贴板',
+      '最近上传',
+      '  点击复制链接（Markdown）',
+      '  ---',
+      '  shot.png',
+      '  old.png（已过期）',
+      '---',
+      '继续监视文件夹',
+      '显示投放窗口',
+      '---',
+      '退出 KieDrop',
+    ]);
+  });
+
+  it('says there are no uploads yet, and what is going on in the tooltip, in Chinese', () => {
+    const menu = trayMenuTemplate(state({ language: 'zh-CN', recent: [], activity: idle }));
+    expect(menu.find((e) => e.kind === 'submenu')?.submenu?.[0]?.label).toBe('还没有上传');
+    const uploading: UploadActivity = { ...idle, phase: 'uploading', active: 1, fraction: 0.42 };
+    expect(trayTooltip(uploading, 'zh-CN')).toBe('KieDrop — 正在上传 1 个文件，42 %');
+    expect(trayTooltip({ ...idle, phase: 'failed', done: 3, failed: 1 }, 'zh-CN')).toBe(
+      'KieDrop — 4 个上传中有 1 个失败',
+    );
+  });
+
+  it('stays in English for English', () => {
+    expect(labels(trayMenuTemplate(state({ language: 'en' }))).slice(0, 5)).toEqual([
+      'Uploading 3 files',
+      '---',
+      'KieDrop 2.0.0 is available…',
+      '---',
+      'Open KieDrop',
+    ]);
+  });
+});
+
+describe('the main-process catalogue', () => {
+  it('has every key in both languages, with the same placeholders', () => {
+    const en = MAIN_MESSAGES.en;
+    const zh = MAIN_MESSAGES['zh-CN'];
+    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect({ key, params: placeholdersOf(zh[key]).sort() }).toEqual({
+        key,
+        params: placeholdersOf(en[key]).sort(),
+      });
+    }
+  });
+
+  it('says each sentence in Chinese, not in English', () => {
+    for (const [key, text] of Object.entries(MAIN_MESSAGES['zh-CN'])) {
+      const words = text.replace(/\{\w+\}|KieDrop|Wayland|http\(s\)/gu, ' ').match(/[A-Za-z]{3,}/gu) ?? [];
+      expect({ key, words }).toEqual({ key, words: [] });
+    }
+  });
+
+  it('follows the OS for "system": any Chinese locale gets Simplified Chinese', () => {
+    expect(resolveLanguage('system', 'zh-TW')).toBe('zh-CN');
+    expect(resolveLanguage('system', 'de-DE')).toBe('en');
+    expect(resolveLanguage('en', 'zh-CN')).toBe('en');
+    expect(resolveLanguage('zh-CN', 'en-US')).toBe('zh-CN');
+  });
+});
