@@ -10,6 +10,7 @@ import { SCHEMA_V4_QUEUE } from './schema-v4-queue';
 import { SCHEMA_V5_HISTORY_LINKS } from './schema-v5-history-links';
 import { SCHEMA_V6_LINK_HEALTH } from './schema-v6-link-health';
 import { SCHEMA_V7_JOB_ERROR_CODES } from './schema-v7-job-error-codes';
+import { SCHEMA_V8_PINS } from './schema-v8-pins';
 
 export interface Migration {
   version: number;
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'indexes for history entries pointing at each other', sql: SCHEMA_V5_HISTORY_LINKS },
   { version: 6, name: 'link health checks and history by upload path and name', sql: SCHEMA_V6_LINK_HEALTH },
   { version: 7, name: 'error codes of failed jobs', sql: SCHEMA_V7_JOB_ERROR_CODES },
+  { version: 8, name: 'pinned entries kept alive, and where keep-alive does not work', sql: SCHEMA_V8_PINS },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -206,6 +206,25 @@ export class HistoryStore {
     });
   }
 
+  /**
+   * A keep-alive uploaded the same content again to the same link: its expiry moves on. A keep-alive that
+   * followed a changed local file also records that file's size and time. Joins the caller's transaction.
+   */
+  moveExpiry(id: number, expiresAtMs: number, local?: { size: number; mtimeMs: number }): void {
+    this.#write(() => {
+      if (local === undefined) {
+        this.#stmt('UPDATE history SET expires_at = ? WHERE id = ?').run(expiresAtMs, id);
+      } else {
+        this.#stmt('UPDATE history SET expires_at = ?, size = ?, local_mtime_ms = ? WHERE id = ?').run(
+          expiresAtMs,
+          local.size,
+          local.mtimeMs,
+          id,
+        );
+      }
+    });
+  }
+
   delete(id: number): boolean {
     return this.#write(() => this.#stmt('DELETE FROM history WHERE id = ?').run(id).changes > 0);
   }
