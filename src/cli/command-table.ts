@@ -6,8 +6,11 @@ import { WATCH_COMMAND } from './commands/watch-docs';
 // One table describes every command: the parser reads its flags and the help text is rendered from it,
 // so the two cannot drift apart.
 
-export interface OptionDoc extends FlagSpec {
+export interface NamedFlag extends FlagSpec {
   name: string;
+}
+
+export interface OptionDoc extends NamedFlag {
   /** Placeholder shown in help for string options, e.g. "PATH". */
   value?: string;
   description: string;
@@ -20,6 +23,9 @@ export interface CommandDoc {
   usage: string;
   details?: string;
   options: readonly OptionDoc[];
+  /** Options that were replaced: still parsed, so the command can refuse one by naming its successor
+   * instead of "unknown option"; left out of help. */
+  retired?: readonly NamedFlag[];
   examples?: readonly string[];
 }
 
@@ -344,7 +350,7 @@ export function findCommand(name: string): CommandDoc | undefined {
   return COMMANDS.find((c) => c.name === name);
 }
 
-export function toFlagSpecs(options: readonly OptionDoc[]): FlagSpecs {
+export function toFlagSpecs(options: readonly NamedFlag[]): FlagSpecs {
   const specs: Record<string, FlagSpec> = {};
   for (const o of options)
     specs[o.name] = {
@@ -357,5 +363,5 @@ export function toFlagSpecs(options: readonly OptionDoc[]): FlagSpecs {
 
 /** What the parser accepts for a command: its own options plus the global ones. */
 export function flagSpecsFor(command: CommandDoc | undefined): FlagSpecs {
-  return toFlagSpecs([...GLOBAL_OPTIONS, ...(command?.options ?? [])]);
+  return toFlagSpecs([...GLOBAL_OPTIONS, ...(command?.options ?? []), ...(command?.retired ?? [])]);
 }

@@ -23,8 +23,8 @@ describe('kiedrop watch', () => {
       fx.watched,
       '--path',
       'shots',
-      '--quiet-ms',
-      '300',
+      '--quiet',
+      '0.3',
       '--include',
       '*.txt,*.png',
     ]);
@@ -52,7 +52,7 @@ describe('kiedrop watch', () => {
   });
 
   it('lists the saved folders with their settings, and removes one by id', async () => {
-    const watcher = start(['watch', fx.watched, '--path', 'shots', '--no-recursive', '--quiet-ms', '300']);
+    const watcher = start(['watch', fx.watched, '--path', 'shots', '--no-recursive', '--quiet', '0.3']);
     await until('watching to begin', () => watcher.out.stderr.includes(`watching ${fx.watched}`));
     await writeFile(join(fx.watched, 'a.txt'), 'hello');
     await until('the upload', () => watcher.out.stdout.includes('a.txt'));
@@ -89,14 +89,34 @@ describe('kiedrop watch', () => {
     const missing = await run(['watch', join(fx.dir, 'nope')]);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('Folder not found');
-    const bad = await run(['watch', fx.watched, '--quiet-ms', '5']);
+    const bad = await run(['watch', fx.watched, '--quiet', '0.05']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--quiet-ms must be a whole number from 100 to 600000/);
+    expect(bad.stderr).toContain('--quiet must be a number of seconds from 0.1 to 600 (got "0.05")');
+  });
+
+  it('refuses the old --quiet-ms, naming the new flag in seconds, and saves nothing', async () => {
+    const old = await run(['watch', fx.watched, '--quiet-ms', '500']);
+    expect(old.code).toBe(2);
+    expect(old.stderr).toContain('--quiet-ms was replaced by --quiet, in seconds: --quiet 0.5');
+    expect((await run(['watch', '--list'])).stdout).toContain('No folders are watched');
+  });
+
+  it('takes the quiet period in seconds: says "quiet 1.5 s" and waits that long before uploading', async () => {
+    const watcher = start(['watch', fx.watched, '--quiet', '1.5']);
+    await until('watching to begin', () => watcher.out.stderr.includes(`watching ${fx.watched}`));
+    expect(watcher.out.stderr).toContain('quiet 1.5 s');
+    await writeFile(join(fx.watched, 'settled.txt'), 'written once');
+    const written = Date.now();
+    await until('the link line', () => watcher.out.stdout.includes('settled.txt'));
+    expect(Date.now() - written).toBeGreaterThanOrEqual(1500);
+    watcher.child.kill('SIGINT');
+    await watcher.done;
+    expect((await run(['watch', '--list'])).stdout).toContain('quiet 1.5 s');
   });
 
   it('leaves the files already in a new folder alone, and sends them only with --upload-existing', async () => {
     await writeFile(join(fx.watched, 'old.txt'), 'was here before');
-    const watcher = start(['watch', fx.watched, '--quiet-ms', '300']);
+    const watcher = start(['watch', fx.watched, '--quiet', '0.3']);
     await until('watching to begin', () => watcher.out.stderr.includes(`watching ${fx.watched}`));
     expect(watcher.out.stderr).toContain('1 file already in it left alone');
     expect(watcher.out.stderr).toContain('--upload-existing');
@@ -109,7 +129,7 @@ describe('kiedrop watch', () => {
 
     // Removed and added again, asking for the files already there: both go out.
     expect((await run(['watch', '--remove', '1'])).code).toBe(0);
-    const again = start(['watch', fx.watched, '--quiet-ms', '300', '--upload-existing']);
+    const again = start(['watch', fx.watched, '--quiet', '0.3', '--upload-existing']);
     await until(
       'both links',
       () => again.out.stdout.includes('old.txt') && again.out.stdout.includes('new.txt'),

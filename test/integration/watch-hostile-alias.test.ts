@@ -64,12 +64,12 @@ describe('the same folder under another name', () => {
 
   it('`kiedrop watch <alias>` after `kiedrop watch <real>` fails, names the saved folder, and saves nothing', async () => {
     const { real, alias } = await aliases();
-    const first = startCli(['watch', real, '--quiet-ms', '200']);
+    const first = startCli(['watch', real, '--quiet', '0.2']);
     await until('watching to begin', () => first.out.stderr.includes(`watching ${real}`));
     first.child.kill('SIGINT');
     expect((await first.done).code).toBe(0);
 
-    const second = await startCli(['watch', alias, '--quiet-ms', '200']).done;
+    const second = await startCli(['watch', alias, '--quiet', '0.2']).done;
     expect(second.code).toBe(1);
     expect(second.stderr).toContain(
       `${alias} is the same folder as ${real}, which is already watched (folder #1)`,

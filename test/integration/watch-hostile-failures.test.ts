@@ -75,7 +75,7 @@ const refusals = (): number => fx.emulator.log.filter((e) => e.status === 402).l
 describe('an upload the service refuses', () => {
   it('is reported by name and reason, counted at the end (exit 1), and sent again when it changes or at start', async () => {
     fx.emulator.faults.add({ path: STREAM_UPLOAD_ROUTE, status: 402 });
-    const first = startCli(['watch', fx.watched, '--quiet-ms', '200']);
+    const first = startCli(['watch', fx.watched, '--quiet', '0.2']);
     await until('watching to begin', () => first.out.stderr.includes(`watching ${fx.watched}`));
     await writeFile(join(fx.watched, 'a.txt'), 'first');
     await writeFile(join(fx.watched, 'b.txt'), 'second');
@@ -115,7 +115,7 @@ describe('a file the user cannot read', () => {
     await handOverToUser();
     await writeFile(join(fx.watched, 'ok.txt'), 'readable');
     await writeFile(join(fx.watched, 'secret.txt'), 'not yet', { mode: 0o000 });
-    const first = startCliAsUser(['watch', fx.watched, '--quiet-ms', '200', '--upload-existing']);
+    const first = startCliAsUser(['watch', fx.watched, '--quiet', '0.2', '--upload-existing']);
     await until('ok.txt', () => first.out.stdout.includes('ok.txt'), { timeoutMs: 30_000 });
     await until('secret.txt reported', () =>
       first.out.stderr.includes(`Cannot read ${join(fx.watched, 'secret.txt')}: permission denied`),
@@ -156,7 +156,7 @@ describe('a folder the user cannot open', () => {
     await writeFile(join(locked, 'inner.txt'), 'inside a locked folder');
     await chmod(locked, 0o000);
     await writeFile(join(fx.watched, 'ok.txt'), 'readable');
-    const inside = startCliAsUser(['watch', fx.watched, '--quiet-ms', '200', '--upload-existing']);
+    const inside = startCliAsUser(['watch', fx.watched, '--quiet', '0.2', '--upload-existing']);
     await until('ok.txt', () => inside.out.stdout.includes('ok.txt'), { timeoutMs: 30_000 });
     await until('the locked folder reported', () =>
       inside.out.stderr.includes(`Cannot read ${locked}: permission denied`),

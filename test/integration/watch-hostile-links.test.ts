@@ -87,7 +87,7 @@ describe('a link that leads out of the watched folder', () => {
   it('in `kiedrop watch`: one line per link naming it and where it leads, and no link to the key', async () => {
     const { outside, dirLink, fileLink } = await outsideWithLinks();
     await writeFile(join(fx.watched, 'photo.jpg'), 'inside');
-    const cli = startCli(['watch', fx.watched, '--quiet-ms', '200', '--upload-existing']);
+    const cli = startCli(['watch', fx.watched, '--quiet', '0.2', '--upload-existing']);
     await until('the photo link', () => cli.out.stdout.includes('photo.jpg'));
     await writeFile(join(outside, 'created-later.txt'), 'also private');
     await writeFile(join(fx.watched, 'marker.txt'), 'after');

@@ -132,7 +132,7 @@ function startCliWithWatchLimit(args: string[], limit: number) {
 describe("the system's watch limit", () => {
   it('makes `kiedrop watch` say so with the fix, poll the folder instead, and still upload', async () => {
     for (const sub of ['a', 'b', 'c', 'd']) await mkdir(join(fx.watched, sub, 'inner'), { recursive: true });
-    const cli = startCliWithWatchLimit(['watch', fx.watched, '--quiet-ms', '200'], 2);
+    const cli = startCliWithWatchLimit(['watch', fx.watched, '--quiet', '0.2'], 2);
     await until('the limit notice', () => cli.out.stderr.includes('fs.inotify.max_user_watches'), {
       timeoutMs: 20_000,
     });

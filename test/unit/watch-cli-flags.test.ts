@@ -47,8 +47,8 @@ describe('settingsFromFlags', () => {
       'tmp/**',
       '--no-recursive',
       '--polling',
-      '--quiet-ms',
-      '750',
+      '--quiet',
+      '0.75',
     ]);
     expect(settingsFromFlags(parsed)).toEqual({
       uploadPath: 'shots',
@@ -60,9 +60,26 @@ describe('settingsFromFlags', () => {
     });
   });
 
-  it('refuses a quiet period out of range with the accepted range', () => {
-    expect(() => settingsFromFlags(parse(['watch', 'dir', '--quiet-ms', '2s']))).toThrow(
-      /--quiet-ms must be a whole number from 100 to 600000 \(got "2s"\)/,
+  it('takes the quiet period in seconds, with decimals, as the app does', () => {
+    expect(settingsFromFlags(parse(['watch', 'dir', '--quiet', '1.5']))).toEqual({ quietMs: 1500 });
+    expect(settingsFromFlags(parse(['watch', 'dir', '--quiet', '2']))).toEqual({ quietMs: 2000 });
+    expect(settingsFromFlags(parse(['watch', 'dir', '--quiet', '0,25']))).toEqual({ quietMs: 250 });
+  });
+
+  it('refuses a quiet period out of range with the accepted range in seconds', () => {
+    for (const text of ['2s', '0.05', '601', '-1', '']) {
+      expect(() => settingsFromFlags(parse(['watch', 'dir', `--quiet=${text}`]))).toThrow(
+        `--quiet must be a number of seconds from 0.1 to 600 (got "${text}")`,
+      );
+    }
+  });
+
+  it('refuses the old --quiet-ms, naming the new flag with the same wait in seconds', () => {
+    expect(() => settingsFromFlags(parse(['watch', 'dir', '--quiet-ms', '500']))).toThrow(
+      '--quiet-ms was replaced by --quiet, in seconds: --quiet 0.5',
+    );
+    expect(() => settingsFromFlags(parse(['watch', 'dir', '--quiet-ms', 'soon']))).toThrow(
+      '--quiet-ms was replaced by --quiet, in seconds: --quiet 2',
     );
   });
 });

@@ -9,12 +9,12 @@ export const WATCH_COMMAND: CommandDoc = {
   summary: 'Watch a folder and upload each file that appears in it.',
   usage:
     'kiedrop watch [<dir>] [--path PATH] [--include GLOBS] [--exclude GLOBS]\n' +
-    '       [--no-recursive] [--polling] [--quiet-ms N] [--upload-changed]\n' +
+    '       [--no-recursive] [--polling] [--quiet SECONDS] [--upload-changed]\n' +
     '       [--upload-existing]\n' +
     '       kiedrop watch --list [--json] | --remove ID',
   details:
     'Runs in the foreground until Ctrl-C. A file is uploaded once its size and modification time have ' +
-    'stayed the same for the quiet period (2 s by default), so files still being written, downloaded or ' +
+    'stayed the same for the quiet period (2 seconds by default, as in the app), so files still being written, downloaded or ' +
     'copied are never sent half-done. Files already in a folder when it is first added are left alone (only ' +
     'new files upload) unless --upload-existing is given. Temporary files (.part, .crdownload, .tmp, ~$…) and dotfiles are ' +
     'skipped. The folder is saved, so the desktop app watches it too, and each file is uploaded only once ' +
@@ -44,10 +44,10 @@ export const WATCH_COMMAND: CommandDoc = {
     { name: 'no-recursive', type: 'boolean', description: 'Ignore files in sub-folders.' },
     { name: 'polling', type: 'boolean', description: 'Poll for changes (network drives, some mounts).' },
     {
-      name: 'quiet-ms',
+      name: 'quiet',
       type: 'string',
-      value: 'N',
-      description: 'Wait this long without a change (ms, default 2000).',
+      value: 'SECONDS',
+      description: 'Wait this long without a change (0.1–600, default 2).',
     },
     { name: 'upload-changed', type: 'boolean', description: 'Upload a file again each time it changes.' },
     {
@@ -64,6 +64,8 @@ export const WATCH_COMMAND: CommandDoc = {
     },
     { name: 'json', type: 'boolean', description: 'With --list: print JSON on stdout.' },
   ],
+  // --quiet-ms took milliseconds: still recognised, so using it names --quiet instead of "unknown option".
+  retired: [{ name: 'quiet-ms', type: 'string' }],
   examples: [
     'kiedrop watch ~/Screenshots --path shots --include "*.png,*.jpg"',
     'kiedrop watch --list',

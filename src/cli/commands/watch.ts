@@ -4,15 +4,21 @@
 import { basename, resolve } from 'node:path';
 import type { Engine } from '../../main/core/engine';
 import type { HistoryEntry } from '../../main/core/history';
-import { createFolderStore, createWatchService, MAX_QUIET_MS, MIN_QUIET_MS } from '../../main/core/watch';
+import { createFolderStore, createWatchService, DEFAULT_QUIET_MS } from '../../main/core/watch';
 import type { FolderStatus, NewWatchFolder, WatchFolder, WatchService } from '../../main/core/watch';
+import {
+  parseQuietSeconds,
+  QUIET_SECONDS_MAX,
+  QUIET_SECONDS_MIN,
+  quietSecondsText,
+} from '../../shared/watch-format';
 import type { ParsedArgs } from '../args';
 import { booleanFlag, listFlag, stringFlag } from '../args';
 import type { CliContext } from '../context';
 import { openCliEngine, withEngine } from '../engine-session';
 import { CliFailure, EXIT_FAILURE, EXIT_OK, UsageError } from '../errors';
 import { formatLinkLine, formatLocalDateTime } from '../format';
-import { parseWholeNumber, wholeNumberFlag } from '../number-flags';
+import { parseWholeNumber } from '../number-flags';
 import { keyFix } from '../run-outcome';
 import type { ResolvedKey } from '../session';
 import { renderTable } from '../table';
@@ -52,15 +58,38 @@ export function settingsFromFlags(parsed: ParsedArgs): Omit<NewWatchFolder, 'pat
   if (booleanFlag(parsed, 'no-recursive')) settings.recursive = false;
   if (booleanFlag(parsed, 'polling')) settings.polling = true;
   if (booleanFlag(parsed, 'upload-changed')) settings.uploadChanged = true;
-  const quietMs = wholeNumberFlag(parsed, 'quiet-ms', { min: MIN_QUIET_MS, max: MAX_QUIET_MS }, COMMAND);
-  if (quietMs !== undefined) settings.quietMs = quietMs;
+  refuseQuietMs(stringFlag(parsed, 'quiet-ms'));
+  const quiet = stringFlag(parsed, 'quiet');
+  if (quiet !== undefined) settings.quietMs = quietFromSeconds(quiet);
   return settings;
+}
+
+/** --quiet: seconds, decimals allowed ("1.5", "1,5"), in the app's range. */
+function quietFromSeconds(text: string): number {
+  const ms = parseQuietSeconds(text);
+  if (ms === null) {
+    throw new UsageError(
+      `--quiet must be a number of seconds from ${QUIET_SECONDS_MIN} to ${QUIET_SECONDS_MAX} (got "${text}")`,
+      COMMAND,
+    );
+  }
+  return ms;
+}
+
+/** The old --quiet-ms took milliseconds; the fix is spelled out with the same wait when it can be. */
+function refuseQuietMs(text: string | undefined): void {
+  if (text === undefined) return;
+  const ms = /^\d+$/u.test(text.trim()) ? Number(text.trim()) : DEFAULT_QUIET_MS;
+  throw new UsageError(
+    `--quiet-ms was replaced by --quiet, in seconds: --quiet ${quietSecondsText(ms)}`,
+    COMMAND,
+  );
 }
 
 function describeSettings(f: WatchFolder): string {
   const parts = [
     f.recursive ? 'with sub-folders' : 'top level only',
-    `quiet ${f.quietMs} ms`,
+    `quiet ${quietSecondsText(f.quietMs)} s`,
     ...(f.include.length > 0 ? [`include ${f.include.join(',')}`] : []),
     ...(f.exclude.length > 0 ? [`exclude ${f.exclude.join(',')}`] : []),
     ...(f.polling ? ['polling'] : []),
@@ -73,7 +102,16 @@ function describeSettings(f: WatchFolder): string {
 function listFolders(ctx: CliContext, statuses: FolderStatus[], json: boolean): number {
   if (json) {
     const out = statuses.map(
-      ({ state: _s, reason: _r, settling: _st, waiting: _w, lastError: _e, notice: _n, ...rest }) => rest,
+      ({
+        state: _s,
+        reason: _r,
+        settling: _st,
+        waiting: _w,
+        lastError: _e,
+        lastErrorCode: _c,
+        notice: _n,
+        ...rest
+      }) => rest,
     );
     ctx.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return EXIT_OK;
@@ -312,11 +350,10 @@ export async function runWatch(ctx: CliContext, parsed: ParsedArgs): Promise<num
     );
   }
   const dir = parsed.positionals[0];
+  // Checked before the key and the database are opened, so a mistyped option is the first thing said.
+  const settings = settingsFromFlags(parsed);
   if (list && remove !== undefined) throw new UsageError('choose --list or --remove, not both', COMMAND);
-  if (
-    (list || remove !== undefined) &&
-    (dir !== undefined || Object.keys(settingsFromFlags(parsed)).length > 0)
-  ) {
+  if ((list || remove !== undefined) && (dir !== undefined || Object.keys(settings).length > 0)) {
     throw new UsageError('--list and --remove take no folder or settings', COMMAND);
   }
   if (json && !list) throw new UsageError('--json works with --list only', COMMAND);
