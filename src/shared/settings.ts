@@ -46,6 +46,8 @@ export interface Settings {
   launchAtLogin: boolean;
   /** Ask the release feed, at most once a day, whether a newer KieDrop is out. */
   checkForUpdates: boolean;
+  /** A pinned link is uploaded again this many hours before the expiry KieDrop believes. */
+  keepAliveLeadHours: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -68,6 +70,7 @@ export const DEFAULT_SETTINGS: Settings = {
   playSound: false,
   launchAtLogin: false,
   checkForUpdates: true,
+  keepAliveLeadHours: 12,
 };
 
 /**

@@ -17,6 +17,9 @@ const MAX_TEMPLATE_LENGTH = 2000;
 export const MAX_SHARE_CONFIRM_ABOVE = 100_000;
 /** Window positions are screen pixels; anything this far out is a damaged file, not a monitor. */
 const MAX_COORDINATE = 1_000_000;
+/** Links live 3 days: a lead of two days or more would upload a pinned link again almost at once. */
+export const MAX_KEEPALIVE_LEAD_HOURS = 48;
+const KEEPALIVE_LEAD_MESSAGE = `"Keep pinned links alive" must be a whole number of hours from 1 to ${MAX_KEEPALIVE_LEAD_HOURS} before expiry.`;
 const CONFIRM_ABOVE_MESSAGE = `"Ask before sharing more than" must be a whole number from 1 to ${MAX_SHARE_CONFIRM_ABOVE}.`;
 
 function baseUrl(label: string) {
@@ -127,6 +130,10 @@ export const settingsShape = {
   playSound: z.boolean({ error: 'The sound must be on or off (true or false).' }),
   launchAtLogin: z.boolean({ error: '"Start at login" must be on or off (true or false).' }),
   checkForUpdates: z.boolean({ error: '"Check for updates" must be on or off (true or false).' }),
+  keepAliveLeadHours: z
+    .int({ error: KEEPALIVE_LEAD_MESSAGE })
+    .min(1, { error: KEEPALIVE_LEAD_MESSAGE })
+    .max(MAX_KEEPALIVE_LEAD_HOURS, { error: KEEPALIVE_LEAD_MESSAGE }),
 };
 
 export type SettingName = keyof Settings;
