@@ -1,7 +1,8 @@
 // The window at its smallest sizes: at 800×600 and at the minimum the main window allows, every screen
 // fits: nothing is cut off at the right, the header's key chip and the upload list's controls stay
-// reachable, and the list scrolls inside the window instead of running off it. Screenshots of each
-// screen at both sizes are kept in test-results/e2e/.
+// reachable, and the list scrolls inside the window instead of running off it; a finished upload's name
+// stays readable beside its expiry pill. Screenshots of each screen at both sizes are kept in
+// test-results/e2e/.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -101,6 +102,57 @@ async function pageOverflow(page: Page): Promise<{ x: boolean; y: boolean }> {
   });
 }
 
+/** The characters of a finished upload's name a person must be able to read beside its expiry pill. */
+const NAME_CHARS_SHOWN = 12;
+
+type Box = { left: number; right: number; top: number; bottom: number };
+
+/** Each finished Upload row: the boxes of its name, expiry pill and buttons, and the width its name's
+ * first characters (plus the ellipsis that may follow them) need. */
+async function finishedRows(page: Page) {
+  return page.evaluate((chars) => {
+    type Rect = { left: number; right: number; top: number; bottom: number; width: number };
+    type Node = { textContent: string | null };
+    type El = Node & {
+      getBoundingClientRect(): Rect;
+      querySelector(s: string): El | null;
+      querySelectorAll(s: string): ArrayLike<El>;
+      firstChild: Node | null;
+    };
+    const d = (
+      globalThis as unknown as {
+        document: {
+          querySelectorAll(s: string): ArrayLike<El>;
+          createRange(): { setStart(n: Node, o: number): void; setEnd(n: Node, o: number): void } & {
+            getBoundingClientRect(): Rect;
+          };
+        };
+      }
+    ).document;
+    const box = (r: Rect) => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom });
+    return Array.from(d.querySelectorAll('[data-testid="job-row"][data-status="done"]')).map((row) => {
+      const name = row.querySelector('.job-name') as El;
+      const pill = row.querySelector('[data-testid="expiry"]') as El;
+      const text = name.firstChild as Node;
+      // The first characters and one more for the ellipsis, as the name's font draws them.
+      const range = d.createRange();
+      range.setStart(text, 0);
+      range.setEnd(text, Math.min(chars + 1, (text.textContent ?? '').length));
+      return {
+        name: name.textContent ?? '',
+        nameBox: box(name.getBoundingClientRect()),
+        nameWidth: name.getBoundingClientRect().width,
+        neededWidth: range.getBoundingClientRect().width,
+        pillBox: box(pill.getBoundingClientRect()),
+        buttons: Array.from(row.querySelectorAll('button')).map((b) => box(b.getBoundingClientRect())),
+      };
+    });
+  }, NAME_CHARS_SHOWN);
+}
+
+const overlaps = (a: Box, b: Box): boolean =>
+  a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+
 describe('small windows', () => {
   for (const size of SIZES) {
     it(`every screen fits at ${size.width}×${size.height}`, async () => {
@@ -120,5 +172,27 @@ describe('small windows', () => {
       }
       expect(problems).toEqual([]);
     }, 60_000);
+  }
+
+  for (const size of SIZES) {
+    it(`finished uploads at ${size.width}×${size.height} show their names, clear of the expiry pill`, async () => {
+      const { page } = run;
+      await page.setViewportSize(size);
+      await navButton(page, 'Upload').click();
+      const done = page.locator('[data-testid="job-row"][data-status="done"]');
+      await expect.poll(() => done.count(), { timeout: 60_000 }).toBe(8);
+      await page.screenshot({ path: join(SHOTS, `window-${size.width}x${size.height}-upload-done.png`) });
+      const problems: string[] = [];
+      for (const row of await finishedRows(page)) {
+        if (overlaps(row.nameBox, row.pillBox)) problems.push(`${row.name}: the expiry pill covers the name`);
+        if (row.buttons.some((b) => overlaps(b, row.pillBox)))
+          problems.push(`${row.name}: the expiry pill covers a button`);
+        if (row.nameWidth < row.neededWidth)
+          problems.push(
+            `${row.name}: under ${NAME_CHARS_SHOWN} characters show (${Math.round(row.nameWidth)} of ${Math.round(row.neededWidth)} px)`,
+          );
+      }
+      expect(problems).toEqual([]);
+    }, 90_000);
   }
 });

@@ -151,9 +151,10 @@ export function JobRow({ job, link, entry = null, onDismiss }: JobRowProps) {
               className="button button-small"
               onClick={() => void copy()}
               aria-label={t('job.copy', { name })}
+              title={t('job.copyShort')}
             >
               <Icon name="copy" size={15} />
-              {t('job.copyShort')}
+              <span className="job-copy-label">{t('job.copyShort')}</span>
             </button>
             <IconButton
               icon="open"
