@@ -11,6 +11,7 @@ import type { Launcher } from '../main/core/shell-integration';
 import { CliFailure, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError } from './errors';
 import { ANY_ADDRESS, cliWording } from './cli-wording';
 import { guardOutput } from './guarded-output';
+import { quickLibsqlTarget } from './quick-libsql-target';
 import { commandHelp, topLevelHelp } from './help';
 import { suggestCommand } from './suggest-command';
 import { ENV_NOW_OFFSET_MS } from './test-knobs';
@@ -18,18 +19,26 @@ import { cliVersion } from './version';
 
 type Runner = (ctx: CliContext, parsed: ParsedArgs) => Promise<number>;
 
+/** A command whose code loads libsql: its native package is looked up the quick way first. */
+function opensDatabase(load: () => Promise<Runner>): () => Promise<Runner> {
+  return () => {
+    quickLibsqlTarget();
+    return load();
+  };
+}
+
 // Each command's code (and the database, keychain and HTTP modules behind it) loads only when that command
 // runs, so `kiedrop --version` and `--help` start in a few tens of milliseconds.
 const RUNNERS: Readonly<Record<string, () => Promise<Runner>>> = {
-  upload: async () => (await import('./commands/upload')).runUpload,
-  'upload-url': async () => (await import('./commands/upload-url')).runUploadUrl,
-  share: async () => (await import('./commands/share')).runShare,
-  history: async () => (await import('./commands/history')).runHistory,
-  renew: async () => (await import('./commands/renew')).runRenew,
-  check: async () => (await import('./commands/check')).runCheck,
-  queue: async () => (await import('./commands/queue')).runQueue,
-  export: async () => (await import('./commands/export')).runExport,
-  watch: async () => (await import('./commands/watch')).runWatch,
+  upload: opensDatabase(async () => (await import('./commands/upload')).runUpload),
+  'upload-url': opensDatabase(async () => (await import('./commands/upload-url')).runUploadUrl),
+  share: opensDatabase(async () => (await import('./commands/share')).runShare),
+  history: opensDatabase(async () => (await import('./commands/history')).runHistory),
+  renew: opensDatabase(async () => (await import('./commands/renew')).runRenew),
+  check: opensDatabase(async () => (await import('./commands/check')).runCheck),
+  queue: opensDatabase(async () => (await import('./commands/queue')).runQueue),
+  export: opensDatabase(async () => (await import('./commands/export')).runExport),
+  watch: opensDatabase(async () => (await import('./commands/watch')).runWatch),
   credits: async () => (await import('./commands/credits')).runCredits,
   'key set': async () => (await import('./commands/key')).runKeySet,
   'key test': async () => (await import('./commands/key')).runKeyTest,
