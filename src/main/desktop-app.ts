@@ -25,7 +25,7 @@ import { trayActions } from './tray-actions';
 import { hasTrayHost } from './tray-host';
 import { appLanguage } from './i18n/app-language';
 import { batchWordsFor } from './i18n/batch-words';
-import { watchControl } from './watch-control';
+import { watchControl, watchControlNotice } from './watch-control';
 
 const dataDir = setupDataDir();
 
@@ -93,7 +93,10 @@ if (!app.requestSingleInstanceLock(forwardedData())) {
         dropWindow,
         notifier,
       }),
-      watchControl(service.watch, (message) => service.outbox.emit('notice', { level: 'error', message })),
+      // With the failure's code, so the window says it in the person's language.
+      watchControl(service.watch, (err, action) =>
+        service.outbox.emit('notice', { level: 'error', ...watchControlNotice(err, action) }),
+      ),
     );
     refreshTray = tray.refresh;
     // The checkbox follows the window as it really is, which is known only once it has been shown.

@@ -79,6 +79,9 @@ export interface WatchFolderStatus extends WatchFolderSettings {
   lastUploadAt: number | null;
   /** The latest problem with one of its files, or null. */
   lastError: string | null;
+  /** lastError's stable code and params, which the window says in the person's language; null or absent
+   * when it has none (then lastError is shown as it is). */
+  lastErrorCode?: { code: string; params: Record<string, string> } | null;
   /** Watching goes on in a way that costs more than set up (see WatchFolderNotice), or null. */
   notice: WatchFolderNotice | null;
   lastUpload: WatchLastUpload | null;

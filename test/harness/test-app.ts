@@ -2,14 +2,14 @@
 // the real emulator as the API, and recording adapters for the OS parts. launchHarness() puts a page in
 // front of this; the app-service tests call its handler table directly.
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openAppService } from '../../src/main/core/app-service';
 import type { AppService, AppServiceOptions } from '../../src/main/core/app-service';
 import { createKeychainStore } from '../../src/main/core/secrets';
 import type { SecretStore } from '../../src/main/core/secrets';
-import { createSettingsStore } from '../../src/main/core/settings';
+import { createSettingsStore, SETTINGS_FILE_NAME } from '../../src/main/core/settings';
 import type { EventChannel, EventChannels } from '../../src/shared/ipc-contract';
 import type { Settings } from '../../src/shared/settings';
 import { startEmulator } from '../emulator/index';
@@ -38,6 +38,8 @@ export interface TestAppOptions {
   now?: () => number;
   /** Written to settings.json before start; the API hosts point at the emulator unless given here. */
   settings?: Partial<Settings>;
+  /** Written into settings.json after `settings`, unchecked, as a hand-edited file may hold them. */
+  rawSettings?: Record<string, unknown>;
   /** Engine test seams. Default: short retry delays. */
   engine?: AppServiceOptions['engine'];
   /** The desktop adapters (notifications, global shortcuts, right-click installer target). Default: none. */
@@ -106,6 +108,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       creditsBaseUrl: emulator.url,
       ...options.settings,
     });
+    if (options.rawSettings) {
+      const file = join(dataDir, SETTINGS_FILE_NAME);
+      const saved = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+      await writeFile(file, JSON.stringify({ ...saved, ...options.rawSettings }));
+    }
 
     const clipboard = createRecordingClipboard();
     const dialogs = createProgrammableDialogs();

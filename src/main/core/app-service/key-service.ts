@@ -22,8 +22,14 @@ export interface KeyService {
   clear(): Promise<void>;
   /** Every key this service has seen, to scrub from any text that leaves the main process. */
   secrets(): string[];
-  /** Set when KIEDROP_API_KEY is present but unusable (it is then ignored). */
-  readonly envProblem: string | null;
+  /** Set when KIEDROP_API_KEY is present but unusable (it is then ignored): the English words and a code. */
+  readonly envProblem: EnvKeyProblem | null;
+}
+
+export interface EnvKeyProblem {
+  message: string;
+  code: 'key.env-unusable';
+  params: { variable: string };
 }
 
 export interface KeyServiceDeps {
@@ -32,14 +38,21 @@ export interface KeyServiceDeps {
   apiClientFor: (key: string) => Pick<ApiClient, 'getCredits' | 'close'>;
 }
 
-function readEnvKey(env: KeyServiceDeps['env']): { key: string | null; problem: string | null } {
+function readEnvKey(env: KeyServiceDeps['env']): { key: string | null; problem: EnvKeyProblem | null } {
   const raw = env[ENV_API_KEY];
   if (raw === undefined || raw.trim() === '') return { key: null, problem: null };
   try {
     return { key: normalizeApiKey(raw), problem: null };
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    return { key: null, problem: `${ENV_API_KEY} is set but unusable, so it is ignored: ${why}` };
+    return {
+      key: null,
+      problem: {
+        message: `${ENV_API_KEY} is set but unusable, so it is ignored: ${why}`,
+        code: 'key.env-unusable',
+        params: { variable: ENV_API_KEY },
+      },
+    };
   }
 }
 

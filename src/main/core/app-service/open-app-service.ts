@@ -26,7 +26,7 @@ import { currentKeyState } from './key-handlers';
 import { createKeyService } from './key-service';
 import { proxyForSetting } from './proxy-for-setting';
 import type { KeyService } from './key-service';
-import { createShortcutService } from './shortcut-service';
+import { createShortcutService, shortcutProblemCode } from './shortcut-service';
 import type { ShortcutService } from './shortcut-service';
 import { createSummarizedBatches } from './summarized-batches';
 import type { SummarizedBatches } from './summarized-batches';
@@ -308,11 +308,12 @@ export function openAppService(opts: AppServiceOptions): AppService {
           });
         }
       });
-      if (settings.notice) outbox.emit('notice', { level: 'warning', message: settings.notice });
-      if (keys.envProblem) outbox.emit('notice', { level: 'warning', message: keys.envProblem });
+      // Each with its code, so the window says it in the person's language.
+      for (const notice of settings.notices) outbox.emit('notice', { level: 'warning', ...notice });
+      if (keys.envProblem) outbox.emit('notice', { level: 'warning', ...keys.envProblem });
       const hotkey = shortcut.start();
       if (hotkey.message !== null && opts.shortcuts)
-        outbox.emit('notice', { level: 'warning', message: hotkey.message });
+        outbox.emit('notice', { level: 'warning', message: hotkey.message, ...shortcutProblemCode(hotkey) });
       engine.queue.start();
       if (opts.shellIntegration) {
         const { platform, options } = opts.shellIntegration;

@@ -19,6 +19,16 @@ export interface ShortcutService {
 
 const UNAVAILABLE = 'Global shortcuts are not available here.';
 
+/** The code and params of a state's problem, so the window says it in the person's language. */
+export function shortcutProblemCode(
+  state: ShortcutState,
+): { code: string; params?: { accelerator: string } } | null {
+  if (state.message === null) return null;
+  return state.message === UNAVAILABLE
+    ? { code: 'shortcut.unavailable' }
+    : { code: 'shortcut.taken', params: { accelerator: state.accelerator } };
+}
+
 function takenMessage(accelerator: string): string {
   return `${accelerator} is taken by another app (or by the system), so the Upload clipboard shortcut is off. Choose another one in Settings.`;
 }

@@ -1,6 +1,6 @@
 // The user's settings: schema, validation and the settings.json store. Plain Node: no Electron here.
 export { createSettingsStore, SETTINGS_FILE_NAME } from './settings-store';
-export type { SettingsListener, SettingsStore, SettingsStoreOptions } from './settings-store';
+export type { SettingsListener, SettingsNotice, SettingsStore, SettingsStoreOptions } from './settings-store';
 export { SettingsError } from './settings-error';
 export type { SettingsErrorKind } from './settings-error';
 export {

@@ -15,6 +15,14 @@ export const SETTINGS_FILE_NAME = `${SETTINGS_CONFIG_NAME}.json`;
 
 export type SettingsListener = (next: Settings, previous: Settings) => void;
 
+/** One problem with the settings file: the English words (CLI, logs), and a stable code with params
+ * the window says in the person's language. */
+export interface SettingsNotice {
+  message: string;
+  code: string;
+  params: Record<string, string>;
+}
+
 export interface SettingsStore {
   readonly file: string;
   get(): Settings;
@@ -24,11 +32,13 @@ export interface SettingsStore {
   onChange(listener: SettingsListener): () => void;
   /** What went wrong reading the file at start (the defaults were used for what was unusable), or null. */
   readonly notice: string | null;
+  /** The same, one entry per problem, each with its code. */
+  readonly notices: readonly SettingsNotice[];
 }
 
 interface Loaded {
   settings: Settings;
-  notice: string | null;
+  notice: SettingsNotice | null;
   /** The file holds something that must not stay there (bad values, unknown keys). */
   rewrite: boolean;
 }
@@ -48,9 +58,14 @@ function loadFile(file: string, defaults: Settings): Loaded {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT')
       return { settings: structuredClone(defaults), notice: null, rewrite: false };
+    const reason = errorText(err);
     return {
       settings: structuredClone(defaults),
-      notice: `The settings file ${file} could not be read (${errorText(err)}), so the default settings are in use. Check the file's permissions.`,
+      notice: {
+        message: `The settings file ${file} could not be read (${reason}), so the default settings are in use. Check the file's permissions.`,
+        code: 'settings.unreadable',
+        params: { file, reason },
+      },
       rewrite: false,
     };
   }
@@ -65,14 +80,19 @@ function loadFile(file: string, defaults: Settings): Loaded {
     // Keep the damaged file for the user rather than overwriting it on the next change.
     const movedTo = `${file}.damaged-${stamp(new Date())}`;
     let where = `it was moved to ${movedTo}`;
+    let coded: Omit<SettingsNotice, 'message'> = { code: 'settings.damaged', params: { movedTo } };
     try {
       renameSync(file, movedTo);
     } catch (err) {
       where = `it could not be moved aside (${errorText(err)}) and will be replaced on the next change`;
+      coded = { code: 'settings.damaged-kept', params: { file, reason: errorText(err) } };
     }
     return {
       settings: structuredClone(defaults),
-      notice: `The settings file was damaged (${problem}); ${where}. The default settings are in use.`,
+      notice: {
+        message: `The settings file was damaged (${problem}); ${where}. The default settings are in use.`,
+        ...coded,
+      },
       rewrite: false,
     };
   }
@@ -90,9 +110,13 @@ function salvage(raw: Record<string, unknown>, defaults: Settings): Loaded {
     else reset.push(name);
   }
   const unknown = Object.keys(raw).filter((k) => !(SETTING_NAMES as string[]).includes(k));
-  const notice =
+  const notice: SettingsNotice | null =
     reset.length > 0
-      ? `Some settings had values KieDrop cannot use and were reset to their defaults: ${reset.join(', ')}.`
+      ? {
+          message: `Some settings had values KieDrop cannot use and were reset to their defaults: ${reset.join(', ')}.`,
+          code: 'settings.reset',
+          params: { names: reset.join(', ') },
+        }
       : null;
   return {
     settings: settings as unknown as Settings,
@@ -109,7 +133,7 @@ export interface SettingsStoreOptions {
 export function createSettingsStore(dataDir: string, options: SettingsStoreOptions = {}): SettingsStore {
   const file = join(dataDir, SETTINGS_FILE_NAME);
   const loaded = loadFile(file, options.defaults ?? DEFAULT_SETTINGS);
-  let notice = loaded.notice;
+  const notices: SettingsNotice[] = loaded.notice ? [loaded.notice] : [];
   let current = settingsSchema.parse(loaded.settings);
   let conf: Conf<Settings> | null = null;
   try {
@@ -122,8 +146,12 @@ export function createSettingsStore(dataDir: string, options: SettingsStoreOptio
     // Drops stray fields (a key pasted into the file by hand must not stay there) and bad values.
     if (loaded.rewrite) conf.store = current;
   } catch (err) {
-    const why = `The settings file ${file} cannot be used (${errorText(err)}); changes will last only until KieDrop quits.`;
-    notice = notice === null ? why : `${notice} ${why}`;
+    const reason = errorText(err);
+    notices.push({
+      message: `The settings file ${file} cannot be used (${reason}); changes will last only until KieDrop quits.`,
+      code: 'settings.not-saved',
+      params: { file, reason },
+    });
     conf = null;
   }
   const listeners = new Set<SettingsListener>();
@@ -131,7 +159,10 @@ export function createSettingsStore(dataDir: string, options: SettingsStoreOptio
   return {
     file,
     get notice() {
-      return notice;
+      return notices.length === 0 ? null : notices.map((n) => n.message).join(' ');
+    },
+    get notices() {
+      return notices;
     },
     get: () => structuredClone(current),
     set(patch) {

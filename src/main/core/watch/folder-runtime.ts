@@ -22,12 +22,17 @@ import type { UnreadableFiles } from './unreadable-files';
 import type { WatchFolderNotice } from '../../../shared/watch';
 import type { WatchEnqueued, WatchFileError, WatchFileProblem, WatchFolder } from './types';
 import {
+  fileErrorCode,
   fileErrorMessage,
   isPermissionError,
+  linkOutsideCode,
   linkOutsideMessage,
+  notRegularFileCode,
   notRegularFileMessage,
+  uploadFailedCode,
   uploadFailedMessage,
 } from './watch-messages';
+import type { WatchProblemCode } from './watch-messages';
 
 /** What the hand-over needs (passed on as they are), and what watching one folder adds. */
 export interface RuntimeDeps extends Omit<HandoverDeps, 'reserving'> {
@@ -69,6 +74,8 @@ export class FolderRuntime {
   /** Ledger claims this runtime is queuing right now (reconcile must leave them alone). */
   readonly reserving = new Set<number>();
   lastError: string | null = null;
+  /** lastError's code and params, for the window to say it in the person's language; null when it has none. */
+  lastErrorCode: WatchProblemCode | null = null;
 
   constructor(
     public folder: WatchFolder,
@@ -150,7 +157,8 @@ export class FolderRuntime {
           this.tracker.clear();
           this.deps.onChange();
         },
-        fileError: (path, err) => this.fileError(path, fileErrorMessage(path, err), 'failed'),
+        fileError: (path, err) =>
+          this.fileError(path, fileErrorMessage(path, err), 'failed', fileErrorCode(path, err)),
       },
     });
     await this.watcher.start();
@@ -196,7 +204,7 @@ export class FolderRuntime {
   /** The job of a file from this folder ended without an upload. */
   uploadFailed(relativePath: string, reason: string | null): void {
     const path = this.absolutePath(relativePath);
-    this.fileError(path, uploadFailedMessage(path, reason), 'failed');
+    this.fileError(path, uploadFailedMessage(path, reason), 'failed', uploadFailedCode(path, reason));
   }
 
   private async realRoot(): Promise<string> {
@@ -276,7 +284,7 @@ export class FolderRuntime {
       if (!this.running || tracker !== this.tracker) return;
       this.handle(outcomes);
     } catch (err) {
-      this.lastError = err instanceof Error ? err.message : String(err);
+      this.problem(err instanceof Error ? err.message : String(err), null);
       this.deps.onChange();
     } finally {
       this.checking = false;
@@ -312,8 +320,9 @@ export class FolderRuntime {
           break;
         case 'error': {
           const path = this.absolutePath(o.key);
-          if (o.notRegular) this.fileError(path, notRegularFileMessage(path), 'skipped');
-          else this.fileError(path, fileErrorMessage(path, o.error), 'failed');
+          if (o.notRegular)
+            this.fileError(path, notRegularFileMessage(path), 'skipped', notRegularFileCode(path));
+          else this.fileError(path, fileErrorMessage(path, o.error), 'failed', fileErrorCode(path, o.error));
           if (isPermissionError(o.error)) this.unreadable.add(o.key);
           else this.rememberProblem(o.key);
           changed = true;
@@ -331,7 +340,7 @@ export class FolderRuntime {
         .then(() => this.enqueue(stable))
         .catch((err: unknown) => {
           // Only a bug gets here; keep watching and show it.
-          this.lastError = err instanceof Error ? err.message : String(err);
+          this.problem(err instanceof Error ? err.message : String(err), null);
           this.deps.onChange();
         });
     }
@@ -347,8 +356,14 @@ export class FolderRuntime {
     }
   }
 
-  private fileError(path: string, message: string, kind: WatchFileProblem): void {
+  /** The folder's latest problem, in English and by code. */
+  private problem(message: string, coded: WatchProblemCode | null): void {
     this.lastError = message;
+    this.lastErrorCode = coded;
+  }
+
+  private fileError(path: string, message: string, kind: WatchFileProblem, coded: WatchProblemCode): void {
+    this.problem(message, coded);
     this.deps.onFileError({ folderId: this.folder.id, path, message, kind });
     this.deps.onChange();
   }
@@ -366,15 +381,23 @@ export class FolderRuntime {
     }
     if (!this.running) return;
     let message: string;
+    let coded: WatchProblemCode;
     switch (verdict.kind) {
       case 'outside':
         message = linkOutsideMessage(path, verdict.target);
+        coded = linkOutsideCode(path, verdict.target);
         break;
       case 'loop':
         message = fileErrorMessage(path, verdict.error);
+        coded = fileErrorCode(path, verdict.error);
         break;
       case 'error':
-        this.fileError(path, fileErrorMessage(path, verdict.error), 'failed');
+        this.fileError(
+          path,
+          fileErrorMessage(path, verdict.error),
+          'failed',
+          fileErrorCode(path, verdict.error),
+        );
         return;
       default:
         return;
@@ -382,7 +405,7 @@ export class FolderRuntime {
     const once = `${path}\0${message}`;
     if (this.reportedLinks.has(once)) return;
     this.reportedLinks.add(once);
-    this.fileError(path, message, 'skipped');
+    this.fileError(path, message, 'skipped', coded);
   }
 
   /** Claims each version in the ledger, queues the batch, and reports what happened to each file. */
@@ -414,11 +437,11 @@ export class FolderRuntime {
           break;
         case 'refused':
           this.rememberProblem(o.candidate.relativePath);
-          this.fileError(path, o.message, 'failed');
+          this.fileError(path, o.message, 'failed', o.coded);
           break;
         case 'retry':
           // A database hiccup (locked, full) must not lose the file: look again after a quiet period.
-          this.lastError = o.message;
+          this.problem(o.message, o.coded);
           this.touch(o.candidate.relativePath);
           break;
       }

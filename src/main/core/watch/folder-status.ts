@@ -6,7 +6,9 @@ import { ALL_PAUSED_MESSAGE, FOLDER_PAUSED_MESSAGE } from './watch-messages';
 
 export function folderStatus(
   folder: WatchFolder,
-  runtime: Pick<FolderRuntime, 'state' | 'reason' | 'settling' | 'lastError' | 'notice'> | undefined,
+  runtime:
+    | Pick<FolderRuntime, 'state' | 'reason' | 'settling' | 'lastError' | 'lastErrorCode' | 'notice'>
+    | undefined,
   ledger: Pick<LedgerStore, 'pendingCount' | 'lastUploadAt'>,
   allPaused: boolean,
 ): FolderStatus {
@@ -42,6 +44,7 @@ export function folderStatus(
     waiting: settling + queued,
     lastUploadAt,
     lastError: runtime?.lastError ?? null,
+    lastErrorCode: runtime?.lastErrorCode ?? null,
     // Only while it runs: a paused folder is not polled either.
     notice: state === 'watching' || state === 'starting' ? (runtime?.notice ?? null) : null,
   };

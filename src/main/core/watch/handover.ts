@@ -9,6 +9,7 @@ import type { UploadQueue } from '../queue';
 import { decideUpload, failedJobToRetry } from './ledger-decision';
 import type { LedgerStore } from './ledger-store';
 import type { FileSignature } from './stability-tracker';
+import type { WatchProblemCode } from './watch-messages';
 
 export interface Candidate {
   relativePath: string;
@@ -36,9 +37,9 @@ export interface HandoverFolder {
 export type HandoverOutcome =
   | { kind: 'queued'; candidate: Candidate; jobId: number }
   /** This file cannot be uploaded (a name the service refuses, say); the message says why. */
-  | { kind: 'refused'; candidate: Candidate; message: string }
+  | { kind: 'refused'; candidate: Candidate; message: string; coded: WatchProblemCode }
   /** The database was busy or full: nothing was lost, look at the file again later. */
-  | { kind: 'retry'; candidate: Candidate; message: string };
+  | { kind: 'retry'; candidate: Candidate; message: string; coded: WatchProblemCode | null };
 
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
@@ -55,7 +56,13 @@ export async function handOver(
       return true;
     } catch (err) {
       const path = folder.absolutePath(candidate.relativePath);
-      outcomes.push({ kind: 'refused', candidate, message: `${path} cannot be uploaded: ${messageOf(err)}` });
+      const reason = messageOf(err);
+      outcomes.push({
+        kind: 'refused',
+        candidate,
+        message: `${path} cannot be uploaded: ${reason}`,
+        coded: { code: 'watch.refused', params: { path, reason } },
+      });
       return false;
     }
   });
@@ -156,10 +163,16 @@ function retryFailedJobs(
 
 function failed(items: readonly Candidate[], err: unknown, folder: HandoverFolder): HandoverOutcome[] {
   const message = messageOf(err);
-  const kind = toDatabaseError(err) === null ? 'refused' : 'retry';
-  return items.map((candidate) => ({
-    kind,
-    candidate,
-    message: kind === 'refused' ? `${folder.absolutePath(candidate.relativePath)}: ${message}` : message,
-  }));
+  const db = toDatabaseError(err);
+  return items.map((candidate): HandoverOutcome => {
+    if (db !== null)
+      return { kind: 'retry', candidate, message, coded: { code: `db.${db.kind}`, params: {} } };
+    const path = folder.absolutePath(candidate.relativePath);
+    return {
+      kind: 'refused',
+      candidate,
+      message: `${path}: ${message}`,
+      coded: { code: 'watch.refused', params: { path, reason: message } },
+    };
+  });
 }

@@ -6,6 +6,7 @@ import type {
   WatchFolderSettings,
   WatchFolderState,
 } from '../../../shared/watch';
+import type { WatchProblemCode } from './watch-messages';
 
 /** A watched folder's saved settings: the ones the window edits, plus where it is and whether it runs. */
 export interface WatchFolder extends WatchFolderSettings {
@@ -51,6 +52,8 @@ export interface FolderStatus extends WatchFolder {
   lastUploadAt: number | null;
   /** The latest problem with a file or with queuing, or null. */
   lastError: string | null;
+  /** lastError's stable code and params (the window says it in the person's language), or null. */
+  lastErrorCode: WatchProblemCode | null;
   /** Watching goes on, but polled because the OS refused a watch; says so with the fix. Null normally. */
   notice: WatchFolderNotice | null;
 }

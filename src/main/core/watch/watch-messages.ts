@@ -82,3 +82,35 @@ export function uploadFailedMessage(path: string, reason: string | null): string
 export function notRegularFileMessage(path: string): string {
   return `${path} is not a regular file (a pipe, socket or device); it is not uploaded.`;
 }
+
+/** A folder's problem as the window says it in the person's language: a stable code and its params
+ * (the window's `error.<code>` messages); the English sentence stays for the CLI and the logs. */
+export interface WatchProblemCode {
+  code: string;
+  params: Record<string, string>;
+}
+
+/** fileErrorMessage's problem, by code. */
+export function fileErrorCode(path: string, err: unknown): WatchProblemCode {
+  const code = errnoCode(err);
+  if (code === 'EACCES' || code === 'EPERM') return { code: 'watch.file-permission', params: { path } };
+  if (code === 'ELOOP') return { code: 'watch.file-loop', params: { path } };
+  if (code === 'ENAMETOOLONG') return { code: 'watch.file-name-too-long', params: { path } };
+  const reason = err instanceof Error ? err.message : String(err);
+  return { code: 'watch.file-failed', params: { path, reason } };
+}
+
+export function linkOutsideCode(path: string, target: string): WatchProblemCode {
+  return { code: 'watch.link-outside', params: { path, target } };
+}
+
+/** uploadFailedMessage's problem; the reason is the queue's own sentence. */
+export function uploadFailedCode(path: string, reason: string | null): WatchProblemCode {
+  return reason === null || reason.trim() === ''
+    ? { code: 'watch.upload-failed-unknown', params: { path } }
+    : { code: 'watch.upload-failed', params: { path, reason: reason.trim().replace(/\.$/u, '') } };
+}
+
+export function notRegularFileCode(path: string): WatchProblemCode {
+  return { code: 'watch.not-regular', params: { path } };
+}

@@ -62,4 +62,34 @@ export const errorMessagesEn = {
   'error.watch.not-started': 'Watched folders could not be started: {reason}',
   'error.clipboard.links-not-copied':
     'The finished uploads’ links ({count}) could not be put on the clipboard. They are in your history.',
+  // Notices from the app's start and the tray, and a watched folder's latest problem.
+  'error.settings.unreadable':
+    'The settings file {file} could not be read ({reason}), so the default settings are in use. Check the file’s permissions.',
+  'error.settings.damaged':
+    'The settings file was damaged; it was moved to {movedTo}. The default settings are in use.',
+  'error.settings.damaged-kept':
+    'The settings file {file} was damaged and could not be moved aside ({reason}); it will be replaced on the next change. The default settings are in use.',
+  'error.settings.reset':
+    'Some settings had values KieDrop cannot use and were reset to their defaults: {names}.',
+  'error.settings.not-saved':
+    'The settings file {file} cannot be used ({reason}); changes will last only until KieDrop quits.',
+  'error.key.env-unusable': '{variable} is set but is not a usable API key, so it is ignored.',
+  'error.shortcut.unavailable': 'Global shortcuts are not available here.',
+  'error.shortcut.taken':
+    '{accelerator} is taken by another app (or by the system), so the Upload clipboard shortcut is off. Choose another one in Settings.',
+  'error.watch.pause-failed': 'Watching could not be paused: {reason}',
+  'error.watch.resume-failed': 'Watching could not be resumed: {reason}',
+  'error.watch.file-permission':
+    'Cannot read {path}: permission denied. Give your user read access to it; it is uploaded when it changes next or KieDrop restarts.',
+  'error.watch.file-loop': '{path} is a symbolic link that points to itself (a loop); it is skipped.',
+  'error.watch.file-name-too-long': 'The path {path} is too long for the system; it is skipped.',
+  'error.watch.file-failed': 'Cannot watch {path}: {reason}',
+  'error.watch.link-outside':
+    '{path} leads outside the watched folder (to {target}); nothing reached through it is uploaded. Move or copy the files into the folder to upload them.',
+  'error.watch.upload-failed':
+    '{path} could not be uploaded: {reason}. It is tried again when it changes or when KieDrop restarts.',
+  'error.watch.upload-failed-unknown':
+    '{path} could not be uploaded. It is tried again when it changes or when KieDrop restarts.',
+  'error.watch.not-regular': '{path} is not a regular file (a pipe, socket or device); it is not uploaded.',
+  'error.watch.refused': '{path} cannot be uploaded: {reason}',
 } as const;

@@ -55,4 +55,28 @@ export const errorMessagesZhCN: Record<keyof typeof errorMessagesEn, string> = {
   'error.shell.menu-not-repaired': '右键菜单无法更新：{reason}',
   'error.watch.not-started': '无法启动文件夹监视：{reason}',
   'error.clipboard.links-not-copied': '已完成上传的链接（{count} 个）无法放入剪贴板。它们都在历史记录中。',
+  // 启动时和托盘发出的提示，以及监视文件夹最近的问题。
+  'error.settings.unreadable': '无法读取设置文件 {file}（{reason}），正在使用默认设置。请检查该文件的权限。',
+  'error.settings.damaged': '设置文件已损坏，已移到 {movedTo}。正在使用默认设置。',
+  'error.settings.damaged-kept':
+    '设置文件 {file} 已损坏，且无法移到一旁（{reason}），下次更改设置时会被替换。正在使用默认设置。',
+  'error.settings.reset': '部分设置的值无法使用，已恢复为默认值：{names}。',
+  'error.settings.not-saved': '无法使用设置文件 {file}（{reason}），更改只在 KieDrop 退出前有效。',
+  'error.key.env-unusable': '环境变量 {variable} 已设置，但不是可用的 API 密钥，因此已被忽略。',
+  'error.shortcut.unavailable': '此处无法使用全局快捷键。',
+  'error.shortcut.taken':
+    '{accelerator} 已被其他应用（或系统）占用，因此“上传剪贴板”快捷键已关闭。请在设置中另选一个。',
+  'error.watch.pause-failed': '无法暂停监视：{reason}',
+  'error.watch.resume-failed': '无法继续监视：{reason}',
+  'error.watch.file-permission':
+    '无法读取 {path}：没有权限。请给你的用户读取权限；它会在下次改动或 KieDrop 重启时上传。',
+  'error.watch.file-loop': '{path} 是指向自身的符号链接（循环），已跳过。',
+  'error.watch.file-name-too-long': '路径 {path} 对系统来说太长，已跳过。',
+  'error.watch.file-failed': '无法监视 {path}：{reason}',
+  'error.watch.link-outside':
+    '{path} 指向监视文件夹之外（{target}），通过它找到的文件都不会上传。请把文件移动或复制到该文件夹中再上传。',
+  'error.watch.upload-failed': '{path} 没有上传：{reason}。它会在改动后或 KieDrop 重启时再试。',
+  'error.watch.upload-failed-unknown': '{path} 没有上传。它会在改动后或 KieDrop 重启时再试。',
+  'error.watch.not-regular': '{path} 不是普通文件（而是管道、套接字或设备），不会上传。',
+  'error.watch.refused': '{path} 无法上传：{reason}',
 };

@@ -7,6 +7,7 @@ import { Icon } from '../../components/icon';
 import { IconButton } from '../../components/icon-button';
 import { formatUploadedAt } from '../../format/date';
 import { useI18n } from '../../i18n/i18n-context';
+import { translateError } from '../../i18n/translate-error';
 import { FolderSettings } from './folder-settings';
 import { FolderStatusChip } from './folder-status-chip';
 import { folderName } from '../../../../shared/watch-format';
@@ -161,7 +162,7 @@ export function FolderCard({
           <div className="watch-fact watch-fact-error">
             <dt>{t('watch.lastError')}</dt>
             <dd className="text-danger" data-testid="watch-last-error">
-              {folder.lastError}
+              {translateError({ ...folder.lastErrorCode, message: folder.lastError }, t)}
             </dd>
           </div>
         ) : null}

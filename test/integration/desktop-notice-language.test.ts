@@ -1,0 +1,90 @@
+// What the app tells the window on its own (a damaged settings file, an unusable KIEDROP_API_KEY, a
+// shortcut another app holds, a watched folder's latest problem) reads in the app's language: each comes
+// with a stable code the window says in Chinese. Real renderer in Chromium, real app service and files.
+import { execFileSync } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ShortcutRegistry } from '../../src/main/core/clipboard';
+import { DEFAULT_TEST_KEY } from '../emulator/index';
+import { launchHarness } from '../harness';
+import type { Harness } from '../harness';
+
+/** Another app holds every key combination. */
+const takenShortcuts: ShortcutRegistry = {
+  register: () => false,
+  unregister: () => undefined,
+  isRegistered: () => false,
+};
+
+/** Latin words of three letters or more: English left in a Chinese sentence (names aside). */
+function englishWords(text: string, allowed: readonly string[]): string[] {
+  let rest = text;
+  for (const word of allowed) rest = rest.split(word).join(' ');
+  return rest.match(/[A-Za-z]{3,}/gu) ?? [];
+}
+
+let app: Harness;
+
+beforeAll(async () => {
+  app = await launchHarness({
+    savedKey: DEFAULT_TEST_KEY,
+    settings: { language: 'zh-CN' },
+    rawSettings: { concurrency: 'lots' },
+    env: { KIEDROP_API_KEY: 'not a key' },
+    desktop: { shortcuts: takenShortcuts },
+  });
+  await app.page.getByTestId('drop-zone').waitFor({ timeout: 30_000 });
+}, 120_000);
+
+afterAll(async () => {
+  await app?.close();
+});
+
+async function noticeTexts(count: number): Promise<string[]> {
+  const notices = app.page.getByTestId('notice');
+  await expect.poll(() => notices.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(count);
+  return notices.allTextContents();
+}
+
+describe('notices at start, in Chinese', () => {
+  it('says in Chinese which settings were reset to their defaults', async () => {
+    const texts = await noticeTexts(3);
+    expect(texts).toContainEqual(
+      expect.stringContaining('部分设置的值无法使用，已恢复为默认值：concurrency。'),
+    );
+  });
+
+  it('says in Chinese that KIEDROP_API_KEY is ignored', async () => {
+    const texts = await noticeTexts(3);
+    const text = texts.find((t) => t.includes('KIEDROP_API_KEY')) ?? '';
+    expect(text).toContain('环境变量 KIEDROP_API_KEY 已设置，但不是可用的 API 密钥，因此已被忽略。');
+    expect(englishWords(text, ['KIEDROP_API_KEY', 'API'])).toEqual([]);
+  });
+
+  it('says in Chinese that the Upload clipboard shortcut is taken, naming the keys', async () => {
+    const texts = await noticeTexts(3);
+    expect(texts).toContainEqual(
+      expect.stringContaining(
+        'CommandOrControl+Shift+U 已被其他应用（或系统）占用，因此“上传剪贴板”快捷键已关闭。请在设置中另选一个。',
+      ),
+    );
+  });
+});
+
+describe("a watched folder's latest problem, in Chinese", () => {
+  it('says in Chinese that a pipe in the folder is not uploaded, naming it', async () => {
+    const folder = join(app.dropDir, 'watched');
+    await mkdir(folder, { recursive: true });
+    const added = await app.handlers['watch:add']({ path: folder, quietMs: 200, existingFiles: 'skip' });
+    expect(added).not.toBeNull();
+    await app.page.getByRole('navigation').first().getByRole('button', { name: '监视', exact: true }).click();
+    const pipe = join(folder, 'a-pipe');
+    execFileSync('mkfifo', [pipe]);
+    const problem = app.page.getByTestId('watch-last-error');
+    await problem.waitFor({ timeout: 20_000 });
+    await expect
+      .poll(() => problem.textContent(), { timeout: 10_000 })
+      .toBe(`${pipe} 不是普通文件（而是管道、套接字或设备），不会上传。`);
+  });
+});
