@@ -60,9 +60,16 @@ export interface FailedJob {
   fileName: string;
   errorKind: string | null;
   lastError: string | null;
+  /** The failure's stable code and params (as IpcError's), null for jobs that failed before they were kept. */
+  errorCode: string | null;
+  errorParams: JobErrorParams | null;
   attempts: number;
   finishedAt: number | null;
 }
+
+/** A job failure's params: plain values its code is filled in with; `gaveUpAfter` counts the attempts of a
+ * transient failure that was given up. Same shape as ipc-contract's ErrorParams. */
+export type JobErrorParams = Record<string, string | number>;
 
 export type JobStatus = 'queued' | 'uploading' | 'done' | 'failed' | 'cancelled';
 export type JobSource = UploadSource;
@@ -95,7 +102,11 @@ export interface JobSnapshot {
   attempts: number;
   nextAttemptAt: number | null;
   errorKind: string | null;
+  /** English, for the command line and logs; the window says errorCode in the person's language. */
   lastError: string | null;
+  /** Null for jobs without a failure, and for failures written before codes were kept (schema version 7). */
+  errorCode: string | null;
+  errorParams: JobErrorParams | null;
   notice: string | null;
   renewOf: number | null;
   batchId: string | null;

@@ -86,7 +86,10 @@ describe('the drop window', () => {
     await d.dropFiles(['moved-away.txt']);
     await expect.poll(() => tile().getAttribute('data-phase')).toBe('error');
     expect(await label().textContent()).toBe('moved-away.txt was not uploaded');
-    expect(await tile().getAttribute('title')).toMatch(/^File not found: .*moved-away\.txt$/);
+    // Said as the main window's Upload list says it, by the failure's code.
+    expect(await tile().getAttribute('title')).toBe(
+      'File not found: moved-away.txt. It was moved or deleted.',
+    );
   });
 
   it('keeps a button that copies the latest links again after the upload is done', async () => {

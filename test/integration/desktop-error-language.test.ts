@@ -1,6 +1,7 @@
 // Failures read in the app's language: the app sends each error with a stable code and params, and the
 // window says it in Chinese or English (the English message stays for the command line and the logs).
 // Real renderer in Chromium, real app service, emulator, keychain and files.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -106,6 +107,14 @@ describe('uploads in Chinese', () => {
     } finally {
       await app.page.getByRole('radio', { name: '文件流' }).click();
     }
+  });
+
+  it('says in Chinese that a dropped pipe cannot be read, naming it', async () => {
+    // A named pipe is no file to upload: the job fails with file.unreadable, whose English sentence
+    // ("… is not a regular file …") the window never had a pattern for.
+    execFileSync('mkfifo', [join(app.dropDir, 'a-named-pipe')]);
+    await dropFiles(app.page, ['a-named-pipe']);
+    expect(await failedRowText(app.page, 'a-named-pipe')).toBe('无法读取 a-named-pipe。');
   });
 
   it('says in Chinese why a default upload folder cannot be used', async () => {

@@ -340,6 +340,9 @@ describe('failed jobs', () => {
         fileName: 'new.png',
         errorKind: 'network',
         lastError: 'File not found: new.png',
+        // Written without a code, as before schema version 7: the window shows the sentence.
+        errorCode: null,
+        errorParams: null,
         attempts: 2,
         finishedAt: START,
       },

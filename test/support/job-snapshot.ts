@@ -20,6 +20,8 @@ export function jobSnapshot(id: number, over: Partial<JobSnapshot> = {}): JobSna
     nextAttemptAt: null,
     errorKind: null,
     lastError: null,
+    errorCode: null,
+    errorParams: null,
     notice: null,
     renewOf: null,
     batchId: null,

@@ -63,6 +63,8 @@ describe('history table', () => {
         fileName: 'photo.png',
         errorKind: 'local-file',
         lastError: reason,
+        errorCode: 'file.not-found',
+        errorParams: { name: 'photo.png', path: '/x' },
         attempts: 1,
         finishedAt: 0,
       },

@@ -1,5 +1,5 @@
-// The window's one translation of failures: by code and params for the app's errors, by kind and facts for
-// a failed upload, and the app's English words whenever it has nothing better to say.
+// The window's one translation of failures: by code and params for the app's errors and for a failed
+// upload (as the queue recorded it), and the app's English words whenever it has nothing better to say.
 import { describe, expect, it } from 'vitest';
 import { translateError, translateJobError } from '../../src/renderer/src/i18n/translate-error';
 import { createTranslator } from '../../src/renderer/src/i18n/translate';
@@ -26,16 +26,17 @@ describe('translateError', () => {
 });
 
 describe('translateJobError', () => {
-  const job = (errorKind: string | null, lastError: string | null) => ({
-    errorKind,
-    lastError,
-    fileName: 'photo.png',
-  });
+  const job = (
+    lastError: string | null,
+    errorCode: string | null = null,
+    errorParams: Record<string, string | number> | null = null,
+  ) => ({ errorKind: 'network', lastError, errorCode, errorParams, fileName: 'photo.png' });
 
-  it('reads a network failure and its give-up count from the job', () => {
+  it('says a failure by the code the queue recorded, with the attempts it gave up after', () => {
     const failed = job(
-      'network',
       'Could not connect to 127.0.0.1:9: connection refused. Check the address in Settings and that the server is running. (Gave up after 8 attempts.)',
+      'network.refused',
+      { host: '127.0.0.1:9', gaveUpAfter: 8 },
     );
     expect(translateJobError(failed, zh)).toBe('无法连接到 127.0.0.1:9：连接被拒绝。（尝试 8 次后放弃。）');
     expect(translateJobError(failed, en)).toBe(
@@ -43,9 +44,27 @@ describe('translateJobError', () => {
     );
   });
 
-  it('keeps the stored English sentence when the kind alone does not say enough', () => {
-    const odd = job('server', 'kie.ai answered 503 (Service Unavailable).');
-    expect(translateJobError(odd, zh)).toBe('kie.ai answered 503 (Service Unavailable).');
-    expect(translateJobError(job(null, null), zh)).toBe('上传失败');
+  it('says it by its code whatever the English sentence says', () => {
+    const pipe = job(
+      '/home/me/fifo is not a regular file (a pipe, socket or device?); it cannot be uploaded.',
+      'file.unreadable',
+      {
+        name: 'fifo',
+        path: '/home/me/fifo',
+      },
+    );
+    expect(translateJobError(pipe, zh)).toBe('无法读取 fifo。');
+    const tls = job('Some reworded sentence about certificates.', 'network.tls', { host: 'kie.ai' });
+    expect(translateJobError(tls, zh)).toBe('与 kie.ai 的安全连接失败。');
+  });
+
+  it('shows the English sentence of a job recorded without a code, or with a code it cannot say', () => {
+    const before = job('Could not connect to 127.0.0.1:9: connection refused. (Gave up after 8 attempts.)');
+    expect(translateJobError(before, zh)).toBe(
+      'Could not connect to 127.0.0.1:9: connection refused. (Gave up after 8 attempts.)',
+    );
+    const internal = job('Unexpected error while uploading: boom', 'internal');
+    expect(translateJobError(internal, zh)).toBe('Unexpected error while uploading: boom');
+    expect(translateJobError(job(null), zh)).toBe('上传失败');
   });
 });

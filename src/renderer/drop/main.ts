@@ -4,6 +4,8 @@
 import { IDLE_ACTIVITY } from '../../shared/desktop';
 import type { DropWindowApi } from '../../shared/drop-api';
 import type { JobSnapshot, UploadActivity } from '../../shared/ipc-contract';
+import { createTranslator, resolveLanguage } from '../src/i18n/translate';
+import { translateError, translateJobError } from '../src/i18n/translate-error';
 import { readDrop } from './drag-data';
 import { stringsFor } from './strings';
 import { render } from './view';
@@ -22,8 +24,11 @@ const SETTLE_MS = 4000;
 const ERROR_MS = 5000;
 
 const api = window.kiedropDrop;
-const t = stringsFor(navigator.languages.length > 0 ? navigator.languages : [navigator.language]);
+const languages = navigator.languages.length > 0 ? navigator.languages : [navigator.language];
+const t = stringsFor(languages);
 document.documentElement.lang = t === stringsFor(['zh']) ? 'zh-CN' : 'en';
+/** Why an upload failed, said as the main window says it. */
+const tError = createTranslator(resolveLanguage('system', languages));
 
 function element<T extends Element>(id: string): T {
   const found = document.getElementById(id);
@@ -117,7 +122,7 @@ async function upload(data: DataTransfer): Promise<void> {
   const result =
     dropped.kind === 'files' ? await api.uploadFiles(dropped.paths) : await api.uploadUrl(dropped.url);
   if (!result.ok) {
-    showError(result.error.message);
+    showError(translateError(result.error, tError));
     return;
   }
   // A file that is gone (or unreadable) fails before it is ever sent: the activity never counts it.
@@ -128,7 +133,7 @@ async function upload(data: DataTransfer): Promise<void> {
     errorHeldUntil = Date.now() + ERROR_MS;
     showError(
       t.notUploaded(failed.length, first.fileName),
-      failed.map((job) => job.lastError ?? job.fileName).join('\n'),
+      failed.map((job) => translateJobError(job, tError)).join('\n'),
     );
   }
 }
@@ -138,7 +143,7 @@ copyButton.addEventListener('click', () => {
     if (res.ok) {
       clearError();
       view.label.textContent = t.copied(res.value);
-    } else showError(res.error.message);
+    } else showError(translateError(res.error, tError));
   });
 });
 

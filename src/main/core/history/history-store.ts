@@ -5,6 +5,7 @@
 import type Database from 'libsql';
 import { asDatabaseError } from '../db/database-error';
 import type { KieDropDb } from '../db/open-database';
+import { parseJobErrorParams } from '../error-codes';
 import { DuplicateHistoryEntryError } from './errors';
 import { DEFAULT_EXPIRING_SOON_MS } from './expiry-status';
 import { exportText, type ExportFormat } from './history-export';
@@ -150,19 +151,33 @@ export class HistoryStore {
     return this.#guard(() => {
       const total = countOf(this.#stmt("SELECT count(*) FROM jobs WHERE status = 'failed'").raw().get());
       const rows = this.#stmt(
-        `SELECT id, local_path, source_url, file_name, error_kind, last_error, attempts, finished_at
+        `SELECT id, local_path, source_url, file_name, error_kind, last_error, error_code, error_params, attempts,
+           finished_at
          FROM jobs WHERE status = 'failed' ORDER BY finished_at DESC, id DESC LIMIT ? OFFSET ?`,
       )
         .raw()
         .all(limit, offset) as unknown[][];
       const jobs = rows.map(
-        ([id, localPath, sourceUrl, fileName, errorKind, lastError, attempts, finishedAt]): FailedJob => ({
+        ([
+          id,
+          localPath,
+          sourceUrl,
+          fileName,
+          errorKind,
+          lastError,
+          code,
+          params,
+          attempts,
+          finishedAt,
+        ]): FailedJob => ({
           jobId: Number(id),
           localPath: (localPath as string | null) ?? null,
           sourceUrl: (sourceUrl as string | null) ?? null,
           fileName: String(fileName),
           errorKind: (errorKind as string | null) ?? null,
           lastError: (lastError as string | null) ?? null,
+          errorCode: (code as string | null) ?? null,
+          errorParams: parseJobErrorParams(params),
           attempts: Number(attempts),
           finishedAt: finishedAt === null || finishedAt === undefined ? null : Number(finishedAt),
         }),

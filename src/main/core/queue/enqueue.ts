@@ -104,8 +104,14 @@ export async function enqueueFiles(
         size: state.kind === 'file' ? state.size : null,
         mtimeMs: state.kind === 'file' ? state.mtimeMs : null,
         priority: priorityFor(opts.source),
-        errorKind: state.kind === 'file' ? null : 'local-file',
-        lastError: state.kind === 'file' ? null : state.message,
+        ...(state.kind === 'file'
+          ? {}
+          : {
+              errorKind: 'local-file',
+              lastError: state.message,
+              errorCode: state.coded.code,
+              errorParams: state.coded.params ?? null,
+            }),
         batchId: opts.batchId ?? null,
       };
       return deps.store.insert(job, deps.now());

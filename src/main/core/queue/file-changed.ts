@@ -2,7 +2,9 @@
 // before the body's end). It is sent again from the start, with a note on the job; a file that
 // keeps changing — still being written, or rewritten on a timer — is given up with a message that
 // says so, rather than retried until the attempts run out with a vague one.
+import { basename } from 'node:path';
 import { isFileChangedError } from '../api/file-identity';
+import type { JobFailure } from './job-store';
 
 /** Changes in a row, each caught while sending, before the job fails. */
 export const MAX_CHANGES_IN_A_ROW = 3;
@@ -11,16 +13,25 @@ export const FILE_REWRITTEN_NOTICE =
   'The file changed while it was being uploaded, so it was sent again from the start; the link has the newer content.';
 
 /** Why the attempt stopped, for the job's last error while it waits to be sent again. */
-export function resendMessage(path: string, err: unknown): string {
+export function resendFailure(path: string, err: unknown, errorKind: string): JobFailure {
   const how = isFileChangedError(err) ? ` (${err.how})` : '';
-  return `${path} changed while it was being uploaded${how}; it will be sent again from the start.`;
+  return {
+    errorKind,
+    lastError: `${path} changed while it was being uploaded${how}; it will be sent again from the start.`,
+    errorCode: 'file.resending',
+    errorParams: { name: basename(path), path },
+  };
 }
 
-export function keptChangingMessage(path: string, times: number): string {
-  return (
-    `${path} kept changing while it was being uploaded (${times} times in a row); it was not uploaded. ` +
-    'Wait until it is no longer being written, then upload it again.'
-  );
+export function keptChangingFailure(path: string, times: number): JobFailure {
+  return {
+    errorKind: 'local-file',
+    lastError:
+      `${path} kept changing while it was being uploaded (${times} times in a row); it was not uploaded. ` +
+      'Wait until it is no longer being written, then upload it again.',
+    errorCode: 'file.changed',
+    errorParams: { name: basename(path), path },
+  };
 }
 
 /** Consecutive changes per job, for this process's attempts. */

@@ -1,5 +1,7 @@
 // A jobs row as SQLite returns it, and its mapping to the JobSnapshot the rest of the app sees.
 // Rows are copied field by field: libsql adds a `_metadata` property that must not leak out.
+import { parseJobErrorParams } from '../error-codes';
+import type { JobErrorParams } from '../../../shared/domain';
 import type { JobMethod, JobPhase, JobProgress, JobSnapshot, JobSource, JobStatus } from './types';
 
 export interface JobRow {
@@ -20,6 +22,8 @@ export interface JobRow {
   nextAttemptAt: number;
   errorKind: string | null;
   lastError: string | null;
+  errorCode: string | null;
+  errorParams: JobErrorParams | null;
   notice: string | null;
   renewOf: number | null;
   batchId: string | null;
@@ -55,6 +59,8 @@ export function toJobRow(raw: unknown): JobRow {
     nextAttemptAt: num(r.next_attempt_at) ?? 0,
     errorKind: str(r.error_kind),
     lastError: str(r.last_error),
+    errorCode: str(r.error_code),
+    errorParams: parseJobErrorParams(r.error_params),
     notice: str(r.notice),
     renewOf: num(r.renew_of),
     batchId: str(r.batch_id),
@@ -96,6 +102,8 @@ export function toSnapshot(
     nextAttemptAt: row.status === 'queued' ? row.nextAttemptAt : null,
     errorKind: row.errorKind,
     lastError: row.lastError,
+    errorCode: row.errorCode,
+    errorParams: row.errorParams,
     notice: row.notice,
     renewOf: row.renewOf,
     batchId: row.batchId,

@@ -28,9 +28,14 @@ export interface NewJob
       | 'mtimeMs'
       | 'priority'
     >,
-    Partial<Pick<JobRow, 'errorKind' | 'lastError' | 'renewOf' | 'batchId'>> {
+    Partial<Pick<JobRow, 'errorKind' | 'lastError' | 'errorCode' | 'errorParams' | 'renewOf' | 'batchId'>> {
   status: 'queued' | 'failed';
 }
+
+/** What a job records about its last failure: kind (for retries), English sentence, and stable code. */
+export type JobFailure = Pick<JobRow, 'errorKind' | 'lastError' | 'errorCode' | 'errorParams'>;
+
+const paramsText = (p: JobFailure['errorParams']): string | null => (p === null ? null : JSON.stringify(p));
 
 export interface JobQuery {
   status?: JobStatus | JobStatus[];
@@ -57,10 +62,10 @@ export interface JobStore {
   requeue(
     id: number,
     owner: string,
-    p: { nextAttemptAt: number; errorKind: string | null; lastError: string | null; uncount: boolean },
+    p: JobFailure & { nextAttemptAt: number; uncount: boolean },
     now: number,
   ): boolean;
-  fail(id: number, owner: string, p: { errorKind: string; lastError: string }, now: number): boolean;
+  fail(id: number, owner: string, p: JobFailure, now: number): boolean;
   /** The file changed since it was queued: remember what is being uploaded now, and say so. */
   noteFileChanged(
     id: number,
@@ -100,9 +105,9 @@ export function createJobStore(db: KieDropDb): JobStore {
     insert(job, now) {
       const raw = cache.run(
         `INSERT INTO jobs (status, source, method, local_path, source_url, upload_path, file_name, location,
-           overwrite, size, mtime_ms, priority, attempts, next_attempt_at, error_kind, last_error, renew_of,
-           batch_id, created_at, updated_at, finished_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+           overwrite, size, mtime_ms, priority, attempts, next_attempt_at, error_kind, last_error, error_code,
+           error_params, renew_of, batch_id, created_at, updated_at, finished_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
         (st) =>
           st.get(
             job.status,
@@ -120,6 +125,8 @@ export function createJobStore(db: KieDropDb): JobStore {
             now,
             job.errorKind ?? null,
             job.lastError ?? null,
+            job.errorCode ?? null,
+            paramsText(job.errorParams ?? null),
             job.renewOf ?? null,
             job.batchId ?? null,
             now,
@@ -222,11 +229,14 @@ export function createJobStore(db: KieDropDb): JobStore {
     requeue: (id, owner, p, now) =>
       changed(
         `UPDATE jobs SET status = 'queued', lease_owner = NULL, lease_until = NULL, next_attempt_at = ?,
-           error_kind = ?, last_error = ?, attempts = max(0, attempts - ?), updated_at = ?
+           error_kind = ?, last_error = ?, error_code = ?, error_params = ?, attempts = max(0, attempts - ?),
+           updated_at = ?
          WHERE id = ? AND status = 'uploading' AND lease_owner = ?`,
         p.nextAttemptAt,
         p.errorKind,
         p.lastError,
+        p.errorCode,
+        paramsText(p.errorParams),
         p.uncount ? 1 : 0,
         now,
         id,
@@ -235,10 +245,12 @@ export function createJobStore(db: KieDropDb): JobStore {
     fail: (id, owner, p, now) =>
       changed(
         `UPDATE jobs SET status = 'failed', lease_owner = NULL, lease_until = NULL, error_kind = ?, last_error = ?,
-           updated_at = ?, finished_at = ?
+           error_code = ?, error_params = ?, updated_at = ?, finished_at = ?
          WHERE id = ? AND status = 'uploading' AND lease_owner = ?`,
         p.errorKind,
         p.lastError,
+        p.errorCode,
+        paramsText(p.errorParams),
         now,
         now,
         id,
@@ -257,7 +269,7 @@ export function createJobStore(db: KieDropDb): JobStore {
     markDone: (id, owner, now) =>
       one(
         `UPDATE jobs SET status = 'done', lease_owner = NULL, lease_until = NULL, error_kind = NULL, last_error = NULL,
-           updated_at = ?, finished_at = ?
+           error_code = NULL, error_params = NULL, updated_at = ?, finished_at = ?
          WHERE id = ? AND status = 'uploading' AND lease_owner = ?
          RETURNING *, NULL AS history_id`,
         now,
@@ -283,7 +295,7 @@ export function createJobStore(db: KieDropDb): JobStore {
     retryFailed(which, now) {
       // A fresh start: the attempts budget and the old error belong to the failure being retried.
       const reset = `UPDATE jobs SET status = 'queued', attempts = 0, next_attempt_at = ?, error_kind = NULL, last_error = NULL,
-          finished_at = NULL, updated_at = ?`;
+          error_code = NULL, error_params = NULL, finished_at = NULL, updated_at = ?`;
       if (which === undefined) return ids(`${reset} WHERE status = 'failed' RETURNING id`, now, now);
       return db.transaction(() =>
         which.filter((id) => changed(`${reset} WHERE id = ? AND status = 'failed'`, now, now, id)),

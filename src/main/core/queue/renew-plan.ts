@@ -1,12 +1,16 @@
 // How a history entry can be renewed (a fresh 3-day link for the same content): from the local
 // file if it is provably the same content, else by having the server fetch its own still-live link.
 import type { HistoryEntry } from '../history';
-import type { FileState } from './file-state';
 
 export type RenewPlan =
   { route: 'stream' } | { route: 'url'; sourceUrl: string } | { route: 'none'; message: string };
 
-export function planRenewal(entry: HistoryEntry, local: FileState | null, now: number): RenewPlan {
+/** `local`: the file as inspectFile found it (only whether it is a file, and its size and time, matter). */
+export function planRenewal(
+  entry: HistoryEntry,
+  local: { kind: 'file'; size: number; mtimeMs: number } | { kind: 'problem'; message: string } | null,
+  now: number,
+): RenewPlan {
   if (
     local?.kind === 'file' &&
     local.size === entry.size &&

@@ -65,6 +65,6 @@ export async function runAttempt(
 
 async function localState(path: string): Promise<{ size: number; mtimeMs: number }> {
   const state = await inspectFile(path);
-  if (state.kind === 'problem') throw new ApiError('local-file', state.message);
+  if (state.kind === 'problem') throw state.error;
   return { size: state.size, mtimeMs: state.mtimeMs };
 }

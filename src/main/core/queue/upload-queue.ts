@@ -17,8 +17,8 @@ import {
   FILE_REWRITTEN_NOTICE,
   MAX_CHANGES_IN_A_ROW,
   createChangeStreaks,
-  keptChangingMessage,
-  resendMessage,
+  keptChangingFailure,
+  resendFailure,
 } from './file-changed';
 import type { EnqueueDeps } from './enqueue';
 import { inspectFile, sameFile } from './file-state';
@@ -26,13 +26,13 @@ import {
   AUTH_PAUSE_MESSAGE,
   FILE_CHANGED_NOTICE,
   NO_KEY_PAUSE_MESSAGE,
-  failureMessage,
-  gaveUpMessage,
+  gaveUp,
+  jobFailure,
 } from './failure-message';
 import { toSnapshot } from './job-row';
 import type { JobRow } from './job-row';
 import { createJobStore } from './job-store';
-import type { JobStore } from './job-store';
+import type { JobFailure, JobStore } from './job-store';
 import { createLeaseClock } from './lease-clock';
 import type { LeaseClock } from './lease-clock';
 import { formatLeaseOwner, newLeaseOwner, processIsGone } from './lease-owner';
@@ -53,6 +53,16 @@ import type {
   UploadQueue,
 } from './types';
 import { DEFAULT_CONCURRENCY } from './defaults';
+
+/** The failure a job already records, kept when an attempt is put back without counting. */
+function keptFailure(row: JobRow): JobFailure {
+  return {
+    errorKind: row.errorKind,
+    lastError: row.lastError,
+    errorCode: row.errorCode,
+    errorParams: row.errorParams,
+  };
+}
 
 export const DEFAULT_STALL_TIMEOUT_MS = 30_000;
 export const DEFAULT_PROGRESS_INTERVAL_MS = 100;
@@ -557,7 +567,7 @@ class Scheduler implements UploadQueue {
           this.store.requeue(
             row.id,
             this.owner,
-            { nextAttemptAt: now, errorKind: row.errorKind, lastError: row.lastError, uncount: true },
+            { nextAttemptAt: now, ...keptFailure(row), uncount: true },
             now,
           );
         }
@@ -575,10 +585,7 @@ class Scheduler implements UploadQueue {
         this.store.fail(
           row.id,
           this.owner,
-          {
-            errorKind: 'local-file',
-            lastError: keptChangingMessage(row.localPath ?? '', MAX_CHANGES_IN_A_ROW),
-          },
+          keptChangingFailure(row.localPath ?? '', MAX_CHANGES_IN_A_ROW),
           now,
         );
         this.emitJob(row.id);
@@ -595,13 +602,13 @@ class Scheduler implements UploadQueue {
         this.retry,
         this.random,
       );
-      const message = failureMessage(err);
+      const failure = jobFailure(err, kind, row.localPath);
       switch (decision.action) {
         case 'pause-auth':
           this.store.requeue(
             row.id,
             this.owner,
-            { nextAttemptAt: now, errorKind: 'auth', lastError: message, uncount: true },
+            { nextAttemptAt: now, ...failure, errorKind: 'auth', uncount: true },
             now,
           );
           if (this.pausedInfo?.reason !== 'auth')
@@ -611,7 +618,7 @@ class Scheduler implements UploadQueue {
           this.store.requeue(
             row.id,
             this.owner,
-            { nextAttemptAt: now, errorKind: row.errorKind, lastError: row.lastError, uncount: true },
+            { nextAttemptAt: now, ...keptFailure(row), uncount: true },
             now,
           );
           break;
@@ -625,11 +632,11 @@ class Scheduler implements UploadQueue {
                 { size: current.size, mtimeMs: current.mtimeMs, notice: FILE_REWRITTEN_NOTICE },
                 now,
               );
-              const lastError = resendMessage(row.localPath ?? '', err);
+              const resend = resendFailure(row.localPath ?? '', err, kind);
               this.store.requeue(
                 row.id,
                 this.owner,
-                { nextAttemptAt: now + decision.delayMs, errorKind: kind, lastError, uncount: false },
+                { nextAttemptAt: now + decision.delayMs, ...resend, uncount: false },
                 now,
               );
             });
@@ -638,18 +645,13 @@ class Scheduler implements UploadQueue {
           this.store.requeue(
             row.id,
             this.owner,
-            { nextAttemptAt: now + decision.delayMs, errorKind: kind, lastError: message, uncount: false },
+            { nextAttemptAt: now + decision.delayMs, ...failure, uncount: false },
             now,
           );
           break;
         case 'fail': {
           const transient = api?.retryable === true;
-          this.store.fail(
-            row.id,
-            this.owner,
-            { errorKind: kind, lastError: transient ? gaveUpMessage(message, row.attempts) : message },
-            now,
-          );
+          this.store.fail(row.id, this.owner, transient ? gaveUp(failure, row.attempts) : failure, now);
           break;
         }
       }
@@ -658,7 +660,13 @@ class Scheduler implements UploadQueue {
       // 'uploading' under our lease; once we stop renewing it the lease lapses and recovery
       // puts it back in the queue, so it is delayed, not lost.
       if (toDatabaseError(writeErr) === null) throw writeErr;
-      this.emit('job', { ...this.snapshotOf(row), lastError: failureMessage(writeErr) });
+      const unwritten = jobFailure(writeErr, 'database', row.localPath);
+      this.emit('job', {
+        ...this.snapshotOf(row),
+        lastError: unwritten.lastError,
+        errorCode: unwritten.errorCode,
+        errorParams: unwritten.errorParams,
+      });
       return;
     } finally {
       flight.progress = undefined;

@@ -24,6 +24,7 @@ export const errorMessagesEn = {
   'error.file.permission': 'Cannot read {name}: permission denied.',
   'error.file.unreadable': 'Cannot read {name}.',
   'error.file.changed': '{name} changed while it was being uploaded. Upload it again once it is saved.',
+  'error.file.resending': '{name} changed while it was being uploaded; it is sent again from the start.',
   'error.base64.too-large': '{name} is {size}; Base64 upload takes at most {limit}. Use Stream instead.',
   'error.name.collision':
     '“{name}” is already a live link. Upload anyway to make that link serve the new file, or choose another name.',

@@ -23,6 +23,7 @@ export const errorMessagesZhCN: Record<keyof typeof errorMessagesEn, string> = {
   'error.file.permission': '无法读取 {name}：没有权限。',
   'error.file.unreadable': '无法读取 {name}。',
   'error.file.changed': '{name} 在上传过程中被修改了。请在保存完成后重新上传。',
+  'error.file.resending': '{name} 在上传过程中被修改了，将从头重新上传。',
   'error.base64.too-large': '{name} 大小为 {size}，Base64 上传最多 {limit}。请改用文件流上传。',
   'error.name.collision': '“{name}”已是有效链接。继续上传会让该链接指向新文件，或者换一个名称。',
   'error.settings.invalid': '这个值不能用于此设置。',
