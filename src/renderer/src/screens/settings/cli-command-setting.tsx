@@ -1,48 +1,25 @@
 // The `kiedrop` command for the terminal. Linux: Install writes ~/.local/bin/kiedrop (a small script that
 // starts this app as the command line), Remove takes it away. macOS and Windows: the command comes with
 // the app, and this shows the path to add to PATH. Read again each time Settings opens.
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import type { CliCommandState } from '../../../../shared/ipc-contract';
-import { api, settle } from '../../api';
+import { api } from '../../api';
 import { useT } from '../../i18n/i18n-context';
 import { InstallActions } from './install-actions';
 import { SettingRow } from './setting-row';
-import { translateError } from '../../i18n/translate-error';
+import { useInstallControl } from './use-install-control';
 
 export function CliCommandSetting({ active }: { active: boolean }) {
   const t = useT();
   const hintId = useId();
   const messageId = useId();
-  const [state, setState] = useState<CliCommandState | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
-
-  useEffect(() => {
-    if (!active) return;
-    let live = true;
-    void settle(api.cliStatus()).then((res) => {
-      if (live && res.ok) setState(res.value);
-    });
-    return () => {
-      live = false;
-    };
-  }, [active]);
-
-  const run = async (action: 'install' | 'remove') => {
-    setBusy(true);
-    setMessage(null);
-    const res = await settle(action === 'install' ? api.cliInstall() : api.cliUninstall());
-    setBusy(false);
-    if (!res.ok) {
-      setMessage({ error: true, text: translateError(res.error, t) });
-      return;
-    }
-    setState(res.value);
-    setMessage({
-      error: false,
-      text: t(action === 'install' ? 'settings.cliCommand.installed' : 'settings.cliCommand.removed'),
-    });
-  };
+  const { state, busy, message, run } = useInstallControl<CliCommandState>(active, {
+    status: () => api.cliStatus(),
+    install: () => api.cliInstall(),
+    remove: () => api.cliUninstall(),
+    doneText: (action) =>
+      t(action === 'install' ? 'settings.cliCommand.installed' : 'settings.cliCommand.removed'),
+  });
 
   if (state === null) return null;
   const installed = state.state === 'installed';

@@ -1,13 +1,13 @@
 // Right-click "Share with KieDrop": what this platform gets, whether it is installed (read from the app,
 // which checks the files or registry keys themselves), and Install / Update / Remove.
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import type { IntegrationState } from '../../../../shared/ipc-contract';
-import { api, settle } from '../../api';
+import { api } from '../../api';
 import { Icon } from '../../components/icon';
 import { useT } from '../../i18n/i18n-context';
 import { InstallActions } from './install-actions';
 import { SettingRow } from './setting-row';
-import { translateError } from '../../i18n/translate-error';
+import { useInstallControl } from './use-install-control';
 
 type Summary = 'installed' | 'absent' | 'partial';
 
@@ -28,42 +28,13 @@ export function ShareMenuSetting({ active }: { active: boolean }) {
   const t = useT();
   const hintId = useId();
   const messageId = useId();
-  const [state, setState] = useState<IntegrationState | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
-
-  // Read from disk whenever Settings is opened: the entries may have changed meanwhile (another copy of
-  // KieDrop installed them, or the program they start was moved or removed).
-  useEffect(() => {
-    if (!active) return;
-    let live = true;
-    void settle(api.integrationStatus()).then((res) => {
-      if (!live) return;
-      if (res.ok) setState(res.value);
-      else setMessage({ error: true, text: translateError(res.error, t) });
-    });
-    return () => {
-      live = false;
-    };
-  }, [active]);
-
-  const run = async (action: 'install' | 'remove') => {
-    setBusy(true);
-    setMessage(null);
-    const res = await settle(action === 'install' ? api.integrationInstall() : api.integrationUninstall());
-    setBusy(false);
-    if (!res.ok) {
-      setMessage({ error: true, text: translateError(res.error, t) });
-      // What is there now may have changed half-way; show it as it is.
-      void settle(api.integrationStatus()).then((again) => again.ok && setState(again.value));
-      return;
-    }
-    setState(res.value);
-    setMessage({
-      error: false,
-      text: t(action === 'install' ? 'settings.shareMenu.installed' : 'settings.shareMenu.removed'),
-    });
-  };
+  const { state, busy, message, run } = useInstallControl<IntegrationState>(active, {
+    status: () => api.integrationStatus(),
+    install: () => api.integrationInstall(),
+    remove: () => api.integrationUninstall(),
+    doneText: (action) =>
+      t(action === 'install' ? 'settings.shareMenu.installed' : 'settings.shareMenu.removed'),
+  });
 
   const platform = state?.platform ?? api.platform;
   const summary = state ? summaryOf(state) : null;
