@@ -250,6 +250,56 @@ export const COMMANDS: readonly CommandDoc[] = [
     examples: ['kiedrop check h42 h43', 'kiedrop check --all --json'],
   },
   {
+    name: 'pin',
+    summary: 'Keep a link alive at the same URL past its 3 days.',
+    usage: 'kiedrop pin <id> [--follow-file] [--json]',
+    details:
+      'Marks a history entry so that `kiedrop keepalive` (and the app, while it runs) uploads it again to ' +
+      "its own path and name before it expires, 12 hours ahead unless the app's setting says otherwise. " +
+      'The service overwrites a file uploaded again under the same path and name, so the link stays the ' +
+      'same. The local file is sent when it is unchanged; otherwise the service fetches the link itself, ' +
+      'so the link keeps serving what it serves now. --follow-file sends a changed local file instead. ' +
+      'Refused where a kept-alive link was seen to die at its first expiry anyway.',
+    options: [
+      {
+        name: 'follow-file',
+        type: 'boolean',
+        description: 'Send the local file even when it has changed.',
+      },
+      JSON_OPTION,
+    ],
+    examples: ['kiedrop pin h42', 'kiedrop pin j17 --follow-file'],
+  },
+  {
+    name: 'unpin',
+    summary: 'Stop keeping a link alive; it expires as usual.',
+    usage: 'kiedrop unpin <id> [--json]',
+    options: [JSON_OPTION],
+    examples: ['kiedrop unpin h42'],
+  },
+  {
+    name: 'keepalive',
+    summary: 'Upload pinned links again before they expire (one pass).',
+    usage: 'kiedrop keepalive [--lead-hours N] [--json]',
+    details:
+      'One pass, then exit: for cron or a systemd timer (see docs/cli.md). Each pinned link due within ' +
+      'the lead time is uploaded again to its own path and name, then checked: same link and alive, a new ' +
+      'link (recorded; the old entry is marked replaced), or, once its old expiry has passed, gone anyway: ' +
+      'then keep-alive does not work for that account and is turned off there. Links that died while ' +
+      'nothing ran are listed for renewing. Safe to run while the app runs: each link is uploaded once. ' +
+      'Exits 1 when a link was lost or could not be kept alive.',
+    options: [
+      {
+        name: 'lead-hours',
+        type: 'string',
+        value: 'N',
+        description: 'Keep alive links expiring within N hours (default 12).',
+      },
+      JSON_OPTION,
+    ],
+    examples: ['kiedrop keepalive', 'kiedrop keepalive --json'],
+  },
+  {
     name: 'queue',
     summary: 'Show, resume, retry or cancel unfinished uploads.',
     usage:

@@ -202,6 +202,18 @@ export const CHANNEL_ARGS: { [C in InvokeChannel]: ChannelArgs<ArgsOf<C>> } = {
   'history:thumbnail': channel(['id'], z.tuple([id])),
   'history:file-present': channel(['id'], z.tuple([id])),
   'history:start-drag': channel(['id'], z.tuple([id])),
+  'history:pin': channel(
+    ['id', 'options'],
+    z.tuple([
+      id,
+      z.strictObject(
+        { followFile: z.boolean({ error: 'must be true or false' }) },
+        { error: 'must be { followFile }' },
+      ),
+    ]),
+  ),
+  'history:unpin': channel(['id'], z.tuple([id])),
+  'history:pin-state': channel(['id'], z.tuple([id])),
   'history:preview': channel(['id'], z.tuple([id])),
   'settings:get': none,
   'settings:set': channel(['patch'], z.tuple([settingsPatchSchema])),

@@ -10,6 +10,7 @@ import type {
   UploadActivity,
 } from './desktop';
 import type { FailedJob, HistoryEntry, HistoryPage, HistoryQuery, JobSnapshot, PauseInfo } from './domain';
+import type { PinInfo } from './keepalive';
 import type { Settings } from './settings';
 import type {
   WatchFolderAdd,
@@ -22,6 +23,7 @@ import type {
 export type * from './domain';
 export type * from './desktop';
 export type * from './watch';
+export type * from './keepalive';
 export type { Settings };
 
 /** Everything the window may know about the API key: never the key itself. */
@@ -113,6 +115,13 @@ export interface InvokeChannels {
   'history:start-drag': [[id: number], void];
   /** A large preview of an image entry's local file (Space), or null when there is none to show. */
   'history:preview': [[id: number], string | null];
+  /** Keeps the entry's link alive at the same URL (uploaded again before it expires); refused with a code
+   * when it cannot help (expired, replaced, or keep-alive does not work at that account). */
+  'history:pin': [[id: number, options: { followFile: boolean }], PinInfo];
+  /** False when it was not pinned. */
+  'history:unpin': [[id: number], boolean];
+  /** Whether the entry is pinned, how often it was kept alive and what the last pass did; null: never pinned. */
+  'history:pin-state': [[id: number], PinInfo | null];
   'settings:get': [[], Settings];
   'settings:set': [[patch: Partial<Settings>], Settings];
   /** Uploads what is on the clipboard (files, an image, or links); resolves when those uploads end. */

@@ -48,6 +48,8 @@ export interface TestAppOptions {
   watch?: AppServiceOptions['watch'];
   /** The release feed the update check asks. Default: none, so nothing is checked. */
   updates?: AppServiceOptions['updates'];
+  /** Keep-alive of pinned links (when the first pass runs, how often). Default: the app's own timing. */
+  keepAlive?: AppServiceOptions['keepAlive'];
   /** The version the app says it is. Default 'harness' (never older than any release). */
   version?: string;
   /** Also start the queue (resume unfinished jobs, queue start-up notices). Default true. */
@@ -140,6 +142,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       engine: { retry: { baseDelayMs: 50, maxDelayMs: 500 }, ...options.engine },
       watch: options.watch,
       updates: options.updates,
+      keepAlive: options.keepAlive,
       ...options.desktop,
     });
     cleanups.push(() => service.close());

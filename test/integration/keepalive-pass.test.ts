@@ -207,3 +207,44 @@ describe('missed windows', () => {
     expect((await pass()).outcomes).toEqual([]);
   });
 });
+
+describe('a kept-alive link found gone only after its new expiry too', () => {
+  it('is a missed window, not proof that keep-alive does not work', async () => {
+    const { entry } = await uploadOne('late.bin');
+    pinEntry(engine.db, engine.history, entry.id, { now: fx.emulator.clock.now() });
+    at(2.55);
+    expect((await pass()).outcomes).toMatchObject([{ kind: 'kept-alive' }]);
+    at(9); // nothing ran between day 2.55 and now
+    const report = await pass();
+    expect(report.outcomes).toMatchObject([{ kind: 'missed', historyId: entry.id }]);
+    expect(report.missed).toBe(1);
+    const other = await uploadOne('still-allowed.bin');
+    expect(() =>
+      pinEntry(engine.db, engine.history, other.entry.id, { now: fx.emulator.clock.now() }),
+    ).not.toThrow();
+  });
+});
+
+describe('two keep-alive passes at once', () => {
+  it('upload each due link once: the second finds it leased, then no longer due', async () => {
+    const { entry } = await uploadOne('raced.bin');
+    pinEntry(engine.db, engine.history, entry.id, { now: fx.emulator.clock.now() });
+    at(2.55);
+    const mark = fx.emulator.log.length;
+    const [a, b] = await Promise.all([pass('host:1:app'), pass('host:2:cli')]);
+    expect([...a.outcomes, ...b.outcomes].map((o) => o.kind)).toEqual(['kept-alive']);
+    expect(uploadsSince(mark)).toBe(1);
+  });
+
+  it('takes over a lease left by a process that died once it has run out', async () => {
+    const { entry } = await uploadOne('orphan.bin');
+    pinEntry(engine.db, engine.history, entry.id, { now: fx.emulator.clock.now() });
+    at(2.55);
+    const pins = new PinStore(engine.db);
+    const now = fx.emulator.clock.now();
+    expect(pins.claim(entry.id, 'host:99:crashed', now, LEAD, 60_000)).toBe(true);
+    expect((await pass()).outcomes).toEqual([]);
+    fx.emulator.clock.advance(60_000);
+    expect((await pass()).outcomes).toMatchObject([{ kind: 'kept-alive', historyId: entry.id }]);
+  });
+});

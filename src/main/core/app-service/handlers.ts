@@ -8,6 +8,7 @@ import { clipboardHandlers } from './clipboard-handlers';
 import { historyHandlers } from './history-handlers';
 import { integrationHandlers } from './integration-handlers';
 import { IpcFailure, toIpcError } from './ipc-failure';
+import { keepAliveHandlers } from './keepalive-handlers';
 import { keyHandlers } from './key-handlers';
 import { desktopHandlers } from './shortcut-handlers';
 import type { HandlerDeps } from './types';
@@ -54,6 +55,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...keyHandlers(deps),
     ...uploadHandlers(deps),
     ...historyHandlers(deps),
+    ...keepAliveHandlers(deps),
     ...clipboardHandlers(deps),
     ...integrationHandlers(deps),
     ...cliCommandHandlers(deps),

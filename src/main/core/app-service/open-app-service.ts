@@ -44,6 +44,8 @@ import { forwardWatchEvents } from './forward-watch-events';
 import { createAppWatch } from './watch-host';
 import type { WatchHost } from './watch-host';
 import { watchOverview } from './watch-overview';
+import { createKeepAliveService } from './keepalive-service';
+import type { KeepAliveService } from './keepalive-service';
 import { repairStaleEntries } from '../shell-integration';
 import { createAgentRouter } from '../api/proxy-agent';
 import { checkOne } from '../health';
@@ -104,6 +106,8 @@ export interface AppServiceOptions {
   };
   /** Test seams for watched folders (how often a missing folder is looked for, reconcile interval). */
   watch?: Pick<WatchServiceOptions, 'availabilityPollMs' | 'limitRetryMs' | 'reconcileMs'>;
+  /** Test seams for keep-alive of pinned links (first pass after start, then every interval). */
+  keepAlive?: { firstDelayMs?: number; intervalMs?: number };
 }
 
 export interface AppService {
@@ -121,6 +125,8 @@ export interface AppService {
   watch: WatchHost;
   /** "KieDrop X.Y is available" (Settings, the tray). */
   updates: UpdateChecker;
+  /** Keeps pinned links alive while the app runs. */
+  keepAlive: KeepAliveService;
   /** Starts the queue, resuming jobs left unfinished, starts watching, and queues the start-up notices. */
   start(): void;
   close(): Promise<void>;
@@ -244,6 +250,20 @@ export function openAppService(opts: AppServiceOptions): AppService {
     },
     (n) => outbox.emit('credits', n),
   );
+  // Through the proxy and hosts saved at each pass, with the key in use then.
+  const keepAlive = createKeepAliveService({
+    engine,
+    settings,
+    outbox,
+    apiKey: () => keys.current(),
+    apiClientFor,
+    checkOptions: () => {
+      const agents = createAgentRouter(proxyOf(settings.get()));
+      return { agents, userAgent: opts.userAgent ?? DEFAULT_USER_AGENT, close: () => agents.closeIdle() };
+    },
+    now: opts.now,
+    ...opts.keepAlive,
+  });
 
   const offs = [
     forwardEngineEvents(engine, outbox, () => currentKeyState({ keys, engine })),
@@ -287,6 +307,7 @@ export function openAppService(opts: AppServiceOptions): AppService {
     shortcut,
     watch,
     updates,
+    keepAlive,
     start() {
       const recovered = engine.db.recovered;
       if (recovered) {
@@ -348,9 +369,12 @@ export function openAppService(opts: AppServiceOptions): AppService {
           params: { reason: why },
         });
       });
+      // The first pass runs a few seconds later, off the start-up path.
+      keepAlive.start();
     },
     async close() {
       for (const off of offs) off();
+      await keepAlive.close();
       await credits.settled();
       // Before the engine: the watcher must not hand files to a queue whose database is closing.
       await watch.close();

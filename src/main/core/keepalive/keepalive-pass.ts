@@ -105,6 +105,15 @@ async function keepOne(deps: KeepAliveDeps, pins: PinStore, id: number): Promise
   // First, the check the last keep-alive left: did the overwrite restart the clock?
   if (pin.verifyAfter !== null && Date.parse(pin.verifyAfter) <= deps.now()) {
     const seen = await probe(deps, entry);
+    // Gone once the expiry it was given has passed too says nothing about the overwrite: nothing ran in time.
+    if (seen.state === 'gone' && Date.parse(entry.expiresAt) <= deps.now()) {
+      pins.record(entry.id, 'missed', deps.now(), {
+        detail: describeProbe(seen),
+        verifyAfter: null,
+        unpin: true,
+      });
+      return { ...base(entry), kind: 'missed', expiresAt: entry.expiresAt };
+    }
     if (seen.state === 'gone') {
       const diedAt = Date.parse(pin.verifyAfter);
       const detail = `${entry.downloadUrl} was uploaded again before it expired, yet it was gone after its old expiry (${describeProbe(seen)})`;

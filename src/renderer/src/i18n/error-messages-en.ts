@@ -44,6 +44,21 @@ export const errorMessagesEn = {
   'error.history.duplicate': 'That entry is already in the history.',
   'error.history.link-gone':
     'The link of “{name}” no longer works: its host says the file is gone (first seen gone {since}). Nothing was copied. Renew it for a fresh link.',
+  // Keep-alive of pinned links (notices from the app's passes, and refused pins).
+  'error.keepalive.url-changed':
+    'The link of “{name}” changed when it was kept alive. Share the new one: {url}',
+  'error.keepalive.unsupported':
+    '“{name}” died at its first expiry although it was uploaded again: keep-alive does not work for links at {scope}, so it is off there. Renew the link from History.',
+  'error.keepalive.blocked': '“{name}” was not kept alive: keep-alive does not work for links at {scope}.',
+  'error.keepalive.failed': '“{name}” could not be kept alive: {reason}',
+  'error.keepalive.missed':
+    'Pinned links that died while KieDrop was not running: {count}. Renew them from History for a new link.',
+  'error.keepalive.pin-expired':
+    '“{name}” has expired, so its link cannot be kept alive. Renew it, then pin the new link.',
+  'error.keepalive.pin-replaced': '“{name}” was replaced by a later upload; pin that one instead.',
+  'error.keepalive.pin-unsupported':
+    'Keep-alive does not work where “{name}” is stored: a link kept alive there still died at its first expiry. It was not pinned.',
+  'error.keepalive.pin-no-entry': 'That history entry no longer exists.',
   // Follows the reason directly: the space belongs to English only.
   'error.job.gaveUp': ' (Gave up after {count} attempts.)',
   'error.upload-path.empty': 'The folder name is empty. Enter one such as "images/uploads".',

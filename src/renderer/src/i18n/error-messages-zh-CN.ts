@@ -41,6 +41,17 @@ export const errorMessagesZhCN: Record<keyof typeof errorMessagesEn, string> = {
   'error.history.duplicate': '该条目已在历史记录中。',
   'error.history.link-gone':
     '“{name}”的链接已失效：服务器表示文件已不存在（首次发现失效于 {since}）。未复制任何内容。请续期以获得新链接。',
+  'error.keepalive.url-changed': '“{name}”在保活时链接变了。请分享新链接：{url}',
+  'error.keepalive.unsupported':
+    '“{name}”虽已重新上传，仍在最初的到期时间失效：{scope} 上的链接无法保活，已在该处关闭保活。请在历史记录中续期。',
+  'error.keepalive.blocked': '“{name}”未保活：{scope} 上的链接无法保活。',
+  'error.keepalive.failed': '“{name}”保活失败：{reason}',
+  'error.keepalive.missed': 'KieDrop 未运行期间失效的固定链接：{count} 个。请在历史记录中续期以获得新链接。',
+  'error.keepalive.pin-expired': '“{name}”已过期，其链接无法保活。请先续期，再固定新链接。',
+  'error.keepalive.pin-replaced': '“{name}”已被之后的上传替换；请固定那一个。',
+  'error.keepalive.pin-unsupported':
+    '“{name}”所在位置无法保活：那里保活过的链接仍在最初的到期时间失效。未固定。',
+  'error.keepalive.pin-no-entry': '该历史记录条目已不存在。',
   'error.job.gaveUp': '（尝试 {count} 次后放弃。）',
   'error.upload-path.empty': '文件夹名为空。请输入类似 "images/uploads" 的名称。',
   'error.upload-path.control-char': '其中含有控制字符（换行或制表符？），请删除。',
