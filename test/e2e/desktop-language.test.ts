@@ -1,0 +1,47 @@
+// The desktop app's own words (tray menu, OS notifications, the drop window's title) in the language the
+// person chose: the real main bundle on the Electron stand-in, a real upload to the emulator.
+import { describe, expect, it } from 'vitest';
+import { desktopSuite } from '../support/desktop-app';
+
+const suite = desktopSuite();
+const { desktop, history } = suite;
+
+describe('the app in Chinese', () => {
+  it('shows its tray menu in Chinese, and in English again once the language is changed', async () => {
+    const run = await desktop({ settings: { language: 'zh-CN' } });
+    await run.ready();
+    await expect
+      .poll(() => run.trayLabels(), { timeout: 10_000 })
+      .toEqual([
+        '打开 KieDrop',
+        '上传文件…',
+        '上传剪贴板',
+        '最近上传',
+        '',
+        '暂停监视文件夹',
+        '显示投放窗口',
+        '',
+        '退出 KieDrop',
+      ]);
+    expect((await run.window('drop'))?.title).toBe('KieDrop 投放窗口');
+
+    expect((await run.api('settingsSet', { language: 'en' })).ok).toBe(true);
+    await expect
+      .poll(() => run.trayLabels(), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining(['Open KieDrop', 'Upload files…', 'Recent uploads', 'Quit KieDrop']));
+    expect((await run.window('drop'))?.title).toBe('KieDrop drop window');
+  });
+
+  it('says in Chinese that an upload finished', async () => {
+    const run = await desktop({ settings: { language: 'zh-CN', notifications: true } });
+    await run.ready();
+    const path = await run.writeFile('报告.txt', 'finished in Chinese');
+    expect((await run.api('uploadFiles', [path], {})).ok).toBe(true);
+    await expect
+      .poll(async () => (await history(run)).some((e) => e.fileName === '报告.txt'), { timeout: 20_000 })
+      .toBe(true);
+    await expect
+      .poll(async () => (await run.notifications()).map((n) => `${n.title} | ${n.body}`), { timeout: 10_000 })
+      .toContain('上传完成 | 报告.txt 已上传，链接在历史记录中。');
+  });
+});
