@@ -197,15 +197,26 @@ describe('dragging a row out of the window', () => {
     expect(drag.prevented).toBe(true);
     await expect.poll(() => h.shell.dragged.length).toBe(before + 1);
     expect(h.shell.dragged.at(-1)).toBe(historyEntryNamed(run, 'kept-notes.txt').localPath);
+    // The row says what it hands over while the drag lasts; the OS drag ends with the next click.
+    const cue = historyRow(run.page, 'kept-notes.txt').getByRole('status');
+    await expect.poll(() => cue.textContent()).toBe('Dragging the file: drop it into another app');
+    await run.page.mouse.click(5, 5);
+    await expect.poll(() => cue.count()).toBe(0);
   });
 
   it('drags the link, as a URL and as text, when the file is gone', async () => {
-    const { h } = run;
+    const { h, page } = run;
     const before = h.shell.dragged.length;
     const drag = await dragRow('moved-away.txt');
     const url = historyEntryNamed(run, 'moved-away.txt').downloadUrl;
     expect(drag).toEqual({ uriList: url, text: url, prevented: false });
     expect(h.shell.dragged.length).toBe(before);
+    const row = historyRow(page, 'moved-away.txt');
+    await expect
+      .poll(() => row.getByRole('status').textContent())
+      .toBe('Dragging the link: drop it into another app');
+    await row.locator('.history-main').dispatchEvent('dragend');
+    await expect.poll(() => row.getByRole('status').count()).toBe(0);
   });
 
   it('drags a finished upload row the same way: its file while there, else its link', async () => {

@@ -188,6 +188,8 @@ export const en = {
   'history.failedListLabel': 'Failed uploads',
   'history.replaced': 'Replaced',
   'history.renewed': 'Renewed',
+  'drag.cue.file': 'Dragging the file: drop it into another app',
+  'drag.cue.link': 'Dragging the link: drop it into another app',
   'history.notFound': 'That upload is no longer in your history.',
   'history.action.copy': 'Copy',
   'history.action.copyNamed': 'Copy link to {name}',

@@ -181,6 +181,8 @@ export const zhCN: Messages = {
   'history.failedListLabel': '失败的上传',
   'history.replaced': '已被替换',
   'history.renewed': '已续期',
+  'drag.cue.file': '正在拖动文件：放到其他应用中',
+  'drag.cue.link': '正在拖动链接：放到其他应用中',
   'history.notFound': '该上传已不在历史记录中。',
   'history.action.copy': '复制',
   'history.action.copyNamed': '复制 {name} 的链接',

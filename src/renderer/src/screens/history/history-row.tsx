@@ -8,6 +8,7 @@ import { Icon } from '../../components/icon';
 import { IconButton } from '../../components/icon-button';
 import { formatBytes } from '../../format/bytes';
 import { formatUploadedAt } from '../../format/date';
+import { useDragCue } from '../../hooks/use-drag-cue';
 import { useI18n } from '../../i18n/i18n-context';
 import { CopyButton } from './copy-button';
 import { ExpiryBadge } from './expiry-badge';
@@ -53,18 +54,21 @@ export const HistoryRow = memo(function HistoryRow({
   const renewLabel = t('history.action.renewNamed', { name });
   const filePresent = useFilePresent(entry);
   const fileGone = filePresent === false;
+  const { cue, startCue } = useDragCue();
   return (
     <div
       className="history-row"
       data-testid="history-row"
       data-status={status}
       data-selected={selected || undefined}
+      data-dragging={cue ?? undefined}
       // Drag out into another app: the local file while it is there (an OS file drag, started by the
       // main process), otherwise the link as a URL and as text. A dead link is not handed out.
       draggable={fileGone || filePresent === true || !expired}
       onDragStart={(event) => {
         if (filePresent === true) {
           event.preventDefault();
+          startCue('file');
           void actions.dragFile(entry);
           return;
         }
@@ -75,6 +79,7 @@ export const HistoryRow = memo(function HistoryRow({
         event.dataTransfer.setData('text/uri-list', entry.downloadUrl);
         event.dataTransfer.setData('text/plain', entry.downloadUrl);
         event.dataTransfer.effectAllowed = 'copy';
+        startCue('link');
       }}
       onClick={(event) => {
         const target = event.target as HTMLElement;
@@ -90,6 +95,11 @@ export const HistoryRow = memo(function HistoryRow({
           </span>
           {status === 'replaced' ? <span className="pill pill-replaced">{t('history.replaced')}</span> : null}
           {entry.renewOf !== null ? <span className="pill pill-muted">{t('history.renewed')}</span> : null}
+          {cue ? (
+            <span className="pill pill-drag" role="status">
+              {t(cue === 'file' ? 'drag.cue.file' : 'drag.cue.link')}
+            </span>
+          ) : null}
         </div>
         <div className="history-meta">
           <span>{formatBytes(entry.size)}</span>
