@@ -1,11 +1,10 @@
 // A failed upload keeps its failure's stable code and params in the database (schema version 7), so the
 // window says it in the person's language without reading the English sentence; a job that failed before
-// version 7 keeps its English sentence, which is what the window then shows.
+// version 7 keeps its English sentence and no code, so the window shows the sentence
+// (test/unit/renderer-translate-error.test.ts).
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, openDatabase } from '../../src/main/core/db';
-import { createTranslator } from '../../src/renderer/src/i18n/translate';
-import { translateJobError } from '../../src/renderer/src/i18n/translate-error';
 import { useEngineFixture } from '../support/engine-fixture';
 import { writeRandomFile } from '../support/temp-files';
 
@@ -13,8 +12,6 @@ import { writeRandomFile } from '../support/temp-files';
 const CLOSED = 'http://127.0.0.1:9';
 
 const fx = useEngineFixture('kiedrop-job-error-codes-', { retry: { baseDelayMs: 10, maxDelayMs: 20 } });
-const zh = createTranslator('zh-CN');
-const en = createTranslator('en');
 
 describe('a failed upload', () => {
   it('keeps its code, its host and the attempts it gave up after, also once reopened', async () => {
@@ -41,14 +38,11 @@ describe('a failed upload', () => {
       errorCode: 'network.refused',
       errorParams: { host: '127.0.0.1:9', gaveUpAfter: 2 },
     });
-    expect(translateJobError(stored ?? job!, zh)).toBe(
-      '无法连接到 127.0.0.1:9：连接被拒绝。（尝试 2 次后放弃。）',
-    );
     // The History screen's failed list has the same.
     expect(again.history.failedJobs().jobs[0]).toMatchObject({ errorCode: 'network.refused' });
   });
 
-  it('names a file that could not be queued, whatever its sentence says', async () => {
+  it('records why a file could not be queued: its code, name and path', async () => {
     const engine = fx.open();
     const missing = join(fx.dir, 'never-there.txt');
     const [job] = await engine.queue.enqueueFiles([missing], { source: 'manual', uploadPath: 'e' });
@@ -57,9 +51,6 @@ describe('a failed upload', () => {
       errorCode: 'file.not-found',
       errorParams: { name: 'never-there.txt', path: missing },
     });
-    expect(translateJobError({ ...job!, lastError: 'Reworded.' }, zh)).toBe(
-      '找不到文件：never-there.txt。它已被移动或删除。',
-    );
   });
 
   it('is cleared of its code when it is retried and uploads', async () => {
@@ -80,7 +71,7 @@ describe('a failed upload', () => {
 });
 
 describe('a job that failed before version 7', () => {
-  it('still shows its English sentence, in any language', async () => {
+  it('keeps its English sentence and has no code once the database is upgraded', async () => {
     const file = join(fx.dataDir, 'kiedrop.db');
     const sentence = 'Could not connect to 127.0.0.1:9: connection refused. (Gave up after 8 attempts.)';
     const v6 = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 6) });
@@ -97,7 +88,5 @@ describe('a job that failed before version 7', () => {
     const engine = fx.open();
     const [job] = engine.queue.list({ status: 'failed' });
     expect(job).toMatchObject({ lastError: sentence, errorCode: null, errorParams: null });
-    expect(translateJobError(job!, zh)).toBe(sentence);
-    expect(translateJobError(job!, en)).toBe(sentence);
   });
 });
