@@ -3,12 +3,13 @@
 // files to the same emulator in the same run. Also the scaling at 1k/2k/4k files, where the old job runner
 // slowed down with every file (it polled the database once per unfinished job, twice a second).
 import { execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startEmulatorProcess, type EmulatorProcess } from './lib/emulator-process';
+import { writeRandomFiles } from './lib/file-set';
+import { KIEDROP_BIN as BIN, kiedropEnv, REPO_ROOT } from './lib/kiedrop-cli';
 import { writeSection } from './lib/results-file';
 import { MiB } from './lib/stats';
 
@@ -18,8 +19,6 @@ const CONCURRENCY = 4;
 const SCALING = [1000, 2000, 4000].filter((n) => n < FILES);
 /** A run that takes longer than this is stopped and reported as such (the old code took hours at 10k). */
 const LIMIT_MS = Number(process.env['KIEDROP_BENCH_BATCH_LIMIT_S'] ?? 180) * 1000;
-const REPO_ROOT = join(import.meta.dirname, '..');
-const BIN = join(REPO_ROOT, 'bin', 'kiedrop.js');
 
 interface Measured {
   seconds: number;
@@ -126,17 +125,6 @@ function curlBatch(server: EmulatorProcess, files: string[], configPath: string)
   ]);
 }
 
-function kiedropEnv(server: EmulatorProcess, dataDir: string): NodeJS.ProcessEnv {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KIEDROP_')));
-  return {
-    ...base,
-    KIEDROP_API_KEY: server.apiKey,
-    KIEDROP_BASE_URL: server.url,
-    KIEDROP_CREDITS_URL: server.url,
-    KIEDROP_DATA_DIR: dataDir,
-  };
-}
-
 function kiedropBatch(server: EmulatorProcess, files: string[], dataDir: string): Promise<Measured> {
   return measure(
     server,
@@ -178,13 +166,7 @@ const percent = (share: number): string => `${(share * 100).toFixed(0)} %`;
 
 export async function benchBatch(workDir: string): Promise<void> {
   rmSync(workDir, { recursive: true, force: true });
-  mkdirSync(join(workDir, 'files'), { recursive: true });
-  const files: string[] = [];
-  for (let i = 0; i < FILES; i++) {
-    const path = join(workDir, 'files', `small-${String(i).padStart(5, '0')}.bin`);
-    writeFileSync(path, randomBytes(SIZE));
-    files.push(path);
-  }
+  const files = [...writeRandomFiles(join(workDir, 'files'), FILES, SIZE).keys()];
   const totalMiB = (FILES * SIZE) / MiB;
   const server = await startEmulatorProcess(join(workDir, 'storage'));
   try {

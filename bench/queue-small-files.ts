@@ -2,12 +2,14 @@
 // history entry per upload) versus `xargs -P4 curl -F` on the same files, in the same run, against the
 // emulator in its own process. Both are timed end to end as a user would run them, process start-up included.
 import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startEmulatorProcess, type EmulatorProcess } from './lib/emulator-process';
+import { writeRandomFiles } from './lib/file-set';
+import { KIEDROP_BIN as BIN, kiedropEnv, REPO_ROOT } from './lib/kiedrop-cli';
 import { writeSection } from './lib/results-file';
 import { median, MiB } from './lib/stats';
 
@@ -15,8 +17,6 @@ const FILES = Number(process.env['KIEDROP_BENCH_QUEUE_FILES'] ?? 1000);
 const SIZE = 64 * 1024;
 const CONCURRENCY = 4;
 const RUNS = 3;
-const REPO_ROOT = join(import.meta.dirname, '..');
-const BIN = join(REPO_ROOT, 'bin', 'kiedrop.js');
 
 interface Timed {
   seconds: number;
@@ -78,17 +78,6 @@ function curlBatch(server: EmulatorProcess, files: string[]): Promise<Timed> {
   );
 }
 
-function kiedropEnv(server: EmulatorProcess, dataDir: string): NodeJS.ProcessEnv {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('KIEDROP_')));
-  return {
-    ...base,
-    KIEDROP_API_KEY: server.apiKey,
-    KIEDROP_BASE_URL: server.url,
-    KIEDROP_CREDITS_URL: server.url,
-    KIEDROP_DATA_DIR: dataDir,
-  };
-}
-
 function kiedropBatch(server: EmulatorProcess, files: string[], dataDir: string): Promise<Timed> {
   return run(
     process.execPath,
@@ -130,14 +119,7 @@ const list = (values: number[]): string => values.map((v) => v.toFixed(2)).join(
 
 export async function benchQueueSmallFiles(workDir: string): Promise<void> {
   rmSync(workDir, { recursive: true, force: true });
-  mkdirSync(join(workDir, 'files'), { recursive: true });
-  const sources = new Map<string, string>();
-  for (let i = 0; i < FILES; i++) {
-    const path = join(workDir, 'files', `small-${String(i).padStart(4, '0')}.bin`);
-    const data = randomBytes(SIZE);
-    writeFileSync(path, data);
-    sources.set(path, createHash('sha256').update(data).digest('hex'));
-  }
+  const sources = writeRandomFiles(join(workDir, 'files'), FILES, SIZE);
   const files = [...sources.keys()];
   const server = await startEmulatorProcess(join(workDir, 'storage'));
   try {
