@@ -30,6 +30,9 @@ interface Upload {
   uploadPath: string;
 }
 
+/** The History row shown being dragged out, after its local file was moved away. */
+const DRAGGED = 'ui-dashboard-v3.png';
+
 // Newest last. With links living 3 days and "expiring soon" at 6 h, this gives active, expiring and expired rows.
 const HISTORY: Upload[] = [
   {
@@ -180,7 +183,7 @@ async function main(): Promise<void> {
   // Only this script's own images are replaced; other PNGs in the folder (the drop window's) stay.
   for (const name of readdirSync(OUT)) {
     if (
-      /^(welcome|history|history-selection|settings|watch|upload-progress|upload-done)(-zh)?-(light|dark)\.png$/.test(
+      /^(welcome|history|history-selection|history-drag|settings|watch|upload-progress|upload-done)(-zh)?-(light|dark)\.png$/.test(
         name,
       )
     )
@@ -213,6 +216,23 @@ async function main(): Promise<void> {
     await page.getByTestId('bulk-bar').waitFor();
     await shoot(page, 'history-selection');
     await page.keyboard.press('Escape');
+    // A row dragged out once its file has moved: it hands over the link, and says so while the drag lasts.
+    rmSync(join(run.h.dropDir, DRAGGED));
+    await page.reload();
+    await navButton(page, 'History').waitFor();
+    await navButton(page, 'History').click();
+    const dragged = page.getByRole('listitem', { name: DRAGGED });
+    await dragged.getByTestId('reveal-file').and(page.locator(':disabled')).waitFor({ timeout: 15_000 });
+    await settle(page);
+    await dragged.locator('.history-main').dispatchEvent('dragstart', {
+      dataTransfer: await page.evaluateHandle(
+        () => new (globalThis as unknown as { DataTransfer: new () => unknown }).DataTransfer(),
+      ),
+    });
+    await shoot(page, 'history-drag', async () => {
+      await dragged.getByRole('status').waitFor();
+    });
+    await dragged.locator('.history-main').dispatchEvent('dragend');
 
     console.log('settings');
     await navButton(page, 'Settings').click();
