@@ -172,4 +172,36 @@ describe('pinning from the command line and the window', () => {
       emulator.setLinkBehaviour({ linkRoot: 'kieai' });
     }
   });
+
+  // Last: once found, "keep-alive does not work" holds for the emulator's whole account.
+  it('says keep-alive does not work here within one check when an overwrite keeps the old clock', async () => {
+    emulator.setLinkBehaviour({ overwriteRestartsClock: false });
+    try {
+      at(30);
+      const entry = await uploadText('doomed.txt', 'doomed');
+      const other = await uploadText('other.txt', 'other');
+      await h['history:pin'](entry.id, { followFile: false });
+      at(32.55);
+      const kept = (await app.service.keepAlive.runNow()).outcomes.filter((o) => o.historyId === entry.id);
+      expect(kept).toMatchObject([{ kind: 'kept-alive' }]);
+      // The first check after the old expiry (day 33) tells.
+      const cli = await runKiedrop(['keepalive'], at(33.01));
+      expect(cli.code).toBe(1);
+      expect(cli.stdout).toMatch(
+        new RegExp(
+          `^h${entry.id}  doomed\\.txt  died at its first expiry although it was uploaded again: keep-alive does not work for links at \\S+, so pinning is off there\\.`,
+          'mu',
+        ),
+      );
+      expect(app.service.engine.history.get(entry.id)?.status).toBe('expired');
+      at(31); // while other.txt still lives
+      const refused = await h['history:pin'](other.id, { followFile: false }).then(
+        () => null,
+        (err: unknown) => toIpcError(err),
+      );
+      expect(refused).toMatchObject({ code: 'keepalive.pin-unsupported', params: { name: 'other.txt' } });
+    } finally {
+      emulator.setLinkBehaviour({ overwriteRestartsClock: true });
+    }
+  });
 });
