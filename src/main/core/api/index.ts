@@ -6,5 +6,7 @@ export { parseRetryAfter } from './error-from-response';
 export { parseProxyUrl, PROXY_URL_EXAMPLE } from './proxy-config';
 export type { ProxyConfig, ProxyEnvironment, SystemProxyResolver } from './proxy-config';
 export { parseSystemProxy } from './system-proxy';
+export { createAgentRouter } from './proxy-agent';
+export type { AgentRouter } from './proxy-agent';
 export * from './types';
 export * from './errors';

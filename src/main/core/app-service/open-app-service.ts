@@ -47,7 +47,7 @@ import { watchOverview } from './watch-overview';
 import { createKeepAliveService } from './keepalive-service';
 import type { KeepAliveService } from './keepalive-service';
 import { repairStaleEntries } from '../shell-integration';
-import { createAgentRouter } from '../api/proxy-agent';
+import { createAgentRouter } from '../api';
 import { checkOne } from '../health';
 import { DEFAULT_USER_AGENT } from '../api';
 import { createUpdateChecker, fetchLatestRelease } from '../updates';
