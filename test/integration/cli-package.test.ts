@@ -25,11 +25,20 @@ afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true });
 });
 
-/** A module hook that makes loading any of these packages fail, so a test sees exactly what a command loads. */
+/**
+ * Module hooks that make loading any of these packages fail, so a test sees exactly what a command loads:
+ * one for import (an ES module hook) and one for require() (the built command is CommonJS).
+ */
 function forbidding(packages: readonly string[]): string {
   const pattern = `^(${packages.map((p) => p.replace(/[/@.-]/g, '\\$&')).join('|')})$`;
-  const hook = `export async function resolve(s, c, n) { if (new RegExp(${JSON.stringify(pattern)}).test(s)) throw new Error('kiedrop loaded ' + s); return n(s, c); }`;
-  const register = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hook)}`)});`;
+  const refuse = `if (new RegExp(${JSON.stringify(pattern)}).test(s)) throw new Error('kiedrop loaded ' + s);`;
+  const hook = `export async function resolve(s, c, n) { ${refuse} return n(s, c); }`;
+  const register = [
+    `import Module, { register } from 'node:module';`,
+    `register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hook)}`)});`,
+    `const resolveFilename = Module._resolveFilename;`,
+    `Module._resolveFilename = function (s, ...rest) { ${refuse} return resolveFilename.call(this, s, ...rest); };`,
+  ].join('\n');
   return `--import=data:text/javascript,${encodeURIComponent(register)}`;
 }
 
