@@ -228,10 +228,17 @@ describe('dragging a row out of the window', () => {
       .toBe(true);
     await expect.poll(() => h.shell.dragged.length).toBe(before + 1);
     expect(h.shell.dragged.at(-1)).toBe(historyEntryNamed(run, 'kept-notes.txt').localPath);
+    const fileCue = jobRow(page, 'kept-notes.txt').getByRole('status');
+    await expect.poll(() => fileCue.textContent()).toBe('Dragging the file: drop it into another app');
+    await page.mouse.click(5, 5);
+    await expect.poll(() => fileCue.count()).toBe(0);
     const url = historyEntryNamed(run, 'moved-away.txt').downloadUrl;
     await expect
       .poll(() => dragRow('moved-away.txt', 'upload'), { timeout: 10_000 })
       .toEqual({ uriList: url, text: url, prevented: false });
+    await expect
+      .poll(() => jobRow(page, 'moved-away.txt').getByRole('status').textContent())
+      .toBe('Dragging the link: drop it into another app');
   });
 });
 

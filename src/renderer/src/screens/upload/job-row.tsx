@@ -9,6 +9,7 @@ import { Icon } from '../../components/icon';
 import { IconButton } from '../../components/icon-button';
 import { ProgressBar } from '../../components/progress-bar';
 import { fileKindOf } from '../../format/file-kind';
+import { useDragCue } from '../../hooks/use-drag-cue';
 import { useNow } from '../../hooks/use-now';
 import { useSettings } from '../../hooks/use-settings';
 import { useT } from '../../i18n/i18n-context';
@@ -59,10 +60,12 @@ export function JobRow({ job, link, entry = null, onDismiss }: JobRowProps) {
   const expired =
     entry !== null && rowStatus(entry, Date.now(), settings.expiringSoonHours * HOUR_MS).status === 'expired';
   const dragLink = done !== null && link !== null && !expired ? link : null;
+  const { cue, startCue } = useDragCue();
   const onDragStart = (event: DragEvent): void => {
     if (done === null) return;
     if (filePresent === true) {
       event.preventDefault();
+      startCue('file');
       void settle(api.historyStartDrag(done.id)).then((res) => {
         if (!res.ok) announce(translateError(res.error, t), 'error');
       });
@@ -75,6 +78,7 @@ export function JobRow({ job, link, entry = null, onDismiss }: JobRowProps) {
     event.dataTransfer.setData('text/uri-list', dragLink);
     event.dataTransfer.setData('text/plain', dragLink);
     event.dataTransfer.effectAllowed = 'copy';
+    startCue('link');
   };
 
   const copy = async () => {
@@ -89,6 +93,7 @@ export function JobRow({ job, link, entry = null, onDismiss }: JobRowProps) {
       data-testid="job-row"
       data-status={job.status}
       aria-label={name}
+      data-dragging={cue ?? undefined}
       draggable={filePresent === true || dragLink !== null}
       onDragStart={onDragStart}
     >
@@ -120,6 +125,11 @@ export function JobRow({ job, link, entry = null, onDismiss }: JobRowProps) {
           {size ? <span className="job-size">{size}</span> : null}
           {job.status === 'done' && entry ? <LinkExpiry item={entry} /> : null}
         </div>
+        {cue ? (
+          <span className="pill pill-drag job-drag-cue" role="status">
+            {t(cue === 'file' ? 'drag.cue.file' : 'drag.cue.link')}
+          </span>
+        ) : null}
         <JobStatus job={job} link={link} />
         {job.status === 'uploading' || job.phase === 'retrying' ? (
           <ProgressBar
