@@ -122,7 +122,7 @@ describe('pinning from the command line and the window', () => {
     expect(await h['history:pin-state'](entry.id)).toMatchObject({ pinned: false });
 
     at(3.5);
-    const refused = await h['history:pin'](entry.id, { followFile: false }).then(
+    const refused = await Promise.resolve(h['history:pin'](entry.id, { followFile: false })).then(
       () => null,
       (err: unknown) => toIpcError(err),
     );
@@ -195,7 +195,7 @@ describe('pinning from the command line and the window', () => {
       );
       expect(app.service.engine.history.get(entry.id)?.status).toBe('expired');
       at(31); // while other.txt still lives
-      const refused = await h['history:pin'](other.id, { followFile: false }).then(
+      const refused = await Promise.resolve(h['history:pin'](other.id, { followFile: false })).then(
         () => null,
         (err: unknown) => toIpcError(err),
       );
