@@ -1,5 +1,6 @@
 import type { FailedJob, HistoryEntry } from '../main/core/history';
 import type { JobSnapshot } from '../main/core/queue';
+import { jobFailureWording } from './cli-wording';
 import { formatBytes, formatDuration, formatExpiry } from './format';
 import { historyRef, jobRef } from './record-ids';
 import { clip, renderTable } from './table';
@@ -35,7 +36,7 @@ export function failedJobsTable(jobs: readonly FailedJob[]): string[] {
       jobRef(j.jobId),
       clip(j.fileName === '' ? (j.sourceUrl ?? j.localPath ?? '?') : j.fileName),
       String(j.attempts),
-      j.lastError ?? 'no reason recorded',
+      jobFailureWording(j, 'no reason recorded'),
     ]),
   );
 }
@@ -65,8 +66,11 @@ export function jobsTable(jobs: readonly JobSnapshot[], nowMs: number): string[]
       jobStateCell(j, nowMs),
       clip(j.fileName === '' ? '(name chosen by the server)' : j.fileName),
       String(j.attempts),
-      (j.status === 'failed' ? j.lastError : null) ??
-        [j.localPath ?? j.sourceUrl ?? '', j.lastError === null ? '' : `(last try: ${j.lastError})`]
+      (j.status === 'failed' && j.lastError !== null ? jobFailureWording(j, '') : null) ??
+        [
+          j.localPath ?? j.sourceUrl ?? '',
+          j.lastError === null ? '' : `(last try: ${jobFailureWording(j, '')})`,
+        ]
           .filter((s) => s !== '')
           .join(' '),
     ]),

@@ -1,5 +1,6 @@
 import type { HistoryEntry } from '../main/core/history';
 import type { JobSnapshot } from '../main/core/queue';
+import { jobFailureWording } from './cli-wording';
 
 // What --json prints for one job: the link and its expiry when it is done, otherwise why not.
 
@@ -57,7 +58,7 @@ export function jobJson(job: JobSnapshot, entry: HistoryEntry | undefined): Done
     error: {
       kind: job.status === 'cancelled' ? 'cancelled' : (job.errorKind ?? 'unknown'),
       message:
-        job.status === 'cancelled' ? 'Cancelled.' : (job.lastError ?? 'Failed; no reason was recorded.'),
+        job.status === 'cancelled' ? 'Cancelled.' : jobFailureWording(job, 'Failed; no reason was recorded.'),
     },
   };
 }

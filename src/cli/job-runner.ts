@@ -5,7 +5,7 @@ import type { JobSnapshot, PauseInfo } from '../main/core/queue';
 import { createBatchProgress } from './batch-progress';
 import type { BatchProgressView } from './batch-progress';
 import type { CliContext } from './context';
-import { cliWording } from './cli-wording';
+import { jobFailureWording } from './cli-wording';
 import { formatLinkLine } from './format';
 import { retryLine } from './retry-line';
 import { readTestKnobs } from './test-knobs';
@@ -133,7 +133,7 @@ export async function runJobs(ctx: CliContext, engine: Engine, opts: RunJobsOpti
     waiting.delete(job.id);
     const name = label(job);
     const message =
-      job.status === 'cancelled' ? 'cancelled.' : cliWording(job.lastError ?? 'failed (no reason recorded).');
+      job.status === 'cancelled' ? 'cancelled.' : jobFailureWording(job, 'failed (no reason recorded).');
     // Most messages already name the file; add it only when they do not.
     failures.push(`kiedrop: ${message.includes(name) ? message : `${name}: ${message}`}`);
   };
@@ -146,7 +146,7 @@ export async function runJobs(ctx: CliContext, engine: Engine, opts: RunJobsOpti
     const once = `${job.attempts}:${job.nextAttemptAt}`;
     if (line === null || w.announced === once) return;
     w.announced = once;
-    say('stderr', `kiedrop: ${label(job)}: ${cliWording(line)}`);
+    say('stderr', `kiedrop: ${label(job)}: ${line}`);
   };
 
   /** `fromQueue`: an event of this process's queue, whose 'uploading' means the job is ours. */

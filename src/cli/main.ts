@@ -10,8 +10,10 @@ import type { CliContext } from './context';
 import type { Launcher } from '../main/core/shell-integration';
 import { CliFailure, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError } from './errors';
 import { ANY_ADDRESS, cliWording } from './cli-wording';
+import { apiErrorCode } from '../main/core/error-codes/api-error-code';
 import { guardOutput } from './guarded-output';
 import { quickLibsqlTarget } from './quick-libsql-target';
+import { markStep, startStepTimings } from './step-timings';
 import { commandHelp, topLevelHelp } from './help';
 import { suggestCommand } from './suggest-command';
 import { ENV_NOW_OFFSET_MS } from './test-knobs';
@@ -155,6 +157,7 @@ async function dispatch(argv: readonly string[], ctx: CliContext): Promise<numbe
     return EXIT_OK;
   }
   const runner = await loadRunner();
+  markStep('command loaded');
   return runner(ctx, parsed);
 }
 
@@ -168,9 +171,10 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
 }
 
 function reportError(err: unknown, ctx: CliContext): number {
-  // The core's messages may point at the app's Settings; here the fix is a flag.
+  // The core's messages may point at the app's Settings; here the fix is a flag, picked by the error's code.
+  const coded = isApiError(err) ? apiErrorCode(err) : null;
   const say = (line: string): void => {
-    ctx.stderr.write(`kiedrop: ${cliWording(line, ANY_ADDRESS)}\n`);
+    ctx.stderr.write(`kiedrop: ${cliWording(line, coded, ANY_ADDRESS)}\n`);
   };
   if (ctx.signal.aborted || (isApiError(err) && err.kind === 'aborted')) {
     say('cancelled.');

@@ -1,4 +1,5 @@
 import type { JobSnapshot } from '../main/core/queue';
+import { jobFailureWording } from './cli-wording';
 import { formatDuration } from './format';
 
 // What a job waiting for its next try is waiting for, so a long pause never passes in silence:
@@ -14,7 +15,7 @@ function waitText(ms: number): string {
 
 function reason(job: JobSnapshot): string {
   if (job.errorKind === 'rate-limited') return 'the server asked to wait (429)';
-  return job.lastError ?? 'the last try failed';
+  return jobFailureWording(job, 'the last try failed');
 }
 
 /** The line for a job waiting to retry, or null when it is not waiting (or not for long). */
