@@ -44,4 +44,34 @@ describe('the app in Chinese', () => {
       .poll(async () => (await run.notifications()).map((n) => `${n.title} | ${n.body}`), { timeout: 10_000 })
       .toContain('上传完成 | 报告.txt 已上传，链接在历史记录中。');
   });
+
+  it('says in Chinese what "Upload clipboard" did, in its notification and to the window', async () => {
+    const run = await desktop({ settings: { language: 'zh-CN', notifications: true, copyOnUpload: false } });
+    await run.ready();
+    const said = async () => (await run.notifications()).map((n) => `${n.title} | ${n.body}`);
+
+    // Plain text is nothing to upload: the notification says why, in Chinese.
+    await run.app.call('setClipboard', { text: 'just some words' });
+    await run.clickTray('上传剪贴板');
+    await expect
+      .poll(said, { timeout: 10_000 })
+      .toContain(
+        '剪贴板中的内容没有上传 | 剪贴板中是文字而不是链接。请复制图片、文件或 http(s) 链接后重试。',
+      );
+
+    // A copied link is uploaded again by the server; the batch's notice and the window's summary agree.
+    const path = await run.writeFile('clip.txt', 'uploaded from a copied link');
+    expect((await run.api('uploadFiles', [path], {})).ok).toBe(true);
+    await expect.poll(async () => (await history(run)).length, { timeout: 20_000 }).toBe(1);
+    const [entry] = await history(run);
+    await run.app.call('setClipboard', { text: entry?.downloadUrl ?? '' });
+    const result = (await run.api('clipboardUpload')) as {
+      ok: boolean;
+      value: { title: string; body: string };
+    };
+    expect(result.ok).toBe(true);
+    expect(result.value.title).toMatch(/ 已上传，链接已复制$/u);
+    expect(result.value.body).toBe('可以粘贴到任何地方，3 天内有效。');
+    await expect.poll(said, { timeout: 10_000 }).toContain(`${result.value.title} | ${result.value.body}`);
+  });
 });
