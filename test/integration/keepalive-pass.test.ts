@@ -248,3 +248,22 @@ describe('two keep-alive passes at once', () => {
     expect((await pass()).outcomes).toMatchObject([{ kind: 'kept-alive', historyId: entry.id }]);
   });
 });
+
+describe('a keep-alive upload that fails', () => {
+  it('is reported as failed with the reason, leaves the expiry alone, and the next pass tries again', async () => {
+    const { entry } = await uploadOne('flaky.bin');
+    pinEntry(engine.db, engine.history, entry.id, { now: fx.emulator.clock.now() });
+    at(2.55);
+    fx.emulator.faults.add({ status: 500, msg: 'storage is down', times: 1 });
+    const [failed] = (await pass()).outcomes;
+    expect(failed).toMatchObject({ kind: 'failed', historyId: entry.id });
+    expect(failed?.message).toMatch(/^Could not keep "flaky\.bin" alive: .*storage is down/u);
+    expect(engine.history.get(entry.id)?.expiresAt).toBe(entry.expiresAt);
+    expect(new PinStore(engine.db).get(entry.id)).toMatchObject({
+      pinned: true,
+      lastOutcome: 'failed',
+      keptAliveCount: 0,
+    });
+    expect((await pass()).outcomes).toMatchObject([{ kind: 'kept-alive', keptAliveCount: 1 }]);
+  });
+});

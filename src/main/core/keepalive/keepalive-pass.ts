@@ -74,7 +74,8 @@ export async function runKeepAlivePass(deps: KeepAliveDeps): Promise<KeepAliveRe
   for (const id of pins.candidates(deps.now(), deps.leadMs)) {
     if (!pins.claim(id, deps.owner, deps.now(), deps.leadMs, deps.leaseMs ?? KEEPALIVE_LEASE_MS)) continue;
     try {
-      const outcome = await keepOne(deps, pins, id);
+      // One entry's trouble (a file that cannot be read, a check that threw) does not stop the others.
+      const outcome = await keepOne(deps, pins, id).catch((err: unknown) => unexpected(deps, id, err));
       if (outcome === null) continue;
       if (outcome.kind === 'missed') report.missed += 1;
       report.outcomes.push(outcome);
@@ -83,6 +84,17 @@ export async function runKeepAlivePass(deps: KeepAliveDeps): Promise<KeepAliveRe
     }
   }
   return report;
+}
+
+function unexpected(deps: KeepAliveDeps, id: number, err: unknown): KeepAliveOutcome | null {
+  const entry = deps.history.get(id);
+  if (entry === undefined) return null;
+  return {
+    ...base(entry),
+    kind: 'failed',
+    message: `Could not keep "${entry.fileName}" alive: ${errorText(err)}`,
+    cause: err,
+  };
 }
 
 function base(entry: HistoryEntry): Pick<KeepAliveOutcome, 'historyId' | 'fileName' | 'downloadUrl'> {
