@@ -6,6 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ShortcutRegistry } from '../../src/main/core/clipboard';
+import { batchWordsFor } from '../../src/main/i18n/batch-words';
 import { DEFAULT_TEST_KEY } from '../emulator/index';
 import { launchHarness } from '../harness';
 import type { Harness } from '../harness';
@@ -86,5 +87,28 @@ describe("a watched folder's latest problem, in Chinese", () => {
     await expect
       .poll(() => problem.textContent(), { timeout: 10_000 })
       .toBe(`${pipe} 不是普通文件（而是管道、套接字或设备），不会上传。`);
+  });
+});
+
+describe('"Upload clipboard" in Chinese', () => {
+  it('explains in Chinese in the window why the copied link did not go up', async () => {
+    // The desktop notifier words a batch in the app's language (desktop-app.ts); here, as in Chinese.
+    const h = await launchHarness({
+      browser: app.browser,
+      savedKey: DEFAULT_TEST_KEY,
+      settings: { language: 'zh-CN' },
+      desktop: { notifier: { notify: () => undefined, batchWords: () => batchWordsFor('zh-CN') } },
+    });
+    try {
+      await h.page.getByTestId('drop-zone').waitFor({ timeout: 30_000 });
+      // Nothing answers there: the server cannot fetch it, and the upload fails.
+      h.clipboard.content = { imagePng: null, filePaths: [], text: 'http://127.0.0.1:9/gone.png' };
+      await h.page.getByRole('button', { name: '上传剪贴板', exact: true }).click();
+      const error = h.page.getByTestId('clipboard-error');
+      await error.waitFor({ timeout: 30_000 });
+      expect(await error.textContent()).toMatch(/^没有上传任何文件：1 个失败。gone\.png：/u);
+    } finally {
+      await h.close();
+    }
   });
 });

@@ -101,6 +101,7 @@ export const en = {
   'upload.choose': 'Choose files…',
   'upload.clipboard': 'Upload clipboard',
   'upload.clipboard.busy': 'Uploading the clipboard…',
+  'upload.clipboard.summary': '{title}. {body}',
   'upload.clipboard.hint': 'Files, an image or links you copied. Shortcut: {shortcut}',
   'upload.url.formLabel': 'Upload from a link',
   'upload.url.label': 'File link',

@@ -98,6 +98,7 @@ export const zhCN: Messages = {
   'upload.choose': '选择文件…',
   'upload.clipboard': '上传剪贴板',
   'upload.clipboard.busy': '正在上传剪贴板…',
+  'upload.clipboard.summary': '{title}。{body}',
   'upload.clipboard.hint': '你复制的文件、图片或链接。快捷键：{shortcut}',
   'upload.url.formLabel': '从链接上传',
   'upload.url.label': '文件链接',

@@ -44,7 +44,12 @@ export function useClipboardUpload(): ClipboardUpload {
     }
     const summary = res.value;
     if (summary.failed > 0 || summary.waiting > 0 || !summary.copied) {
-      setError(summary.body === '' ? summary.title : `${summary.title}. ${summary.body}`);
+      // The app words the summary in the window's language; only the joining full stop is said here.
+      setError(
+        summary.body === ''
+          ? summary.title
+          : t('upload.clipboard.summary', { title: summary.title, body: summary.body }),
+      );
     }
   }, [t]);
 
