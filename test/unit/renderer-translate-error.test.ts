@@ -56,6 +56,13 @@ describe('translateJobError', () => {
     expect(translateJobError(pipe, zh)).toBe('无法读取 fifo。');
     const tls = job('Some reworded sentence about certificates.', 'network.tls', { host: 'kie.ai' });
     expect(translateJobError(tls, zh)).toBe('与 kie.ai 的安全连接失败。');
+    const busy = job('The server had an internal error (500).', 'api.server-said', {
+      status: 500,
+      detail: 'Storage node unavailable',
+    });
+    expect(translateJobError(busy, zh)).toBe(
+      'kie.ai 自身出现问题（错误 500）。它说：“Storage node unavailable”。请稍后再试。',
+    );
   });
 
   it('shows the English sentence of a job recorded without a code, or with a code it cannot say', () => {

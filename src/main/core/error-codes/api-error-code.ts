@@ -113,8 +113,14 @@ export function apiErrorCode(err: ApiError, knownPath: string | null = null): Co
     case 'maintenance':
       return { code: 'api.maintenance' };
     case 'server':
-    case 'feature-disabled':
-      return { code: 'api.server', params: { status: err.status ?? 500 } };
+    case 'feature-disabled': {
+      // What the server said about its own trouble is the most useful part of the failure: kept.
+      const status = err.status ?? 500;
+      const said = err.serverMessage;
+      return said
+        ? { code: 'api.server-said', params: { status, detail: said } }
+        : { code: 'api.server', params: { status } };
+    }
     case 'bad-request':
     case 'not-found':
     case 'method-not-allowed':

@@ -9,6 +9,8 @@ export const errorMessagesEn = {
   'error.api.rate-limited': 'kie.ai received too many requests. Try again in a moment.',
   'error.api.maintenance': 'kie.ai is under maintenance. Try again later.',
   'error.api.server': 'kie.ai had a problem of its own (error {status}). Try again later.',
+  'error.api.server-said':
+    'kie.ai had a problem of its own (error {status}). It said: “{detail}”. Try again later.',
   'error.api.refused': 'kie.ai refused the request (error {status}): {detail}',
   'error.api.invalid-response': 'kie.ai sent an answer the app cannot use. Try again later.',
   'error.network.refused': 'Could not connect to {host}: connection refused.',

@@ -8,6 +8,7 @@ export const errorMessagesZhCN: Record<keyof typeof errorMessagesEn, string> = {
   'error.api.rate-limited': 'kie.ai 收到的请求过多。请稍后再试。',
   'error.api.maintenance': 'kie.ai 正在维护。请稍后再试。',
   'error.api.server': 'kie.ai 自身出现问题（错误 {status}）。请稍后再试。',
+  'error.api.server-said': 'kie.ai 自身出现问题（错误 {status}）。它说：“{detail}”。请稍后再试。',
   'error.api.refused': 'kie.ai 拒绝了请求（错误 {status}）：{detail}',
   'error.api.invalid-response': 'kie.ai 返回了无法使用的响应。请稍后再试。',
   'error.network.refused': '无法连接到 {host}：连接被拒绝。',
