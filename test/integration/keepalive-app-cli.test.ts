@@ -168,9 +168,31 @@ describe('pinning from the command line and the window', () => {
         params: { name: 'moving.txt', url: changed?.newDownloadUrl },
       });
       expect(app.service.engine.history.get(entry.id)?.replacedBy).toBe(changed?.newHistoryId);
+      expect(await h['history:pin-state'](changed?.newHistoryId ?? 0)).toMatchObject({ pinned: true });
+      // Done with it: later tests count their own links only.
+      expect(await h['history:unpin'](changed?.newHistoryId ?? 0)).toBe(true);
     } finally {
       emulator.setLinkBehaviour({ linkRoot: 'kieai' });
     }
+  });
+
+  it('says in words what a pass did, and that there was nothing to do', async () => {
+    at(25);
+    const entry = await uploadText('worded.txt', 'worded');
+    const quiet = await runKiedrop(['keepalive'], at(25.1));
+    expect(quiet.code, quiet.stderr).toBe(0);
+    expect(quiet.stdout).toBe('Nothing to keep alive: no pinned link expires within 12 h.\n');
+    await runKiedrop(['pin', `h${entry.id}`], at(25.1));
+    const kept = await runKiedrop(['keepalive'], at(27.55));
+    expect(kept.code, kept.stderr).toBe(0);
+    expect(kept.stdout).toMatch(
+      new RegExp(
+        `^h${entry.id}  worded\\.txt  kept alive at the same link from the unchanged local file; now expires ` +
+          `\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d \\(in 3 d; kept alive 1 time\\)  ${entry.downloadUrl}\\n$`,
+        'u',
+      ),
+    );
+    expect(await h['history:unpin'](entry.id)).toBe(true);
   });
 
   // Last: once found, "keep-alive does not work" holds for the emulator's whole account.
