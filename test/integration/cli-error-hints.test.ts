@@ -56,6 +56,27 @@ describe('a failed upload on the command line', () => {
     expect(failed.stdout).not.toContain('Settings');
   });
 
+  it('points at --base-url in what `share` says about a file it could not upload', async () => {
+    const port = await closedPort();
+    const env = {
+      ...cliEnv(emulator, {
+        dataDir: join(dir, 'data-share'),
+        keychainService: `KieDropHints-${process.pid}`,
+      }),
+      KIEDROP_BASE_URL: `http://127.0.0.1:${port}`,
+      KIEDROP_RETRY_MAX_ATTEMPTS: '1',
+    };
+    const file = await writeFileIn(dir, 'shared.txt', 'shared');
+    const { code, stderr } = await runKiedrop(['share', file], env, {
+      dropEnv: ['DISPLAY', 'WAYLAND_DISPLAY'],
+    });
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      `Could not connect to 127.0.0.1:${port}: connection refused. Check --base-url (or KIEDROP_BASE_URL)`,
+    );
+    expect(stderr).not.toContain('Settings');
+  });
+
   it('points at --base-url when the server there has no such endpoint', async () => {
     const env = {
       ...cliEnv(emulator, { dataDir: join(dir, 'data-404'), keychainService: `KieDropHints-${process.pid}` }),

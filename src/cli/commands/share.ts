@@ -8,6 +8,7 @@ import { booleanFlag, stringFlag } from '../args';
 import { DEFAULT_UPLOAD_PATH } from '../command-table';
 import type { CliContext } from '../context';
 import { copyLinks, linkFormatFlag } from '../copy-links';
+import { cliWording } from '../cli-wording';
 import { withEngine } from '../engine-session';
 import { CliFailure, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError } from '../errors';
 import { shownPath } from '../format';
@@ -53,8 +54,11 @@ function reportProblems(ctx: CliContext, result: ShareResult): void {
   for (const p of result.missing) say(`not found: ${shownPath(p)}`);
   for (const u of result.unreadable) say(`${shownPath(u.path)}: ${u.message}`);
   // Files refused for their names are failures too; their message leaves the naming to us.
-  for (const f of result.failures)
-    say(f.message.includes(f.source) ? f.message : `${shownPath(f.source)}: ${f.message}`);
+  for (const f of result.failures) {
+    const coded = f.errorCode ? { code: f.errorCode, params: f.errorParams ?? undefined } : null;
+    const message = cliWording(f.message, coded);
+    say(message.includes(f.source) ? message : `${shownPath(f.source)}: ${message}`);
+  }
   if (result.waiting.length > 0) {
     say(`${result.waiting.length} not uploaded yet: ${result.pausedMessage ?? 'the upload queue is paused'}`);
   }

@@ -23,6 +23,9 @@ export interface BatchFailure {
   source: string;
   fileName: string;
   message: string;
+  /** The job's error code and params, for wording the fix where the message is shown (the CLI). */
+  errorCode?: string | null;
+  errorParams?: JobSnapshot['errorParams'];
 }
 
 export interface BatchOutcome {
@@ -76,7 +79,17 @@ export async function runUploadBatch(
         : undefined;
     if (entry) uploaded.push(entry);
     else if (job.status === 'queued' || job.status === 'uploading') waiting.push(job);
-    else failures.push({ source: sourceOf(job), fileName: job.fileName, message: failureMessage(job) });
+    else {
+      const { errorCode, errorParams } =
+        job.status === 'failed' ? job : { errorCode: null, errorParams: null };
+      failures.push({
+        source: sourceOf(job),
+        fileName: job.fileName,
+        message: failureMessage(job),
+        errorCode,
+        errorParams,
+      });
+    }
   }
 
   const texts = uploaded.map((e) => formatLink(e, links.format, links.customTemplate));
