@@ -135,4 +135,33 @@ describe('kiedrop upload without a proxy', () => {
     const stored = await fetch(outcome?.downloadUrl ?? '');
     expect(await stored.text()).toBe('{"a":1}\n');
   });
+
+  it('uploads to an http:// address without loading TLS', async () => {
+    const file = join(root, 'plain.txt');
+    await writeFile(file, 'over plain http\n');
+    // Node's own record of the built-in modules it loaded, written as the process ends.
+    const loadedList = join(root, 'loaded-modules.txt');
+    const preload = join(root, 'record-loaded-modules.cjs');
+    await writeFile(
+      preload,
+      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(loadedList)}, process.moduleLoadList.join('\\n')));\n`,
+    );
+    const env = {
+      ...process.env,
+      NODE_OPTIONS: `--require=${preload}`,
+      KIEDROP_API_KEY: emulator.apiKey,
+      KIEDROP_BASE_URL: emulator.url,
+      KIEDROP_CREDITS_URL: emulator.url,
+      KIEDROP_DATA_DIR: join(root, 'data'),
+    };
+    const { stdout } = await run(
+      process.execPath,
+      [join(PROJECT_ROOT, 'bin', 'kiedrop.js'), 'upload', file, '--json'],
+      { env },
+    );
+    expect((JSON.parse(stdout) as { status: string }[])[0]?.status).toBe('done');
+    const loaded = (await readFile(loadedList, 'utf8')).split('\n');
+    expect(loaded).toContain('NativeModule http');
+    expect(loaded.filter((name) => /^NativeModule (https|tls|_tls_wrap)$/.test(name))).toEqual([]);
+  });
 });

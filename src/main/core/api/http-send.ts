@@ -9,9 +9,10 @@
 // (and the proxy's answer to CONNECT) needs messages of its own.
 import type { EventEmitter } from 'node:events';
 import http from 'node:http';
-import https from 'node:https';
+import type https from 'node:https';
 import { answerTooLargeError, answerTooSlowError, formatMs, MAX_RESPONSE_BYTES } from './answer-limits';
 import { ApiError } from './errors';
+import { httpsModule } from './https-module';
 import { networkError } from './network-error';
 import type { SendPhase } from './network-error';
 import type { HttpResponse } from './parse-response';
@@ -146,7 +147,7 @@ function sendOnce(
       if (expectContinue) headers['Expect'] = '100-continue';
     }
     const isHttps = url.protocol === 'https:';
-    const req = (isHttps ? https : http).request(url, {
+    const req = (isHttps ? httpsModule() : http).request(url, {
       method: opts.method,
       headers,
       agent: route.agent,

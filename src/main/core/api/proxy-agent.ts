@@ -3,8 +3,9 @@
 // proxy only relays bytes: Expect: 100-continue, backpressure and keep-alive behave exactly as direct,
 // and a refusal is always the proxy's own answer, never mistaken for the API's.
 import http from 'node:http';
-import https from 'node:https';
+import type https from 'node:https';
 import { proxyFromEnv } from './env-proxy';
+import { httpsModule } from './https-module';
 import { parseProxyUrl, proxyDisplayName, proxyPasswordForms } from './proxy-config';
 import type { ProxyConfig, ProxyEnvironment } from './proxy-config';
 import { parseSystemProxy } from './system-proxy';
@@ -45,16 +46,14 @@ let tunnelModule: Promise<typeof TunnelModule> | undefined;
 const loadTunnelAgent = (): Promise<typeof TunnelModule> => (tunnelModule ??= import('./tunnel-agent'));
 
 export function createAgentRouter(config: ProxyConfig = { mode: 'none' }): AgentRouter {
-  const direct = {
-    http: new http.Agent({ keepAlive: true }),
-    https: new https.Agent({ keepAlive: true }),
-  };
+  const direct: { http: http.Agent; https?: https.Agent } = { http: new http.Agent({ keepAlive: true }) };
+  const directHttps = (): https.Agent => (direct.https ??= new (httpsModule().Agent)({ keepAlive: true }));
   // One tunnel agent per proxy URL, so consecutive requests reuse its tunnels.
   const tunnels = new Map<string, TunnelAgent>();
   const secrets = new Set<string>();
 
   const directly = (target: URL): AgentRoute => ({
-    agent: target.protocol === 'https:' ? direct.https : direct.http,
+    agent: target.protocol === 'https:' ? directHttps() : direct.http,
     proxy: null,
   });
 
@@ -110,7 +109,7 @@ export function createAgentRouter(config: ProxyConfig = { mode: 'none' }): Agent
     },
     secrets: () => [...secrets],
     closeIdle() {
-      for (const agent of [direct.http, direct.https, ...tunnels.values()]) {
+      for (const agent of [direct.http, ...(direct.https ? [direct.https] : []), ...tunnels.values()]) {
         for (const sockets of Object.values(agent.freeSockets)) {
           for (const socket of sockets ?? []) socket.destroy();
         }
