@@ -6,6 +6,7 @@ import type { ParsedArgs } from './args';
 import type { CliContext } from './context';
 import { resolveApiKey, resolveCliConfig } from './session';
 import type { ResolvedKey } from './session';
+import { markStep } from './step-timings';
 import { readLeaseMs, readTestKnobs, readTimeoutKnobs } from './test-knobs';
 import { cliVersion } from './version';
 
@@ -53,6 +54,7 @@ export async function openCliEngine(
     userAgent: `kiedrop-cli/${cliVersion()}`,
     proxy: config.proxy,
   });
+  markStep('database open');
   const recovered = engine.db.recovered;
   if (recovered !== null) {
     ctx.stderr.write(
@@ -79,5 +81,6 @@ export async function withEngine<T>(
     return await run(session);
   } finally {
     await session.engine.close();
+    markStep('database closed');
   }
 }

@@ -13,6 +13,7 @@ import { ANY_ADDRESS, cliWording } from './cli-wording';
 import { apiErrorCode } from '../main/core/error-codes/api-error-code';
 import { guardOutput } from './guarded-output';
 import { quickLibsqlTarget } from './quick-libsql-target';
+import { markStep, startStepTimings } from './step-timings';
 import { commandHelp, topLevelHelp } from './help';
 import { suggestCommand } from './suggest-command';
 import { ENV_NOW_OFFSET_MS } from './test-knobs';
@@ -156,6 +157,7 @@ async function dispatch(argv: readonly string[], ctx: CliContext): Promise<numbe
     return EXIT_OK;
   }
   const runner = await loadRunner();
+  markStep('command loaded');
   return runner(ctx, parsed);
 }
 
@@ -219,6 +221,8 @@ export async function main(
   argv: readonly string[] = process.argv.slice(2),
   host: { desktopApp?: Launcher } = {},
 ): Promise<void> {
+  startStepTimings(process.env);
+  markStep('cli loaded');
   const controller = new AbortController();
   let interrupts = 0;
   process.on('SIGINT', () => {

@@ -21,6 +21,7 @@ import { wholeNumberFlag } from '../number-flags';
 import { refusedJson, refusedLine, refusedSummary, refuseUnusableNames } from '../refused-names';
 import { earlierWorkNote, finishRun } from '../run-outcome';
 import { uploadTarget } from './upload-target';
+import { markStep } from '../step-timings';
 // The app's own limit, so a number that works in one works in the other.
 import { MAX_CONCURRENCY } from '../../main/core/queue/defaults';
 
@@ -89,6 +90,12 @@ export async function runUpload(ctx: CliContext, parsed: ParsedArgs): Promise<nu
     const spooled = fromStdin ? await spoolStdin(ctx, cliDataDir(ctx), target.fileName ?? 'stdin') : null;
     const paths = spooled === null ? sendable : [spooled];
     const batchId = randomUUID();
+    const stepsSeen = [
+      engine.on('job', (job) => {
+        if (job.status === 'uploading') markStep('sending');
+      }),
+      engine.on('history', () => markStep('recorded')),
+    ];
     const jobs = await enqueueOrExplain(
       () =>
         engine.queue.enqueueFiles([...paths], {
@@ -101,6 +108,7 @@ export async function runUpload(ctx: CliContext, parsed: ParsedArgs): Promise<nu
         }),
       ctx.now(),
     );
+    markStep('queued');
     // One job per sent argument, in order: messages name each file the way it was typed.
     const typed = new Map<number, string>(
       jobs.map((job, i) => [job.id, spooled === null ? (sendable[i] ?? job.fileName) : '(stdin)']),
@@ -112,6 +120,8 @@ export async function runUpload(ctx: CliContext, parsed: ParsedArgs): Promise<nu
           void copied.set(job.id, formatLink(entry, format ?? 'url'))
       : undefined;
     const result = await runJobs(ctx, engine, { jobs, batchId, json, label, onDone });
+    for (const off of stepsSeen) off();
+    markStep('uploads finished');
     // Kept while it may still be sent: waiting for `queue --resume`, or failed for `queue --retry-failed`.
     if (spooled !== null && result.jobs.every((j) => j.status === 'done' || j.status === 'cancelled')) {
       await dropSpool(spooled);
@@ -127,6 +137,7 @@ export async function runUpload(ctx: CliContext, parsed: ParsedArgs): Promise<nu
         return r === undefined ? sent.shift() : refusedJson(r);
       });
       ctx.stdout.write(`${JSON.stringify(outcomes, null, 2)}\n`);
+      markStep('links printed');
     }
     // In the order given: job ids grow in the order the files were queued.
     if (copy)
