@@ -39,7 +39,7 @@ beforeEach(() => {
 // Passes run a little after day 2.5 and day 5: the uploads themselves happened a moment after day 0.
 const at = (days: number) => fx.emulator.clock.set(day0 + days * DAY);
 
-function pass(owner = 'test-host:1:app'): Promise<KeepAliveReport> {
+function pass(owner = 'test-host:1:app', leaseMs?: number): Promise<KeepAliveReport> {
   const emu = fx.emulator;
   return runKeepAlivePass({
     db: engine.db,
@@ -51,6 +51,7 @@ function pass(owner = 'test-host:1:app'): Promise<KeepAliveReport> {
     leadMs: LEAD,
     owner,
     check: { retries: 0 },
+    ...(leaseMs !== undefined && { leaseMs }),
   });
 }
 
@@ -265,5 +266,20 @@ describe('a keep-alive upload that fails', () => {
       keptAliveCount: 0,
     });
     expect((await pass()).outcomes).toMatchObject([{ kind: 'kept-alive', keptAliveCount: 1 }]);
+  });
+});
+
+describe('a keep-alive upload that takes longer than the lease', () => {
+  it('keeps the lease while it runs, so a pass started meanwhile sends nothing', async () => {
+    const { entry } = await uploadOne('slow.bin');
+    pinEntry(engine.db, engine.history, entry.id, { now: fx.emulator.clock.now() });
+    at(2.55);
+    fx.emulator.faults.add({ path: '/api/file-stream-upload', latencyMs: 1500, times: 1 });
+    const mark = fx.emulator.log.length;
+    const first = pass('host:1:app', 300);
+    await new Promise((done) => setTimeout(done, 800));
+    expect((await pass('host:2:cli', 300)).outcomes).toEqual([]);
+    expect((await first).outcomes).toMatchObject([{ kind: 'kept-alive', historyId: entry.id }]);
+    expect(uploadsSince(mark)).toBe(1);
   });
 });

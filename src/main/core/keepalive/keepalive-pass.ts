@@ -72,7 +72,17 @@ export async function runKeepAlivePass(deps: KeepAliveDeps): Promise<KeepAliveRe
   const pins = new PinStore(deps.db);
   const report: KeepAliveReport = { outcomes: [], missed: 0 };
   for (const id of pins.candidates(deps.now(), deps.leadMs)) {
-    if (!pins.claim(id, deps.owner, deps.now(), deps.leadMs, deps.leaseMs ?? KEEPALIVE_LEASE_MS)) continue;
+    const leaseMs = deps.leaseMs ?? KEEPALIVE_LEASE_MS;
+    if (!pins.claim(id, deps.owner, deps.now(), deps.leadMs, leaseMs)) continue;
+    // A large file may take longer than the lease: keep it ours while we work, so nobody sends it twice.
+    const renewal = setInterval(() => {
+      try {
+        pins.renewLease(id, deps.owner, deps.now() + leaseMs);
+      } catch {
+        // A busy database now: the next renewal, a third of the lease later, tries again.
+      }
+    }, leaseMs / 3);
+    renewal.unref?.();
     try {
       // One entry's trouble (a file that cannot be read, a check that threw) does not stop the others.
       const outcome = await keepOne(deps, pins, id).catch((err: unknown) => unexpected(deps, id, err));
@@ -80,6 +90,7 @@ export async function runKeepAlivePass(deps: KeepAliveDeps): Promise<KeepAliveRe
       if (outcome.kind === 'missed') report.missed += 1;
       report.outcomes.push(outcome);
     } finally {
+      clearInterval(renewal);
       pins.release(id, deps.owner);
     }
   }

@@ -126,6 +126,16 @@ export class PinStore {
     );
   }
 
+  /** Extends our lease while a long upload runs; false when it is no longer ours. */
+  renewLease(historyId: number, owner: string, until: number): boolean {
+    return this.#db.transaction(
+      () =>
+        this.#db.conn
+          .prepare('UPDATE pins SET lease_until = ? WHERE history_id = ? AND lease_owner = ?')
+          .run(until, historyId, owner).changes > 0,
+    );
+  }
+
   /** Gives the lease back, if it is still ours. */
   release(historyId: number, owner: string): void {
     this.#db.transaction(() => {
