@@ -17,6 +17,7 @@ import {
   startEmulatorProcess,
   type EmulatorProcess,
 } from './lib/emulator-process';
+import { plainNodeEnv } from './lib/plain-node-env';
 import { writeSection } from './lib/results-file';
 import { GiB, median, MiB } from './lib/stats';
 
@@ -74,7 +75,9 @@ async function download(url: string): Promise<IncomingMessage> {
 
 function uploaders(server: EmulatorProcess, dataDir: string): { curl: Uploader; kiedrop: Uploader } {
   const env = {
-    ...process.env,
+    // Node as a user's shell starts it; the code cache in the bench's own folder, warmed by the 1 KiB runs.
+    ...plainNodeEnv(),
+    XDG_CACHE_HOME: join(dataDir, '..', 'cache'),
     KIEDROP_API_KEY: server.apiKey,
     KIEDROP_BASE_URL: server.url,
     KIEDROP_CREDITS_URL: server.url,
@@ -209,7 +212,8 @@ export async function benchLargeUpload(workDir: string): Promise<void> {
       `
 ${RUNS} runs per uploader and size, taking turns, into a server (its own process) that reads and discards the
 body. Whole processes from spawn to exit: \`node bin/kiedrop.js upload FILE --json\` from the built CLI (start-up,
-history database, queue and all) and \`curl -F\`. CPU is user + system of the process; peak RSS is VmHWM; growth is
+history database, queue and all; Node started as a user's shell starts it, without \`NODE_EXTRA_CA_CERTS\` or
+\`NODE_OPTIONS\`, and its code cache warm) and \`curl -F\`. CPU is user + system of the process; peak RSS is VmHWM; growth is
 peak RSS minus the peak of a 1 KiB upload by the same command (KieDrop ${mib(base.kiedrop)}, curl ${mib(base.curl)}).
 Medians; RSS columns show the largest run.
 

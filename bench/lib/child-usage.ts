@@ -15,7 +15,7 @@ const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK']).toString().
 
 /** CPU time of this process's reaped children (cutime + cstime), in seconds: it grows by exactly a child's
  * user + system time when that child is reaped. */
-function reapedChildrenCpuSeconds(): number {
+export function reapedChildrenCpuSeconds(): number {
   const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
   // After "pid (comm) ", field 3 (state) is index 0, so cutime (16) and cstime (17) are 13 and 14.
   return (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND;
