@@ -7,6 +7,7 @@
 //   --lifetime-ms <n>   how long files live (default 3 days)
 //   --keep-clock-on-overwrite   an overwrite does not restart a file's lifetime (default: it does)
 //   --cdn-delay-ms <n>  old bytes served for this long after an overwrite (default 0)
+//   --link-root <name>  first folder of every filePath (default kieai); another gives the same name a new link
 //   --verbose       print one line per request
 import { parseArgs } from 'node:util';
 import type { RequestLogEntry } from './types';
@@ -24,6 +25,7 @@ function parseCli() {
         'lifetime-ms': { type: 'string' },
         'keep-clock-on-overwrite': { type: 'boolean', default: false },
         'cdn-delay-ms': { type: 'string' },
+        'link-root': { type: 'string' },
         verbose: { type: 'boolean', default: false },
       },
       strict: true,
@@ -41,17 +43,22 @@ function parseCli() {
       if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a number of ms, got "${text}"`);
       return n;
     };
+    const root = values['link-root'];
+    if (root !== undefined && !/^[A-Za-z0-9_-]+$/.test(root))
+      throw new Error(`--link-root must be one folder name of letters, digits, - or _, got "${root}"`);
     const links = {
       ...(ms('lifetime-ms') !== undefined && { lifetimeMs: ms('lifetime-ms') }),
       ...(ms('cdn-delay-ms') !== undefined && { cdnDelayMs: ms('cdn-delay-ms') }),
       ...(values['keep-clock-on-overwrite'] && { overwriteRestartsClock: false }),
+      ...(values['link-root'] !== undefined && { linkRoot: values['link-root'] }),
     };
     return { ...values, port, credits, links };
   } catch (err) {
     console.error(`emulator: ${(err as Error).message}`);
     console.error(
       'Usage: npm run emulator -- [--port 8787] [--host 127.0.0.1] [--key KEY]... [--storage DIR] [--credits N]\n' +
-        '         [--lifetime-ms N] [--keep-clock-on-overwrite] [--cdn-delay-ms N] [--verbose]',
+        '         [--lifetime-ms N] [--keep-clock-on-overwrite] [--cdn-delay-ms N] [--link-root NAME]\n' +
+        '         [--verbose]',
     );
     process.exit(2);
   }

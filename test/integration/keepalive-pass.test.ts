@@ -283,3 +283,27 @@ describe('a keep-alive upload that takes longer than the lease', () => {
     expect(uploadsSince(mark)).toBe(1);
   });
 });
+
+describe('other pinned links where keep-alive was found not to work', () => {
+  it('are no longer uploaded, and each is said once', async () => {
+    fx.emulator.setLinkBehaviour({ overwriteRestartsClock: false });
+    const first = await uploadOne('first.bin');
+    pinEntry(engine.db, engine.history, first.entry.id, { now: fx.emulator.clock.now() });
+    at(1);
+    const second = await uploadOne('second.bin');
+    pinEntry(engine.db, engine.history, second.entry.id, { now: fx.emulator.clock.now() });
+    at(2.55);
+    expect((await pass()).outcomes).toMatchObject([{ kind: 'kept-alive', historyId: first.entry.id }]);
+    at(3.01);
+    expect((await pass()).outcomes).toMatchObject([
+      { kind: 'clock-not-restarted', historyId: first.entry.id },
+    ]);
+    at(3.6);
+    const mark = fx.emulator.log.length;
+    const report = await pass();
+    expect(report.outcomes).toMatchObject([{ kind: 'blocked', historyId: second.entry.id }]);
+    expect(report.outcomes[0]?.scope).toBeTruthy();
+    expect(uploadsSince(mark)).toBe(0);
+    expect((await pass()).outcomes).toEqual([]);
+  });
+});
