@@ -71,6 +71,9 @@ export interface WatchFolderStatus extends WatchFolderSettings {
   state: WatchFolderState;
   /** Why it is unavailable or paused, in words a person can act on. */
   reason: string | null;
+  /** reason's stable code and params, which the window says in the person's language; null or absent
+   * when it has none. */
+  reasonCode?: { code: string; params: Record<string, string> } | null;
   /** Files not uploaded yet: settling + queued. */
   waiting: number;
   settling: number;

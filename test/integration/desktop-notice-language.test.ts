@@ -2,7 +2,7 @@
 // shortcut another app holds, a watched folder's latest problem) reads in the app's language: each comes
 // with a stable code the window says in Chinese. Real renderer in Chromium, real app service and files.
 import { execFileSync } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ShortcutRegistry } from '../../src/main/core/clipboard';
@@ -34,6 +34,8 @@ beforeAll(async () => {
     rawSettings: { concurrency: 'lots' },
     env: { KIEDROP_API_KEY: 'not a key' },
     desktop: { shortcuts: takenShortcuts },
+    // A folder that went missing is noticed at once.
+    watch: { availabilityPollMs: 200 },
   });
   await app.page.getByTestId('drop-zone').waitFor({ timeout: 30_000 });
 }, 120_000);
@@ -87,6 +89,34 @@ describe("a watched folder's latest problem, in Chinese", () => {
     await expect
       .poll(() => problem.textContent(), { timeout: 10_000 })
       .toBe(`${pipe} 不是普通文件（而是管道、套接字或设备），不会上传。`);
+  });
+});
+
+describe('why a watched folder is not watched, in Chinese', () => {
+  const card = (name: string) => app.page.getByTestId('watch-folder').filter({ hasText: name });
+
+  it('says in Chinese that a paused folder uploads nothing new', async () => {
+    const folder = join(app.dropDir, 'paused-here');
+    await mkdir(folder, { recursive: true });
+    const added = await app.handlers['watch:add']({ path: folder, existingFiles: 'skip' });
+    await app.handlers['watch:pause'](added?.id ?? -1);
+    await app.page.getByRole('navigation').first().getByRole('button', { name: '监视', exact: true }).click();
+    await expect
+      .poll(() => card('paused-here').getByTestId('watch-reason').textContent(), { timeout: 10_000 })
+      .toBe('已暂停：继续之前，此文件夹中的新文件不会上传。');
+  });
+
+  it('says in Chinese that a folder is gone, naming it', async () => {
+    const folder = join(app.dropDir, 'gone-soon');
+    await mkdir(folder, { recursive: true });
+    await app.handlers['watch:add']({ path: folder, existingFiles: 'skip' });
+    await rm(folder, { recursive: true });
+    await app.page.getByRole('navigation').first().getByRole('button', { name: '监视', exact: true }).click();
+    await expect
+      .poll(() => card('gone-soon').getByTestId('watch-reason').textContent(), { timeout: 15_000 })
+      .toBe(
+        `找不到文件夹：${folder}。它可能已被删除或重命名，或在未连接的驱动器上；KieDrop 每 200 ms 检查一次，文件夹回来后继续监视。`,
+      );
   });
 });
 

@@ -105,6 +105,7 @@ function listFolders(ctx: CliContext, statuses: FolderStatus[], json: boolean): 
       ({
         state: _s,
         reason: _r,
+        reasonCode: _rc,
         settling: _st,
         waiting: _w,
         lastError: _e,

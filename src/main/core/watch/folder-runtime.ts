@@ -100,6 +100,10 @@ export class FolderRuntime {
     return this.watcher?.reason ?? null;
   }
 
+  get reasonCode(): WatchProblemCode | null {
+    return this.watcher?.reasonCode ?? null;
+  }
+
   get settling(): number {
     return this.tracker.size;
   }

@@ -2,12 +2,21 @@
 import type { FolderRuntime } from './folder-runtime';
 import type { LedgerStore } from './ledger-store';
 import type { FolderStatus, WatchFolder } from './types';
-import { ALL_PAUSED_MESSAGE, FOLDER_PAUSED_MESSAGE } from './watch-messages';
+import {
+  ALL_PAUSED_CODE,
+  ALL_PAUSED_MESSAGE,
+  FOLDER_PAUSED_CODE,
+  FOLDER_PAUSED_MESSAGE,
+} from './watch-messages';
+import type { WatchProblemCode } from './watch-messages';
 
 export function folderStatus(
   folder: WatchFolder,
   runtime:
-    | Pick<FolderRuntime, 'state' | 'reason' | 'settling' | 'lastError' | 'lastErrorCode' | 'notice'>
+    | Pick<
+        FolderRuntime,
+        'state' | 'reason' | 'reasonCode' | 'settling' | 'lastError' | 'lastErrorCode' | 'notice'
+      >
     | undefined,
   ledger: Pick<LedgerStore, 'pendingCount' | 'lastUploadAt'>,
   allPaused: boolean,
@@ -23,22 +32,29 @@ export function folderStatus(
   const settling = runtime?.settling ?? 0;
   let state: FolderStatus['state'];
   let reason: string | null = null;
+  let reasonCode: WatchProblemCode | null = null;
   if (!folder.enabled) {
     state = 'paused';
     reason = FOLDER_PAUSED_MESSAGE;
+    reasonCode = FOLDER_PAUSED_CODE;
   } else if (allPaused) {
     state = 'paused';
     reason = ALL_PAUSED_MESSAGE;
+    reasonCode = ALL_PAUSED_CODE;
   } else {
     const s = runtime?.state ?? 'stopped';
     // Not running yet while it should be: it is about to start.
     state = s === 'stopped' ? 'starting' : s;
-    if (s === 'unavailable') reason = runtime?.reason ?? null;
+    if (s === 'unavailable') {
+      reason = runtime?.reason ?? null;
+      reasonCode = runtime?.reasonCode ?? null;
+    }
   }
   return {
     ...folder,
     state,
     reason,
+    reasonCode,
     settling,
     queued,
     waiting: settling + queued,

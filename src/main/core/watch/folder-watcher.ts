@@ -19,7 +19,8 @@ import type { FolderPoller } from './folder-poller';
 import { scanFolder } from './scan-folder';
 import type { ScanResult } from './scan-folder';
 import type { WatchFolderNotice } from '../../../shared/watch';
-import { folderUnavailableMessage, watchLimitNotice } from './watch-messages';
+import { folderUnavailableCode, folderUnavailableMessage, watchLimitNotice } from './watch-messages';
+import type { WatchProblemCode } from './watch-messages';
 
 export type WalkKind = 'initial' | 'rescan';
 
@@ -70,6 +71,8 @@ export interface FolderWatcher {
   close(): Promise<void>;
   readonly state: WatcherState;
   readonly reason: string | null;
+  /** reason's code and params, so the window says it in the person's language. */
+  readonly reasonCode: WatchProblemCode | null;
   /** Watching goes on, but not as set: the OS watch limit was hit and the folder is polled instead. */
   readonly notice: WatchFolderNotice | null;
   /** How changes are found now. */
@@ -113,6 +116,7 @@ export function createFolderWatcher(opts: FolderWatcherOptions): FolderWatcher {
   const h = opts.handlers;
   let state: WatcherState = 'starting';
   let reason: string | null = null;
+  let reasonCode: WatchProblemCode | null = null;
   let notice: WatchFolderNotice | null = null;
   let identity: Identity | undefined;
   /** Bumped whenever watching restarts, so late events and walks of an old session are dropped. */
@@ -138,12 +142,13 @@ export function createFolderWatcher(opts: FolderWatcherOptions): FolderWatcher {
     identity = undefined;
   }
 
-  function markUnavailable(why: string): void {
+  function markUnavailable(why: string, coded: WatchProblemCode): void {
     stopWatching();
     if (isClosed()) return;
     const changed = state !== 'unavailable' || reason !== why;
     state = 'unavailable';
     reason = why;
+    reasonCode = coded;
     if (changed) h.unavailable(why);
   }
 
@@ -159,6 +164,7 @@ export function createFolderWatcher(opts: FolderWatcherOptions): FolderWatcher {
     identity = id;
     state = 'starting';
     reason = null;
+    reasonCode = null;
     const root = id.real;
     const live = (): boolean => gen === generation && !isClosed();
     // A walk and an event may both find one unreadable folder: say it once per session.
@@ -340,7 +346,10 @@ export function createFolderWatcher(opts: FolderWatcherOptions): FolderWatcher {
     const found = await probe(opts.root);
     if (isClosed()) return;
     if (!found.ok) {
-      markUnavailable(folderUnavailableMessage(opts.root, found.err, pollMs));
+      markUnavailable(
+        folderUnavailableMessage(opts.root, found.err, pollMs),
+        folderUnavailableCode(opts.root, found.err, pollMs),
+      );
       return;
     }
     if (identity !== undefined) {
@@ -377,6 +386,9 @@ export function createFolderWatcher(opts: FolderWatcherOptions): FolderWatcher {
     },
     get reason() {
       return reason;
+    },
+    get reasonCode() {
+      return reasonCode;
     },
     get notice() {
       return notice;

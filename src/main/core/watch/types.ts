@@ -42,6 +42,8 @@ export interface FolderStatus extends WatchFolder {
   state: FolderState;
   /** Why the folder is unavailable or paused, in words a person can act on. */
   reason: string | null;
+  /** reason's stable code and params (the window says it in the person's language), or null. */
+  reasonCode: WatchProblemCode | null;
   /** Files not yet uploaded: settling + queued. */
   waiting: number;
   /** Files seen but not yet unchanged for the quiet period (or still empty). */

@@ -39,9 +39,13 @@ export function isWatchLimitError(err: unknown): boolean {
   return code === 'ENOSPC' || code === 'EMFILE';
 }
 
+function everyText(pollMs: number): string {
+  return pollMs >= 1000 ? `${Math.round(pollMs / 1000)} s` : `${pollMs} ms`;
+}
+
 /** Why the folder itself cannot be watched right now (it is missing, unreadable, or not a folder). */
 export function folderUnavailableMessage(folder: string, err: unknown, pollMs: number): string {
-  const every = pollMs >= 1000 ? `${Math.round(pollMs / 1000)} s` : `${pollMs} ms`;
+  const every = everyText(pollMs);
   const code = errnoCode(err);
   if (code === 'ENOENT' || code === 'ENOTDIR') {
     return `Folder not found: ${folder}. It may have been deleted or renamed, or be on a drive that is not connected; KieDrop checks again every ${every} and resumes when it is back.`;
@@ -82,6 +86,22 @@ export function uploadFailedMessage(path: string, reason: string | null): string
 export function notRegularFileMessage(path: string): string {
   return `${path} is not a regular file (a pipe, socket or device); it is not uploaded.`;
 }
+
+/** folderUnavailableMessage's reason, by code. */
+export function folderUnavailableCode(folder: string, err: unknown, pollMs: number): WatchProblemCode {
+  const every = everyText(pollMs);
+  const code = errnoCode(err);
+  if (code === 'ENOENT' || code === 'ENOTDIR')
+    return { code: 'watch.folder-missing', params: { folder, every } };
+  if (code === 'EACCES' || code === 'EPERM')
+    return { code: 'watch.folder-permission', params: { folder, every } };
+  if (code === 'NOT_A_FOLDER') return { code: 'watch.folder-not-folder', params: { folder, every } };
+  const reason = err instanceof Error ? err.message : String(err);
+  return { code: 'watch.folder-failed', params: { folder, reason, every } };
+}
+
+export const ALL_PAUSED_CODE: WatchProblemCode = { code: 'watch.all-paused', params: {} };
+export const FOLDER_PAUSED_CODE: WatchProblemCode = { code: 'watch.folder-paused', params: {} };
 
 /** A folder's problem as the window says it in the person's language: a stable code and its params
  * (the window's `error.<code>` messages); the English sentence stays for the CLI and the logs. */

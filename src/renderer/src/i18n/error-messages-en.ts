@@ -110,4 +110,14 @@ export const errorMessagesEn = {
     '{path} could not be uploaded. It is tried again when it changes or when KieDrop restarts.',
   'error.watch.not-regular': '{path} is not a regular file (a pipe, socket or device); it is not uploaded.',
   'error.watch.refused': '{path} cannot be uploaded: {reason}',
+  'error.watch.all-paused': 'All watching is paused.',
+  'error.watch.folder-paused': 'Paused: new files in this folder are not uploaded until you resume it.',
+  'error.watch.folder-missing':
+    'Folder not found: {folder}. It may have been deleted or renamed, or be on a drive that is not connected; KieDrop checks again every {every} and resumes when it is back.',
+  'error.watch.folder-permission':
+    'Cannot read the folder {folder}: permission denied. Give your user read access to it; KieDrop checks again every {every}.',
+  'error.watch.folder-not-folder':
+    '{folder} is a file, not a folder. Choose the folder that holds the files; KieDrop checks again every {every}.',
+  'error.watch.folder-failed':
+    'The folder {folder} cannot be watched ({reason}); KieDrop checks again every {every}.',
 } as const;

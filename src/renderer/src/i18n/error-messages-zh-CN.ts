@@ -92,4 +92,13 @@ export const errorMessagesZhCN: Record<keyof typeof errorMessagesEn, string> = {
   'error.watch.upload-failed-unknown': '{path} 没有上传。它会在改动后或 KieDrop 重启时再试。',
   'error.watch.not-regular': '{path} 不是普通文件（而是管道、套接字或设备），不会上传。',
   'error.watch.refused': '{path} 无法上传：{reason}',
+  'error.watch.all-paused': '所有监视都已暂停。',
+  'error.watch.folder-paused': '已暂停：继续之前，此文件夹中的新文件不会上传。',
+  'error.watch.folder-missing':
+    '找不到文件夹：{folder}。它可能已被删除或重命名，或在未连接的驱动器上；KieDrop 每 {every} 检查一次，文件夹回来后继续监视。',
+  'error.watch.folder-permission':
+    '无法读取文件夹 {folder}：没有权限。请给你的用户读取权限；KieDrop 每 {every} 检查一次。',
+  'error.watch.folder-not-folder':
+    '{folder} 是文件，不是文件夹。请选择存放文件的文件夹；KieDrop 每 {every} 检查一次。',
+  'error.watch.folder-failed': '无法监视文件夹 {folder}（{reason}）；KieDrop 每 {every} 检查一次。',
 };

@@ -111,7 +111,7 @@ export function FolderCard({
       {folder.reason && folder.state !== 'watching' ? (
         <p className={`watch-reason watch-reason-${folder.state}`} data-testid="watch-reason">
           <Icon name={folder.state === 'unavailable' ? 'alert' : 'info'} size={14} />
-          {folder.reason}
+          {translateError({ ...folder.reasonCode, message: folder.reason }, t)}
         </p>
       ) : null}
 
