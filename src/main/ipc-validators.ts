@@ -20,6 +20,8 @@ const MAX_KEY_LENGTH = 4096;
 const MAX_URL_LENGTH = 8192;
 const MAX_SEARCH_LENGTH = 500;
 const MAX_PAGE = 1000;
+/** Links checked in one go (a selection): each is a request to its host. */
+const MAX_CHECK_IDS = 1000;
 
 function fromCoreCheck(check: (value: string) => unknown) {
   return (value: string, ctx: z.RefinementCtx) => {
@@ -214,6 +216,14 @@ export const CHANNEL_ARGS: { [C in InvokeChannel]: ChannelArgs<ArgsOf<C>> } = {
   ),
   'history:unpin': channel(['id'], z.tuple([id])),
   'history:pin-state': channel(['id'], z.tuple([id])),
+  'history:check': channel(
+    ['ids'],
+    z.tuple([
+      ids
+        .min(1, { error: 'must list at least one id' })
+        .max(MAX_CHECK_IDS, { error: `may list at most ${MAX_CHECK_IDS} ids` }),
+    ]),
+  ),
   'history:preview': channel(['id'], z.tuple([id])),
   'settings:get': none,
   'settings:set': channel(['patch'], z.tuple([settingsPatchSchema])),

@@ -1,6 +1,8 @@
 // Domain shapes that cross from the core to the window: plain data, no functions, ISO or epoch-ms times.
 // The core's history and queue modules re-export these, so there is one definition of each.
 
+import type { LinkCheck } from './link-health';
+
 export type UploadSource = 'manual' | 'watch' | 'share' | 'clipboard' | 'url' | 'cli';
 export type UploadMethod = 'stream' | 'base64' | 'url';
 
@@ -29,9 +31,14 @@ export interface HistoryEntry {
   status: ExpiryStatus;
   /** Negative once expired. */
   expiresInMs: number;
+  /** The last health check of the link, in History's list; absent when never checked. */
+  linkCheck?: LinkCheck;
 }
 
-export type NewHistoryEntry = Omit<HistoryEntry, 'id' | 'status' | 'expiresInMs' | 'replacedBy'>;
+export type NewHistoryEntry = Omit<
+  HistoryEntry,
+  'id' | 'status' | 'expiresInMs' | 'replacedBy' | 'linkCheck'
+>;
 
 export interface HistoryQuery {
   search?: string;

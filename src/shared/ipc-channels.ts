@@ -38,6 +38,7 @@ export const INVOKE_CHANNELS = [
   'history:pin',
   'history:unpin',
   'history:pin-state',
+  'history:check',
   'settings:get',
   'settings:set',
   'clipboard:upload',
@@ -75,6 +76,7 @@ export const EVENT_CHANNELS = [
   'settings',
   'watch',
   'update',
+  'link-checks',
 ] as const satisfies readonly EventChannel[];
 
 /** Events travel on their own IPC channel names, so they can never be mistaken for an invoke channel. */

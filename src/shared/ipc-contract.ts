@@ -11,6 +11,7 @@ import type {
 } from './desktop';
 import type { FailedJob, HistoryEntry, HistoryPage, HistoryQuery, JobSnapshot, PauseInfo } from './domain';
 import type { PinInfo } from './keepalive';
+import type { LinkCheck } from './link-health';
 import type { Settings } from './settings';
 import type {
   WatchFolderAdd,
@@ -24,6 +25,7 @@ export type * from './domain';
 export type * from './desktop';
 export type * from './watch';
 export type * from './keepalive';
+export type * from './link-health';
 export type { Settings };
 
 /** Everything the window may know about the API key: never the key itself. */
@@ -122,6 +124,8 @@ export interface InvokeChannels {
   'history:unpin': [[id: number], boolean];
   /** Whether the entry is pinned, how often it was kept alive and what the last pass did; null: never pinned. */
   'history:pin-state': [[id: number], PinInfo | null];
+  /** Asks each link's host now whether it still serves the file (no key); the checks, in the order asked. */
+  'history:check': [[ids: number[]], LinkCheck[]];
   'settings:get': [[], Settings];
   'settings:set': [[patch: Partial<Settings>], Settings];
   /** Uploads what is on the clipboard (files, an image, or links); resolves when those uploads end. */
@@ -182,6 +186,8 @@ export interface EventChannels {
   watch: WatchOverview;
   /** The update check found (or no longer finds) a newer release, or its setting changed. */
   update: UpdateStatus;
+  /** Links were checked (on demand or on the app's schedule): their rows show what was found. */
+  'link-checks': LinkCheck[];
 }
 
 export type InvokeChannel = keyof InvokeChannels;

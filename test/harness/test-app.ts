@@ -50,6 +50,8 @@ export interface TestAppOptions {
   updates?: AppServiceOptions['updates'];
   /** Keep-alive of pinned links (when the first pass runs, how often). Default: the app's own timing. */
   keepAlive?: AppServiceOptions['keepAlive'];
+  /** Scheduled link checks (when the first round runs, how often, whether online). Default: the app's. */
+  linkHealth?: AppServiceOptions['linkHealth'];
   /** The version the app says it is. Default 'harness' (never older than any release). */
   version?: string;
   /** Also start the queue (resume unfinished jobs, queue start-up notices). Default true. */
@@ -143,6 +145,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       watch: options.watch,
       updates: options.updates,
       keepAlive: options.keepAlive,
+      linkHealth: options.linkHealth,
       ...options.desktop,
     });
     cleanups.push(() => service.close());

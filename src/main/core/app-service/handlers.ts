@@ -10,6 +10,7 @@ import { integrationHandlers } from './integration-handlers';
 import { IpcFailure, toIpcError } from './ipc-failure';
 import { keepAliveHandlers } from './keepalive-handlers';
 import { keyHandlers } from './key-handlers';
+import { linkHealthHandlers } from './link-health-handlers';
 import { desktopHandlers } from './shortcut-handlers';
 import type { HandlerDeps } from './types';
 import { updateHandlers } from './update-handlers';
@@ -56,6 +57,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...uploadHandlers(deps),
     ...historyHandlers(deps),
     ...keepAliveHandlers(deps),
+    ...linkHealthHandlers(deps),
     ...clipboardHandlers(deps),
     ...integrationHandlers(deps),
     ...cliCommandHandlers(deps),

@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { ExportWriteError, exportToFile } from '../history';
 import type { HistoryEntry, HistoryPage, HistoryQuery } from '../history';
-import { LinkCheckStore, type LinkHealth } from '../health';
+import { LinkCheckStore, linkCheckView, type LinkHealth } from '../health';
 import { formatLinks } from '../links';
 import { decodePreview } from '../thumbnails';
 import type { Handlers } from '../../../shared/ipc-contract';
@@ -92,8 +92,22 @@ export function historyHandlers(deps: HandlerDeps): Pick<Handlers, HistoryHandle
   let latestSearch = '';
   let generation = 0;
 
+  // Each listed entry carries its link's last check: one lookup by key for the page, never a join
+  // over the whole history.
+  function withLinkChecks(page: HistoryPage): HistoryPage {
+    if (page.entries.length === 0) return page;
+    const checks = new LinkCheckStore(engine.db).forEntries(page.entries.map((e) => e.id));
+    if (checks.size === 0) return page;
+    const at = now();
+    const entries = page.entries.map((e) => {
+      const health = checks.get(e.id);
+      return health === undefined ? e : { ...e, linkCheck: linkCheckView(health, at) };
+    });
+    return { ...page, entries };
+  }
+
   async function list(query: HistoryQuery): Promise<HistoryPage> {
-    if ((query.search ?? '').trim() === '') return engine.history.list(query);
+    if ((query.search ?? '').trim() === '') return withLinkChecks(engine.history.list(query));
     const key = JSON.stringify([query.search, query.status ?? 'all']);
     if (key !== latestSearch) {
       latestSearch = key;
@@ -102,7 +116,7 @@ export function historyHandlers(deps: HandlerDeps): Pick<Handlers, HistoryHandle
     const mine = generation;
     await new Promise<void>((resolve) => setImmediate(resolve));
     if (mine !== generation) return { entries: [], total: 0, superseded: true };
-    return engine.history.list(query);
+    return withLinkChecks(engine.history.list(query));
   }
 
   function entry(id: number): HistoryEntry {

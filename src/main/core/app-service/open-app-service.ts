@@ -46,6 +46,8 @@ import type { WatchHost } from './watch-host';
 import { watchOverview } from './watch-overview';
 import { createKeepAliveService } from './keepalive-service';
 import type { KeepAliveService } from './keepalive-service';
+import { createLinkHealthSchedule } from './link-health-schedule';
+import type { LinkHealthSchedule, LinkHealthScheduleOptions } from './link-health-schedule';
 import { repairStaleEntries } from '../shell-integration';
 import { createAgentRouter } from '../api';
 import { checkOne } from '../health';
@@ -108,6 +110,11 @@ export interface AppServiceOptions {
   watch?: Pick<WatchServiceOptions, 'availabilityPollMs' | 'limitRetryMs' | 'reconcileMs'>;
   /** Test seams for keep-alive of pinned links (first pass after start, then every interval). */
   keepAlive?: { firstDelayMs?: number; intervalMs?: number };
+  /** Test seams for the scheduled link checks (timing, batch size, whether the computer is online). */
+  linkHealth?: Pick<
+    LinkHealthScheduleOptions,
+    'firstDelayMs' | 'intervalMs' | 'recheckAfterMs' | 'batchSize' | 'maxPerRound' | 'isOnline'
+  >;
 }
 
 export interface AppService {
@@ -127,6 +134,8 @@ export interface AppService {
   updates: UpdateChecker;
   /** Keeps pinned links alive while the app runs. */
   keepAlive: KeepAliveService;
+  /** Checks links in the expiring window and pinned links while the app runs. */
+  linkHealth: LinkHealthSchedule;
   /** Starts the queue, resuming jobs left unfinished, starts watching, and queues the start-up notices. */
   start(): void;
   close(): Promise<void>;
@@ -265,6 +274,18 @@ export function openAppService(opts: AppServiceOptions): AppService {
     ...opts.keepAlive,
   });
 
+  const linkHealth = createLinkHealthSchedule({
+    engine,
+    settings,
+    outbox,
+    checkOptions: () => {
+      const agents = createAgentRouter(proxyOf(settings.get()));
+      return { agents, userAgent: opts.userAgent ?? DEFAULT_USER_AGENT, close: () => agents.closeIdle() };
+    },
+    now: opts.now,
+    ...opts.linkHealth,
+  });
+
   const offs = [
     forwardEngineEvents(engine, outbox, () => currentKeyState({ keys, engine })),
     engine.on('job', (job) => {
@@ -308,6 +329,7 @@ export function openAppService(opts: AppServiceOptions): AppService {
     watch,
     updates,
     keepAlive,
+    linkHealth,
     start() {
       const recovered = engine.db.recovered;
       if (recovered) {
@@ -371,10 +393,12 @@ export function openAppService(opts: AppServiceOptions): AppService {
       });
       // The first pass runs a few seconds later, off the start-up path.
       keepAlive.start();
+      linkHealth.start();
     },
     async close() {
       for (const off of offs) off();
       await keepAlive.close();
+      await linkHealth.close();
       await credits.settled();
       // Before the engine: the watcher must not hand files to a queue whose database is closing.
       await watch.close();

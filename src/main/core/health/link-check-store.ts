@@ -40,6 +40,23 @@ export class LinkCheckStore {
     return row === undefined ? undefined : toHealth(row);
   }
 
+  /** The last checks of these entries, in one lookup by key (for a page of History); unchecked ones are absent. */
+  forEntries(historyIds: readonly number[]): Map<number, LinkHealth> {
+    const found = new Map<number, LinkHealth>();
+    if (historyIds.length === 0) return found;
+    const rows = this.#db.conn
+      .prepare(
+        `SELECT history_id, checked_at, state, detail, gone_since FROM link_checks
+         WHERE history_id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(historyIds)) as Row[];
+    for (const row of rows) {
+      const health = toHealth(row);
+      found.set(health.historyId, health);
+    }
+    return found;
+  }
+
   /** Records a check made at `atMs`; an entry deleted meanwhile is skipped. */
   record(historyId: number, probe: LinkProbe, atMs: number): LinkHealth | undefined {
     this.#db.transaction(() => {
