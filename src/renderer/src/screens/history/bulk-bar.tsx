@@ -8,11 +8,13 @@ export interface BulkBarProps {
   format: LinkFormat;
   onCopy: () => void;
   onRenew: () => void;
+  /** Asks each selected link's host now whether it still serves the file. */
+  onCheck: () => void;
   onDelete: () => void;
   onClear: () => void;
 }
 
-export function BulkBar({ count, format, onCopy, onRenew, onDelete, onClear }: BulkBarProps) {
+export function BulkBar({ count, format, onCopy, onRenew, onCheck, onDelete, onClear }: BulkBarProps) {
   const t = useT();
   return (
     <div className="bulk-bar" role="toolbar" aria-label={t('history.bulk.label')} data-testid="bulk-bar">
@@ -26,6 +28,10 @@ export function BulkBar({ count, format, onCopy, onRenew, onDelete, onClear }: B
       <button type="button" className="button button-small" onClick={onRenew}>
         <Icon name="renew" size={14} />
         {t('history.bulk.renew')}
+      </button>
+      <button type="button" className="button button-small" onClick={onCheck}>
+        <Icon name="globe" size={14} />
+        {t('history.bulk.check')}
       </button>
       <button type="button" className="button button-small button-danger" onClick={onDelete}>
         <Icon name="trash" size={14} />

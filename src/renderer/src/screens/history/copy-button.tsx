@@ -11,11 +11,13 @@ export interface CopyButtonProps {
   onCopy: (entry: HistoryEntry, format: LinkFormat) => void;
   /** -1 while the row is not the list's active one (see VirtualList). */
   tabIndex: number;
+  /** "Check link" at the end of the menu: asks the link's host now whether it still serves the file. */
+  onCheck?: (entry: HistoryEntry) => void;
 }
 
 const MENU_FORMATS: readonly LinkFormat[] = ['url', 'markdown', 'html', 'bbcode'];
 
-export function CopyButton({ entry, preferred, onCopy, tabIndex }: CopyButtonProps) {
+export function CopyButton({ entry, preferred, onCopy, tabIndex, onCheck }: CopyButtonProps) {
   const t = useT();
   return (
     <div className="split-button">
@@ -35,11 +37,14 @@ export function CopyButton({ entry, preferred, onCopy, tabIndex }: CopyButtonPro
         label={t('history.action.copyMenu', { name: entry.fileName })}
         title={t('history.action.copyMenuShort')}
         tabIndex={tabIndex}
-        items={MENU_FORMATS.map((format) => ({
-          id: format,
-          label: t(`copyFormat.${format}`),
-          onSelect: () => onCopy(entry, format),
-        }))}
+        items={[
+          ...MENU_FORMATS.map((format) => ({
+            id: format,
+            label: t(`copyFormat.${format}`),
+            onSelect: () => onCopy(entry, format),
+          })),
+          ...(onCheck ? [{ id: 'check', label: t('health.checkLink'), onSelect: () => onCheck(entry) }] : []),
+        ]}
       >
         <Icon name="chevronDown" size={14} />
       </MenuButton>

@@ -8,6 +8,8 @@ import { Icon } from '../../components/icon';
 import { IconButton } from '../../components/icon-button';
 import { formatBytes } from '../../format/bytes';
 import { formatUploadedAt } from '../../format/date';
+import { formatLinkHealth } from '../../format/link-health';
+import type { LocalLinkHealth } from '../../format/link-health';
 import { useDragCue } from '../../hooks/use-drag-cue';
 import { useI18n } from '../../i18n/i18n-context';
 import { CopyButton } from './copy-button';
@@ -20,6 +22,10 @@ export interface HistoryRowProps {
   entry: HistoryEntry;
   status: ExpiryStatus;
   msLeft: number;
+  /** The last check of the link, or null when never checked. */
+  health: LocalLinkHealth | null;
+  /** Its host said the link is gone before its expiry: the row is dead (status is then 'expired'). */
+  gone: boolean;
   now: number;
   preferredFormat: LinkFormat;
   actions: RowActions;
@@ -38,6 +44,8 @@ export const HistoryRow = memo(function HistoryRow({
   entry,
   status,
   msLeft,
+  health,
+  gone,
   now,
   preferredFormat,
   actions,
@@ -60,6 +68,7 @@ export const HistoryRow = memo(function HistoryRow({
       className="history-row"
       data-testid="history-row"
       data-status={status}
+      data-gone={gone || undefined}
       data-selected={selected || undefined}
       data-dragging={cue ?? undefined}
       // Drag out into another app: the local file while it is there (an OS file drag, started by the
@@ -106,12 +115,24 @@ export const HistoryRow = memo(function HistoryRow({
           <span aria-hidden="true">·</span>
           <span>{formatUploadedAt(entry.uploadedAt, new Date(now), language, t)}</span>
           <span aria-hidden="true">·</span>
+          {health ? (
+            <>
+              <span
+                className={`history-health health-${health.state}`}
+                data-testid="link-health"
+                data-state={health.state}
+              >
+                {formatLinkHealth(health, Math.max(now, health.checkedAt), language, t)}
+              </span>
+              <span aria-hidden="true">·</span>
+            </>
+          ) : null}
           <span className="mono history-path" title={entry.downloadUrl}>
             {entry.uploadPath}/
           </span>
         </div>
       </div>
-      <ExpiryBadge status={status} msLeft={msLeft} />
+      <ExpiryBadge status={status} msLeft={msLeft} gone={gone} />
       {lite ? (
         <div className="history-actions" aria-hidden="true" />
       ) : (
@@ -133,6 +154,7 @@ export const HistoryRow = memo(function HistoryRow({
               entry={entry}
               preferred={preferredFormat}
               onCopy={(e, f) => void actions.copy(e, f)}
+              onCheck={actions.check}
               tabIndex={tabIndex}
             />
           )}

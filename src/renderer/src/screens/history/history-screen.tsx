@@ -26,6 +26,7 @@ import { HistoryToolbar } from './history-toolbar';
 import { rowStatus } from './row-status';
 import { useBulkActions } from './use-bulk-actions';
 import { useHistoryActions } from './use-history-actions';
+import { useLinkChecks } from './use-link-checks';
 import { useSelection } from './use-selection';
 import { translateError } from '../../i18n/translate-error';
 
@@ -58,6 +59,7 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
   const now = useNow(60_000);
   const soonMs = settings.expiringSoonHours * HOUR;
   const actions = useHistoryActions();
+  const linkChecks = useLinkChecks();
   const selection = useSelection();
   const [preview, setPreview] = useState<HistoryEntry | null>(null);
   const bulk = useBulkActions({
@@ -90,9 +92,19 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
         selection.drop(ids);
         bulk.remove(ids);
       },
+      check: (entry: HistoryEntry) => void linkChecks.check([entry]),
     }),
-    [actions.row, selection, bulk.remove],
+    [actions.row, selection, bulk.remove, linkChecks.check],
   );
+  // The selected entries that are loaded (a selection only ever holds rows that were shown).
+  const selectedEntries = () => {
+    const entries: HistoryEntry[] = [];
+    for (let i = 0; i < (history.total ?? 0) && entries.length < selection.ids.size; i += 1) {
+      const item = history.itemAt(i);
+      if (item && selection.has(item.entry.id)) entries.push(item.entry);
+    }
+    return entries;
+  };
   const deleteSelected = () => {
     const ids = selectedIds();
     selection.clear();
@@ -212,12 +224,13 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
     else announce(translateError(res.error, t), 'error');
   };
 
-  const statusOf = (item: HistoryItem) => rowStatus(item, now, soonMs);
+  const statusOf = (item: HistoryItem) => rowStatus(item, now, soonMs, linkChecks.healthOf(item));
 
   // Enter copies a live link; a dead one would only hand out a link that no longer works, so say so instead.
   // Measured against this moment, not the once-a-minute clock: a link that just died is not copied.
   const activateRow = (item: HistoryItem) => {
-    if (rowStatus(item, Date.now(), soonMs).status === 'expired') announce(t('history.expiredEnter'), 'info');
+    if (rowStatus(item, Date.now(), soonMs, linkChecks.healthOf(item)).status === 'expired')
+      announce(t('history.expiredEnter'), 'info');
     else void actions.row.copy(item.entry, settings.copyFormat);
   };
 
@@ -275,6 +288,7 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
           format={settings.copyFormat}
           onCopy={() => void bulk.copy(selectedIds(), settings.copyFormat)}
           onRenew={() => void bulk.renew(selectedIds())}
+          onCheck={() => void linkChecks.check(selectedEntries())}
           onDelete={deleteSelected}
           onClear={selection.clear}
         />
@@ -343,12 +357,15 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
             }}
             renderRow={(item, index, row) => {
               if (!item) return <HistoryRowPlaceholder />;
-              const { msLeft, status } = statusOf(item);
+              const health = linkChecks.healthOf(item);
+              const { msLeft, status, gone } = rowStatus(item, now, soonMs, health);
               return (
                 <HistoryRow
                   entry={item.entry}
                   status={status}
                   msLeft={msLeft}
+                  health={health}
+                  gone={gone}
                   now={now}
                   preferredFormat={settings.copyFormat}
                   actions={rowActions}

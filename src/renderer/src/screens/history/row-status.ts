@@ -1,11 +1,15 @@
-// What a history row shows about its link's lifetime right now: time left and the live status.
+// What a history row shows about its link's lifetime right now: time left and the live status. A link
+// its host said is gone is dead whatever the countdown says: the row then shows it as expired.
 import type { ExpiryStatus } from '../../../../shared/domain';
 import { liveExpiryStatus } from '../../format/expiry';
+import type { LocalLinkHealth } from '../../format/link-health';
 import type { HistoryItem } from '../../state/history-item';
 
 export interface RowStatus {
   msLeft: number;
   status: ExpiryStatus;
+  /** The last check found the link gone before its expiry. */
+  gone: boolean;
 }
 
 /**
@@ -17,8 +21,12 @@ export function rowStatus(
   item: Pick<HistoryItem, 'entry' | 'deadline' | 'receivedAt'>,
   now: number,
   expiringSoonMs: number,
+  health: LocalLinkHealth | null = null,
 ): RowStatus {
   const msLeft = item.deadline - Math.max(now, item.receivedAt);
   const replaced = item.entry.status === 'replaced' || item.entry.replacedBy !== null;
-  return { msLeft, status: liveExpiryStatus(msLeft, replaced, expiringSoonMs) };
+  const status = liveExpiryStatus(msLeft, replaced, expiringSoonMs);
+  // An overwritten entry's link serves another file now: its check says nothing about this entry.
+  const gone = health?.state === 'gone' && (status === 'active' || status === 'expiring');
+  return { msLeft, status: gone ? 'expired' : status, gone };
 }

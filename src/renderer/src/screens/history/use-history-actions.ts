@@ -16,12 +16,14 @@ export interface RowActions {
   reveal: (entry: HistoryEntry) => Promise<void>;
   renew: (entry: HistoryEntry) => Promise<void>;
   askDelete: (entry: HistoryEntry) => void;
+  /** Asks the link's host now whether it still serves the file (the screen's: it keeps the results). */
+  check: (entry: HistoryEntry) => void;
   /** Drags the local file out of the window (from the row's dragstart). */
   dragFile: (entry: HistoryEntry) => Promise<void>;
 }
 
 export interface HistoryActions {
-  row: Omit<RowActions, 'askDelete'>;
+  row: Omit<RowActions, 'askDelete' | 'check'>;
 }
 
 export function useHistoryActions(): HistoryActions {
