@@ -2,9 +2,11 @@
 // batch ends with one notification; when there was nothing to upload (an empty clipboard, plain
 // text), that is said in a notification too, since there is no window to show it in.
 import type { AppService, NotifyAdapter } from './core/app-service';
-import { IpcFailure } from './core/app-service';
-import type { MainT } from './i18n';
-import { appTranslator } from './i18n/app-language';
+import { IpcFailure, toIpcError } from './core/app-service';
+import type { Language } from './i18n';
+import { mainTranslator } from './i18n';
+import { appLanguage } from './i18n/app-language';
+import { errorText } from './i18n/error-text';
 
 /** A second press this soon after the first is the same wish, not a second upload of the same thing. */
 const REPEAT_GUARD_MS = 1000;
@@ -22,18 +24,20 @@ export function createClipboardUploader(
     Promise.resolve()
       .then(() => service.handlers['clipboard:upload']())
       .catch((err: unknown) => {
-        const t = appTranslator(service.settings.get());
-        notifier.notify({ title: t('notify.clipboardNothing.title'), body: whyNothing(err, t) });
+        const language = appLanguage(service.settings.get());
+        const title = mainTranslator(language)('notify.clipboardNothing.title');
+        notifier.notify({ title, body: whyNothing(err, language) });
       });
   };
 }
 
 /** Why nothing went up, in the person's language where the failure's kind says it; else its own words. */
-export function whyNothing(err: unknown, t: MainT): string {
+export function whyNothing(err: unknown, language: Language): string {
+  const t = mainTranslator(language);
   if (err instanceof IpcFailure) {
     if (err.kind === 'clipboard-empty') return t('notify.clipboardEmpty');
     if (err.kind === 'clipboard-unsupported') return t('notify.clipboardUnsupported');
     if (err.kind === 'unsupported') return t('notify.clipboardUnreadable');
   }
-  return err instanceof Error ? err.message : String(err);
+  return errorText(language, toIpcError(err));
 }

@@ -5,14 +5,16 @@
 import type { AppService } from './core/app-service';
 import type { JobSnapshot } from '../shared/ipc-contract';
 import { showNotice } from './desktop-notify';
-import type { MainT } from './i18n';
-import { appTranslator } from './i18n/app-language';
+import { mainTranslator } from './i18n';
+import type { Language } from './i18n';
+import { appLanguage } from './i18n/app-language';
+import { jobErrorText } from './i18n/error-text';
 
 const GATHER_MS = 1500;
 
-/** The notice for jobs that finished together, in the person's language. A failure's reason is the
- * queue's own sentence. */
-export function describeFinished(jobs: JobSnapshot[], t: MainT): { title: string; body: string } {
+/** The notice for jobs that finished together, in the person's language (a failure's reason by its code). */
+export function describeFinished(jobs: JobSnapshot[], language: Language): { title: string; body: string } {
+  const t = mainTranslator(language);
   const failed = jobs.filter((j) => j.status === 'failed');
   const done = jobs.filter((j) => j.status === 'done');
   const [only] = jobs;
@@ -23,7 +25,7 @@ export function describeFinished(jobs: JobSnapshot[], t: MainT): { title: string
           title: t('notify.failed.title'),
           body: t('notify.failed.body', {
             name: only.fileName,
-            reason: only.lastError ?? t('notify.failed.noReason'),
+            reason: jobErrorText(language, only) ?? t('notify.failed.noReason'),
           }),
         };
   }
@@ -51,7 +53,7 @@ export function setupNotifications(service: AppService, show: (historyId: number
     const [only] = jobs;
     const historyId = jobs.length === 1 && only ? only.historyId : null;
     const settings = service.settings.get();
-    showNotice(describeFinished(jobs, appTranslator(settings)), settings, () => show(historyId));
+    showNotice(describeFinished(jobs, appLanguage(settings)), settings, () => show(historyId));
   }
 
   service.engine.on('job', (job) => {

@@ -6,7 +6,9 @@ import { createShareBatcher, parseLaunchArgs, runShareBatch } from './core/share
 import type { BatchTimers, LaunchRequest, Notice, ShareResult, TextClipboard } from './core/share';
 import type { Engine } from './core/engine';
 import type { Settings } from '../shared/settings';
+import { toIpcError } from './core/app-service';
 import { mainTranslator } from './i18n';
+import { errorText } from './i18n/error-text';
 import type { Language } from './i18n';
 import { batchWordsFor } from './i18n/batch-words';
 
@@ -119,8 +121,9 @@ export function createShareLauncher(deps: ShareLauncherDeps): ShareLauncher {
     onBatch: (batch) => {
       const job = run(batch).catch((err: unknown) => {
         deps.onError?.(err);
-        const why = err instanceof Error ? err.message : String(err);
-        deps.notify({ title: mainTranslator(language())('notify.shareFailed.title'), body: why });
+        const lang = language();
+        const why = errorText(lang, toIpcError(err));
+        deps.notify({ title: mainTranslator(lang)('notify.shareFailed.title'), body: why });
       });
       running.add(job);
       void job.finally(() => running.delete(job));

@@ -1,11 +1,13 @@
 // What the tray's menu items and drops do, over the same handler table the window calls, so a file
 // dropped on the menu-bar icon is checked and queued exactly like one dropped on the window.
 import { app, type BrowserWindow } from 'electron';
+import { toIpcError } from './core/app-service';
 import type { AppService, NotifyAdapter } from './core/app-service';
 import { electronClipboard } from './clipboard-adapter';
 import { electronDialogs } from './dialogs';
 import type { DropWindowHandle } from './drop-window';
 import { appLanguage, appTranslator } from './i18n/app-language';
+import { errorText } from './i18n/error-text';
 import type { TrayActions } from './tray';
 
 export interface TrayActionDeps {
@@ -19,8 +21,8 @@ export interface TrayActionDeps {
 export function trayActions(service: AppService, deps: TrayActionDeps): TrayActions {
   const t = () => appTranslator(service.settings.get());
   const failed = (err: unknown): void => {
-    const message = err instanceof Error ? err.message : String(err);
-    deps.notifier.notify({ title: t()('notify.uploadNotStarted.title'), body: message });
+    const body = errorText(appLanguage(service.settings.get()), toIpcError(err));
+    deps.notifier.notify({ title: t()('notify.uploadNotStarted.title'), body });
   };
   const uploadFiles = (paths: string[]): void => {
     if (paths.length === 0) return;
@@ -44,9 +46,10 @@ export function trayActions(service: AppService, deps: TrayActionDeps): TrayActi
         .then(() => service.handlers['upload:url'](request.url, {}))
         .catch(failed);
     },
-    copyText(text) {
+    copyText(text, historyIds = []) {
       Promise.resolve()
         .then(() => electronClipboard.writeText(text))
+        .then(() => service.reminders.recordShared(historyIds))
         .catch((err: unknown) => {
           const why = err instanceof Error ? err.message : String(err);
           deps.notifier.notify({ title: t()('notify.linkNotCopied.title'), body: why });

@@ -1,5 +1,6 @@
 // The desktop app's own words (tray menu, OS notifications, the drop window's title) in the language the
 // person chose: the real main bundle on the Electron stand-in, a real upload to the emulator.
+import { rm } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { desktopSuite } from '../support/desktop-app';
 
@@ -43,6 +44,14 @@ describe('the app in Chinese', () => {
     await expect
       .poll(async () => (await run.notifications()).map((n) => `${n.title} | ${n.body}`), { timeout: 10_000 })
       .toContain('上传完成 | 报告.txt 已上传，链接在历史记录中。');
+
+    // A file gone before its upload: the notification names it and says why, in Chinese.
+    const gone = await run.writeFile('已删除.txt', 'deleted before it is sent');
+    await rm(gone);
+    expect((await run.api('uploadFiles', [gone], {})).ok).toBe(true);
+    await expect
+      .poll(async () => (await run.notifications()).map((n) => `${n.title} | ${n.body}`), { timeout: 20_000 })
+      .toContain('上传失败 | 已删除.txt：找不到文件：已删除.txt。它已被移动或删除。');
   });
 
   it('says in Chinese what "Upload clipboard" did, in its notification and to the window', async () => {

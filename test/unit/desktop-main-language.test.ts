@@ -1,7 +1,10 @@
 // What the main process shows (tray menu, tooltip) in the language the person chose, and a catalogue
 // that says every one of its words in both languages.
 import { describe, expect, it } from 'vitest';
+import { summarizeBatch } from '../../src/main/core/share';
+import type { HistoryEntry } from '../../src/main/core/history';
 import { MAIN_MESSAGES, placeholdersOf, resolveLanguage } from '../../src/main/i18n';
+import { batchWordsFor } from '../../src/main/i18n/batch-words';
 import { trayMenuTemplate, trayTooltip } from '../../src/main/tray-menu';
 import type { TrayMenuEntry, TrayMenuState } from '../../src/main/tray-menu';
 import type { UploadActivity } from '../../src/shared/ipc-contract';
@@ -107,5 +110,38 @@ describe('the main-process catalogue', () => {
     expect(resolveLanguage('system', 'de-DE')).toBe('en');
     expect(resolveLanguage('en', 'zh-CN')).toBe('en');
     expect(resolveLanguage('zh-CN', 'en-US')).toBe('zh-CN');
+  });
+});
+
+describe("a share's or clipboard upload's notice in Chinese", () => {
+  const outcome = {
+    uploaded: [{ fileName: 'ok.png' } as HistoryEntry],
+    failures: [
+      {
+        source: '/files/gone.txt',
+        fileName: 'gone.txt',
+        message: 'File not found: /files/gone.txt. It was moved or deleted. (Gave up after 3 attempts.)',
+        errorCode: 'file.not-found',
+        errorParams: { name: 'gone.txt', path: '/files/gone.txt', gaveUpAfter: 3 },
+      },
+    ],
+    waiting: [],
+    pausedMessage: null,
+    copied: true,
+    copyError: null,
+  };
+
+  it('counts and names what failed, and why, in Chinese', () => {
+    expect(summarizeBatch({ outcome, words: batchWordsFor('zh-CN') })).toEqual({
+      title: '2 个中已上传 1 个：1 个失败',
+      body: '已复制 1 个链接。\ngone.txt：找不到文件：gone.txt。它已被移动或删除。（尝试 3 次后放弃。）',
+    });
+  });
+
+  it("says it in English, with the queue's own sentence, for English", () => {
+    expect(summarizeBatch({ outcome, words: batchWordsFor('en') })).toEqual({
+      title: '1 of 2 uploaded; 1 failed',
+      body: '1 link copied.\ngone.txt: File not found: /files/gone.txt. It was moved or deleted. (Gave up after 3 attempts.)',
+    });
   });
 });

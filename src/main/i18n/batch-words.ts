@@ -1,7 +1,8 @@
 // A share's or clipboard upload's notice in the person's language: the core's English words, or these.
-// The reasons inside (a failed upload's, a paused queue's) are the queue's own sentences.
+// A failed upload's reason is said by its code where it has one; a paused queue's is the queue's sentence.
 import { ENGLISH_BATCH_WORDS } from '../core/share';
 import type { BatchWords } from '../core/share';
+import { jobErrorText } from './error-text';
 import type { Language } from './language';
 
 export const CHINESE_BATCH_WORDS: BatchWords = {
@@ -15,6 +16,12 @@ export const CHINESE_BATCH_WORDS: BatchWords = {
   nothingUploaded: (problems) => `没有上传任何文件：${problems}`,
   someUploaded: (ok, total, problems) => `${total} 个中已上传 ${ok} 个：${problems}`,
   failureLine: (name, reason) => `${name}：${reason}`,
+  reason: (failure) =>
+    jobErrorText('zh-CN', {
+      lastError: failure.message,
+      errorCode: failure.errorCode,
+      errorParams: failure.errorParams,
+    }) ?? failure.message,
   notFoundLine: (p) => `找不到：${p}`,
   waitingLine: (reason) => `等待上传：${reason ?? '上传队列已暂停'}`,
   andMore: (n) => `……还有 ${n} 个`,

@@ -57,7 +57,7 @@ export function summarizeBatch(input: SummaryInput): Notice {
   }
 
   const lines: string[] = [];
-  for (const f of outcome.failures) lines.push(words.failureLine(f.fileName, f.message));
+  for (const f of outcome.failures) lines.push(words.failureLine(f.fileName, words.reason(f)));
   for (const p of missing) lines.push(words.notFoundLine(p));
   for (const u of unreadable) lines.push(words.failureLine(path.basename(u.path) || u.path, u.message));
   if (waiting > 0) lines.push(words.waitingLine(outcome.pausedMessage));

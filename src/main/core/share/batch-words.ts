@@ -1,6 +1,7 @@
 // The words a batch's notification and share messages are made of. The core says them in English (the
 // CLI, the logs); the desktop app hands in its person's language (src/main/i18n/batch-words.ts).
 import path from 'node:path';
+import type { BatchFailure } from './upload-batch';
 
 export interface BatchWords {
   /** "3 files". */
@@ -15,8 +16,10 @@ export interface BatchWords {
   problems(list: readonly string[]): string;
   nothingUploaded(problems: string): string;
   someUploaded(uploaded: number, total: number, problems: string): string;
-  /** One file that failed, with the queue's (or the service's) own reason. */
+  /** One file that failed, with its reason (see `reason`). */
   failureLine(name: string, reason: string): string;
+  /** Why a file failed: the queue's (or the service's) sentence, or its code said in this language. */
+  reason(failure: Pick<BatchFailure, 'message' | 'errorCode' | 'errorParams'>): string;
   notFoundLine(filePath: string): string;
   /** `reason`: why the queue is paused, or null when it does not say. */
   waitingLine(reason: string | null): string;
@@ -52,6 +55,7 @@ export const ENGLISH_BATCH_WORDS: BatchWords = {
   nothingUploaded: (problems) => `Nothing uploaded; ${problems}`,
   someUploaded: (ok, total, problems) => `${ok} of ${total} uploaded; ${problems}`,
   failureLine: (name, reason) => `${name}: ${reason}`,
+  reason: (failure) => failure.message,
   notFoundLine: (p) => `Not found: ${p}`,
   waitingLine: (reason) => `Waiting: ${reason ?? 'the upload queue is paused'}`,
   andMore: (n) => `…and ${n} more`,
