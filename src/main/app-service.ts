@@ -1,7 +1,7 @@
 // Starts the app service (settings, key, engine, handler table) with Electron's adapters, and closes it
 // before the app quits so uploads in flight go back to the queue and resume on the next start.
 import { app, dialog, session, type BrowserWindow } from 'electron';
-import { openAppService } from './core/app-service';
+import { openAppService, toIpcError } from './core/app-service';
 import type { AppService, AppServiceOptions } from './core/app-service';
 import { createKeychainStore } from './core/secrets';
 import { readPublishConfig } from './core/updates';
@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { eventWireChannel } from '../shared/ipc-channels';
 import { electronClipboard } from './clipboard-adapter';
 import { electronDialogs } from './dialogs';
+import { mainTranslator } from './i18n';
 import { appLanguage } from './i18n/app-language';
+import { errorText } from './i18n/error-text';
 import { electronFileDrag } from './drag-out';
 import { electronShell } from './shell-adapter';
 import { electronThumbnails } from './thumbnails';
@@ -56,8 +58,9 @@ export function setupAppService(
       ...desktop,
     });
   } catch (err) {
-    const why = err instanceof Error ? err.message : String(err);
-    dialog.showErrorBox('KieDrop cannot start', why);
+    // The settings may be what failed: the OS language decides.
+    const language = appLanguage(null);
+    dialog.showErrorBox(mainTranslator(language)('dialog.cannotStart'), errorText(language, toIpcError(err)));
     app.exit(1);
     throw err;
   }

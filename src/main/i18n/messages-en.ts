@@ -43,6 +43,7 @@ export const mainMessagesEn = {
   'notify.shareFailed.title': 'Could not share',
   'share.recurseHint':
     'Files in sub-folders are shared only when "Share files in sub-folders" is on in Settings.',
+  'dialog.cannotStart': 'KieDrop cannot start',
   'dialog.pickFiles': 'Choose files to upload',
   'dialog.exportHistory': 'Export history',
   'dialog.pickFolder': 'Choose a folder to watch',

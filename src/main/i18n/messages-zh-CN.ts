@@ -42,6 +42,7 @@ export const mainMessagesZhCN: MainMessages = {
   'notify.linkNotCopied.title': '链接没有复制',
   'notify.shareFailed.title': '无法分享',
   'share.recurseHint': '只有在设置中打开“分享子文件夹中的文件”时，才会分享子文件夹中的文件。',
+  'dialog.cannotStart': 'KieDrop 无法启动',
   'dialog.pickFiles': '选择要上传的文件',
   'dialog.exportHistory': '导出历史记录',
   'dialog.pickFolder': '选择要监视的文件夹',
