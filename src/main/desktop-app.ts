@@ -9,6 +9,7 @@ import { electronClipboard } from './clipboard-adapter';
 import { createClipboardUploader } from './clipboard-upload';
 import { setupDataDir } from './data-dir';
 import { createDesktopNotifier } from './desktop-notify';
+import { showExpiryReminder } from './expiry-reminder-notify';
 import { isNativeWayland } from './display-server';
 import { setupDropWindow } from './drop-window';
 import { electronShortcutRegistry, setupGlobalShortcuts } from './global-shortcut';
@@ -51,6 +52,9 @@ if (!app.requestSingleInstanceLock(forwardedData())) {
     ),
     // A clipboard upload's notice (and the window's summary of it) in the person's language.
     batchWords: () => batchWordsFor(appLanguage(running?.settings.get() ?? null)),
+    remindExpiring: (reminder) => {
+      if (running) showExpiryReminder(running, reminder, showMainWindow);
+    },
   };
   const uploadClipboard = createClipboardUploader(() => running, notifier);
 

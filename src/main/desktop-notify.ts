@@ -16,22 +16,33 @@ export function liveNotificationCount(): number {
   return live.size;
 }
 
+/** Buttons on the notification, where the OS shows them (macOS and Windows; Linux shows none). */
+export interface NoticeButtons {
+  labels: string[];
+  onAction(index: number): void;
+}
+
 export function showNotice(
   notice: { title: string; body: string },
   settings: Pick<Settings, 'notifications' | 'playSound'>,
   onClick?: () => void,
+  buttons?: NoticeButtons,
 ): void {
   if (settings.notifications && Notification.isSupported()) {
     const notification = new Notification({
       title: notice.title,
       body: notice.body,
       silent: !settings.playSound,
+      ...(buttons && { actions: buttons.labels.map((text) => ({ type: 'button' as const, text })) }),
     });
     if (onClick) notification.on('click', onClick);
+    // Electron 45 passes the index in the event's details (the second argument is deprecated).
+    if (buttons) notification.on('action', (details) => buttons.onAction(details.actionIndex));
     const release = (): void => void live.delete(notification);
     notification.once('close', release);
     notification.once('failed', release);
     notification.once('click', release);
+    if (buttons) notification.once('action', release);
     live.add(notification);
     // 'close' is not emitted on every platform when a notification times out: keep the newest only.
     if (live.size > MAX_LIVE) live.delete(live.values().next().value as Notification);

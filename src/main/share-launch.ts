@@ -80,6 +80,10 @@ export function setupShareLaunch(): ShareLaunch {
         showWindow: deps.showMainWindow,
         defaultApp: options.defaultApp,
         onError: (err) => console.error('[share] the batch could not run:', err),
+        // Shared links that reached the clipboard are reminded of before they expire.
+        onResult: (result) => {
+          if (result.copied) service.reminders.recordShared(result.uploaded.map((e) => e.id));
+        },
       });
       launcher = active;
       app.on('second-instance', (_event, argv, cwd, additionalData) => {

@@ -29,7 +29,8 @@ export interface TrayActions {
   isDropWindowVisible(): boolean;
   /** Uploads files or a link dropped on the icon (macOS). */
   uploadDropped(request: { paths: string[] } | { url: string }): void;
-  copyText(text: string): void;
+  /** Copies a Recent upload's link; `historyIds` are recorded as copied once it is on the clipboard. */
+  copyText(text: string, historyIds?: readonly number[]): void;
   quit(): void;
 }
 
@@ -95,7 +96,7 @@ export function setupTray(
     const entry = service.engine.history.get(historyId);
     if (!entry) return;
     const { copyFormat, customCopyTemplate } = service.settings.get();
-    actions.copyText(formatLinks([entry], copyFormat, customCopyTemplate));
+    actions.copyText(formatLinks([entry], copyFormat, customCopyTemplate), [entry.id]);
   }
 
   function run(action: TrayAction): void {

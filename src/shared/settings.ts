@@ -48,6 +48,8 @@ export interface Settings {
   checkForUpdates: boolean;
   /** A pinned link is uploaded again this many hours before the expiry KieDrop believes. */
   keepAliveLeadHours: number;
+  /** One notification when links the user copied or shared (and did not pin) are in their last day. */
+  expiryReminders: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -71,6 +73,7 @@ export const DEFAULT_SETTINGS: Settings = {
   launchAtLogin: false,
   checkForUpdates: true,
   keepAliveLeadHours: 12,
+  expiryReminders: true,
 };
 
 /**

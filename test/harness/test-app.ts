@@ -52,6 +52,8 @@ export interface TestAppOptions {
   keepAlive?: AppServiceOptions['keepAlive'];
   /** Scheduled link checks (when the first round runs, how often, whether online). Default: the app's. */
   linkHealth?: AppServiceOptions['linkHealth'];
+  /** Expiry reminders (when the first check runs, how often). Default: the app's own timing. */
+  expiryReminders?: AppServiceOptions['expiryReminders'];
   /** The version the app says it is. Default 'harness' (never older than any release). */
   version?: string;
   /** Also start the queue (resume unfinished jobs, queue start-up notices). Default true. */
@@ -146,6 +148,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       updates: options.updates,
       keepAlive: options.keepAlive,
       linkHealth: options.linkHealth,
+      expiryReminders: options.expiryReminders,
       ...options.desktop,
     });
     cleanups.push(() => service.close());

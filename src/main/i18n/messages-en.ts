@@ -54,6 +54,16 @@ export const mainMessagesEn = {
   'drop.keepOnTopWayland': 'Keep on top (not possible on Wayland)',
   'drop.hide': 'Hide drop window',
   'window.drop': 'KieDrop drop window',
+  'hours.one': '1 hour',
+  'hours.many': '{count} hours',
+  'reminder.one.title': 'A link you copied expires within {hours}',
+  'reminder.one.body': '"{name}" stops working then. Open KieDrop to renew or pin it.',
+  'reminder.many.title': '{count} links you copied expire within {hours}',
+  'reminder.many.body': 'They stop working then. Open KieDrop to renew or pin them.',
+  'reminder.renew': 'Renew',
+  'reminder.pin': 'Pin',
+  'reminder.renewFailed.title': 'A link was not renewed',
+  'reminder.pinFailed.title': 'A link was not pinned',
 } as const;
 
 export type MainMessageKey = keyof typeof mainMessagesEn;

@@ -41,6 +41,7 @@ export function clipboardHandlers(deps: HandlerDeps): Pick<Handlers, 'clipboard:
           words: deps.notifier?.batchWords?.(),
           newBatchId: () => deps.batches.claim(),
         });
+        if (result.copied) deps.recordShared?.(result.uploaded.map((e) => e.id));
         return {
           kind: result.kind,
           links: result.links,

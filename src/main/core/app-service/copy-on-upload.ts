@@ -26,8 +26,9 @@ export function createCopyOnUpload(
   /** Told when the links did not reach the clipboard, so the user is never left believing they did. */
   /** `count`: how many links were not copied (the window says it in the person's language). */
   onCopyFailed: (message: string, count: number) => void = () => undefined,
-  /** Told once the links are on the clipboard: how many, and the file's name when there was one. */
-  onCopied: (copied: { count: number; name: string | null }) => void = () => undefined,
+  /** Told once the links are on the clipboard: how many, the file's name when there was one, and the
+   * history entries copied (their expiry reminders follow). */
+  onCopied: (copied: { count: number; name: string | null }, historyIds: number[]) => void = () => undefined,
 ): CopyOnUpload {
   const batches = new Map<string, Batch>();
 
@@ -48,7 +49,11 @@ export function createCopyOnUpload(
     Promise.resolve()
       .then(() => clipboard.writeText(formatLinks(entries, copyFormat, customCopyTemplate)))
       .then(
-        () => onCopied(copied),
+        () =>
+          onCopied(
+            copied,
+            entries.map((e) => e.id),
+          ),
         (err: unknown) => {
           const why = err instanceof Error ? err.message : String(err);
           onCopyFailed(`${links} not copied: ${why} They are in your history.`, entries.length);

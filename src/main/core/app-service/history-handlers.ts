@@ -161,6 +161,7 @@ export function historyHandlers(deps: HandlerDeps): Pick<Handlers, HistoryHandle
         const why = err instanceof Error ? err.message : String(err);
         throw new IpcFailure('io', `The link was not copied: ${why}`);
       }
+      deps.recordShared?.(ids);
       return text;
     },
     'history:open-link': async (id) => {

@@ -47,6 +47,8 @@ import { watchOverview } from './watch-overview';
 import { createKeepAliveService } from './keepalive-service';
 import type { KeepAliveService } from './keepalive-service';
 import { createLinkHealthSchedule } from './link-health-schedule';
+import { createExpiryReminders } from './expiry-reminders';
+import type { ExpiryReminders, ExpiryRemindersOptions } from './expiry-reminders';
 import type { LinkHealthSchedule, LinkHealthScheduleOptions } from './link-health-schedule';
 import { repairStaleEntries } from '../shell-integration';
 import { createAgentRouter } from '../api';
@@ -115,6 +117,8 @@ export interface AppServiceOptions {
     LinkHealthScheduleOptions,
     'firstDelayMs' | 'intervalMs' | 'recheckAfterMs' | 'batchSize' | 'maxPerRound' | 'isOnline'
   >;
+  /** Test seams for expiry reminders (first check after start, then every interval). */
+  expiryReminders?: Pick<ExpiryRemindersOptions, 'firstDelayMs' | 'intervalMs'>;
 }
 
 export interface AppService {
@@ -136,6 +140,8 @@ export interface AppService {
   keepAlive: KeepAliveService;
   /** Checks links in the expiring window and pinned links while the app runs. */
   linkHealth: LinkHealthSchedule;
+  /** Reminds of copied links in their last day, and is told of each copy or share. */
+  reminders: ExpiryReminders;
   /** Starts the queue, resuming jobs left unfinished, starts watching, and queues the start-up notices. */
   start(): void;
   close(): Promise<void>;
@@ -170,6 +176,13 @@ export function openAppService(opts: AppServiceOptions): AppService {
     });
   });
   const outbox = createEventOutbox(opts.send);
+  const reminders = createExpiryReminders({
+    engine,
+    settings,
+    notifier: opts.notifier ?? null,
+    now: opts.now,
+    ...opts.expiryReminders,
+  });
   const copyOnUpload = createCopyOnUpload(
     engine,
     settings,
@@ -181,7 +194,10 @@ export function openAppService(opts: AppServiceOptions): AppService {
         code: 'clipboard.links-not-copied',
         params: { count },
       }),
-    (copied) => outbox.emit('links-copied', copied),
+    (copied, historyIds) => {
+      reminders.recordShared(historyIds);
+      outbox.emit('links-copied', copied);
+    },
   );
   const activity = createUploadActivity(engine);
   const batches = createSummarizedBatches();
@@ -244,6 +260,7 @@ export function openAppService(opts: AppServiceOptions): AppService {
     watch,
     updates,
     bundledCliPath: opts.bundledCliPath ?? null,
+    recordShared: (ids) => reminders.recordShared(ids),
   });
 
   const credits = createCreditsRefresher(
@@ -330,6 +347,7 @@ export function openAppService(opts: AppServiceOptions): AppService {
     updates,
     keepAlive,
     linkHealth,
+    reminders,
     start() {
       const recovered = engine.db.recovered;
       if (recovered) {
@@ -394,9 +412,11 @@ export function openAppService(opts: AppServiceOptions): AppService {
       // The first pass runs a few seconds later, off the start-up path.
       keepAlive.start();
       linkHealth.start();
+      reminders.start();
     },
     async close() {
       for (const off of offs) off();
+      reminders.close();
       await keepAlive.close();
       await linkHealth.close();
       await credits.settled();

@@ -5,6 +5,7 @@ import type { ApiClient } from '../api';
 import type { Engine } from '../engine';
 import type { SettingsStore } from '../settings';
 import type { BatchWords, Notice } from '../share';
+import type { ExpiryReminder } from '../reminders';
 import type { IntegrationOptions } from '../shell-integration';
 import type { AppInfo } from '../../../shared/ipc-contract';
 import type { EventOutbox } from './event-outbox';
@@ -37,6 +38,9 @@ export interface NotifyAdapter {
   /** The words a batch's notice (and the window's summary of it) is said in: the person's language.
    * English when absent. */
   batchWords?(): BatchWords;
+  /** The expiry reminder for copied links, in the person's language with Renew / Pin where the OS
+   * offers buttons. Absent: `notify` with the English words. */
+  remindExpiring?(reminder: ExpiryReminder): void;
 }
 
 /** Where the right-click menu is installed: the platform and the installer's options. */
@@ -96,4 +100,6 @@ export interface HandlerDeps {
   checkLink?: (url: string) => Promise<LinkProbe>;
   /** Whether a newer KieDrop is out. */
   updates: Pick<UpdateChecker, 'status'>;
+  /** Told of each copy or share of links that reached the clipboard (for expiry reminders). */
+  recordShared?: (historyIds: readonly number[]) => void;
 }

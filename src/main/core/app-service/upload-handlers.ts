@@ -126,6 +126,7 @@ export function uploadHandlers(deps: HandlerDeps): Pick<Handlers, UploadHandlerN
         const why = err instanceof Error ? err.message : String(err);
         throw new IpcFailure('io', `The links were not copied: ${why}`);
       }
+      deps.recordShared?.(entries.map((e) => e.id));
       return entries.length;
     },
     'queue:pause': () => engine.queue.pause(),

@@ -11,6 +11,7 @@ import { SCHEMA_V5_HISTORY_LINKS } from './schema-v5-history-links';
 import { SCHEMA_V6_LINK_HEALTH } from './schema-v6-link-health';
 import { SCHEMA_V7_JOB_ERROR_CODES } from './schema-v7-job-error-codes';
 import { SCHEMA_V8_PINS } from './schema-v8-pins';
+import { SCHEMA_V10_LINK_SHARES } from './schema-v10-link-shares';
 
 export interface Migration {
   version: number;
@@ -29,6 +30,11 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'link health checks and history by upload path and name', sql: SCHEMA_V6_LINK_HEALTH },
   { version: 7, name: 'error codes of failed jobs', sql: SCHEMA_V7_JOB_ERROR_CODES },
   { version: 8, name: 'pinned entries kept alive, and where keep-alive does not work', sql: SCHEMA_V8_PINS },
+  {
+    version: 10,
+    name: 'when links were last copied or shared, and expiry reminders',
+    sql: SCHEMA_V10_LINK_SHARES,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

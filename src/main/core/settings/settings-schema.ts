@@ -134,6 +134,7 @@ export const settingsShape = {
     .int({ error: KEEPALIVE_LEAD_MESSAGE })
     .min(1, { error: KEEPALIVE_LEAD_MESSAGE })
     .max(MAX_KEEPALIVE_LEAD_HOURS, { error: KEEPALIVE_LEAD_MESSAGE }),
+  expiryReminders: z.boolean({ error: '"Remind me of expiring links" must be on or off (true or false).' }),
 };
 
 export type SettingName = keyof Settings;
