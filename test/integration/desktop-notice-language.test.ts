@@ -89,6 +89,10 @@ describe("a watched folder's latest problem, in Chinese", () => {
     await expect
       .poll(() => problem.textContent(), { timeout: 10_000 })
       .toBe(`${pipe} 不是普通文件（而是管道、套接字或设备），不会上传。`);
+    // The banner that told it as it happened says the same.
+    await expect
+      .poll(() => app.page.getByTestId('notice').allTextContents(), { timeout: 10_000 })
+      .toContainEqual(expect.stringContaining(`${pipe} 不是普通文件（而是管道、套接字或设备），不会上传。`));
   });
 });
 

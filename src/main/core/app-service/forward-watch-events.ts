@@ -3,7 +3,7 @@
 // (a thousand files settling at once) changes the counts many times a second; the window needs the
 // latest picture a few times a second, not each step, and a few banners, not a thousand.
 import type { WatchFileError } from '../watch';
-import type { WatchOverview } from '../../../shared/ipc-contract';
+import type { EventChannels, WatchOverview } from '../../../shared/ipc-contract';
 import type { EventOutbox } from './event-outbox';
 import type { WatchHost } from './watch-host';
 
@@ -11,8 +11,13 @@ export const WATCH_EVENT_INTERVAL_MS = 150;
 /** Notices sent one by one per interval; past that, the rest are summed up in one more. */
 export const WATCH_NOTICES_PER_INTERVAL = 3;
 
-function noticeFor(problem: WatchFileError): { level: 'warning' | 'error'; message: string } {
-  return { level: problem.kind === 'failed' ? 'error' : 'warning', message: problem.message };
+/** With its code, so the window says it in the person's language. */
+function noticeFor(problem: WatchFileError): EventChannels['notice'] {
+  return {
+    level: problem.kind === 'failed' ? 'error' : 'warning',
+    message: problem.message,
+    ...(problem.coded ? { code: problem.coded.code, params: problem.coded.params } : {}),
+  };
 }
 
 export function forwardWatchEvents(
@@ -37,6 +42,8 @@ export function forwardWatchEvents(
     outbox.emit('notice', {
       level: failed > 0 ? 'error' : 'warning',
       message: `${rest.length} more files in watched folders were skipped or could not be uploaded (${failed} failed); each folder's last problem shows on the Watch screen.`,
+      code: 'watch.more-problems',
+      params: { count: rest.length, failed },
     });
   };
 

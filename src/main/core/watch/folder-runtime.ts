@@ -368,7 +368,7 @@ export class FolderRuntime {
 
   private fileError(path: string, message: string, kind: WatchFileProblem, coded: WatchProblemCode): void {
     this.problem(message, coded);
-    this.deps.onFileError({ folderId: this.folder.id, path, message, kind });
+    this.deps.onFileError({ folderId: this.folder.id, path, message, kind, coded });
     this.deps.onChange();
   }
 

@@ -72,6 +72,8 @@ export interface WatchFileError {
   path: string;
   message: string;
   kind: WatchFileProblem;
+  /** The message's stable code and params, which the window says in the person's language. */
+  coded?: WatchProblemCode;
 }
 
 export interface WatchEnqueued {

@@ -20,7 +20,7 @@ import { createLedgerStore } from './ledger-store';
 import type { LedgerStore } from './ledger-store';
 import { createPendingCounts } from './pending-count';
 import { reconcileLedger } from './reconcile';
-import { uploadFailedMessage } from './watch-messages';
+import { uploadFailedCode, uploadFailedMessage } from './watch-messages';
 import type {
   FolderStatus,
   NewWatchFolder,
@@ -248,7 +248,13 @@ export function createWatchService(opts: WatchServiceOptions): WatchService {
           const folder = safeGet(folderId);
           if (!folder) return;
           const path = join(folder.path, ...relativePath.split('/'));
-          emit('file-error', { folderId, path, message: uploadFailedMessage(path, reason), kind: 'failed' });
+          emit('file-error', {
+            folderId,
+            path,
+            message: uploadFailedMessage(path, reason),
+            kind: 'failed',
+            coded: uploadFailedCode(path, reason),
+          });
         },
       }),
     );

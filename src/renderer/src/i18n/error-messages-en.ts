@@ -110,6 +110,8 @@ export const errorMessagesEn = {
     '{path} could not be uploaded. It is tried again when it changes or when KieDrop restarts.',
   'error.watch.not-regular': '{path} is not a regular file (a pipe, socket or device); it is not uploaded.',
   'error.watch.refused': '{path} cannot be uploaded: {reason}',
+  'error.watch.more-problems':
+    '{count} more files in watched folders were skipped or could not be uploaded ({failed} failed); each folder’s last problem shows on the Watch screen.',
   'error.watch.all-paused': 'All watching is paused.',
   'error.watch.folder-paused': 'Paused: new files in this folder are not uploaded until you resume it.',
   'error.watch.folder-missing':

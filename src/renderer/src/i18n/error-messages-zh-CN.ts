@@ -92,6 +92,8 @@ export const errorMessagesZhCN: Record<keyof typeof errorMessagesEn, string> = {
   'error.watch.upload-failed-unknown': '{path} 没有上传。它会在改动后或 KieDrop 重启时再试。',
   'error.watch.not-regular': '{path} 不是普通文件（而是管道、套接字或设备），不会上传。',
   'error.watch.refused': '{path} 无法上传：{reason}',
+  'error.watch.more-problems':
+    '监视文件夹中还有 {count} 个文件被跳过或没有上传（{failed} 个失败）；每个文件夹最近的问题显示在“监视”页面。',
   'error.watch.all-paused': '所有监视都已暂停。',
   'error.watch.folder-paused': '已暂停：继续之前，此文件夹中的新文件不会上传。',
   'error.watch.folder-missing':
