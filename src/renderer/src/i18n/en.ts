@@ -342,6 +342,13 @@ export const en = {
   'settings.section.uploads': 'Uploads',
   'settings.section.after': 'After upload',
   'settings.section.history': 'History',
+  'settings.section.links': 'Links that last',
+  'settings.expiryReminders': 'Remind me before copied links expire',
+  'settings.expiryRemindersHint':
+    'One notification when links you copied or shared have less than a day left. Pinned links are kept alive instead.',
+  'settings.keepAliveLead': 'Keep pinned links alive (hours before expiry)',
+  'settings.keepAliveLeadHint':
+    'A pinned link is uploaded again to the same address this long before it would expire, while KieDrop runs.',
   'settings.section.appearance': 'Appearance',
   'settings.section.network': 'Network',
   'settings.section.key': 'API key',

@@ -330,6 +330,12 @@ export const zhCN: Messages = {
   'settings.section.uploads': '上传',
   'settings.section.after': '上传之后',
   'settings.section.history': '历史',
+  'settings.section.links': '让链接更长久',
+  'settings.expiryReminders': '复制过的链接过期前提醒我',
+  'settings.expiryRemindersHint':
+    '你复制或分享的链接剩余不到一天时，发一条通知。固定的链接会自动保活，不再提醒。',
+  'settings.keepAliveLead': '为固定的链接保活（过期前几小时）',
+  'settings.keepAliveLeadHint': 'KieDrop 运行时，会在固定的链接过期前这么久，把它重新上传到同一地址。',
   'settings.section.appearance': '外观',
   'settings.section.network': '网络',
   'settings.section.key': 'API 密钥',

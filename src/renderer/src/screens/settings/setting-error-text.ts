@@ -7,7 +7,12 @@ import type { TFunction } from '../../i18n/messages';
 import { translateError } from '../../i18n/translate-error';
 
 /** The highest values the app accepts (src/main/core/settings/settings-schema.ts). */
-export const SETTING_LIMITS = { concurrency: 10, expiringSoonHours: 72, shareConfirmAbove: 100_000 } as const;
+export const SETTING_LIMITS = {
+  concurrency: 10,
+  expiringSoonHours: 72,
+  shareConfirmAbove: 100_000,
+  keepAliveLeadHours: 48,
+} as const;
 
 /** The app's text without its `Setting "name": ` prefix. */
 export function withoutSettingName(message: string): string {
@@ -25,6 +30,8 @@ export function settingErrorText(patch: Partial<Settings>, error: IpcError, t: T
       return t('settings.error.wholeNumber', { min: 1, max: SETTING_LIMITS.concurrency });
     case 'expiringSoonHours':
       return t('settings.error.hours', { min: 1, max: SETTING_LIMITS.expiringSoonHours });
+    case 'keepAliveLeadHours':
+      return t('settings.error.hours', { min: 1, max: SETTING_LIMITS.keepAliveLeadHours });
     case 'shareConfirmAbove':
       return t('settings.error.wholeNumber', { min: 1, max: SETTING_LIMITS.shareConfirmAbove });
     case 'uploadBaseUrl':

@@ -8,6 +8,7 @@ import { useT } from '../../i18n/i18n-context';
 import { ChoiceSetting } from './choice-setting';
 import { IntegrationSection } from './integration-section';
 import { KeySection } from './key-section';
+import { LinksSection } from './links-section';
 import { numberPatch } from './number-patch';
 import { NetworkSettings } from './network-settings';
 import { SettingsSection } from './settings-section';
@@ -114,6 +115,8 @@ export function SettingsScreen({ active, keyState, onReplaceKey, onKeyChanged }:
             width="short"
           />
         </SettingsSection>
+
+        <LinksSection />
 
         <SettingsSection id="settings-appearance" title={t('settings.section.appearance')}>
           <ChoiceSetting<Settings['theme']>

@@ -1,0 +1,35 @@
+// Settings → "Links that last": reminders before copied links expire, and how long before expiry a
+// pinned link is uploaded again to keep it alive. Both are read by the app's own timers.
+import { useSettings } from '../../hooks/use-settings';
+import { useT } from '../../i18n/i18n-context';
+import { numberPatch } from './number-patch';
+import { SETTING_LIMITS } from './setting-error-text';
+import { SettingsSection } from './settings-section';
+import { TextSetting } from './text-setting';
+import { ToggleSetting } from './toggle-setting';
+
+export function LinksSection() {
+  const t = useT();
+  const { settings } = useSettings();
+  return (
+    <SettingsSection id="settings-links" title={t('settings.section.links')} testId="links-section">
+      <ToggleSetting
+        label={t('settings.expiryReminders')}
+        hint={t('settings.expiryRemindersHint')}
+        checked={settings.expiryReminders}
+        toPatch={(expiryReminders) => ({ expiryReminders })}
+      />
+      <TextSetting
+        label={t('settings.keepAliveLead')}
+        hint={t('settings.keepAliveLeadHint')}
+        value={String(settings.keepAliveLeadHours)}
+        toPatch={(v) => numberPatch('keepAliveLeadHours', v)}
+        type="number"
+        min={1}
+        max={SETTING_LIMITS.keepAliveLeadHours}
+        width="short"
+        testId="setting-keepalive-lead"
+      />
+    </SettingsSection>
+  );
+}
