@@ -111,6 +111,21 @@ describe('expiry reminders', () => {
     });
   });
 
+  it('counts the drop window\'s "Copy links" and Upload clipboard as copies', async () => {
+    const a = await open({ copyOnUpload: false }, true);
+    const dropped = await upload(a, 'dropped.txt');
+    expect(await a.service.handlers['activity:copy-links']()).toBe(1);
+    a.clipboard.content = { imagePng: null, filePaths: [], text: dropped.downloadUrl };
+    const summary = await a.service.handlers['clipboard:upload']();
+    expect(summary).toMatchObject({ uploaded: 1, copied: true });
+    emulator.clock.advance(3 * DAY - 2 * HOUR);
+    await expect.poll(() => reminders.length, { timeout: 5000 }).toBe(1);
+    expect(reminders[0]?.count).toBe(2);
+    expect(describeExpiryReminder(reminders[0] as ExpiryReminder, 'en').title).toBe(
+      '2 links you copied expire within 2 hours',
+    );
+  });
+
   it('reminds of nothing once the link has expired or was never copied', async () => {
     const a = await open({ copyOnUpload: false }, true);
     const late = await upload(a, 'late.txt');
