@@ -101,4 +101,6 @@ export interface ShortcutState {
   active: boolean;
   /** Why it is not active, in words the user can act on. */
   message: string | null;
+  /** message's stable code and params (the accelerator), which the window says in the person's language. */
+  problem?: { code: string; params?: { accelerator: string } } | null;
 }

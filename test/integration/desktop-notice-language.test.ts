@@ -75,6 +75,22 @@ describe('notices at start, in Chinese', () => {
   });
 });
 
+describe('the Upload clipboard shortcut in Settings, in Chinese', () => {
+  it('says in Chinese why the shortcut is off, and why other keys cannot be set, in the keys the field shows', async () => {
+    await app.page.getByRole('navigation').first().getByRole('button', { name: '设置', exact: true }).click();
+    const section = app.page.getByTestId('integration-section');
+    await expect
+      .poll(() => section.getByTestId('shortcut-inactive').textContent(), { timeout: 10_000 })
+      .toBe(' Ctrl+Shift+U 已被其他应用（或系统）占用，因此“上传剪贴板”快捷键已关闭。请在设置中另选一个。');
+
+    await section.getByTestId('shortcut-input').focus();
+    await app.page.keyboard.press('Control+Alt+K');
+    await expect
+      .poll(() => section.getByRole('alert').textContent(), { timeout: 10_000 })
+      .toBe('Ctrl+Alt+K 已被其他应用（或系统）占用，无法设置。目前没有设置快捷键。');
+  });
+});
+
 describe("a watched folder's latest problem, in Chinese", () => {
   it('says in Chinese that a pipe in the folder is not uploaded, naming it', async () => {
     const folder = join(app.dropDir, 'watched');

@@ -43,8 +43,12 @@ export function createShortcutService(
   function state(): ShortcutState {
     const accelerator = settings.get().clipboardShortcut;
     if (accelerator === '') return { accelerator, active: false, message: null };
-    if (registry === null) return { accelerator, active: false, message: UNAVAILABLE };
-    return { accelerator, active: active !== null, message: active !== null ? null : problem };
+    const base =
+      registry === null
+        ? { accelerator, active: false, message: UNAVAILABLE }
+        : { accelerator, active: active !== null, message: active !== null ? null : problem };
+    const problemCode = shortcutProblemCode(base);
+    return problemCode === null ? base : { ...base, problem: problemCode };
   }
 
   return {
@@ -67,7 +71,10 @@ export function createShortcutService(
         const result = rebindShortcut(registry, active, wanted);
         if (!result.ok) {
           // The old shortcut (if any) still works; the setting keeps naming it.
-          throw new IpcFailure('shortcut-taken', result.message);
+          throw new IpcFailure('shortcut-taken', result.message, {
+            code: active === null ? 'shortcut.refused-none-kept' : 'shortcut.refused',
+            params: { accelerator: canonicalOf(wanted), ...(active === null ? {} : { kept: active }) },
+          });
         }
         active = result.active;
         problem = null;

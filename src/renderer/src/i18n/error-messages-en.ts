@@ -93,6 +93,10 @@ export const errorMessagesEn = {
     'The settings file {file} cannot be used ({reason}); changes will last only until KieDrop quits.',
   'error.key.env-unusable': '{variable} is set but is not a usable API key, so it is ignored.',
   'error.shortcut.unavailable': 'Global shortcuts are not available here.',
+  'error.shortcut.refused':
+    '{accelerator} is already used by another app (or by the system), so it could not be set. {kept} still works.',
+  'error.shortcut.refused-none-kept':
+    '{accelerator} is already used by another app (or by the system), so it could not be set. No shortcut is set.',
   'error.shortcut.taken':
     '{accelerator} is taken by another app (or by the system), so the Upload clipboard shortcut is off. Choose another one in Settings.',
   'error.watch.pause-failed': 'Watching could not be paused: {reason}',

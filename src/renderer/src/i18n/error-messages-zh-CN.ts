@@ -77,6 +77,9 @@ export const errorMessagesZhCN: Record<keyof typeof errorMessagesEn, string> = {
   'error.settings.not-saved': '无法使用设置文件 {file}（{reason}），更改只在 KieDrop 退出前有效。',
   'error.key.env-unusable': '环境变量 {variable} 已设置，但不是可用的 API 密钥，因此已被忽略。',
   'error.shortcut.unavailable': '此处无法使用全局快捷键。',
+  'error.shortcut.refused': '{accelerator} 已被其他应用（或系统）占用，无法设置。{kept} 仍然有效。',
+  'error.shortcut.refused-none-kept':
+    '{accelerator} 已被其他应用（或系统）占用，无法设置。目前没有设置快捷键。',
   'error.shortcut.taken':
     '{accelerator} 已被其他应用（或系统）占用，因此“上传剪贴板”快捷键已关闭。请在设置中另选一个。',
   'error.watch.pause-failed': '无法暂停监视：{reason}',

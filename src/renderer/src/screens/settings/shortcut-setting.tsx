@@ -6,8 +6,20 @@ import type { KeyboardEvent } from 'react';
 import type { ShortcutState } from '../../../../shared/ipc-contract';
 import { api, settle } from '../../api';
 import { useT } from '../../i18n/i18n-context';
+import { translateError } from '../../i18n/translate-error';
+import type { ErrorParams } from '../../../../shared/ipc-contract';
 import { SettingRow } from './setting-row';
 import { displayAccelerator, recordKeys } from '../../format/shortcut-keys';
+
+/** A code's params with each shortcut in them shown the way the field shows it. */
+function paramsInOwnWords(params: ErrorParams | undefined, platform: string): ErrorParams | undefined {
+  if (!params) return undefined;
+  const shown: ErrorParams = {};
+  for (const [name, value] of Object.entries(params)) {
+    shown[name] = typeof value === 'string' ? displayAccelerator(value, platform) : value;
+  }
+  return shown;
+}
 
 /** The app's message with every accelerator in it shown the way the field shows it. */
 function inOwnWords(message: string, accelerators: readonly string[], platform: string): string {
@@ -47,7 +59,17 @@ export function ShortcutSetting() {
     setHeld(null);
     const res = await settle(api.shortcutSet(accelerator));
     if (!res.ok) {
-      setError(inOwnWords(res.error.message, [accelerator, current], platform));
+      // In the person's language by its code; the app's English, in the field's words, as the fallback.
+      setError(
+        translateError(
+          {
+            code: res.error.code,
+            params: paramsInOwnWords(res.error.params, platform),
+            message: inOwnWords(res.error.message, [accelerator, current], platform),
+          },
+          t,
+        ),
+      );
       return;
     }
     setError(null);
@@ -93,7 +115,14 @@ export function ShortcutSetting() {
   // Registered at start but lost to another app, or no global shortcuts here: say why.
   const inactive =
     state && state.accelerator !== '' && !state.active && state.message
-      ? inOwnWords(state.message, [state.accelerator], platform)
+      ? translateError(
+          {
+            code: state.problem?.code,
+            params: paramsInOwnWords(state.problem?.params, platform),
+            message: inOwnWords(state.message, [state.accelerator], platform),
+          },
+          t,
+        )
       : null;
   const describedBy = [hintId, error ? errorId : ''].filter(Boolean).join(' ');
   const shown =
