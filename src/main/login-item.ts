@@ -31,6 +31,8 @@ export function setupLoginItem(service: AppService): void {
         service.outbox.emit('notice', {
           level: 'error',
           message: `Starting at login could not be changed: ${why}`,
+          code: 'login-item.failed',
+          params: { reason: why },
         });
       }
     });

@@ -1,6 +1,7 @@
 // The desktop app's own words (tray menu, OS notifications, the drop window's title) in the language the
 // person chose: the real main bundle on the Electron stand-in, a real upload to the emulator.
-import { rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { desktopSuite } from '../support/desktop-app';
 
@@ -82,5 +83,17 @@ describe('the app in Chinese', () => {
     expect(result.value.title).toMatch(/ 已上传，链接已复制$/u);
     expect(result.value.body).toBe('可以粘贴到任何地方，3 天内有效。');
     await expect.poll(said, { timeout: 10_000 }).toContain(`${result.value.title} | ${result.value.body}`);
+  });
+
+  it('says in Chinese when starting at login could not be changed', async () => {
+    const run = await desktop({ settings: { language: 'zh-CN', launchAtLogin: false } });
+    await run.ready();
+    // Where the autostart entry goes is a file, not a folder: the entry cannot be written.
+    await mkdir(join(run.home, '.config'), { recursive: true });
+    await writeFile(join(run.home, '.config', 'autostart'), 'not a folder');
+    expect((await run.api('settingsSet', { launchAtLogin: true })).ok).toBe(true);
+    await expect
+      .poll(() => run.locator('index', 'testid', 'notice', 'textContent'), { timeout: 10_000 })
+      .toMatch(/^无法更改“登录时启动 KieDrop”：/u);
   });
 });

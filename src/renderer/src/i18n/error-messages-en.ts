@@ -93,6 +93,7 @@ export const errorMessagesEn = {
     'The settings file {file} cannot be used ({reason}); changes will last only until KieDrop quits.',
   'error.key.env-unusable': '{variable} is set but is not a usable API key, so it is ignored.',
   'error.shortcut.unavailable': 'Global shortcuts are not available here.',
+  'error.login-item.failed': 'Starting at login could not be changed: {reason}',
   'error.shortcut.refused':
     '{accelerator} is already used by another app (or by the system), so it could not be set. {kept} still works.',
   'error.shortcut.refused-none-kept':

@@ -77,6 +77,7 @@ export const errorMessagesZhCN: Record<keyof typeof errorMessagesEn, string> = {
   'error.settings.not-saved': '无法使用设置文件 {file}（{reason}），更改只在 KieDrop 退出前有效。',
   'error.key.env-unusable': '环境变量 {variable} 已设置，但不是可用的 API 密钥，因此已被忽略。',
   'error.shortcut.unavailable': '此处无法使用全局快捷键。',
+  'error.login-item.failed': '无法更改“登录时启动 KieDrop”：{reason}',
   'error.shortcut.refused': '{accelerator} 已被其他应用（或系统）占用，无法设置。{kept} 仍然有效。',
   'error.shortcut.refused-none-kept':
     '{accelerator} 已被其他应用（或系统）占用，无法设置。目前没有设置快捷键。',
