@@ -157,6 +157,8 @@ export async function benchLargeUpload(workDir: string): Promise<void> {
     const results: SizeResult[] = [];
     const discard = await startDiscardServerProcess();
     let base = { curl: 0, kiedrop: 0 };
+    // What a 1 KiB upload takes: start-up and the rest of the fixed cost, apart from sending.
+    let fixed = { curl: 0, kiedrop: 0 };
     try {
       const { curl, kiedrop } = uploaders(discard, dataDir);
       // Warm-up, and the peak RSS of a 1 KiB upload: what start-up alone costs, the base for "growth".
@@ -165,6 +167,10 @@ export async function benchLargeUpload(workDir: string): Promise<void> {
         tinyRuns.curl.push(await curl.run(tiny));
         tinyRuns.kiedrop.push(await kiedrop.run(tiny));
       }
+      fixed = {
+        curl: med(tinyRuns.curl, (u) => u.seconds),
+        kiedrop: med(tinyRuns.kiedrop, (u) => u.seconds),
+      };
       base = {
         curl: med(tinyRuns.curl, (u) => u.peakRssBytes),
         kiedrop: med(tinyRuns.kiedrop, (u) => u.peakRssBytes),
@@ -229,6 +235,9 @@ ${results.map((r) => sizeRows(r, base)).join('\n')}
 | ${gib(largest.size)}: RSS growth ≤ ${mib(TARGET_RSS_GROWTH)} | ${mib(growth)} | ${verdict(growth <= TARGET_RSS_GROWTH)} |
 
 At ${gib(largest.size)}: wall time ${ratio(largest, (u) => u.seconds).toFixed(2)} × curl's, CPU time ${ratio(largest, (u) => u.cpuSeconds).toFixed(2)} × curl's.
+The fixed part, a 1 KiB upload by the same command (median of 3): KieDrop ${s(fixed.kiedrop)}, curl ${s(fixed.curl)}; of
+KieDrop's ${s(med(first.kiedrop, (u) => u.seconds) - med(first.curl, (u) => u.seconds))} more than curl at ${gib(first.size)}, ${s(fixed.kiedrop - fixed.curl)} is that start-up (the
+\`cli-startup\` section says where it goes) and the rest is sending.
 Into the emulator (parses the multipart body and writes it to disk), ${gib(SIZES[0]!)} once each: curl
 ${s(emulated.curl.seconds)}, KieDrop ${s(emulated.kiedrop.seconds)}; SHA-256 of the file served at the link KieDrop
 printed equals the source: yes.

@@ -1,6 +1,6 @@
 // Loads the built command line (out/cli/, CommonJS) with a V8 code cache, so a start does not parse and
 // compile the same JavaScript again: after the first run of a command, its code starts already compiled.
-// This took a one-file `kiedrop upload` from about 140 to 100 ms of CPU time (bench/RESULTS.md).
+// With the CommonJS build, this took a one-file `kiedrop upload` from about 140 to 100 ms of CPU time.
 //
 // Node 20 has no built-in cache for CommonJS (module.enableCompileCache arrived in Node 22), so this
 // does what it does: compile each file of out/cli/ with vm.Script and V8's cachedData, and when there was
