@@ -73,7 +73,7 @@ export interface WatchFolderStatus extends WatchFolderSettings {
   reason: string | null;
   /** reason's stable code and params, which the window says in the person's language; null or absent
    * when it has none. */
-  reasonCode?: { code: string; params: Record<string, string> } | null;
+  reasonCode?: { code: string; params: Record<string, string | number> } | null;
   /** Files not uploaded yet: settling + queued. */
   waiting: number;
   settling: number;
@@ -84,7 +84,7 @@ export interface WatchFolderStatus extends WatchFolderSettings {
   lastError: string | null;
   /** lastError's stable code and params, which the window says in the person's language; null or absent
    * when it has none (then lastError is shown as it is). */
-  lastErrorCode?: { code: string; params: Record<string, string> } | null;
+  lastErrorCode?: { code: string; params: Record<string, string | number> } | null;
   /** Watching goes on in a way that costs more than set up (see WatchFolderNotice), or null. */
   notice: WatchFolderNotice | null;
   lastUpload: WatchLastUpload | null;

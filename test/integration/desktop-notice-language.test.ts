@@ -2,7 +2,7 @@
 // shortcut another app holds, a watched folder's latest problem) reads in the app's language: each comes
 // with a stable code the window says in Chinese. Real renderer in Chromium, real app service and files.
 import { execFileSync } from 'node:child_process';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ShortcutRegistry } from '../../src/main/core/clipboard';
@@ -137,6 +137,27 @@ describe('why a watched folder is not watched, in Chinese', () => {
       .toBe(
         `找不到文件夹：${folder}。它可能已被删除或重命名，或在未连接的驱动器上；KieDrop 每 200 ms 检查一次，文件夹回来后继续监视。`,
       );
+  });
+});
+
+describe("a watched file's failed upload, in Chinese", () => {
+  it('says in Chinese why the upload failed, reason included, on the card and in the banner', async () => {
+    const folder = join(app.dropDir, 'refused-here');
+    await mkdir(folder, { recursive: true });
+    await app.handlers['watch:add']({ path: folder, quietMs: 200, existingFiles: 'skip' });
+    await app.page.getByRole('navigation').first().getByRole('button', { name: '监视', exact: true }).click();
+    // The service refuses the next upload outright (no retry): the job fails with its code.
+    app.emulator.faults.add({ path: '/api/file-stream-upload', status: 400, msg: 'bad file', times: 1 });
+    const file = join(folder, 'refused.txt');
+    await writeFile(file, 'the service says no');
+    const said = `${file} 没有上传：kie.ai 拒绝了请求（错误 400）：bad file。它会在改动后或 KieDrop 重启时再试。`;
+    const card = app.page.getByTestId('watch-folder').filter({ hasText: 'refused-here' });
+    await expect
+      .poll(() => card.getByTestId('watch-last-error').textContent(), { timeout: 20_000 })
+      .toBe(said);
+    await expect
+      .poll(() => app.page.getByTestId('notice').allTextContents(), { timeout: 10_000 })
+      .toContainEqual(expect.stringContaining(said));
   });
 });
 

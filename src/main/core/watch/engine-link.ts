@@ -4,14 +4,15 @@
 // changed while it waited needs another look.
 import type { Engine } from '../engine';
 import type { LedgerStore } from './ledger-store';
+import type { UploadFailureCause } from './watch-messages';
 
 export interface EngineLinkHandlers {
   /** A folder's counts changed. */
   changed(folderId: number): void;
   /** A watch job ended with an upload, or was cancelled. */
   jobEnded(folderId: number, relativePath: string): void;
-  /** A watch job failed; `reason` is the queue's message. */
-  jobFailed(folderId: number, relativePath: string, reason: string | null): void;
+  /** A watch job failed; `reason` is the queue's message, `cause` its code. */
+  jobFailed(folderId: number, relativePath: string, reason: string | null, cause: UploadFailureCause): void;
 }
 
 export function linkToEngine(
@@ -41,8 +42,12 @@ export function linkToEngine(
         if (!where) return;
         h.changed(where.folderId);
         // A failure is reported, not retried at once: the same refusal (no credits) would come back.
-        if (job.status === 'failed') h.jobFailed(where.folderId, where.relativePath, job.lastError);
-        else h.jobEnded(where.folderId, where.relativePath);
+        if (job.status === 'failed') {
+          h.jobFailed(where.folderId, where.relativePath, job.lastError, {
+            code: job.errorCode,
+            params: job.errorParams,
+          });
+        } else h.jobEnded(where.folderId, where.relativePath);
       } catch {
         // Counts catch up with the next status.
       }

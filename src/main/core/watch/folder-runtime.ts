@@ -32,7 +32,7 @@ import {
   uploadFailedCode,
   uploadFailedMessage,
 } from './watch-messages';
-import type { WatchProblemCode } from './watch-messages';
+import type { UploadFailureCause, WatchProblemCode } from './watch-messages';
 
 /** What the hand-over needs (passed on as they are), and what watching one folder adds. */
 export interface RuntimeDeps extends Omit<HandoverDeps, 'reserving'> {
@@ -206,9 +206,9 @@ export class FolderRuntime {
   }
 
   /** The job of a file from this folder ended without an upload. */
-  uploadFailed(relativePath: string, reason: string | null): void {
+  uploadFailed(relativePath: string, reason: string | null, cause: UploadFailureCause | null = null): void {
     const path = this.absolutePath(relativePath);
-    this.fileError(path, uploadFailedMessage(path, reason), 'failed', uploadFailedCode(path, reason));
+    this.fileError(path, uploadFailedMessage(path, reason), 'failed', uploadFailedCode(path, reason, cause));
   }
 
   private async realRoot(): Promise<string> {

@@ -107,7 +107,13 @@ export const FOLDER_PAUSED_CODE: WatchProblemCode = { code: 'watch.folder-paused
  * (the window's `error.<code>` messages); the English sentence stays for the CLI and the logs. */
 export interface WatchProblemCode {
   code: string;
-  params: Record<string, string>;
+  params: Record<string, string | number>;
+}
+
+/** A failed upload's own code and params, as the queue recorded them with its job. */
+export interface UploadFailureCause {
+  code: string | null;
+  params: Readonly<Record<string, string | number>> | null;
 }
 
 /** fileErrorMessage's problem, by code. */
@@ -124,11 +130,21 @@ export function linkOutsideCode(path: string, target: string): WatchProblemCode 
   return { code: 'watch.link-outside', params: { path, target } };
 }
 
-/** uploadFailedMessage's problem; the reason is the queue's own sentence. */
-export function uploadFailedCode(path: string, reason: string | null): WatchProblemCode {
-  return reason === null || reason.trim() === ''
-    ? { code: 'watch.upload-failed-unknown', params: { path } }
-    : { code: 'watch.upload-failed', params: { path, reason: reason.trim().replace(/\.$/u, '') } };
+/** uploadFailedMessage's problem. The reason is the queue's sentence, and its code when the job has one,
+ * as `cause` with its params as `cause.<name>` (the window says the reason in the person's language too). */
+export function uploadFailedCode(
+  path: string,
+  reason: string | null,
+  cause: UploadFailureCause | null = null,
+): WatchProblemCode {
+  if (reason === null || reason.trim() === '')
+    return { code: 'watch.upload-failed-unknown', params: { path } };
+  const params: Record<string, string | number> = { path, reason: reason.trim().replace(/\.$/u, '') };
+  if (cause?.code) {
+    params['cause'] = cause.code;
+    for (const [name, value] of Object.entries(cause.params ?? {})) params[`cause.${name}`] = value;
+  }
+  return { code: 'watch.upload-failed', params };
 }
 
 export function notRegularFileCode(path: string): WatchProblemCode {

@@ -238,10 +238,10 @@ export function createWatchService(opts: WatchServiceOptions): WatchService {
           // The file may have changed while its job waited: with "upload changed files" on, look again.
           if (rt?.folder.uploadChanged) rt.touch(relativePath);
         },
-        jobFailed: (folderId, relativePath, reason) => {
+        jobFailed: (folderId, relativePath, reason, cause) => {
           const rt = runtimes.get(folderId);
           if (rt) {
-            rt.uploadFailed(relativePath, reason);
+            rt.uploadFailed(relativePath, reason, cause);
             return;
           }
           // Not watched here any more (removed or paused): still say what became of its file.
@@ -253,7 +253,7 @@ export function createWatchService(opts: WatchServiceOptions): WatchService {
             path,
             message: uploadFailedMessage(path, reason),
             kind: 'failed',
-            coded: uploadFailedCode(path, reason),
+            coded: uploadFailedCode(path, reason, cause),
           });
         },
       }),

@@ -23,9 +23,24 @@ function translateCode(code: string, params: ErrorParams, t: TFunction): string 
   return (t as (key: MessageKey, params: ErrorParams) => string)(key as MessageKey, params);
 }
 
+/** A failure whose reason is another coded failure (a watched file's upload: "… could not be uploaded:
+ * <reason>") carries the reason's code as `cause` and its params as `cause.<name>`: the reason is said in
+ * the person's language too, without its own closing full stop. */
+function withCause(params: ErrorParams, t: TFunction): ErrorParams {
+  const cause = params['cause'];
+  if (typeof cause !== 'string') return params;
+  const causeParams: ErrorParams = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (name.startsWith('cause.') && name !== 'cause.gaveUpAfter')
+      causeParams[name.slice('cause.'.length)] = value;
+  }
+  const said = translateCode(cause, causeParams, t);
+  return said === null ? params : { ...params, reason: said.replace(/[.。]\s*$/u, '') };
+}
+
 export function translateError(error: CodedError | IpcError, t: TFunction): string {
   if (!error.code) return error.message;
-  return translateCode(error.code, error.params ?? {}, t) ?? error.message;
+  return translateCode(error.code, withCause(error.params ?? {}, t), t) ?? error.message;
 }
 
 /** What a failed job records: the queue stores the failure's code and params (schema version 7 on) beside
