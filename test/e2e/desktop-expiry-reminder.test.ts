@@ -41,7 +41,7 @@ function entry(name: string, expiresAt: number): NewHistoryEntry {
 }
 
 /** A data folder whose history holds links copied two and a half days ago, one of them pinned since. */
-async function seededRoot(): Promise<string> {
+async function seededRoot(): Promise<{ root: string; ids: number[] }> {
   const root = await mkdtemp(join(tmpdir(), 'kiedrop-reminder-'));
   roots.push(root);
   await mkdir(join(root, 'data'), { recursive: true });
@@ -54,21 +54,23 @@ async function seededRoot(): Promise<string> {
     );
     new LinkShareStore(db).record(ids, Date.now() - 60 * HOUR);
     new PinStore(db).pin(ids[3] ?? 0, { location: 'kiedrop', followFile: false, now: Date.now() });
+    return { root, ids };
   } finally {
     db.close();
   }
-  return root;
 }
 
 describe('expiry reminder', () => {
   it('says in Chinese that 3 copied links expire soon, once, and its click opens History at the first', async () => {
-    const run = await suite.desktop({ root: await seededRoot(), settings: { language: 'zh-CN' } });
+    const { root } = await seededRoot();
+    const run = await suite.desktop({ root, settings: { language: 'zh-CN' } });
     await run.ready();
     const reminders = async () => (await run.notifications()).filter((n) => n.title.includes('你复制的'));
     await expect.poll(async () => (await reminders()).length, { timeout: 60_000, interval: 1000 }).toBe(1);
     const [notice] = await reminders();
     expect(notice?.title).toBe('你复制的 3 个链接将在 5 小时内过期');
     expect(notice?.body).toBe('它们届时将失效。打开 KieDrop 续期或固定它们。');
+    expect(notice?.buttons).toEqual([]); // Linux shows no notification buttons: the click is the way in
 
     await run.app.call('closeWindow', { page: 'index' });
     expect(await run.app.call('clickNotification', { id: notice?.id })).toBe(true);
@@ -82,5 +84,26 @@ describe('expiry reminder', () => {
       })
       .toContain('first.txt');
     expect(await reminders()).toHaveLength(1);
+  }, 150_000);
+
+  it('pins the three links from its Pin button on macOS', async () => {
+    const { root, ids } = await seededRoot();
+    const run = await suite.desktop({ root, platform: 'darwin', settings: { language: 'en' } });
+    await run.ready();
+    const reminders = async () => (await run.notifications()).filter((n) => n.title.includes('you copied'));
+    await expect.poll(async () => (await reminders()).length, { timeout: 60_000, interval: 1000 }).toBe(1);
+    const [notice] = await reminders();
+    expect(notice?.title).toBe('3 links you copied expire within 5 hours');
+    expect(notice?.buttons).toEqual(['Renew', 'Pin']);
+
+    expect(await run.app.call('pressNotificationButton', { id: notice?.id, index: 1 })).toBe(true);
+    const pinned = async () =>
+      Promise.all(
+        ids.map(async (id) => {
+          const res = await run.api<{ pinned: boolean } | null>('historyPinState', id);
+          return res.ok ? (res.value?.pinned ?? false) : null;
+        }),
+      );
+    await expect.poll(pinned, { timeout: 10_000 }).toEqual([true, true, true, true]);
   }, 150_000);
 });

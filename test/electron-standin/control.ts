@@ -6,7 +6,7 @@ import { BrowserWindow } from './browser-window';
 import { clipboardLog, setSystemClipboardText, systemClipboardText } from './clipboard';
 import { dialogAnswers, pressGlobalShortcut, recorded, syncDecodes } from './desktop';
 import { findItem, lastPopupMenu, Menu } from './menu';
-import { clickNotification, shownNotifications } from './notification';
+import { clickNotification, pressNotificationButton, shownNotifications } from './notification';
 import { trays } from './tray';
 
 export interface Command {
@@ -159,8 +159,15 @@ const commands: Record<string, (args: Record<string, unknown>) => unknown> = {
     return item.role ?? item.label;
   },
   notifications: () =>
-    shownNotifications.map((n) => ({ id: n.id, title: n.title, body: n.body, closed: n.closed })),
+    shownNotifications.map((n) => ({
+      id: n.id,
+      title: n.title,
+      body: n.body,
+      buttons: n.buttons,
+      closed: n.closed,
+    })),
   clickNotification: (args) => clickNotification(Number(args['id'])),
+  pressNotificationButton: (args) => pressNotificationButton(Number(args['id']), Number(args['index'])),
   gc: async () => {
     // WeakRefs are cleared only after the current job, so collect in a later turn, twice.
     for (let i = 0; i < 2; i += 1) {

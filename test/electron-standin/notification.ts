@@ -4,12 +4,16 @@
 import { EventEmitter } from 'node:events';
 import type * as Electron from 'electron';
 import { requireReady } from './lifecycle';
+import { modes } from './modes';
 
 export interface ShownNotification {
   id: number;
   title: string;
   body: string;
   silent: boolean;
+  /** The button labels the OS shows: Electron shows `actions` of type 'button' on macOS and Windows only
+   * (https://electronjs.org/docs/api/structures/notification-action); Linux shows none. */
+  buttons: string[];
   ref: WeakRef<Notification>;
   closed: boolean;
 }
@@ -25,14 +29,23 @@ export class Notification extends EventEmitter implements Pick<Electron.Notifica
   title: string;
   body: string;
   silent: boolean;
+  actions: Electron.NotificationAction[];
   private record: ShownNotification | null = null;
 
-  constructor(options: { title?: string; body?: string; silent?: boolean } = {}) {
+  constructor(
+    options: {
+      title?: string;
+      body?: string;
+      silent?: boolean;
+      actions?: Electron.NotificationAction[];
+    } = {},
+  ) {
     super();
     requireReady('Notification');
     this.title = options.title ?? '';
     this.body = options.body ?? '';
     this.silent = options.silent ?? false;
+    this.actions = options.actions ?? [];
   }
 
   show(): void {
@@ -41,6 +54,10 @@ export class Notification extends EventEmitter implements Pick<Electron.Notifica
       title: this.title,
       body: this.body,
       silent: this.silent,
+      buttons:
+        modes.platform === 'linux'
+          ? []
+          : this.actions.filter((a) => a.type === 'button').map((a) => a.text ?? ''),
       ref: new WeakRef(this),
       closed: false,
     };
@@ -62,6 +79,17 @@ export function clickNotification(id: number): boolean {
   if (!record || !target || record.closed) return false;
   target.emit('click', { preventDefault() {} });
   // Clicking dismisses it, as the OS does.
+  target.close();
+  return true;
+}
+
+/** The user presses button `index` of notification `id`: false when no such button is shown or the app's
+ * object is gone. Electron 45 passes the index in the event's details (and, deprecated, as an argument). */
+export function pressNotificationButton(id: number, index: number): boolean {
+  const record = shownNotifications.find((n) => n.id === id);
+  const target = record?.ref.deref();
+  if (!record || !target || record.closed || index < 0 || index >= record.buttons.length) return false;
+  target.emit('action', { actionIndex: index, selectionIndex: -1, preventDefault() {} }, index, -1);
   target.close();
   return true;
 }

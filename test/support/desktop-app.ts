@@ -69,7 +69,7 @@ export interface DesktopRun {
   /** The labels of the tray menu (top level), as shown. */
   trayLabels(): Promise<string[]>;
   clickTray(...path: string[]): Promise<void>;
-  notifications(): Promise<{ id: number; title: string; body: string; closed: boolean }[]>;
+  notifications(): Promise<{ id: number; title: string; body: string; buttons: string[]; closed: boolean }[]>;
   clipboard(): Promise<{ text: string; writes: { text: string; kept: boolean }[] }>;
   locator(
     page: 'index' | 'drop',
