@@ -27,6 +27,14 @@ describe('the app in Chinese', () => {
       ]);
     expect((await run.window('drop'))?.title).toBe('KieDrop 投放窗口');
 
+    // Upload files… opens the file picker titled in Chinese.
+    const picked = await run.writeFile('picked.txt', 'chosen in the file picker');
+    await run.app.call('answerDialogs', { openPaths: [picked] });
+    await run.clickTray('上传文件…');
+    await expect
+      .poll(async () => (await run.app.call<{ openDialogTitles: string[] }>('recorded')).openDialogTitles)
+      .toEqual(['选择要上传的文件']);
+
     expect((await run.api('settingsSet', { language: 'en' })).ok).toBe(true);
     await expect
       .poll(() => run.trayLabels(), { timeout: 10_000 })

@@ -7,6 +7,8 @@ import { modes } from './modes';
 
 export const recorded = {
   openDialogs: 0,
+  /** The title of each file or folder picker, in order. */
+  openDialogTitles: [] as string[],
   messageBoxes: [] as { message: string; buttons: string[] }[],
   errorBoxes: [] as { title: string; content: string }[],
   openedExternal: [] as string[],
@@ -24,7 +26,9 @@ export const dialogAnswers = {
 export const dialog = {
   async showOpenDialog(...args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> {
     recorded.openDialogs += 1;
-    const options = (args.length > 1 ? args[1] : args[0]) as { properties?: string[] } | undefined;
+    const options = (args.length > 1 ? args[1] : args[0]) as
+      { properties?: string[]; title?: string } | undefined;
+    recorded.openDialogTitles.push(options?.title ?? '');
     const folder = options?.properties?.includes('openDirectory') ?? false;
     const paths = folder
       ? dialogAnswers.nextFolder === null
