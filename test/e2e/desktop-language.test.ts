@@ -3,7 +3,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { desktopSuite } from '../support/desktop-app';
+import { desktopSuite, startDesktop } from '../support/desktop-app';
 
 const suite = desktopSuite();
 const { desktop, history } = suite;
@@ -103,5 +103,29 @@ describe('the app in Chinese', () => {
     await expect
       .poll(() => run.locator('index', 'testid', 'notice', 'textContent'), { timeout: 10_000 })
       .toMatch(/^无法更改“登录时启动 KieDrop”：/u);
+  });
+
+  it('says in Chinese what a right-click share did, and when there was nothing to share', async () => {
+    const run = await desktop({ settings: { language: 'zh-CN', notifications: true, copyOnUpload: false } });
+    await run.ready();
+    const said = async () => (await run.notifications()).map((n) => `${n.title} | ${n.body}`);
+    const share = async (path: string) => {
+      const second = await startDesktop({
+        browser: suite.browser,
+        emulator: suite.emulator,
+        root: run.root,
+        args: ['--share', path],
+      });
+      expect(await second.app.exited).toBe(0);
+    };
+
+    await share(await run.writeFile('分享.txt', 'shared from the file manager'));
+    await expect
+      .poll(said, { timeout: 30_000 })
+      .toContain('分享.txt 已上传，链接已复制 | 可以粘贴到任何地方，3 天内有效。');
+
+    const missing = join(run.filesDir, 'not-there.txt');
+    await share(missing);
+    await expect.poll(said, { timeout: 30_000 }).toContain(`没有可分享的内容 | 找不到：${missing}`);
   });
 });
