@@ -40,8 +40,9 @@ function entry(name: string, expiresAt: number): NewHistoryEntry {
   };
 }
 
-/** A data folder whose history holds links copied two and a half days ago, one of them pinned since. */
-async function seededRoot(): Promise<{ root: string; ids: number[] }> {
+/** A data folder whose history holds links copied two and a half days ago that expire in about 4 hours,
+ * the last of them pinned since. */
+async function seededRoot(opts: { trayCopy?: boolean } = {}): Promise<{ root: string; ids: number[] }> {
   const root = await mkdtemp(join(tmpdir(), 'kiedrop-reminder-'));
   roots.push(root);
   await mkdir(join(root, 'data'), { recursive: true });
@@ -52,7 +53,9 @@ async function seededRoot(): Promise<{ root: string; ids: number[] }> {
     const ids = ['first.txt', 'second.txt', 'third.txt', 'pinned.txt'].map(
       (name, i) => history.insert(entry(name, soon + i * 10 * 60 * 1000)).id,
     );
-    new LinkShareStore(db).record(ids, Date.now() - 60 * HOUR);
+    // third.txt is copied only once the app runs, from the tray (opts.trayCopy).
+    const copied = opts.trayCopy ? ids.filter((_, i) => i !== 2) : ids;
+    new LinkShareStore(db).record(copied, Date.now() - 60 * HOUR);
     new PinStore(db).pin(ids[3] ?? 0, { location: 'kiedrop', followFile: false, now: Date.now() });
     return { root, ids };
   } finally {
@@ -62,9 +65,12 @@ async function seededRoot(): Promise<{ root: string; ids: number[] }> {
 
 describe('expiry reminder', () => {
   it('says in Chinese that 3 copied links expire soon, once, and its click opens History at the first', async () => {
-    const { root } = await seededRoot();
+    const { root } = await seededRoot({ trayCopy: true });
     const run = await suite.desktop({ root, settings: { language: 'zh-CN' } });
     await run.ready();
+    // Recent uploads › third.txt copies its link (well before the first check, half a minute after start).
+    await run.clickTray('最近上传', 'third.txt');
+    await expect.poll(async () => (await run.clipboard()).text).toContain('third.txt');
     const reminders = async () => (await run.notifications()).filter((n) => n.title.includes('你复制的'));
     await expect.poll(async () => (await reminders()).length, { timeout: 60_000, interval: 1000 }).toBe(1);
     const [notice] = await reminders();
