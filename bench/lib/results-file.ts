@@ -1,6 +1,6 @@
 // bench/RESULTS.md is assembled from sections, one per benchmark, so running one benchmark updates only its own.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 
 export const RESULTS_FILE = join(import.meta.dirname, '..', 'RESULTS.md');
@@ -13,7 +13,9 @@ Written by \`npm run bench\`; each section is replaced when its benchmark runs a
 
 function machineLine(): string {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  return `_${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · Node ${process.version} · ${cpus().length} × ${cpu}_`;
+  // The load average says how busy the machine was with other work as the numbers were taken.
+  const load = loadavg()[0] ?? 0;
+  return `_${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · Node ${process.version} · ${cpus().length} × ${cpu} · load average ${load.toFixed(1)}_`;
 }
 
 export function writeSection(id: string, title: string, body: string): void {
