@@ -7,6 +7,7 @@ import { electronClipboard } from './clipboard-adapter';
 import { electronDialogs } from './dialogs';
 import type { DropWindowHandle } from './drop-window';
 import { appLanguage, appTranslator } from './i18n/app-language';
+import { clipboardReason } from './i18n/clipboard-reason';
 import { errorText } from './i18n/error-text';
 import type { TrayActions } from './tray';
 
@@ -52,7 +53,8 @@ export function trayActions(service: AppService, deps: TrayActionDeps): TrayActi
         .then(() => service.reminders.recordShared(historyIds))
         .catch((err: unknown) => {
           const why = err instanceof Error ? err.message : String(err);
-          deps.notifier.notify({ title: t()('notify.linkNotCopied.title'), body: why });
+          const body = clipboardReason(appLanguage(service.settings.get()), why);
+          deps.notifier.notify({ title: t()('notify.linkNotCopied.title'), body });
         });
     },
     quit: () => app.quit(),

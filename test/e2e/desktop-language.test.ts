@@ -128,4 +128,23 @@ describe('the app in Chinese', () => {
     await share(missing);
     await expect.poll(said, { timeout: 30_000 }).toContain(`没有可分享的内容 | 找不到：${missing}`);
   });
+
+  it('says in Chinese why a link copied from the tray did not reach the clipboard', async () => {
+    const run = await desktop({
+      display: 'wayland',
+      settings: { language: 'zh-CN', notifications: true, copyOnUpload: false },
+    });
+    await run.ready();
+    const path = await run.writeFile('wayland.txt', 'copied while another app has focus');
+    expect((await run.api('uploadFiles', [path], {})).ok).toBe(true);
+    await expect
+      .poll(async () => (await history(run)).some((e) => e.fileName === 'wayland.txt'), { timeout: 20_000 })
+      .toBe(true);
+    // The person works in another app: on Wayland the copy from the tray is dropped.
+    await run.app.call('blurAll');
+    await run.clickTray('最近上传', 'wayland.txt');
+    await expect
+      .poll(async () => (await run.notifications()).map((n) => `${n.title} | ${n.body}`), { timeout: 10_000 })
+      .toContain('链接没有复制 | 桌面没有接受这次复制（在 Wayland 下只有获得焦点的窗口才能写入剪贴板）。');
+  });
 });

@@ -2,6 +2,7 @@
 // A failed upload's reason is said by its code where it has one; a paused queue's is the queue's sentence.
 import { ENGLISH_BATCH_WORDS } from '../core/share';
 import type { BatchWords } from '../core/share';
+import { clipboardReason } from './clipboard-reason';
 import { jobErrorText } from './error-text';
 import type { Language } from './language';
 
@@ -25,7 +26,7 @@ export const CHINESE_BATCH_WORDS: BatchWords = {
   notFoundLine: (p) => `找不到：${p}`,
   waitingLine: (reason) => `等待上传：${reason ?? '上传队列已暂停'}`,
   andMore: (n) => `……还有 ${n} 个`,
-  copyFailed: (_links, reason) => `链接没有复制：${reason}`,
+  copyFailed: (_links, reason) => `链接没有复制：${clipboardReason('zh-CN', reason)}`,
   linksCopied: (n) => `已复制 ${n} 个链接。`,
   pasteHint: (links) =>
     links === 1 ? '可以粘贴到任何地方，3 天内有效。' : '可以粘贴到任何地方，每行一个，3 天内有效。',

@@ -44,6 +44,8 @@ export const mainMessagesEn = {
   'share.recurseHint':
     'Files in sub-folders are shared only when "Share files in sub-folders" is on in Settings.',
   'dialog.cannotStart': 'KieDrop cannot start',
+  'clipboard.refused':
+    'the desktop did not take the copy (on Wayland only a focused window may write to the clipboard).',
   'dialog.pickFiles': 'Choose files to upload',
   'dialog.exportHistory': 'Export history',
   'dialog.pickFolder': 'Choose a folder to watch',

@@ -43,6 +43,7 @@ export const mainMessagesZhCN: MainMessages = {
   'notify.shareFailed.title': '无法分享',
   'share.recurseHint': '只有在设置中打开“分享子文件夹中的文件”时，才会分享子文件夹中的文件。',
   'dialog.cannotStart': 'KieDrop 无法启动',
+  'clipboard.refused': '桌面没有接受这次复制（在 Wayland 下只有获得焦点的窗口才能写入剪贴板）。',
   'dialog.pickFiles': '选择要上传的文件',
   'dialog.exportHistory': '导出历史记录',
   'dialog.pickFolder': '选择要监视的文件夹',
