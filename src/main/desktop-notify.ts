@@ -16,7 +16,9 @@ export function liveNotificationCount(): number {
   return live.size;
 }
 
-/** Buttons on the notification, where the OS shows them (macOS and Windows; Linux shows none). */
+/** Buttons on the notification, where the OS shows them: Windows; macOS only for a signed app whose
+ * Info.plist asks for alert-style notifications (electronjs.org/docs/api/structures/notification-action),
+ * which KieDrop's does not; Linux never. Elsewhere the click is all there is. */
 export interface NoticeButtons {
   labels: string[];
   onAction(index: number): void;

@@ -1,6 +1,7 @@
 // The expiry reminder as one OS notification, in the person's language. Clicking it brings the window
-// forward on History at the first link to expire; where the OS shows buttons (macOS, Windows) it offers
-// Renew (a new link for each) and Pin (each kept alive from now on). A button that fails says so.
+// forward on History at the first link to expire. Where the OS shows buttons (Windows; see
+// desktop-notify.ts) it offers Renew (a new link for each) and Pin (each kept alive from now on). A
+// button that fails says so.
 import type { AppService } from './core/app-service';
 import type { ExpiryReminder } from './core/reminders';
 import { showNotice } from './desktop-notify';

@@ -92,9 +92,9 @@ describe('expiry reminder', () => {
     expect(await reminders()).toHaveLength(1);
   }, 150_000);
 
-  it('pins the three links from its Pin button on macOS', async () => {
+  it('pins the three links from its Pin button on Windows', async () => {
     const { root, ids } = await seededRoot();
-    const run = await suite.desktop({ root, platform: 'darwin', settings: { language: 'en' } });
+    const run = await suite.desktop({ root, platform: 'win32', settings: { language: 'en' } });
     await run.ready();
     const reminders = async () => (await run.notifications()).filter((n) => n.title.includes('you copied'));
     await expect.poll(async () => (await reminders()).length, { timeout: 60_000, interval: 1000 }).toBe(1);

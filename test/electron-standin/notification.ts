@@ -11,8 +11,10 @@ export interface ShownNotification {
   title: string;
   body: string;
   silent: boolean;
-  /** The button labels the OS shows: Electron shows `actions` of type 'button' on macOS and Windows only
-   * (https://electronjs.org/docs/api/structures/notification-action); Linux shows none. */
+  /** The button labels the OS shows. Electron shows `actions` of type 'button' on Windows, and on macOS
+   * only for a signed app whose Info.plist sets NSUserNotificationAlertStyle to "alert"
+   * (https://electronjs.org/docs/api/structures/notification-action), which KieDrop's does not; Linux
+   * shows none. */
   buttons: string[];
   ref: WeakRef<Notification>;
   closed: boolean;
@@ -55,7 +57,7 @@ export class Notification extends EventEmitter implements Pick<Electron.Notifica
       body: this.body,
       silent: this.silent,
       buttons:
-        modes.platform === 'linux'
+        modes.platform !== 'win32'
           ? []
           : this.actions.filter((a) => a.type === 'button').map((a) => a.text ?? ''),
       ref: new WeakRef(this),
