@@ -26,6 +26,16 @@ describe('the app in Chinese', () => {
         '退出 KieDrop',
       ]);
     expect((await run.window('drop'))?.title).toBe('KieDrop 投放窗口');
+    const dropMenu =
+      (await run.app.call<{ label: string }[] | null>('contextMenu', { page: 'drop', selector: '#tile' })) ??
+      [];
+    expect(dropMenu.map((i) => i.label)).toEqual([
+      '打开 KieDrop',
+      '上传剪贴板',
+      '',
+      '保持置顶',
+      '隐藏投放窗口',
+    ]);
 
     // Upload files… opens the file picker titled in Chinese.
     const picked = await run.writeFile('picked.txt', 'chosen in the file picker');
