@@ -11,7 +11,7 @@ import { SCHEMA_V5_HISTORY_LINKS } from './schema-v5-history-links';
 import { SCHEMA_V6_LINK_HEALTH } from './schema-v6-link-health';
 import { SCHEMA_V7_JOB_ERROR_CODES } from './schema-v7-job-error-codes';
 import { SCHEMA_V8_PINS } from './schema-v8-pins';
-import { SCHEMA_V10_LINK_SHARES } from './schema-v10-link-shares';
+import { SCHEMA_V9_LINK_SHARES } from './schema-v9-link-shares';
 
 export interface Migration {
   version: number;
@@ -31,9 +31,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'error codes of failed jobs', sql: SCHEMA_V7_JOB_ERROR_CODES },
   { version: 8, name: 'pinned entries kept alive, and where keep-alive does not work', sql: SCHEMA_V8_PINS },
   {
-    version: 10,
+    version: 9,
     name: 'when links were last copied or shared, and expiry reminders',
-    sql: SCHEMA_V10_LINK_SHARES,
+    sql: SCHEMA_V9_LINK_SHARES,
   },
 ];
 

@@ -1,4 +1,4 @@
-// When each history entry's link was last copied or shared (table link_shares, schema v10), and which of
+// When each history entry's link was last copied or shared (table link_shares, schema v9), and which of
 // them are due an expiry reminder. Taking the due ones marks them reminded in the same transaction, so an
 // entry is reminded at most once however often the check runs.
 import type { KieDropDb } from '../db';
