@@ -185,13 +185,15 @@ export const COMMANDS: readonly CommandDoc[] = [
     name: 'history',
     summary: 'List, search and tidy up past uploads.',
     usage:
-      'kiedrop history [--search TEXT] [--status STATUS] [--limit N]\n' +
-      '       [--offset N] [--json]\n' +
+      'kiedrop history [--search TEXT] [--status STATUS] [--pinned]\n' +
+      '       [--limit N] [--offset N] [--json]\n' +
       '       kiedrop history --delete ID | --clear-expired',
     details:
       'Newest first, with each link and when it expires. STATUS is all (default), active, expiring (less ' +
       'than 6 hours left), expired, or failed (uploads that gave up, with the reason). --delete and ' +
-      '--clear-expired remove entries from the history only; files stay on the server until they expire.',
+      '--clear-expired remove entries from the history only; files stay on the server until they expire. ' +
+      'Pinned entries (kept alive at the same link) are marked in a PIN column; --json gives each a ' +
+      '"pinned" field.',
     options: [
       {
         name: 'search',
@@ -205,6 +207,7 @@ export const COMMANDS: readonly CommandDoc[] = [
         value: 'STATUS',
         description: 'all, active, expiring, expired or failed.',
       },
+      { name: 'pinned', type: 'boolean', description: 'Only entries pinned with `kiedrop pin`.' },
       { name: 'limit', type: 'string', value: 'N', description: 'Show at most N entries (default 50).' },
       { name: 'offset', type: 'string', value: 'N', description: 'Skip the first N entries (next page).' },
       {
@@ -220,6 +223,7 @@ export const COMMANDS: readonly CommandDoc[] = [
       'kiedrop history',
       'kiedrop history --search invoice --status active',
       'kiedrop history --status failed',
+      'kiedrop history --pinned',
       'kiedrop history --clear-expired',
     ],
   },

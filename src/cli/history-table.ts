@@ -16,14 +16,17 @@ export function expiryCell(entry: HistoryEntry, now: Date): string {
   return entry.status === 'expiring' ? `${text} (soon)` : text;
 }
 
+/** The PIN column appears only when a listed entry is pinned, so most listings stay as narrow as before. */
 export function historyTable(entries: readonly HistoryEntry[], now: Date): string[] {
+  const pins = entries.some((e) => e.pin?.pinned === true);
   return renderTable(
-    ['ID', 'NAME', 'SIZE', 'EXPIRES', 'LINK'],
+    pins ? ['ID', 'NAME', 'SIZE', 'EXPIRES', 'PIN', 'LINK'] : ['ID', 'NAME', 'SIZE', 'EXPIRES', 'LINK'],
     entries.map((e) => [
       historyRef(e.id),
       clip(e.fileName),
       formatBytes(e.size),
       expiryCell(e, now),
+      ...(pins ? [e.pin?.pinned === true ? 'pinned' : ''] : []),
       e.downloadUrl,
     ]),
   );

@@ -78,6 +78,7 @@ const historyQuery = z.strictObject(
     status: z
       .enum(['all', 'active', 'expiring', 'expired'], { error: 'must be all, active, expiring or expired' })
       .optional(),
+    pinned: z.boolean({ error: 'must be true or false' }).optional(),
     ...pageFields,
   },
   { error: 'must be a query object' },
@@ -216,6 +217,8 @@ export const CHANNEL_ARGS: { [C in InvokeChannel]: ChannelArgs<ArgsOf<C>> } = {
   ),
   'history:unpin': channel(['id'], z.tuple([id])),
   'history:pin-state': channel(['id'], z.tuple([id])),
+  'history:lifetime': none,
+  'history:save-copy': channel(['id'], z.tuple([id])),
   'history:check': channel(
     ['ids'],
     z.tuple([

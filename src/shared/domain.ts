@@ -1,6 +1,7 @@
 // Domain shapes that cross from the core to the window: plain data, no functions, ISO or epoch-ms times.
 // The core's history and queue modules re-export these, so there is one definition of each.
 
+import type { EntryPin } from './keepalive';
 import type { LinkCheck } from './link-health';
 
 export type UploadSource = 'manual' | 'watch' | 'share' | 'clipboard' | 'url' | 'cli';
@@ -33,16 +34,20 @@ export interface HistoryEntry {
   expiresInMs: number;
   /** The last health check of the link, in History's list; absent when never checked. */
   linkCheck?: LinkCheck;
+  /** Its pin (keep-alive), in History's list; absent when it was never pinned. */
+  pin?: EntryPin;
 }
 
 export type NewHistoryEntry = Omit<
   HistoryEntry,
-  'id' | 'status' | 'expiresInMs' | 'replacedBy' | 'linkCheck'
+  'id' | 'status' | 'expiresInMs' | 'replacedBy' | 'linkCheck' | 'pin'
 >;
 
 export interface HistoryQuery {
   search?: string;
   status?: 'all' | 'active' | 'expiring' | 'expired';
+  /** Only entries pinned now (kept alive at the same link). */
+  pinned?: boolean;
   limit?: number;
   offset?: number;
 }

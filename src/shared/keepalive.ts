@@ -13,3 +13,14 @@ export interface PinInfo {
   lastAt: string | null;
   lastOutcome: KeepAliveOutcomeKind | null;
 }
+
+/** An entry's pin as History lists it: whether it is pinned now, what keep-alive did, and what comes next. */
+export interface EntryPin {
+  pinned: boolean;
+  keptAliveCount: number;
+  /** ISO 8601: the last keep-alive or check. */
+  lastAt: string | null;
+  lastOutcome: KeepAliveOutcomeKind | null;
+  /** ISO 8601: when the next keep-alive is due (the expiry less the lead time); null when not pinned. */
+  nextAt: string | null;
+}

@@ -1,4 +1,7 @@
 import type { HistoryPage, HistoryStore } from '../../main/core/history';
+import type { KieDropDb } from '../../main/core/db';
+import { withPins } from '../../main/core/keepalive/entry-pins';
+import { savedLeadHours } from '../keepalive-lead';
 import type { ParsedArgs } from '../args';
 import { booleanFlag, stringFlag } from '../args';
 import type { CliContext } from '../context';
@@ -17,6 +20,7 @@ const MAX_LIMIT = 10_000;
 interface ListOptions {
   search: string | undefined;
   status: HistoryStatus;
+  pinned: boolean;
   limit: number;
   offset: number;
   json: boolean;
@@ -74,17 +78,31 @@ function searchNotes(page: HistoryPage): string[] {
   return notes;
 }
 
-function listEntries(ctx: CliContext, history: HistoryStore, o: ListOptions): void {
+function listEntries(
+  ctx: CliContext,
+  engine: { history: HistoryStore; db: KieDropDb },
+  o: ListOptions,
+  leadMs: number,
+): void {
   const status = o.status === 'failed' ? 'all' : o.status;
-  const page = history.list({ search: o.search, status, limit: o.limit, offset: o.offset });
+  const listed = engine.history.list({
+    search: o.search,
+    status,
+    limit: o.limit,
+    offset: o.offset,
+    ...(o.pinned && { pinned: true }),
+  });
+  const page = { ...listed, entries: withPins(engine.db, listed.entries, leadMs) };
   const { entries, total } = page;
   if (o.json) {
-    ctx.stdout.write(`${JSON.stringify(page, null, 2)}\n`);
+    // `pinned` on every entry, so a script need not know that `pin` is absent for never-pinned ones.
+    const json = { ...page, entries: entries.map((e) => ({ ...e, pinned: e.pin?.pinned === true })) };
+    ctx.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     return;
   }
   const notes = searchNotes(page);
   if (entries.length === 0) {
-    const filtered = o.search !== undefined || status !== 'all';
+    const filtered = o.search !== undefined || status !== 'all' || o.pinned;
     ctx.stdout.write(
       total > 0
         ? `No entries past ${o.offset} (${total} in all).\n`
@@ -108,7 +126,9 @@ export async function runHistory(ctx: CliContext, parsed: ParsedArgs): Promise<n
   if (parsed.positionals.length > 0) {
     throw new UsageError(`unexpected argument "${parsed.positionals[0]}"; to search, use --search`, COMMAND);
   }
-  const listing = ['search', 'status', 'limit', 'offset'].filter((f) => parsed.flags[f] !== undefined);
+  const listing = ['search', 'status', 'pinned', 'limit', 'offset'].filter(
+    (f) => parsed.flags[f] !== undefined,
+  );
   if (deleteId !== undefined && clearExpired) {
     throw new UsageError('use either --delete or --clear-expired, not both', COMMAND);
   }
@@ -122,12 +142,16 @@ export async function runHistory(ctx: CliContext, parsed: ParsedArgs): Promise<n
   const options: ListOptions = {
     search: stringFlag(parsed, 'search'),
     status: statusFlag(parsed),
+    pinned: booleanFlag(parsed, 'pinned'),
     limit: wholeNumberFlag(parsed, 'limit', { min: 1, max: MAX_LIMIT }, COMMAND) ?? DEFAULT_LIMIT,
     offset: wholeNumberFlag(parsed, 'offset', { min: 0 }, COMMAND) ?? 0,
     json: booleanFlag(parsed, 'json'),
   };
   if (options.search !== undefined && options.status === 'failed') {
     throw new UsageError('--search works on uploaded entries, not with --status failed', COMMAND);
+  }
+  if (options.pinned && options.status === 'failed') {
+    throw new UsageError('--pinned lists uploaded entries; failed uploads have no link to pin', COMMAND);
   }
 
   return withEngine(ctx, parsed, { needsKey: false }, async ({ engine }) => {
@@ -160,7 +184,7 @@ export async function runHistory(ctx: CliContext, parsed: ParsedArgs): Promise<n
       return EXIT_OK;
     }
     if (options.status === 'failed') listFailed(ctx, history, options);
-    else listEntries(ctx, history, options);
+    else listEntries(ctx, engine, options, savedLeadHours(ctx) * 60 * 60 * 1000);
     return EXIT_OK;
   });
 }

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { ExportWriteError, exportToFile } from '../history';
 import type { HistoryEntry, HistoryPage, HistoryQuery } from '../history';
 import { LinkCheckStore, linkCheckView, type LinkHealth } from '../health';
+import { withPins } from '../keepalive';
 import { formatLinks } from '../links';
 import { decodePreview } from '../thumbnails';
 import type { Handlers } from '../../../shared/ipc-contract';
@@ -21,7 +22,8 @@ type HistoryHandlerNames =
   | 'history:thumbnail'
   | 'history:file-present'
   | 'history:start-drag'
-  | 'history:preview';
+  | 'history:preview'
+  | 'history:lifetime';
 
 /** Larger images are not decoded just for a 96-pixel preview. */
 export const MAX_THUMBNAIL_SOURCE_BYTES = 64 * 1024 * 1024;
@@ -92,14 +94,15 @@ export function historyHandlers(deps: HandlerDeps): Pick<Handlers, HistoryHandle
   let latestSearch = '';
   let generation = 0;
 
-  // Each listed entry carries its link's last check: one lookup by key for the page, never a join
-  // over the whole history.
+  // Each listed entry carries its link's last check and its pin: one lookup by key each for the page,
+  // never a join over the whole history.
   function withLinkChecks(page: HistoryPage): HistoryPage {
     if (page.entries.length === 0) return page;
+    const leadMs = settings.get().keepAliveLeadHours * 60 * 60 * 1000;
+    const pinned = withPins(engine.db, page.entries, leadMs);
     const checks = new LinkCheckStore(engine.db).forEntries(page.entries.map((e) => e.id));
-    if (checks.size === 0) return page;
     const at = now();
-    const entries = page.entries.map((e) => {
+    const entries = pinned.map((e) => {
       const health = checks.get(e.id);
       return health === undefined ? e : { ...e, linkCheck: linkCheckView(health, at) };
     });
@@ -108,7 +111,7 @@ export function historyHandlers(deps: HandlerDeps): Pick<Handlers, HistoryHandle
 
   async function list(query: HistoryQuery): Promise<HistoryPage> {
     if ((query.search ?? '').trim() === '') return withLinkChecks(engine.history.list(query));
-    const key = JSON.stringify([query.search, query.status ?? 'all']);
+    const key = JSON.stringify([query.search, query.status ?? 'all', query.pinned === true]);
     if (key !== latestSearch) {
       latestSearch = key;
       generation++;
@@ -128,6 +131,7 @@ export function historyHandlers(deps: HandlerDeps): Pick<Handlers, HistoryHandle
   return {
     'history:list': list,
     'history:failed': (query) => engine.history.failedJobs(query),
+    'history:lifetime': () => engine.history.lifetime(),
     'history:delete': (id) => {
       const removed = engine.history.delete(id);
       if (removed) outbox.emit('history', { removed: id });

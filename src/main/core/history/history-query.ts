@@ -46,6 +46,17 @@ export interface Filter {
 }
 
 export function statusFilter(q: HistoryQuery, nowMs: number, soonMs: number): Filter {
+  const filter = byStatus(q, nowMs, soonMs);
+  if (q.pinned === true) {
+    // Pinned entries are few: their ids come from the pins table (its partial index on pinned = 1) and
+    // each is read by rowid, then sorted; no history index is walked.
+    filter.conditions.push('h.id IN (SELECT history_id FROM pins WHERE pinned = 1)');
+    filter.setAccess = 'NOT INDEXED';
+  }
+  return filter;
+}
+
+function byStatus(q: HistoryQuery, nowMs: number, soonMs: number): Filter {
   switch (q.status ?? 'all') {
     case 'all':
       return { conditions: [], params: {}, setAccess: 'NOT INDEXED' };
@@ -237,9 +248,14 @@ export function queryHistory(
   // Walking history_newest visits about (offset + limit) * all / total rows if matches are spread evenly;
   // collecting visits total. A small set is always collected: "expiring" entries are bunched three days
   // back, where a newest-first walk reaches them only after every newer entry.
-  const all = where === '' ? total : first(prepare('SELECT count(*) FROM history').raw().get());
+  // Pinned entries are always collected by rowid from the pins table: counting or walking the whole
+  // history for them would read every entry.
   const wanted = limit < 0 ? total : Math.min(total, offset + limit);
-  const walk = total > FTS_SET_MAX && total * total >= wanted * all;
+  const walk =
+    q.pinned !== true &&
+    total > FTS_SET_MAX &&
+    total * total >=
+      wanted * (where === '' ? total : first(prepare('SELECT count(*) FROM history').raw().get()));
   const access = walk || where === '' ? 'INDEXED BY history_newest' : filter.setAccess;
   const rows = prepare(
     `SELECT ${HISTORY_COLUMNS} FROM history h ${access} ${where} ${NEWEST_FIRST} LIMIT :limit OFFSET :offset`,

@@ -11,3 +11,4 @@ export {
 } from './keepalive-pass';
 export { keepAliveSource, type KeepAliveSource } from './keepalive-source';
 export { linkScope } from './link-scope';
+export { withPins } from './entry-pins';

@@ -67,6 +67,20 @@ export class PinStore {
     return row === undefined ? undefined : toPin(row);
   }
 
+  /** The pins of these entries, in one lookup by key (for a page of History); never-pinned ones are absent. */
+  forEntries(historyIds: readonly number[]): Map<number, PinState> {
+    const found = new Map<number, PinState>();
+    if (historyIds.length === 0) return found;
+    const rows = this.#db.conn
+      .prepare(`SELECT ${PIN_COLUMNS} FROM pins WHERE history_id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(historyIds)) as Row[];
+    for (const row of rows) {
+      const pin = toPin(row);
+      found.set(pin.historyId, pin);
+    }
+    return found;
+  }
+
   /**
    * Pins an entry (again): counts from earlier pins stay. `location` is where the link was made: the
    * upload job's location, which may hold a unique folder the entry's upload path does not show.
