@@ -217,8 +217,6 @@ export const CHANNEL_ARGS: { [C in InvokeChannel]: ChannelArgs<ArgsOf<C>> } = {
   ),
   'history:unpin': channel(['id'], z.tuple([id])),
   'history:pin-state': channel(['id'], z.tuple([id])),
-  'history:lifetime': none,
-  'history:save-copy': channel(['id'], z.tuple([id])),
   'history:check': channel(
     ['ids'],
     z.tuple([
