@@ -64,4 +64,24 @@ describe('error codes', () => {
       code: 'key.malformed',
     });
   });
+
+  it('says a proxy that is down is the proxy, not the server, in code and words', async () => {
+    const client = createApiClient({
+      apiKey: 'kie-test-key',
+      uploadBaseUrl: 'http://upload.invalid',
+      creditsBaseUrl: 'http://upload.invalid',
+      proxy: { mode: 'manual', url: CLOSED, origin: 'in Settings' },
+    });
+    try {
+      const refused = toIpcError(await failureOf(() => client.getCredits()));
+      expect(refused).toMatchObject({
+        kind: 'network',
+        code: 'proxy.refused',
+        params: { host: '127.0.0.1:9' },
+      });
+      expect(refused.message).toContain('Could not connect to the proxy 127.0.0.1:9');
+    } finally {
+      client.close();
+    }
+  });
 });

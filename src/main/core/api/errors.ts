@@ -35,6 +35,8 @@ export interface ApiErrorDetails {
   rawBody?: string;
   retryAfterMs?: number;
   cause?: unknown;
+  /** Set when the failure happened at the proxy (its display name), not at the API's server. */
+  proxy?: string;
 }
 
 export class ApiError extends Error {
@@ -43,6 +45,7 @@ export class ApiError extends Error {
   readonly serverMessage?: string;
   readonly rawBody?: string;
   readonly retryAfterMs?: number;
+  readonly proxy?: string;
 
   constructor(kind: ApiErrorKind, message: string, details: ApiErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -52,6 +55,7 @@ export class ApiError extends Error {
     this.serverMessage = details.serverMessage;
     this.rawBody = details.rawBody;
     this.retryAfterMs = details.retryAfterMs;
+    this.proxy = details.proxy;
   }
 
   /** Worth trying again later without the user changing anything. */

@@ -13,7 +13,7 @@ export function proxyRefusedError(
   statusText: string,
 ): ApiError {
   const answer = `${status} ${statusText.trim() || STATUS_CODES[status] || 'no reason given'}`;
-  const make = (message: string): ApiError => new ApiError('network', message);
+  const make = (message: string): ApiError => new ApiError('network', message, { proxy: proxy.name });
   if (status === 407) {
     return make(
       `The proxy ${proxy.name} refused the connection (${answer}). Check the proxy address and its user name and password ${proxy.origin}.`,
@@ -33,7 +33,8 @@ export function proxyRefusedError(
 export function proxyConnectError(err: unknown, proxy: ProxyHop, target: string): ApiError {
   const code = (err as NodeJS.ErrnoException | null)?.code ?? '';
   const detail = err instanceof Error ? err.message : String(err);
-  const make = (message: string): ApiError => new ApiError('network', message, { cause: err });
+  const make = (message: string): ApiError =>
+    new ApiError('network', message, { cause: err, proxy: proxy.name });
   const where = `Check the proxy address ${proxy.origin}`;
   switch (code) {
     case 'ECONNREFUSED':

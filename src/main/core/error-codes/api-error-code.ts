@@ -28,9 +28,22 @@ function hostOf(cause: unknown, message: string): string | null {
 
 const TLS = /^(ERR_TLS|CERT_)|SSL|SELF_SIGNED|UNABLE_TO_VERIFY/u;
 
+/** proxy-error.ts's failures: at the proxy, named by it, whatever the socket error says. */
+function proxyCode(err: ApiError, proxy: string, errno: string): CodedError {
+  const host = { host: proxy };
+  // No socket error: the proxy answered CONNECT with something other than 200.
+  if (err.cause === undefined) return { code: 'proxy.said-no', params: host };
+  if (errno === 'ECONNREFUSED') return { code: 'proxy.refused', params: host };
+  if (errno === 'ENOTFOUND' || errno.startsWith('EAI_')) return { code: 'proxy.dns', params: host };
+  if (errno === 'ECONNRESET' || errno === 'EPIPE') return { code: 'proxy.reset', params: host };
+  if (TLS.test(errno)) return { code: 'proxy.tls', params: host };
+  return { code: 'proxy.unreachable', params: host };
+}
+
 function networkCode(err: ApiError): CodedError {
   const cause = err.cause;
   const errno = typeof errnoOf(cause).code === 'string' ? String(errnoOf(cause).code) : '';
+  if (err.proxy !== undefined) return proxyCode(err, err.proxy, errno);
   const host = hostOf(cause, err.message);
   if (host === null) return { code: 'network.failed' };
   if (errno === 'ECONNREFUSED') return { code: 'network.refused', params: { host } };

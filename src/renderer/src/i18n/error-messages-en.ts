@@ -20,6 +20,17 @@ export const errorMessagesEn = {
   'error.network.unreachable': 'Could not reach {host}.',
   'error.network.failed': 'The network connection failed.',
   'error.network.timeout': 'The server did not answer in time.',
+  'error.proxy.refused':
+    'Could not connect to the proxy {host}: connection refused. Check the proxy address in Settings and that the proxy is running.',
+  'error.proxy.dns':
+    'Could not find the proxy {host} (the name lookup failed). Check the proxy address in Settings.',
+  'error.proxy.reset': 'The proxy {host} closed the connection. Check the proxy address in Settings.',
+  'error.proxy.tls':
+    'The secure connection to the proxy {host} failed. An https:// proxy address needs a proxy that speaks TLS.',
+  'error.proxy.unreachable':
+    'Could not reach the proxy {host}. Check the proxy address in Settings and your network connection.',
+  'error.proxy.said-no':
+    'The proxy {host} did not let the connection through. Check its address, user name and password in Settings, or ask whoever runs it.',
   'error.upload.cancelled': 'The upload was cancelled.',
   'error.file.not-found': 'File not found: {name}. It was moved or deleted.',
   'error.file.is-folder': '{name} is a folder; choose files inside it.',

@@ -18,6 +18,13 @@ export const errorMessagesZhCN: Record<keyof typeof errorMessagesEn, string> = {
   'error.network.unreachable': '无法访问 {host}。',
   'error.network.failed': '网络连接失败。',
   'error.network.timeout': '服务器没有在规定时间内响应。',
+  'error.proxy.refused': '无法连接到代理 {host}：连接被拒绝。请在设置中检查代理地址，并确认代理正在运行。',
+  'error.proxy.dns': '找不到代理 {host}（域名解析失败）。请在设置中检查代理地址。',
+  'error.proxy.reset': '代理 {host} 关闭了连接。请在设置中检查代理地址。',
+  'error.proxy.tls': '与代理 {host} 的安全连接失败。https:// 代理地址需要支持 TLS 的代理。',
+  'error.proxy.unreachable': '无法访问代理 {host}。请在设置中检查代理地址和网络连接。',
+  'error.proxy.said-no':
+    '代理 {host} 没有放行这个连接。请在设置中检查它的地址、用户名和密码，或联系代理的管理员。',
   'error.upload.cancelled': '上传已取消。',
   'error.file.not-found': '找不到文件：{name}。它已被移动或删除。',
   'error.file.is-folder': '{name} 是文件夹，请选择其中的文件。',
