@@ -3,6 +3,7 @@ import { openEngine } from '../main/core/engine';
 import type { Engine } from '../main/core/engine';
 import { defaultDataDir } from '../main/core/paths';
 import type { ParsedArgs } from './args';
+import { savedLinkLifetimeHours } from './saved-link-lifetime';
 import type { CliContext } from './context';
 import { resolveApiKey, resolveCliConfig } from './session';
 import type { ResolvedKey } from './session';
@@ -38,8 +39,10 @@ export async function openCliEngine(
   const knobs = readTestKnobs(ctx.env);
   const timeouts = readTimeoutKnobs(ctx.env);
   const key = opts.needsKey ? await resolveApiKey(ctx, config) : null;
+  const lifetimeHours = savedLinkLifetimeHours(cliDataDir(ctx));
   const engine = openEngine({
     dataDir: cliDataDir(ctx),
+    linkLifetimeHours: () => lifetimeHours,
     endpoints: config.endpoints,
     // One run uses one key: reading the keychain before every attempt would cost a D-Bus round trip
     // per file, and a key saved meanwhile is picked up by `kiedrop queue --resume`.

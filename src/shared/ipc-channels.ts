@@ -38,6 +38,7 @@ export const INVOKE_CHANNELS = [
   'history:pin',
   'history:unpin',
   'history:pin-state',
+  'history:lifetime',
   'history:check',
   'settings:get',
   'settings:set',

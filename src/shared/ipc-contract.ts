@@ -12,6 +12,7 @@ import type {
 import type { FailedJob, HistoryEntry, HistoryPage, HistoryQuery, JobSnapshot, PauseInfo } from './domain';
 import type { PinInfo } from './keepalive';
 import type { LinkCheck } from './link-health';
+import type { LinkLifetime } from './link-lifetime';
 import type { Settings } from './settings';
 import type {
   WatchFolderAdd,
@@ -26,6 +27,7 @@ export type * from './desktop';
 export type * from './watch';
 export type * from './keepalive';
 export type * from './link-health';
+export type * from './link-lifetime';
 export type { Settings };
 
 /** Everything the window may know about the API key: never the key itself. */
@@ -124,6 +126,8 @@ export interface InvokeChannels {
   'history:unpin': [[id: number], boolean];
   /** Whether the entry is pinned, how often it was kept alive and what the last pass did; null: never pinned. */
   'history:pin-state': [[id: number], PinInfo | null];
+  /** How long links are believed to live now (setting, learned from early deaths, or 3 days), and why. */
+  'history:lifetime': [[], LinkLifetime];
   /** Asks each link's host now whether it still serves the file (no key); the checks, in the order asked. */
   'history:check': [[ids: number[]], LinkCheck[]];
   'settings:get': [[], Settings];

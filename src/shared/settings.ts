@@ -50,6 +50,8 @@ export interface Settings {
   keepAliveLeadHours: number;
   /** One notification when links the user copied or shared (and did not pin) are in their last day. */
   expiryReminders: boolean;
+  /** How long links last, in hours (1-72), for every countdown; null: learned from links seen to die early, else 3 days. */
+  linkLifetimeHours: number | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -74,6 +76,7 @@ export const DEFAULT_SETTINGS: Settings = {
   checkForUpdates: true,
   keepAliveLeadHours: 12,
   expiryReminders: true,
+  linkLifetimeHours: null,
 };
 
 /**

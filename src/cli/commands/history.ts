@@ -10,6 +10,7 @@ import { CliFailure, EXIT_OK, UsageError } from '../errors';
 import { failedJobsTable, historyTable } from '../history-table';
 import { wholeNumberFlag } from '../number-flags';
 import { historyEntryFor, historyRef, parseRecordId } from '../record-ids';
+import { lifetimeNote } from '../lifetime-note';
 
 const COMMAND = 'history';
 export const HISTORY_STATUSES = ['all', 'active', 'expiring', 'expired', 'failed'] as const;
@@ -94,6 +95,9 @@ function listEntries(
   });
   const page = { ...listed, entries: withPins(engine.db, listed.entries, leadMs) };
   const { entries, total } = page;
+  // On stderr, so `--json` stays one document.
+  const shorter = lifetimeNote(engine.history.lifetime());
+  if (shorter !== null) ctx.stderr.write(`${shorter}\n`);
   if (o.json) {
     // `pinned` on every entry, so a script need not know that `pin` is absent for never-pinned ones.
     const json = { ...page, entries: entries.map((e) => ({ ...e, pinned: e.pin?.pinned === true })) };

@@ -43,7 +43,9 @@ export function createExpiryReminders(opts: ExpiryRemindersOptions): ExpiryRemin
     const { expiryReminders, notifications } = opts.settings.get();
     if (closed || !expiryReminders || !notifications || opts.notifier === null) return null;
     const at = now();
-    const reminder = groupReminder(new LinkShareStore(opts.engine.db).takeDue(at, REMINDER_WINDOW_MS), at);
+    const shift = opts.engine.history.expiryShiftMs();
+    const due = new LinkShareStore(opts.engine.db).takeDue(at, REMINDER_WINDOW_MS, shift);
+    const reminder = groupReminder(due, at);
     if (reminder === null) return null;
     if (opts.notifier.remindExpiring) opts.notifier.remindExpiring(reminder);
     else opts.notifier.notify(describeReminderEnglish(reminder));

@@ -70,6 +70,7 @@ export function createLinkHealthSchedule(opts: LinkHealthScheduleOptions): LinkH
           soonMs: opts.settings.get().expiringSoonHours * HOUR_MS,
           recheckAfterMs: opts.recheckAfterMs ?? LINK_HEALTH_RECHECK_AFTER_MS,
           limit: Math.min(batchSize, maxPerRound - made.length),
+          shiftMs: opts.engine.history.expiryShiftMs(),
         });
         if (due.length === 0) break;
         const store = new LinkCheckStore(db);

@@ -171,6 +171,7 @@ export function openAppService(opts: AppServiceOptions): AppService {
       now: opts.now ?? opts.engine?.now,
       concurrency: s.concurrency,
       expiringSoonMs: s.expiringSoonHours * HOUR_MS,
+      linkLifetimeHours: () => settings.get().linkLifetimeHours,
       userAgent: opts.userAgent ?? opts.engine?.userAgent,
       proxy: proxyOf(s),
     });

@@ -12,6 +12,7 @@ import { SCHEMA_V6_LINK_HEALTH } from './schema-v6-link-health';
 import { SCHEMA_V7_JOB_ERROR_CODES } from './schema-v7-job-error-codes';
 import { SCHEMA_V8_PINS } from './schema-v8-pins';
 import { SCHEMA_V9_LINK_SHARES } from './schema-v9-link-shares';
+import { SCHEMA_V10_LINK_LIFETIMES } from './schema-v10-link-lifetimes';
 
 export interface Migration {
   version: number;
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'when links were last copied or shared, and expiry reminders',
     sql: SCHEMA_V9_LINK_SHARES,
   },
+  { version: 10, name: 'how long links were seen to live', sql: SCHEMA_V10_LINK_LIFETIMES },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -10,7 +10,11 @@ import type { Engine, EngineOptions } from './types';
 
 export function openEngine(opts: EngineOptions): Engine {
   const db = openDatabase(join(opts.dataDir, DATABASE_FILE_NAME));
-  const history = new HistoryStore(db, { now: opts.now, expiringSoonMs: opts.expiringSoonMs });
+  const history = new HistoryStore(db, {
+    now: opts.now,
+    expiringSoonMs: opts.expiringSoonMs,
+    linkLifetimeHours: opts.linkLifetimeHours,
+  });
   const hub = createEventHub<QueueEvents>();
   const queue = createUploadQueue({
     db,

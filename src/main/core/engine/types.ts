@@ -17,6 +17,8 @@ export interface EngineOptions {
   concurrency?: number;
   /** Default 6 h. */
   expiringSoonMs?: number;
+  /** The "Links last" setting in hours, read at each use; null or absent: learned, else 3 days. */
+  linkLifetimeHours?: () => number | null;
   /** Defaults 8, 1000, 300_000. */
   retry?: { maxAttempts?: number; baseDelayMs?: number; maxDelayMs?: number };
   /** Default 30_000: no byte sent for this long → abort + retry. */

@@ -11,6 +11,8 @@ export interface DueCheckQuery {
   soonMs: number;
   recheckAfterMs: number;
   limit: number;
+  /** How much earlier than stored links are believed to die (HistoryStore.expiryShiftMs); default 0. */
+  shiftMs?: number;
 }
 
 const NOT_RECENTLY_CHECKED = `NOT EXISTS (SELECT 1 FROM link_checks c WHERE c.history_id = h.id
@@ -30,8 +32,8 @@ export function dueLinkChecks(db: KieDropDb, q: DueCheckQuery): LinkToCheck[] {
     .prepare(DUE_LINK_CHECKS_SQL)
     .raw()
     .all({
-      now: q.nowMs,
-      soon: q.nowMs + q.soonMs,
+      now: q.nowMs + (q.shiftMs ?? 0),
+      soon: q.nowMs + (q.shiftMs ?? 0) + q.soonMs,
       stale: q.nowMs - q.recheckAfterMs,
       limit: q.limit,
     }) as unknown[][];

@@ -1,6 +1,7 @@
 // The last health check of each history entry's link (table link_checks, schema v6). "Gone since" is the
 // first check that found the link gone; it stays while later checks agree and clears once one finds it alive.
 import type { KieDropDb } from '../db';
+import { recordEarlyDeath } from '../links/lifetime';
 import type { LinkProbe, LinkState } from './link-probe';
 
 export interface LinkHealth {
@@ -74,7 +75,26 @@ export class LinkCheckStore {
              detail = excluded.detail, gone_since = excluded.gone_since`,
         )
         .run(historyId, atMs, probe.state, probe.detail, goneSince);
+      if (probe.state === 'gone' && keptGone === null) this.#learnLifetime(historyId, previous, atMs);
     });
     return this.get(historyId);
+  }
+
+  /**
+   * A link first found gone before the expiry KieDrop computed tells how long links really live. Not when
+   * a later upload overwrote it (replaced), nor for a pinned link kept alive: its clock restarted at a
+   * keep-alive, and whether it did is what keep-alive checks itself.
+   */
+  #learnLifetime(historyId: number, previous: LinkHealth | undefined, goneAt: number): void {
+    const row = this.#db.conn
+      .prepare(
+        `SELECT h.uploaded_at FROM history h LEFT JOIN pins p ON p.history_id = h.id
+         WHERE h.id = ? AND h.replaced_by IS NULL AND h.expires_at > ? AND coalesce(p.kept_alive_count, 0) = 0`,
+      )
+      .raw()
+      .get(historyId, goneAt) as unknown[] | undefined;
+    if (row === undefined) return;
+    const lastAliveAt = previous?.state === 'alive' ? Date.parse(previous.checkedAt) : null;
+    recordEarlyDeath(this.#db, { historyId, uploadedAt: Number(row[0]), lastAliveAt, goneAt });
   }
 }

@@ -31,8 +31,9 @@ function strOrNull(row: Row, key: string): string | null {
   return row[key] === null || row[key] === undefined ? null : str(row, key);
 }
 
-export function rowToEntry(row: Row, nowMs: number, expiringSoonMs: number): HistoryEntry {
-  const expiresAtMs = num(row, 'expires_at');
+/** `shiftMs`: how much earlier than the stored expiry the link is believed to die (links/lifetime.ts). */
+export function rowToEntry(row: Row, nowMs: number, expiringSoonMs: number, shiftMs = 0): HistoryEntry {
+  const expiresAtMs = num(row, 'expires_at') - shiftMs;
   const replacedBy = numOrNull(row, 'replaced_by');
   return {
     id: num(row, 'id'),

@@ -11,11 +11,14 @@ import { DEFAULT_EXPIRING_SOON_MS } from './expiry-status';
 import { exportText, type ExportFormat } from './history-export';
 import { addSearchCondition, exportPage, queryHistory, searchText, statusFilter } from './history-query';
 import { HISTORY_COLUMNS, entryToParams, rowToEntry } from './history-row';
+import { believedLifetime, expiryShiftMs, type LinkLifetime } from '../links/lifetime';
 import type { FailedJob, HistoryEntry, HistoryPage, HistoryQuery, NewHistoryEntry } from './types';
 
 export interface HistoryStoreOptions {
   now?: () => number;
   expiringSoonMs?: number;
+  /** The "Links last" setting in hours, read at each call; null or absent: learned or 3 days. */
+  linkLifetimeHours?: () => number | null;
 }
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -49,12 +52,24 @@ export class HistoryStore {
   readonly #db: KieDropDb;
   readonly #now: () => number;
   readonly #soonMs: number;
+  readonly #lifetimeHours: () => number | null;
   readonly #statements = new Map<string, Database.Statement>();
 
   constructor(db: KieDropDb, opts: HistoryStoreOptions = {}) {
     this.#db = db;
     this.#now = opts.now ?? Date.now;
     this.#soonMs = opts.expiringSoonMs ?? DEFAULT_EXPIRING_SOON_MS;
+    this.#lifetimeHours = opts.linkLifetimeHours ?? (() => null);
+  }
+
+  /** How long links are believed to live now, and why (see links/lifetime.ts). */
+  lifetime(): LinkLifetime {
+    return this.#guard(() => believedLifetime(this.#db, this.#now(), this.#lifetimeHours()));
+  }
+
+  /** How much earlier than their stored expiry links are believed to die now. */
+  expiryShiftMs(): number {
+    return expiryShiftMs(this.lifetime());
   }
 
   /**
@@ -105,10 +120,12 @@ export class HistoryStore {
     const limit = pageBound(q.limit, DEFAULT_PAGE_SIZE, 'limit');
     const offset = pageBound(q.offset, 0, 'offset');
     const now = this.#now();
+    const shift = this.expiryShiftMs();
     return this.#guard(() => {
-      const found = queryHistory((sql) => this.#stmt(sql), q, now, this.#soonMs, limit, offset);
+      // Stored expiries are compared with a clock moved on by the shift (lifetime.ts): same indexes.
+      const found = queryHistory((sql) => this.#stmt(sql), q, now + shift, this.#soonMs, limit, offset);
       const result: HistoryPage = {
-        entries: found.rows.map((row) => rowToEntry(row, now, this.#soonMs)),
+        entries: found.rows.map((row) => rowToEntry(row, now, this.#soonMs, shift)),
         total: found.total,
       };
       if (found.totalIsLowerBound) result.totalIsLowerBound = true;
@@ -124,9 +141,10 @@ export class HistoryStore {
    */
   *exportPages(q: HistoryQuery = {}, pageSize = 1000): Generator<HistoryEntry[]> {
     const now = this.#now();
+    const shift = this.expiryShiftMs();
     let left = q.limit === undefined ? Infinity : pageBound(q.limit, 0, 'limit');
     const filter = this.#guard(() => {
-      const f = statusFilter(q, now, this.#soonMs);
+      const f = statusFilter(q, now + shift, this.#soonMs);
       const search = searchText(q);
       if (search !== '') addSearchCondition(f, search, (sql) => this.#stmt(sql));
       return f;
@@ -140,7 +158,7 @@ export class HistoryStore {
       const last = rows[rows.length - 1] ?? {};
       after = { at: Number(last['uploaded_at']), id: Number(last['id']) };
       left -= rows.length;
-      yield rows.map((row) => rowToEntry(row, now, this.#soonMs));
+      yield rows.map((row) => rowToEntry(row, now, this.#soonMs, shift));
     }
   }
 
@@ -192,7 +210,7 @@ export class HistoryStore {
       `SELECT ${HISTORY_COLUMNS} FROM history
        WHERE file_path = ? AND replaced_by IS NULL AND expires_at > ?
        ORDER BY uploaded_at DESC, id DESC LIMIT 1`,
-      [filePath, this.#now()],
+      [filePath, this.#now() + this.expiryShiftMs()],
     );
   }
 
@@ -203,7 +221,7 @@ export class HistoryStore {
       `SELECT ${HISTORY_COLUMNS} FROM history
        WHERE upload_path = ? AND file_name = ? AND replaced_by IS NULL AND expires_at > ?
        ORDER BY uploaded_at DESC, id DESC LIMIT 1`,
-      [uploadPath, fileName, this.#now()],
+      [uploadPath, fileName, this.#now() + this.expiryShiftMs()],
     );
   }
 
@@ -246,7 +264,7 @@ export class HistoryStore {
 
   /** Deletes every entry whose link has expired; returns how many. */
   clearExpired(): number {
-    const now = this.#now();
+    const now = this.#now() + this.expiryShiftMs();
     return this.#write(() => this.#stmt('DELETE FROM history WHERE expires_at <= ?').run(now).changes);
   }
 
@@ -264,8 +282,9 @@ export class HistoryStore {
 
   #one(sql: string, params: unknown[]): HistoryEntry | undefined {
     const now = this.#now();
+    const shift = this.expiryShiftMs();
     const row = this.#guard(() => this.#stmt(sql).get(...params)) as Record<string, unknown> | undefined;
-    return row === undefined ? undefined : rowToEntry(row, now, this.#soonMs);
+    return row === undefined ? undefined : rowToEntry(row, now, this.#soonMs, shift);
   }
 
   // Statements are prepared once per SQL text: preparing costs more than a single-row insert.

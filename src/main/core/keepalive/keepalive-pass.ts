@@ -142,7 +142,8 @@ async function keepOne(deps: KeepAliveDeps, pins: PinStore, id: number): Promise
       const detail = `${entry.downloadUrl} was uploaded again before it expired, yet it was gone after its old expiry (${describeProbe(seen)})`;
       deps.db.transaction(() => {
         pins.block(scope, entry!.id, detail, deps.now());
-        deps.history.moveExpiry(entry!.id, diedAt);
+        // Stored expiries are the documented 3 days; diedAt is a believed one (links/lifetime.ts).
+        deps.history.moveExpiry(entry!.id, diedAt + deps.history.expiryShiftMs());
         pins.record(entry!.id, 'clock-not-restarted', deps.now(), { detail, verifyAfter: null, unpin: true });
       });
       return {

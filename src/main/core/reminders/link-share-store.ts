@@ -43,9 +43,10 @@ export class LinkShareStore {
   /**
    * Copied or shared links, not pinned (keep-alive looks after those), not replaced, not known to be gone,
    * that expire after `now` and within `windowMs`, never reminded of before: soonest first. They are
-   * marked reminded at `now` before this returns.
+   * marked reminded at `now` before this returns. `shiftMs`: how much earlier than stored links are believed
+   * to die (HistoryStore.expiryShiftMs), so the reminder follows the countdowns.
    */
-  takeDue(now: number, windowMs: number): DueLink[] {
+  takeDue(now: number, windowMs: number, shiftMs = 0): DueLink[] {
     return this.#db.transaction(() => {
       const rows = this.#db.conn
         .prepare(
@@ -61,12 +62,13 @@ export class LinkShareStore {
               AND (c.state IS NULL OR c.state <> 'gone')
             ORDER BY h.expires_at, h.id`,
         )
-        .all(now, now + windowMs) as Row[];
+        .all(now + shiftMs, now + shiftMs + windowMs) as Row[];
       const mark = this.#db.conn.prepare('UPDATE link_shares SET reminded_at = ? WHERE history_id = ?');
       return rows.map((row) => {
         const historyId = Number(row['id']);
         mark.run(now, historyId);
-        return { historyId, fileName: String(row['file_name']), expiresAtMs: Number(row['expires_at']) };
+        const expiresAtMs = Number(row['expires_at']) - shiftMs;
+        return { historyId, fileName: String(row['file_name']), expiresAtMs };
       });
     });
   }

@@ -20,6 +20,9 @@ const MAX_COORDINATE = 1_000_000;
 /** Links live 3 days: a lead of two days or more would upload a pinned link again almost at once. */
 export const MAX_KEEPALIVE_LEAD_HOURS = 48;
 const KEEPALIVE_LEAD_MESSAGE = `"Keep pinned links alive" must be a whole number of hours from 1 to ${MAX_KEEPALIVE_LEAD_HOURS} before expiry.`;
+/** The documented lifetime: a longer one would only promise more than the service says. */
+export const MAX_LINK_LIFETIME_HOURS = 72;
+const LINK_LIFETIME_MESSAGE = `"Links last" must be empty (automatic) or a whole number of hours from 1 to ${MAX_LINK_LIFETIME_HOURS}.`;
 const CONFIRM_ABOVE_MESSAGE = `"Ask before sharing more than" must be a whole number from 1 to ${MAX_SHARE_CONFIRM_ABOVE}.`;
 
 function baseUrl(label: string) {
@@ -135,6 +138,11 @@ export const settingsShape = {
     .min(1, { error: KEEPALIVE_LEAD_MESSAGE })
     .max(MAX_KEEPALIVE_LEAD_HOURS, { error: KEEPALIVE_LEAD_MESSAGE }),
   expiryReminders: z.boolean({ error: '"Remind me of expiring links" must be on or off (true or false).' }),
+  linkLifetimeHours: z
+    .int({ error: LINK_LIFETIME_MESSAGE })
+    .min(1, { error: LINK_LIFETIME_MESSAGE })
+    .max(MAX_LINK_LIFETIME_HOURS, { error: LINK_LIFETIME_MESSAGE })
+    .nullable(),
 };
 
 export type SettingName = keyof Settings;

@@ -185,6 +185,9 @@ export const en = {
   'history.countOne': '1 link',
   'history.countFailed': '{count} failed uploads',
   'history.countFailedOne': '1 failed upload',
+  'history.lifetimeNote': 'Links have lately lasted about {hours} h, so countdowns use that ({reason}).',
+  'history.lifetimeReason': 'observed on {count} links',
+  'history.lifetimeReasonOne': 'observed on 1 link',
   'history.listLabel': 'Uploaded files',
   'history.failedListLabel': 'Failed uploads',
   'history.replaced': 'Replaced',
@@ -349,6 +352,11 @@ export const en = {
   'settings.keepAliveLead': 'Keep pinned links alive (hours before expiry)',
   'settings.keepAliveLeadHint':
     'A pinned link is uploaded again to the same address this long before it would expire, while KieDrop runs.',
+  'settings.linkLifetime': 'Links last (hours; empty: learn it)',
+  'settings.linkLifetimeLearned':
+    'Every countdown uses this. Learned: links have lately lasted about {hours} h (observed on {count} links that died early).',
+  'settings.linkLifetimeAssumed':
+    'Every countdown uses this. Learned: no link has died early lately, so the documented 3 days are used.',
   'settings.section.appearance': 'Appearance',
   'settings.section.network': 'Network',
   'settings.section.key': 'API key',
@@ -356,6 +364,7 @@ export const en = {
   'settings.defaultPathHint': 'The server folder uploads go to unless you choose another.',
   'settings.error.wholeNumber': 'Enter a whole number from {min} to {max}.',
   'settings.error.hours': 'Enter a whole number of hours from {min} to {max}.',
+  'settings.error.hoursOrEmpty': 'Leave it empty, or enter a whole number of hours from {min} to {max}.',
   'settings.error.host': 'This address cannot be used: {reason}',
   'settings.error.proxy': 'Enter the proxy as an address such as {example}. {reason}',
   'settings.error.uploadPath': 'This folder name cannot be used: {reason}',

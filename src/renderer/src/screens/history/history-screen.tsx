@@ -23,6 +23,7 @@ import { PreviewDialog } from './preview-dialog';
 import { HistoryRow, HistoryRowPlaceholder } from './history-row';
 import type { HistoryFilter } from './history-toolbar';
 import { HistoryToolbar } from './history-toolbar';
+import { LifetimeNote } from './lifetime-note';
 import { rowStatus } from './row-status';
 import { useBulkActions } from './use-bulk-actions';
 import { useHistoryActions } from './use-history-actions';
@@ -298,6 +299,7 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
           {scopeText === null ? null : <span className="history-count-scope"> · {scopeText}</span>}
         </div>
       )}
+      <LifetimeNote active={active && !failedMode} onChange={history.invalidate} />
       {bulk.pending ? (
         <UndoBar key={bulk.pending.n} count={bulk.pending.ids.length} onUndo={bulk.undo} />
       ) : null}

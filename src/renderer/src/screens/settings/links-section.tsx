@@ -1,6 +1,7 @@
 // Settings → "Links that last": reminders before copied links expire, and how long before expiry a
 // pinned link is uploaded again to keep it alive. Both are read by the app's own timers.
 import { useSettings } from '../../hooks/use-settings';
+import { LearnedLifetimeHint } from './learned-lifetime-hint';
 import { useT } from '../../i18n/i18n-context';
 import { numberPatch } from './number-patch';
 import { SETTING_LIMITS } from './setting-error-text';
@@ -29,6 +30,18 @@ export function LinksSection() {
         max={SETTING_LIMITS.keepAliveLeadHours}
         width="short"
         testId="setting-keepalive-lead"
+      />
+      <TextSetting
+        label={t('settings.linkLifetime')}
+        hint={<LearnedLifetimeHint />}
+        value={settings.linkLifetimeHours === null ? '' : String(settings.linkLifetimeHours)}
+        // Empty means automatic; anything else goes to the app, which explains a bad value.
+        toPatch={(v) => ({ linkLifetimeHours: v.trim() === '' ? null : Number(v.trim()) })}
+        type="number"
+        min={1}
+        max={SETTING_LIMITS.linkLifetimeHours}
+        width="short"
+        testId="setting-link-lifetime"
       />
     </SettingsSection>
   );

@@ -12,6 +12,7 @@ export const SETTING_LIMITS = {
   expiringSoonHours: 72,
   shareConfirmAbove: 100_000,
   keepAliveLeadHours: 48,
+  linkLifetimeHours: 72,
 } as const;
 
 /** The app's text without its `Setting "name": ` prefix. */
@@ -32,6 +33,8 @@ export function settingErrorText(patch: Partial<Settings>, error: IpcError, t: T
       return t('settings.error.hours', { min: 1, max: SETTING_LIMITS.expiringSoonHours });
     case 'keepAliveLeadHours':
       return t('settings.error.hours', { min: 1, max: SETTING_LIMITS.keepAliveLeadHours });
+    case 'linkLifetimeHours':
+      return t('settings.error.hoursOrEmpty', { min: 1, max: SETTING_LIMITS.linkLifetimeHours });
     case 'shareConfirmAbove':
       return t('settings.error.wholeNumber', { min: 1, max: SETTING_LIMITS.shareConfirmAbove });
     case 'uploadBaseUrl':
