@@ -21,6 +21,8 @@ export interface EntryPin {
   /** ISO 8601: the last keep-alive or check. */
   lastAt: string | null;
   lastOutcome: KeepAliveOutcomeKind | null;
+  /** How long ago the last keep-alive or check was, on the app's clock (the window's may differ). */
+  lastAgeMs: number | null;
   /** ISO 8601: when the next keep-alive is due (the expiry less the lead time); null when not pinned. */
   nextAt: string | null;
 }

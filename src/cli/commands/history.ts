@@ -93,7 +93,7 @@ function listEntries(
     offset: o.offset,
     ...(o.pinned && { pinned: true }),
   });
-  const page = { ...listed, entries: withPins(engine.db, listed.entries, leadMs) };
+  const page = { ...listed, entries: withPins(engine.db, listed.entries, leadMs, ctx.now().getTime()) };
   const { entries, total } = page;
   // On stderr, so `--json` stays one document.
   const shorter = lifetimeNote(engine.history.lifetime());

@@ -99,9 +99,9 @@ export function historyHandlers(deps: HandlerDeps): Pick<Handlers, HistoryHandle
   function withLinkChecks(page: HistoryPage): HistoryPage {
     if (page.entries.length === 0) return page;
     const leadMs = settings.get().keepAliveLeadHours * 60 * 60 * 1000;
-    const pinned = withPins(engine.db, page.entries, leadMs);
-    const checks = new LinkCheckStore(engine.db).forEntries(page.entries.map((e) => e.id));
     const at = now();
+    const pinned = withPins(engine.db, page.entries, leadMs, at);
+    const checks = new LinkCheckStore(engine.db).forEntries(page.entries.map((e) => e.id));
     const entries = pinned.map((e) => {
       const health = checks.get(e.id);
       return health === undefined ? e : { ...e, linkCheck: linkCheckView(health, at) };

@@ -4,7 +4,12 @@ import type { KieDropDb } from '../db';
 import type { HistoryEntry } from '../history';
 import { PinStore } from './pin-store';
 
-export function withPins(db: KieDropDb, entries: HistoryEntry[], leadMs: number): HistoryEntry[] {
+export function withPins(
+  db: KieDropDb,
+  entries: HistoryEntry[],
+  leadMs: number,
+  nowMs: number,
+): HistoryEntry[] {
   if (entries.length === 0) return entries;
   const pins = new PinStore(db).forEntries(entries.map((e) => e.id));
   if (pins.size === 0) return entries;
@@ -19,6 +24,7 @@ export function withPins(db: KieDropDb, entries: HistoryEntry[], leadMs: number)
         keptAliveCount: pin.keptAliveCount,
         lastAt: pin.lastAt,
         lastOutcome: pin.lastOutcome,
+        lastAgeMs: pin.lastAt === null ? null : nowMs - Date.parse(pin.lastAt),
         nextAt: due,
       },
     };

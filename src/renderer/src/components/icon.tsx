@@ -161,6 +161,12 @@ const PATHS = {
       <path d="M4 20h16" />
     </>
   ),
+  pin: (
+    <>
+      <path d="M12 16v6" />
+      <path d="M8 3h8l-1.5 6 3.5 3.5V16H6v-3.5L9.5 9z" />
+    </>
+  ),
   clock: (
     <>
       <circle cx="12" cy="12" r="9" />

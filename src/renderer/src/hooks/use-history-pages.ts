@@ -29,17 +29,21 @@ export function useHistoryPages(
   search: string,
   status: HistoryStatusFilter,
   enabled: boolean,
+  /** Only pinned entries (History's Pinned filter). */
+  pinned = false,
 ): PagedList<HistoryItem> & { scope: SearchScope | null } {
-  const queryKey = `${enabled}:${status}:${search}`;
+  const queryKey = `${enabled}:${status}:${pinned}:${search}`;
   const [scope, setScope] = useState<SearchScope | null>(null);
   const fetchPage = useCallback(
     async (offset: number, limit: number) => {
       if (!enabled) return { ok: true as const, value: { items: [], total: 0 } };
-      const res = await settle(api.historyList({ search, status, limit, offset }));
+      const res = await settle(
+        api.historyList({ search, status, limit, offset, ...(pinned && { pinned: true }) }),
+      );
       if (!res.ok) return res;
       if (offset === 0 && res.value.superseded !== true) {
         setScope({
-          query: `${enabled}:${status}:${search}`,
+          query: `${enabled}:${status}:${pinned}:${search}`,
           lowerBound: res.value.totalIsLowerBound === true,
           searchedNewest: res.value.searchedNewest ?? null,
         });
@@ -50,7 +54,7 @@ export function useHistoryPages(
         value: { items: res.value.entries.map((e) => toHistoryItem(e, now)), total: res.value.total },
       };
     },
-    [search, status, enabled],
+    [search, status, enabled, pinned],
   );
   const list = usePagedList(fetchPage, queryKey, historyItemId);
 
@@ -62,7 +66,7 @@ export function useHistoryPages(
     }
     if (change.added) {
       // Only the unfiltered list knows for sure that a new entry belongs at its top.
-      if (status === 'all' && search.trim() === '') list.prepend(toHistoryItem(change.added));
+      if (status === 'all' && !pinned && search.trim() === '') list.prepend(toHistoryItem(change.added));
       else list.invalidate();
     }
     if (change.replaced !== undefined) list.invalidate();

@@ -10,11 +10,13 @@ export interface BulkBarProps {
   onRenew: () => void;
   /** Asks each selected link's host now whether it still serves the file. */
   onCheck: () => void;
+  /** Pins every selected link (kept alive at the same address). */
+  onPin: () => void;
   onDelete: () => void;
   onClear: () => void;
 }
 
-export function BulkBar({ count, format, onCopy, onRenew, onCheck, onDelete, onClear }: BulkBarProps) {
+export function BulkBar({ count, format, onCopy, onRenew, onCheck, onPin, onDelete, onClear }: BulkBarProps) {
   const t = useT();
   return (
     <div className="bulk-bar" role="toolbar" aria-label={t('history.bulk.label')} data-testid="bulk-bar">
@@ -32,6 +34,10 @@ export function BulkBar({ count, format, onCopy, onRenew, onCheck, onDelete, onC
       <button type="button" className="button button-small" onClick={onCheck}>
         <Icon name="globe" size={14} />
         {t('history.bulk.check')}
+      </button>
+      <button type="button" className="button button-small" onClick={onPin}>
+        <Icon name="pin" size={14} />
+        {t('history.bulk.pin')}
       </button>
       <button type="button" className="button button-small button-danger" onClick={onDelete}>
         <Icon name="trash" size={14} />

@@ -14,6 +14,8 @@ import { useDragCue } from '../../hooks/use-drag-cue';
 import { useI18n } from '../../i18n/i18n-context';
 import { CopyButton } from './copy-button';
 import { ExpiryBadge } from './expiry-badge';
+import { pinStatusText } from './pin-status';
+import type { LocalPin } from './pin-status';
 import { Thumbnail } from './thumbnail';
 import { useFilePresent } from './use-file-present';
 import type { RowActions } from './use-history-actions';
@@ -26,6 +28,8 @@ export interface HistoryRowProps {
   health: LocalLinkHealth | null;
   /** Its host said the link is gone before its expiry: the row is dead (status is then 'expired'). */
   gone: boolean;
+  /** The entry's pin, or null when it was never pinned. */
+  pin: LocalPin | null;
   now: number;
   preferredFormat: LinkFormat;
   actions: RowActions;
@@ -46,6 +50,7 @@ export const HistoryRow = memo(function HistoryRow({
   msLeft,
   health,
   gone,
+  pin,
   now,
   preferredFormat,
   actions,
@@ -63,6 +68,8 @@ export const HistoryRow = memo(function HistoryRow({
   const filePresent = useFilePresent(entry);
   const fileGone = filePresent === false;
   const { cue, startCue } = useDragCue();
+  const pinned = pin?.pinned === true;
+  const pinText = pinStatusText(pin, now, t);
   return (
     <div
       className="history-row"
@@ -103,6 +110,11 @@ export const HistoryRow = memo(function HistoryRow({
             {name}
           </span>
           {status === 'replaced' ? <span className="pill pill-replaced">{t('history.replaced')}</span> : null}
+          {pinned ? (
+            <span className="pill pill-pinned" data-testid="pinned-marker">
+              {t('history.pinned')}
+            </span>
+          ) : null}
           {entry.renewOf !== null ? <span className="pill pill-muted">{t('history.renewed')}</span> : null}
           {cue ? (
             <span className="pill pill-drag" role="status">
@@ -123,6 +135,14 @@ export const HistoryRow = memo(function HistoryRow({
                 data-state={health.state}
               >
                 {formatLinkHealth(health, Math.max(now, health.checkedAt), language, t)}
+              </span>
+              <span aria-hidden="true">·</span>
+            </>
+          ) : null}
+          {pinText !== null ? (
+            <>
+              <span className="history-keepalive" data-testid="keepalive-status">
+                {pinText}
               </span>
               <span aria-hidden="true">·</span>
             </>
@@ -194,6 +214,16 @@ export const HistoryRow = memo(function HistoryRow({
               onClick={() => void actions.renew(entry)}
             />
           )}
+          <IconButton
+            icon="pin"
+            className={pinned ? 'icon-button-on' : undefined}
+            tabIndex={tabIndex}
+            label={t(pinned ? 'history.action.unpinNamed' : 'history.action.pinNamed', { name })}
+            title={t(pinned ? 'history.action.unpin' : 'history.action.pin')}
+            aria-pressed={pinned}
+            data-testid="pin-toggle"
+            onClick={() => actions.togglePin(entry)}
+          />
           <IconButton
             icon="trash"
             className="icon-button-danger"

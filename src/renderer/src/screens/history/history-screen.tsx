@@ -28,6 +28,7 @@ import { rowStatus } from './row-status';
 import { useBulkActions } from './use-bulk-actions';
 import { useHistoryActions } from './use-history-actions';
 import { useLinkChecks } from './use-link-checks';
+import { usePins } from './use-pins';
 import { useSelection } from './use-selection';
 import { translateError } from '../../i18n/translate-error';
 
@@ -55,12 +56,28 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<VirtualListController>(null);
   const failedMode = filter === 'failed';
-  const history = useHistoryPages(debounced, failedMode ? 'all' : filter, !failedMode);
+  const pinnedMode = filter === 'pinned';
+  const history = useHistoryPages(
+    debounced,
+    failedMode || pinnedMode ? 'all' : filter,
+    !failedMode,
+    pinnedMode,
+  );
   const failed = useFailedPages(failedMode);
   const now = useNow(60_000);
   const soonMs = settings.expiringSoonHours * HOUR;
   const actions = useHistoryActions();
   const linkChecks = useLinkChecks();
+  // Unpinned under the Pinned filter: the row leaves the list it no longer belongs to.
+  const pins = usePins(
+    settings.keepAliveLeadHours,
+    useCallback(
+      (id: number) => {
+        if (pinnedMode) history.remove((item) => item.entry.id === id);
+      },
+      [pinnedMode, history.remove],
+    ),
+  );
   const selection = useSelection();
   const [preview, setPreview] = useState<HistoryEntry | null>(null);
   const bulk = useBulkActions({
@@ -94,8 +111,9 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
         bulk.remove(ids);
       },
       check: (entry: HistoryEntry) => void linkChecks.check([entry]),
+      togglePin: (entry: HistoryEntry) => void pins.toggle(entry),
     }),
-    [actions.row, selection, bulk.remove, linkChecks.check],
+    [actions.row, selection, bulk.remove, linkChecks.check, pins.toggle],
   );
   // The selected entries that are loaded (a selection only ever holds rows that were shown).
   const selectedEntries = () => {
@@ -264,7 +282,9 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
             ? t('history.empty.search', { search: debounced.trim() })
             : filter === 'all'
               ? t('history.empty.all')
-              : t('history.empty.filter')}
+              : pinnedMode
+                ? t('history.empty.pinned')
+                : t('history.empty.filter')}
       </p>
       {!failedMode && !searching && filter === 'all' ? (
         <p className="empty-body">{t('history.empty.allBody')}</p>
@@ -290,6 +310,7 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
           onCopy={() => void bulk.copy(selectedIds(), settings.copyFormat)}
           onRenew={() => void bulk.renew(selectedIds())}
           onCheck={() => void linkChecks.check(selectedEntries())}
+          onPin={() => void pins.pinMany(selectedEntries())}
           onDelete={deleteSelected}
           onClear={selection.clear}
         />
@@ -368,6 +389,7 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
                   msLeft={msLeft}
                   health={health}
                   gone={gone}
+                  pin={pins.pinOf(item)}
                   now={now}
                   preferredFormat={settings.copyFormat}
                   actions={rowActions}

@@ -6,7 +6,7 @@ import { MenuButton } from '../../components/menu-button';
 import { SegmentedControl } from '../../components/segmented-control';
 import { useT } from '../../i18n/i18n-context';
 
-export type HistoryFilter = 'all' | 'active' | 'expiring' | 'expired' | 'failed';
+export type HistoryFilter = 'all' | 'active' | 'expiring' | 'expired' | 'pinned' | 'failed';
 
 export interface HistoryToolbarProps {
   search: string;
@@ -63,6 +63,7 @@ export function HistoryToolbar({
           { value: 'active', label: t('history.filter.active') },
           { value: 'expiring', label: t('history.filter.expiring') },
           { value: 'expired', label: t('history.filter.expired') },
+          { value: 'pinned', label: t('history.filter.pinned') },
           { value: 'failed', label: t('history.filter.failed') },
         ]}
       />

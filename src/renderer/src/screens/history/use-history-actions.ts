@@ -18,12 +18,14 @@ export interface RowActions {
   askDelete: (entry: HistoryEntry) => void;
   /** Asks the link's host now whether it still serves the file (the screen's: it keeps the results). */
   check: (entry: HistoryEntry) => void;
+  /** Pins or unpins the entry (the screen's: it keeps what is known about pins). */
+  togglePin: (entry: HistoryEntry) => void;
   /** Drags the local file out of the window (from the row's dragstart). */
   dragFile: (entry: HistoryEntry) => Promise<void>;
 }
 
 export interface HistoryActions {
-  row: Omit<RowActions, 'askDelete' | 'check'>;
+  row: Omit<RowActions, 'askDelete' | 'check' | 'togglePin'>;
 }
 
 export function useHistoryActions(): HistoryActions {
