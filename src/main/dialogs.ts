@@ -21,10 +21,10 @@ export function electronDialogs(
       });
       return result.canceled ? [] : result.filePaths;
     },
-    async saveFile(defaultName) {
+    async saveFile(defaultName, purpose = 'export-history') {
       const window = getWindow();
       const options: Electron.SaveDialogOptions = {
-        title: t()('dialog.exportHistory'),
+        title: t()(purpose === 'save-copy' ? 'dialog.saveCopy' : 'dialog.exportHistory'),
         defaultPath: defaultName,
       };
       const result = window

@@ -217,6 +217,7 @@ export const CHANNEL_ARGS: { [C in InvokeChannel]: ChannelArgs<ArgsOf<C>> } = {
   ),
   'history:unpin': channel(['id'], z.tuple([id])),
   'history:pin-state': channel(['id'], z.tuple([id])),
+  'history:save-copy': channel(['id'], z.tuple([id])),
   'history:lifetime': none,
   'history:check': channel(
     ['ids'],

@@ -40,6 +40,7 @@ export const INVOKE_CHANNELS = [
   'history:pin-state',
   'history:lifetime',
   'history:check',
+  'history:save-copy',
   'settings:get',
   'settings:set',
   'clipboard:upload',

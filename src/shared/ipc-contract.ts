@@ -12,6 +12,7 @@ import type {
 import type { FailedJob, HistoryEntry, HistoryPage, HistoryQuery, JobSnapshot, PauseInfo } from './domain';
 import type { PinInfo } from './keepalive';
 import type { LinkCheck } from './link-health';
+import type { SavedCopyInfo } from './saved-copy';
 import type { LinkLifetime } from './link-lifetime';
 import type { Settings } from './settings';
 import type {
@@ -27,6 +28,7 @@ export type * from './desktop';
 export type * from './watch';
 export type * from './keepalive';
 export type * from './link-health';
+export type * from './saved-copy';
 export type * from './link-lifetime';
 export type { Settings };
 
@@ -130,6 +132,8 @@ export interface InvokeChannels {
   'history:lifetime': [[], LinkLifetime];
   /** Asks each link's host now whether it still serves the file (no key); the checks, in the order asked. */
   'history:check': [[ids: number[]], LinkCheck[]];
+  /** Downloads the entry's link to a place the person chooses in a save dialog; null when they cancelled. */
+  'history:save-copy': [[id: number], SavedCopyInfo | null];
   'settings:get': [[], Settings];
   'settings:set': [[patch: Partial<Settings>], Settings];
   /** Uploads what is on the clipboard (files, an image, or links); resolves when those uploads end. */

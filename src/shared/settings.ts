@@ -50,6 +50,10 @@ export interface Settings {
   keepAliveLeadHours: number;
   /** One notification when links the user copied or shared (and did not pin) are in their last day. */
   expiryReminders: boolean;
+  /** After a URL upload, keep a copy of the new link's bytes in the data folder, so it can be renewed later. */
+  keepUrlUploadCopies: boolean;
+  /** The most those copies may take together, in MiB; the oldest go first. */
+  urlUploadCopiesMaxMiB: number;
   /** How long links last, in hours (1-72), for every countdown; null: learned from links seen to die early, else 3 days. */
   linkLifetimeHours: number | null;
 }
@@ -76,6 +80,8 @@ export const DEFAULT_SETTINGS: Settings = {
   checkForUpdates: true,
   keepAliveLeadHours: 12,
   expiryReminders: true,
+  keepUrlUploadCopies: false,
+  urlUploadCopiesMaxMiB: 500,
   linkLifetimeHours: null,
 };
 

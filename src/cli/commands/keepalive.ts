@@ -48,6 +48,7 @@ function leadHours(ctx: CliContext, parsed: ParsedArgs): number {
 function routeWords(o: KeepAliveOutcome): string {
   if (o.route === 'local-file') return 'from the unchanged local file';
   if (o.route === 'followed-file') return 'from the changed local file, as this pin follows the file';
+  if (o.route === 'saved-copy') return "from KieDrop's local copy of the link's bytes";
   return 'by having the service fetch the link itself';
 }
 

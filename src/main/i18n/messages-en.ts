@@ -47,6 +47,7 @@ export const mainMessagesEn = {
   'clipboard.refused':
     'the desktop did not take the copy (on Wayland only a focused window may write to the clipboard).',
   'dialog.pickFiles': 'Choose files to upload',
+  'dialog.saveCopy': 'Save a copy',
   'dialog.exportHistory': 'Export history',
   'dialog.pickFolder': 'Choose a folder to watch',
   'dialog.pickFolder.button': 'Watch folder',

@@ -45,6 +45,7 @@ export const mainMessagesZhCN: MainMessages = {
   'dialog.cannotStart': 'KieDrop 无法启动',
   'clipboard.refused': '桌面没有接受这次复制（在 Wayland 下只有获得焦点的窗口才能写入剪贴板）。',
   'dialog.pickFiles': '选择要上传的文件',
+  'dialog.saveCopy': '保存副本',
   'dialog.exportHistory': '导出历史记录',
   'dialog.pickFolder': '选择要监视的文件夹',
   'dialog.pickFolder.button': '监视此文件夹',

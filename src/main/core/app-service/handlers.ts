@@ -16,6 +16,7 @@ import type { HandlerDeps } from './types';
 import { updateHandlers } from './update-handlers';
 import { uploadHandlers } from './upload-handlers';
 import { watchHandlers } from './watch-handlers';
+import { saveCopyHandlers } from './save-copy-handlers';
 
 /**
  * A new clipboard shortcut must be taken from the OS before it is saved, so that part of a change goes
@@ -64,6 +65,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...desktopHandlers(deps),
     ...watchHandlers(deps),
     ...updateHandlers(deps),
+    ...saveCopyHandlers(deps),
   };
   const wrapped = {} as Record<InvokeChannel, (...args: unknown[]) => Promise<unknown>>;
   for (const channel of Object.keys(table) as InvokeChannel[]) {

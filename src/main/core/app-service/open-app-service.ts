@@ -57,6 +57,9 @@ import { DEFAULT_USER_AGENT } from '../api';
 import { createUpdateChecker, fetchLatestRelease } from '../updates';
 import type { UpdateChecker, UpdateFeed } from '../updates';
 import { join } from 'node:path';
+import { downloadLink } from '../copies';
+import { createUrlCopiesService } from './url-copies-service';
+import type { UrlCopiesService } from './url-copies-service';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -119,6 +122,8 @@ export interface AppServiceOptions {
   >;
   /** Test seams for expiry reminders (first check after start, then every interval). */
   expiryReminders?: Pick<ExpiryRemindersOptions, 'firstDelayMs' | 'intervalMs'>;
+  /** Test seams for local copies of URL uploads (how soon after an upload, how often). */
+  urlCopies?: { intervalMs?: number; afterUploadDelayMs?: number; log?: (line: string) => void };
 }
 
 export interface AppService {
@@ -142,6 +147,8 @@ export interface AppService {
   linkHealth: LinkHealthSchedule;
   /** Reminds of copied links in their last day, and is told of each copy or share. */
   reminders: ExpiryReminders;
+  /** Keeps local copies of URL uploads' bytes (when the setting is on). */
+  urlCopies: UrlCopiesService;
   /** Starts the queue, resuming jobs left unfinished, starts watching, and queues the start-up notices. */
   start(): void;
   close(): Promise<void>;
@@ -238,8 +245,23 @@ export function openAppService(opts: AppServiceOptions): AppService {
       agents.closeIdle();
     }
   };
+  // A link's bytes into a file, through the proxy saved now (Save a copy…, copies of URL uploads).
+  const download = async (url: string, target: string, expectedSize?: number) => {
+    const agents = createAgentRouter(proxyOf(settings.get()));
+    try {
+      return await downloadLink(url, target, {
+        agents,
+        expectedSize,
+        userAgent: opts.userAgent ?? DEFAULT_USER_AGENT,
+      });
+    } finally {
+      agents.closeIdle();
+    }
+  };
+  const urlCopies = createUrlCopiesService({ engine, settings, download, now: opts.now, ...opts.urlCopies });
   const handlers = createHandlers({
     checkLink,
+    download,
     engine,
     keys,
     settings,
@@ -349,6 +371,7 @@ export function openAppService(opts: AppServiceOptions): AppService {
     keepAlive,
     linkHealth,
     reminders,
+    urlCopies,
     start() {
       const recovered = engine.db.recovered;
       if (recovered) {
@@ -414,10 +437,12 @@ export function openAppService(opts: AppServiceOptions): AppService {
       keepAlive.start();
       linkHealth.start();
       reminders.start();
+      urlCopies.start();
     },
     async close() {
       for (const off of offs) off();
       reminders.close();
+      await urlCopies.close();
       await keepAlive.close();
       await linkHealth.close();
       await credits.settled();

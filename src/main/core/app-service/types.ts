@@ -1,6 +1,7 @@
 // What the app service needs from the outside world. Electron provides these in the app; the test
 // harness provides recording and programmable versions. Nothing here imports Electron.
 import type { LinkProbe } from '../health';
+import type { Downloaded } from '../copies';
 import type { ApiClient } from '../api';
 import type { Engine } from '../engine';
 import type { SettingsStore } from '../settings';
@@ -59,8 +60,8 @@ export interface ShellAdapter {
 export interface DialogAdapter {
   /** The chosen files, or an empty list when cancelled. */
   pickFiles(): Promise<string[]>;
-  /** The chosen path, or null when cancelled. */
-  saveFile(defaultName: string): Promise<string | null>;
+  /** The chosen path, or null when cancelled. `purpose` picks the dialog's title (default: export). */
+  saveFile(defaultName: string, purpose?: 'export-history' | 'save-copy'): Promise<string | null>;
   /** The chosen folder (for watching), or null when cancelled. */
   pickFolder(): Promise<string | null>;
 }
@@ -98,6 +99,8 @@ export interface HandlerDeps {
   bundledCliPath: string | null;
   /** One quick health check of a public link, through the saved proxy; none: copies never check. */
   checkLink?: (url: string) => Promise<LinkProbe>;
+  /** A link's bytes into a file through the saved proxy (Save a copy…); none: saving is unavailable. */
+  download?: (url: string, target: string, expectedSize?: number) => Promise<Downloaded>;
   /** Whether a newer KieDrop is out. */
   updates: Pick<UpdateChecker, 'status'>;
   /** Told of each copy or share of links that reached the clipboard (for expiry reminders). */

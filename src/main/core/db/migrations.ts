@@ -13,6 +13,7 @@ import { SCHEMA_V7_JOB_ERROR_CODES } from './schema-v7-job-error-codes';
 import { SCHEMA_V8_PINS } from './schema-v8-pins';
 import { SCHEMA_V9_LINK_SHARES } from './schema-v9-link-shares';
 import { SCHEMA_V10_LINK_LIFETIMES } from './schema-v10-link-lifetimes';
+import { SCHEMA_V11_URL_COPIES } from './schema-v11-url-copies';
 
 export interface Migration {
   version: number;
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: SCHEMA_V9_LINK_SHARES,
   },
   { version: 10, name: 'how long links were seen to live', sql: SCHEMA_V10_LINK_LIFETIMES },
+  { version: 11, name: 'local copies of URL uploads', sql: SCHEMA_V11_URL_COPIES },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -9,6 +9,8 @@ import { checkOne, type CheckOptions, type LinkProbe } from '../health';
 import { LinkCheckStore } from '../health';
 import type { HistoryEntry, HistoryStore } from '../history';
 import { inspectFile } from '../queue/file-state';
+import { CopyStore } from '../copies/copy-store';
+import { fileSha256 } from '../copies/file-sha256';
 import type { JobStore } from '../queue/job-store';
 import { keepAliveSource, type KeepAliveSource } from './keepalive-source';
 import { linkScope } from './link-scope';
@@ -118,6 +120,19 @@ async function probe(deps: KeepAliveDeps, entry: HistoryEntry): Promise<LinkProb
   return result;
 }
 
+/** Copies up to this size are hashed before a keep-alive sends them; larger ones are checked by size. */
+const HASH_COPIES_UP_TO = 256 * 1024 * 1024;
+
+/** A URL upload's kept copy as it is on disk now, with its hash, or null when there is none. */
+async function keptCopy(db: KieDropDb, historyId: number) {
+  const copy = new CopyStore(db).get(historyId);
+  if (copy === undefined) return null;
+  const state = await inspectFile(copy.path);
+  if (state.kind !== 'file') return null;
+  const sha256 = state.size <= HASH_COPIES_UP_TO ? await fileSha256(copy.path) : copy.sha256;
+  return { path: copy.path, size: state.size, mtimeMs: state.mtimeMs, sha256, recordedSha256: copy.sha256 };
+}
+
 /** One claimed entry; null when there was nothing to say. */
 async function keepOne(deps: KeepAliveDeps, pins: PinStore, id: number): Promise<KeepAliveOutcome | null> {
   let entry = deps.history.get(id);
@@ -182,7 +197,7 @@ async function keepOne(deps: KeepAliveDeps, pins: PinStore, id: number): Promise
   if (deps.jobs.unfinishedAt(pin.location, entry.fileName) !== undefined) return null;
 
   const local = entry.localPath !== null ? await inspectFile(entry.localPath) : null;
-  const source = keepAliveSource(entry, local, pin.followFile);
+  const source = keepAliveSource(entry, local, pin.followFile, await keptCopy(deps.db, entry.id));
   let result: UploadResult;
   try {
     const client = await deps.client();
@@ -246,14 +261,14 @@ function recordNewLink(
   source: KeepAliveSource,
   result: UploadResult,
 ): KeepAliveOutcome {
-  const fromFile = source.route !== 'link';
+  const fromFile = source.route === 'local-file' || source.route === 'followed-file';
   const added = deps.db.transaction(() => {
     const inserted = deps.history.insert({
       jobId: null,
       localPath: entry.localPath,
       localMtimeMs: fromFile ? source.mtimeMs : entry.localMtimeMs,
       size: result.fileSize,
-      method: source.route === 'link' ? 'url' : 'stream',
+      method: fromFile ? 'stream' : 'url',
       source: entry.source,
       uploadPath: entry.uploadPath,
       fileName: result.fileName,
@@ -266,6 +281,8 @@ function recordNewLink(
     });
     deps.history.markReplaced(entry.id, inserted.id);
     pins.moveTo(entry.id, inserted.id, deps.now());
+    // The new link serves the same bytes, so a kept copy of them now belongs to it.
+    new CopyStore(deps.db).moveTo(entry.id, inserted.id);
     pins.record(entry.id, 'url-changed', deps.now(), { detail: result.downloadUrl, unpin: true });
     pins.record(inserted.id, 'url-changed', deps.now(), { detail: entry.downloadUrl });
     return inserted;

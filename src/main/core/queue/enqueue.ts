@@ -10,6 +10,7 @@ import type { HistoryStore } from '../history';
 import { NameCollisionError, NameInUseError } from './errors';
 import { inspectFile } from './file-state';
 import { planRenewal } from './renew-plan';
+import { CopyStore } from '../copies/copy-store';
 import type { JobRow } from './job-row';
 import { priorityFor, toSnapshot } from './job-row';
 import type { JobStore, NewJob } from './job-store';
@@ -168,6 +169,17 @@ export function enqueueUrl(
   return row;
 }
 
+/** The entry's kept copy as it is on disk now; null when there is none or it is no longer a file. */
+async function savedCopyOf(
+  deps: EnqueueDeps,
+  historyId: number,
+): Promise<{ path: string; size: number } | null> {
+  const copy = new CopyStore(deps.db).get(historyId);
+  if (copy === undefined) return null;
+  const state = await inspectFile(copy.path);
+  return state.kind === 'file' ? { path: copy.path, size: state.size } : null;
+}
+
 /** A renewal always gets a fresh unique location: the old link stays valid until it expires. */
 export async function enqueueRenewal(
   deps: EnqueueDeps,
@@ -177,9 +189,8 @@ export async function enqueueRenewal(
   const entry = deps.history.get(historyId);
   if (!entry)
     throw new Error(`Cannot renew: history entry ${historyId} does not exist (it may have been deleted).`);
-  const local =
-    entry.localPath !== null && entry.method !== 'url' ? await inspectFile(entry.localPath) : null;
-  const plan = planRenewal(entry, local, deps.now());
+  let local = entry.localPath !== null && entry.method !== 'url' ? await inspectFile(entry.localPath) : null;
+  const plan = planRenewal(entry, local, deps.now(), await savedCopyOf(deps, entry.id));
   if (plan.route === 'none') throw new Error(plan.message);
   const target = targetFor(entry.uploadPath, undefined, entry.fileName, deps.uniqueSegment);
   // Asked for by a person just now, so it goes ahead of any watched-folder backlog.
@@ -205,13 +216,14 @@ export async function enqueueRenewal(
       deps.now(),
     );
   }
+  if (plan.route === 'saved-copy') local = await inspectFile(plan.path);
   const state = local?.kind === 'file' ? local : null;
   return deps.store.insert(
     {
       status: 'queued',
       source: entry.source,
       method: 'stream',
-      localPath: entry.localPath,
+      localPath: plan.route === 'saved-copy' ? plan.path : entry.localPath,
       sourceUrl: null,
       uploadPath: entry.uploadPath,
       fileName: target.fileName,

@@ -20,6 +20,9 @@ const MAX_COORDINATE = 1_000_000;
 /** Links live 3 days: a lead of two days or more would upload a pinned link again almost at once. */
 export const MAX_KEEPALIVE_LEAD_HOURS = 48;
 const KEEPALIVE_LEAD_MESSAGE = `"Keep pinned links alive" must be a whole number of hours from 1 to ${MAX_KEEPALIVE_LEAD_HOURS} before expiry.`;
+/** 100 GiB: more is a typo, not a cap. */
+export const MAX_URL_COPIES_MIB = 102_400;
+const URL_COPIES_CAP_MESSAGE = `The space for copies of URL uploads must be a whole number of MiB from 1 to ${MAX_URL_COPIES_MIB}.`;
 /** The documented lifetime: a longer one would only promise more than the service says. */
 export const MAX_LINK_LIFETIME_HOURS = 72;
 const LINK_LIFETIME_MESSAGE = `"Links last" must be empty (automatic) or a whole number of hours from 1 to ${MAX_LINK_LIFETIME_HOURS}.`;
@@ -138,6 +141,13 @@ export const settingsShape = {
     .min(1, { error: KEEPALIVE_LEAD_MESSAGE })
     .max(MAX_KEEPALIVE_LEAD_HOURS, { error: KEEPALIVE_LEAD_MESSAGE }),
   expiryReminders: z.boolean({ error: '"Remind me of expiring links" must be on or off (true or false).' }),
+  keepUrlUploadCopies: z.boolean({
+    error: '"Keep a copy of URL uploads" must be on or off (true or false).',
+  }),
+  urlUploadCopiesMaxMiB: z
+    .int({ error: URL_COPIES_CAP_MESSAGE })
+    .min(1, { error: URL_COPIES_CAP_MESSAGE })
+    .max(MAX_URL_COPIES_MIB, { error: URL_COPIES_CAP_MESSAGE }),
   linkLifetimeHours: z
     .int({ error: LINK_LIFETIME_MESSAGE })
     .min(1, { error: LINK_LIFETIME_MESSAGE })
