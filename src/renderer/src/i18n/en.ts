@@ -354,7 +354,7 @@ export const en = {
     'A pinned link is uploaded again to the same address this long before it would expire, while KieDrop runs.',
   'settings.linkLifetime': 'Links last (hours; empty: learn it)',
   'settings.linkLifetimeLearned':
-    'Every countdown uses this. Learned: links have lately lasted about {hours} h (observed on {count} links that died early).',
+    'Every countdown uses this. Learned: links have lately lasted about {hours} h ({reason}).',
   'settings.linkLifetimeAssumed':
     'Every countdown uses this. Learned: no link has died early lately, so the documented 3 days are used.',
   'settings.section.appearance': 'Appearance',

@@ -341,7 +341,7 @@ export const zhCN: Messages = {
   'settings.keepAliveLeadHint': 'KieDrop 运行时，会在固定的链接过期前这么久，把它重新上传到同一地址。',
   'settings.linkLifetime': '链接保留时长（小时；留空则自动学习）',
   'settings.linkLifetimeLearned':
-    '所有倒计时都按此计算。学到的值：近来链接大约只保留了 {hours} 小时（在 {count} 个提前失效的链接上观察到）。',
+    '所有倒计时都按此计算。学到的值：近来链接大约只保留了 {hours} 小时（{reason}）。',
   'settings.linkLifetimeAssumed':
     '所有倒计时都按此计算。学到的值：近来没有链接提前失效，因此按文档所说的 3 天计算。',
   'settings.section.appearance': '外观',

@@ -29,7 +29,10 @@ export function LearnedLifetimeHint() {
         ? t('settings.linkLifetimeAssumed')
         : t('settings.linkLifetimeLearned', {
             hours: Math.max(1, Math.round(learned.lifetimeMs / HOUR_MS)),
-            count: learned.observedOn,
+            reason:
+              learned.observedOn === 1
+                ? t('history.lifetimeReasonOne')
+                : t('history.lifetimeReason', { count: learned.observedOn }),
           })}
     </span>
   );
