@@ -5,6 +5,8 @@ import { liveExpiryStatus } from '../../format/expiry';
 import type { LocalLinkHealth } from '../../format/link-health';
 import type { HistoryItem } from '../../state/history-item';
 
+const GONE_AT_EXPIRY_SLACK_MS = 60 * 1000;
+
 export interface RowStatus {
   msLeft: number;
   status: ExpiryStatus;
@@ -27,6 +29,14 @@ export function rowStatus(
   const replaced = item.entry.status === 'replaced' || item.entry.replacedBy !== null;
   const status = liveExpiryStatus(msLeft, replaced, expiringSoonMs);
   // An overwritten entry's link serves another file now: its check says nothing about this entry.
-  const gone = health?.state === 'gone' && (status === 'active' || status === 'expiring');
+  const live = status === 'active' || status === 'expiring';
+  // The link that taught a shorter lifetime expires, by it, right when it was found gone (a minute's
+  // slack for the two clocks): it still says what was seen.
+  const goneByExpiry =
+    status === 'expired' &&
+    !replaced &&
+    health?.goneSince != null &&
+    health.goneSince <= item.deadline + GONE_AT_EXPIRY_SLACK_MS;
+  const gone = health?.state === 'gone' && (live || goneByExpiry);
   return { msLeft, status: gone ? 'expired' : status, gone };
 }
