@@ -150,6 +150,17 @@ describe('a lifetime learned from links that died early', () => {
   });
 });
 
+describe('what every history read adds', () => {
+  it('asks for the learned lifetime through a covering index, whatever the number of observations', () => {
+    const plan = (
+      db.conn
+        .prepare('EXPLAIN QUERY PLAN SELECT min(lifetime_ms), count(*) FROM link_lifetimes WHERE gone_at > ?')
+        .all(now) as { detail: string }[]
+    ).map((r) => r.detail);
+    expect(plan).toEqual([expect.stringContaining('USING COVERING INDEX link_lifetimes_recent (gone_at>?)')]);
+  });
+});
+
 describe('the "Links last" setting', () => {
   it('overrides what was learned, and the 3 days, for every countdown', () => {
     const first = upload();
