@@ -254,6 +254,21 @@ export const COMMANDS: readonly CommandDoc[] = [
     examples: ['kiedrop check h42 h43', 'kiedrop check --all --json'],
   },
   {
+    name: 'save',
+    summary: "Download a history entry's link to a file.",
+    usage: 'kiedrop save <id> [--output PATH] [--json]',
+    details:
+      'Downloads the bytes the link serves now (no API key needed; through the same proxy as uploads) to ' +
+      "PATH, or to the entry's file name in the current folder. A folder as PATH saves inside it. An " +
+      'existing file is never replaced, and a failed download leaves nothing behind. Refused when the link ' +
+      'has expired or now serves a newer upload.',
+    options: [
+      { name: 'output', type: 'string', short: 'o', value: 'PATH', description: 'Where to save it.' },
+      JSON_OPTION,
+    ],
+    examples: ['kiedrop save h42', 'kiedrop save h42 --output ~/Downloads/'],
+  },
+  {
     name: 'pin',
     summary: 'Keep a link alive at the same URL past its 3 days.',
     usage: 'kiedrop pin <id> [--follow-file] [--json]',

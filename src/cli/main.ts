@@ -38,6 +38,7 @@ const RUNNERS: Readonly<Record<string, () => Promise<Runner>>> = {
   history: opensDatabase(async () => (await import('./commands/history')).runHistory),
   renew: opensDatabase(async () => (await import('./commands/renew')).runRenew),
   check: opensDatabase(async () => (await import('./commands/check')).runCheck),
+  save: opensDatabase(async () => (await import('./commands/save')).runSave),
   queue: opensDatabase(async () => (await import('./commands/queue')).runQueue),
   export: opensDatabase(async () => (await import('./commands/export')).runExport),
   watch: opensDatabase(async () => (await import('./commands/watch')).runWatch),

@@ -12,11 +12,15 @@ import { jobJson } from '../job-json';
 import { runJobs } from '../job-runner';
 import { historyEntryFor, historyRef, parseRecordId } from '../record-ids';
 import { finishRun } from '../run-outcome';
+import { COPIES_FOLDER_NAME } from '../../main/core/copies/copy-store';
 
 const COMMAND = 'renew';
 
 /** Which way the fresh link was made, in words a person can check. */
 export function routeDescription(job: JobSnapshot): string {
+  const fromCopy = job.localPath !== null && job.localPath.split(/[\\/]/u).includes(COPIES_FOLDER_NAME);
+  if (job.method === 'stream' && fromCopy)
+    return "re-uploaded from KieDrop's local copy of the link's bytes (the link had expired)";
   return job.method === 'url'
     ? 'asked the server to fetch the still-live link (the local file is gone or changed)'
     : `re-uploaded from the local file ${job.localPath ?? ''}`.trimEnd();

@@ -209,6 +209,7 @@ export const en = {
   'history.action.renew': 'Renew for 3 days',
   'history.action.renewNamed': 'Renew {name}: upload it again for a new link',
   'history.action.renewShort': 'Renew',
+  'history.action.saveCopy': 'Save a copy…',
   'history.expiredEnter': 'This link has expired — renew it to get a new link',
   'history.action.delete': 'Delete',
   'history.action.deleteNamed': 'Delete {name} from history',
@@ -352,6 +353,12 @@ export const en = {
   'settings.keepAliveLead': 'Keep pinned links alive (hours before expiry)',
   'settings.keepAliveLeadHint':
     'A pinned link is uploaded again to the same address this long before it would expire, while KieDrop runs.',
+  'settings.keepUrlCopies': 'Keep a local copy of URL uploads',
+  'settings.keepUrlCopiesHint':
+    'After an upload from a link, KieDrop downloads the new link into its data folder, so the entry can still be renewed after the link expired.',
+  'settings.urlCopiesMax': 'Space for those copies (MiB)',
+  'settings.urlCopiesMaxHint':
+    'When more would not fit, the oldest copies are removed first; copies of pinned links last.',
   'settings.linkLifetime': 'Links last (hours; empty: learn it)',
   'settings.linkLifetimeLearned':
     'Every countdown uses this. Learned: links have lately lasted about {hours} h ({reason}).',
@@ -485,6 +492,7 @@ export const en = {
   'announce.copiedAll': '{count} links copied',
   'announce.linksCopied': '{count} links copied',
   'announce.renewing': 'Renewing {name}: uploading it again',
+  'announce.savedCopy': 'Saved {name} to {folder}',
   'announce.clearedExpired': '{count} expired entries cleared',
   'announce.clearedExpiredOne': '1 expired entry cleared',
   'announce.exported': 'History exported to {path}',

@@ -57,6 +57,9 @@ export const errorMessagesEn = {
   'error.history.duplicate': 'That entry is already in the history.',
   'error.history.link-gone':
     'The link of “{name}” no longer works: its host says the file is gone (first seen gone {since}). Nothing was copied. Renew it for a fresh link.',
+  'error.history.save-copy-failed': '“{name}” was not saved to {path}: {reason}',
+  'error.history.save-copy-not-live':
+    '“{name}” was not saved: its link no longer works. Renew it for a fresh link.',
   // Keep-alive of pinned links (notices from the app's passes, and refused pins).
   'error.keepalive.url-changed':
     'The link of “{name}” changed when it was kept alive. Share the new one: {url}',

@@ -49,6 +49,8 @@ export const errorMessagesZhCN: Record<keyof typeof errorMessagesEn, string> = {
   'error.history.duplicate': '该条目已在历史记录中。',
   'error.history.link-gone':
     '“{name}”的链接已失效：服务器表示文件已不存在（首次发现失效于 {since}）。未复制任何内容。请续期以获得新链接。',
+  'error.history.save-copy-failed': '“{name}”未能保存到 {path}：{reason}',
+  'error.history.save-copy-not-live': '“{name}”未保存：它的链接已失效。请续期以获得新链接。',
   'error.keepalive.url-changed': '“{name}”在保活时链接变了。请分享新链接：{url}',
   'error.keepalive.unsupported':
     '“{name}”虽已重新上传，仍在最初的到期时间失效：{scope} 上的链接无法保活，已在该处关闭保活。请在历史记录中续期。',

@@ -202,6 +202,7 @@ export const zhCN: Messages = {
   'history.action.renew': '续期 3 天',
   'history.action.renewNamed': '续期 {name}：重新上传以获得新链接',
   'history.action.renewShort': '续期',
+  'history.action.saveCopy': '保存副本…',
   'history.expiredEnter': '此链接已过期——续期即可获得新链接',
   'history.action.delete': '删除',
   'history.action.deleteNamed': '从历史中删除 {name}',
@@ -339,6 +340,11 @@ export const zhCN: Messages = {
     '你复制或分享的链接剩余不到一天时，发一条通知。固定的链接会自动保活，不再提醒。',
   'settings.keepAliveLead': '为固定的链接保活（过期前几小时）',
   'settings.keepAliveLeadHint': 'KieDrop 运行时，会在固定的链接过期前这么久，把它重新上传到同一地址。',
+  'settings.keepUrlCopies': '为通过链接上传的文件保留本地副本',
+  'settings.keepUrlCopiesHint':
+    '通过链接上传后，KieDrop 会把新链接的内容下载到数据文件夹，这样链接过期后仍可续期。',
+  'settings.urlCopiesMax': '副本可用空间（MiB）',
+  'settings.urlCopiesMaxHint': '空间不够时先删除最早的副本；固定的链接的副本最后删除。',
   'settings.linkLifetime': '链接保留时长（小时；留空则自动学习）',
   'settings.linkLifetimeLearned':
     '所有倒计时都按此计算。学到的值：近来链接大约只保留了 {hours} 小时（{reason}）。',
@@ -466,6 +472,7 @@ export const zhCN: Messages = {
   'announce.copiedAll': '已复制 {count} 个链接',
   'announce.linksCopied': '已复制 {count} 个链接',
   'announce.renewing': '正在续期 {name}：重新上传中',
+  'announce.savedCopy': '已将 {name} 保存到 {folder}',
   'announce.clearedExpired': '已清除 {count} 个过期条目',
   'announce.clearedExpiredOne': '已清除 1 个过期条目',
   'announce.exported': '历史已导出到 {path}',

@@ -13,11 +13,13 @@ export interface CopyButtonProps {
   tabIndex: number;
   /** "Check link" at the end of the menu: asks the link's host now whether it still serves the file. */
   onCheck?: (entry: HistoryEntry) => void;
+  /** "Save a copy…": downloads the link to a place chosen in a save dialog (live links only). */
+  onSaveCopy?: (entry: HistoryEntry) => void;
 }
 
 const MENU_FORMATS: readonly LinkFormat[] = ['url', 'markdown', 'html', 'bbcode'];
 
-export function CopyButton({ entry, preferred, onCopy, tabIndex, onCheck }: CopyButtonProps) {
+export function CopyButton({ entry, preferred, onCopy, tabIndex, onCheck, onSaveCopy }: CopyButtonProps) {
   const t = useT();
   return (
     <div className="split-button">
@@ -44,6 +46,10 @@ export function CopyButton({ entry, preferred, onCopy, tabIndex, onCheck }: Copy
             onSelect: () => onCopy(entry, format),
           })),
           ...(onCheck ? [{ id: 'check', label: t('health.checkLink'), onSelect: () => onCheck(entry) }] : []),
+          // A replaced link serves another upload's bytes: saving it would not save this entry.
+          ...(onSaveCopy && entry.replacedBy === null
+            ? [{ id: 'save-copy', label: t('history.action.saveCopy'), onSelect: () => onSaveCopy(entry) }]
+            : []),
         ]}
       >
         <Icon name="chevronDown" size={14} />

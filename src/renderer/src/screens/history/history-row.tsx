@@ -175,6 +175,7 @@ export const HistoryRow = memo(function HistoryRow({
               preferred={preferredFormat}
               onCopy={(e, f) => void actions.copy(e, f)}
               onCheck={actions.check}
+              onSaveCopy={(e) => void actions.saveCopy(e)}
               tabIndex={tabIndex}
             />
           )}

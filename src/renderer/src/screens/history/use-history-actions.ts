@@ -22,6 +22,8 @@ export interface RowActions {
   togglePin: (entry: HistoryEntry) => void;
   /** Drags the local file out of the window (from the row's dragstart). */
   dragFile: (entry: HistoryEntry) => Promise<void>;
+  /** Downloads the link to a place chosen in a save dialog, and says where it went. */
+  saveCopy: (entry: HistoryEntry) => Promise<void>;
 }
 
 export interface HistoryActions {
@@ -75,6 +77,20 @@ export function useHistoryActions(): HistoryActions {
     [announce, t],
   );
 
-  const row = useMemo(() => ({ copy, open, reveal, renew, dragFile }), [copy, open, reveal, renew, dragFile]);
+  const saveCopy = useCallback(
+    async (entry: HistoryEntry) => {
+      const res = await settle(api.historySaveCopy(entry.id));
+      // null: the save dialog was cancelled, so nothing happened and nothing is said.
+      if (res.ok && res.value !== null)
+        announce(t('announce.savedCopy', { name: res.value.fileName, folder: res.value.folder }));
+      else if (!res.ok) announce(translateError(res.error, t), 'error');
+    },
+    [announce, t],
+  );
+
+  const row = useMemo(
+    () => ({ copy, open, reveal, renew, dragFile, saveCopy }),
+    [copy, open, reveal, renew, dragFile, saveCopy],
+  );
   return { row };
 }

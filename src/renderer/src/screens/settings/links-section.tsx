@@ -1,5 +1,6 @@
 // Settings → "Links that last": reminders before copied links expire, and how long before expiry a
-// pinned link is uploaded again to keep it alive. Both are read by the app's own timers.
+// pinned link is uploaded again to keep it alive. Both are read by the app's own timers. And whether URL
+// uploads keep a local copy of their bytes (so they can be renewed after the link died), within a cap.
 import { useSettings } from '../../hooks/use-settings';
 import { LearnedLifetimeHint } from './learned-lifetime-hint';
 import { useT } from '../../i18n/i18n-context';
@@ -42,6 +43,23 @@ export function LinksSection() {
         max={SETTING_LIMITS.linkLifetimeHours}
         width="short"
         testId="setting-link-lifetime"
+      />
+      <ToggleSetting
+        label={t('settings.keepUrlCopies')}
+        hint={t('settings.keepUrlCopiesHint')}
+        checked={settings.keepUrlUploadCopies}
+        toPatch={(keepUrlUploadCopies) => ({ keepUrlUploadCopies })}
+      />
+      <TextSetting
+        label={t('settings.urlCopiesMax')}
+        hint={t('settings.urlCopiesMaxHint')}
+        value={String(settings.urlUploadCopiesMaxMiB)}
+        toPatch={(v) => numberPatch('urlUploadCopiesMaxMiB', v)}
+        type="number"
+        min={1}
+        max={SETTING_LIMITS.urlUploadCopiesMaxMiB}
+        width="short"
+        testId="setting-url-copies-max"
       />
     </SettingsSection>
   );

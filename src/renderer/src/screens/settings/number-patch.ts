@@ -2,7 +2,8 @@
 // along (an empty field as NaN, which the app refuses with a message naming the setting).
 import type { Settings } from '../../../../shared/settings';
 
-type NumberSetting = 'concurrency' | 'expiringSoonHours' | 'shareConfirmAbove' | 'keepAliveLeadHours';
+type NumberSetting =
+  'concurrency' | 'expiringSoonHours' | 'shareConfirmAbove' | 'keepAliveLeadHours' | 'urlUploadCopiesMaxMiB';
 
 export function numberPatch(key: NumberSetting, text: string): Partial<Settings> {
   const trimmed = text.trim();

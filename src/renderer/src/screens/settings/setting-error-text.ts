@@ -13,6 +13,7 @@ export const SETTING_LIMITS = {
   shareConfirmAbove: 100_000,
   keepAliveLeadHours: 48,
   linkLifetimeHours: 72,
+  urlUploadCopiesMaxMiB: 102_400,
 } as const;
 
 /** The app's text without its `Setting "name": ` prefix. */
@@ -35,6 +36,8 @@ export function settingErrorText(patch: Partial<Settings>, error: IpcError, t: T
       return t('settings.error.hours', { min: 1, max: SETTING_LIMITS.keepAliveLeadHours });
     case 'linkLifetimeHours':
       return t('settings.error.hoursOrEmpty', { min: 1, max: SETTING_LIMITS.linkLifetimeHours });
+    case 'urlUploadCopiesMaxMiB':
+      return t('settings.error.wholeNumber', { min: 1, max: SETTING_LIMITS.urlUploadCopiesMaxMiB });
     case 'shareConfirmAbove':
       return t('settings.error.wholeNumber', { min: 1, max: SETTING_LIMITS.shareConfirmAbove });
     case 'uploadBaseUrl':
