@@ -1,5 +1,5 @@
 // The expiry reminder as one OS notification, in the person's language. Clicking it brings the window
-// forward on History at the first link to expire. Where the OS shows buttons (Windows; see
+// forward on History's "Expiring soon" list, at the first link to expire. Where the OS shows buttons (Windows; see
 // desktop-notify.ts) it offers Renew (a new link for each) and Pin (each kept alive from now on). A
 // button that fails says so.
 import type { AppService } from './core/app-service';
@@ -32,7 +32,7 @@ export function showExpiryReminder(service: AppService, r: ExpiryReminder, showM
     settings,
     () => {
       showMainWindow();
-      service.outbox.emit('show-entry', r.soonest.historyId);
+      service.outbox.emit('show-entry', { id: r.soonest.historyId, filter: 'expiring' });
     },
     {
       labels: [words.renew, words.pin],

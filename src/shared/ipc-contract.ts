@@ -183,11 +183,18 @@ export interface EventChannels {
   'queue-state': PauseInfo | null;
   'key-state': KeyState;
   credits: number;
-  /** A notification was clicked: show this history entry. */
-  'show-entry': number;
+  /** A notification was clicked: show this history entry; the expiry reminder's, among the expiring ones. */
+  'show-entry': number | { id: number; filter: 'expiring' };
   /** Something the user should know that belongs to no screen (e.g. the database was recovered). */
   /** `code`, when set, is stable across versions (e.g. 'database-damaged'); the message is for people. */
-  notice: { level: 'info' | 'warning' | 'error'; message: string; code?: string; params?: ErrorParams };
+  notice: {
+    level: 'info' | 'warning' | 'error';
+    message: string;
+    code?: string;
+    params?: ErrorParams;
+    /** The history entries it is about, which the window offers to renew (pinned links that died). */
+    renewIds?: number[];
+  };
   /** The settings changed from elsewhere (the tray, the drop window being moved). */
   settings: Settings;
   /** A watched folder was added, changed or removed, or its status or counts changed. */

@@ -19,6 +19,8 @@ import { useT } from './i18n/i18n-context';
 import { translateError, translateJobError } from './i18n/translate-error';
 import { jobDisplayName } from './state/job-list';
 import { HistoryScreen } from './screens/history/history-screen';
+import type { ShowEntry } from './screens/history/history-screen';
+import { useRenewMany } from './screens/history/use-renew-many';
 import { SettingsScreen } from './screens/settings/settings-screen';
 import { UploadScreen } from './screens/upload/upload-screen';
 import { WatchScreen } from './screens/watch/watch-screen';
@@ -43,7 +45,8 @@ export function Shell({ settingsError }: { settingsError: string | null }) {
   const notices = useNotices();
   const [screen, setScreen] = useState<Screen>('upload');
   const [visited, setVisited] = useState<ReadonlySet<Screen>>(() => new Set(['upload']));
-  const [showEntry, setShowEntry] = useState<{ id: number; nonce: number } | null>(null);
+  const [showEntry, setShowEntry] = useState<ShowEntry | null>(null);
+  const renewMany = useRenewMany();
   const [keyDialog, setKeyDialog] = useState(false);
   const [sheetOpen, setSheetOpen] = useState(false);
   const { settings } = useSettings();
@@ -72,9 +75,10 @@ export function Shell({ settingsError }: { settingsError: string | null }) {
     setVisited((v) => (v.has(next) ? v : new Set([...v, next])));
   }, []);
 
-  useApiEvent('show-entry', (id) => {
+  useApiEvent('show-entry', (request) => {
     navigate('history');
-    setShowEntry({ id, nonce: Date.now() });
+    const { id, filter } = typeof request === 'number' ? { id: request, filter: 'all' as const } : request;
+    setShowEntry({ id, filter, nonce: Date.now() });
   });
 
   // Declared after every subscription above, so no event is delivered before someone listens.
@@ -170,6 +174,18 @@ export function Shell({ settingsError }: { settingsError: string | null }) {
             key={notice.id}
             level={notice.level}
             onDismiss={() => notices.dismiss(notice.id)}
+            // Pinned links that died while KieDrop was not running: renewed from here, each for a new link.
+            action={
+              notice.renewIds !== undefined && notice.renewIds.length > 0
+                ? {
+                    label: t('notice.renewThem'),
+                    onClick: () => {
+                      notices.dismiss(notice.id);
+                      void renewMany(notice.renewIds ?? []);
+                    },
+                  }
+                : undefined
+            }
             testId="notice"
           >
             {translateError(notice, t)}

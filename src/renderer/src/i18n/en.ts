@@ -558,5 +558,6 @@ export const en = {
   'pin.next': 'next keep-alive in about {duration}',
   'pin.due': 'keep-alive due now',
   'pin.unsupported': 'keep-alive does not work for this account',
+  'notice.renewThem': 'Renew',
   ...errorMessagesEn,
 } as const;

@@ -537,5 +537,6 @@ export const zhCN: Messages = {
   'pin.next': '约 {duration}后进行下一次保活',
   'pin.due': '即将进行保活',
   'pin.unsupported': '此账户无法保活',
+  'notice.renewThem': '续期',
   ...errorMessagesZhCN,
 };

@@ -38,10 +38,17 @@ const SEARCH_DEBOUNCE_MS = 200;
 const LOCATE_PAGES = 20;
 const HIGHLIGHT_MS = 2400;
 
+/** A notification was clicked: show this entry in that list (the expiry reminder's: "Expiring soon"). */
+export interface ShowEntry {
+  id: number;
+  filter: 'all' | 'expiring';
+  nonce: number;
+}
+
 export interface HistoryScreenProps {
   active: boolean;
   /** Set when a notification was clicked: scroll to this entry and highlight it. */
-  showEntry: { id: number; nonce: number } | null;
+  showEntry: ShowEntry | null;
 }
 
 export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
@@ -166,23 +173,30 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
     return () => window.removeEventListener('keydown', onKey);
   }, [active, failedMode, history.total, history.itemAt, idAt, selection]);
 
-  // A clicked notification: show the entry in the unfiltered list, scroll to it, and flash it.
+  // A clicked notification: show the entry in its list (unfiltered, or the expiry reminder's "Expiring
+  // soon"), scroll to it, and flash it. An entry with more time left than "soon" is looked for in All.
+  const [locating, setLocating] = useState<ShowEntry | null>(null);
+  useEffect(() => setLocating(showEntry), [showEntry]);
   useEffect(() => {
-    if (!showEntry) return;
-    setFilter('all');
+    if (!locating) return;
+    setFilter(locating.filter);
     setSearch('');
     let live = true;
     const timer = setTimeout(() => {
       void history
-        .locate((item) => item.entry.id === showEntry.id, LOCATE_PAGES)
+        .locate((item) => item.entry.id === locating.id, LOCATE_PAGES)
         .then((index) => {
           if (!live) return;
+          if (index === -1 && locating.filter !== 'all') {
+            setLocating({ ...locating, filter: 'all' });
+            return;
+          }
           if (index === -1) {
             announce(t('history.notFound'), 'info');
             return;
           }
           listRef.current?.reveal(index, true);
-          setHighlight(showEntry.id);
+          setHighlight(locating.id);
         });
     }, SEARCH_DEBOUNCE_MS + 50);
     return () => {
@@ -190,7 +204,7 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
       clearTimeout(timer);
     };
     // Only a new request runs this, not every change of the list object.
-  }, [showEntry]);
+  }, [locating]);
 
   useEffect(() => {
     if (highlight === null) return;

@@ -6,6 +6,7 @@ import type { LinkFormat } from '../../../../shared/ipc-contract';
 import { api, settle } from '../../api';
 import { useAnnounce } from '../../components/announcer';
 import { useT } from '../../i18n/i18n-context';
+import { useRenewMany } from './use-renew-many';
 
 export const UNDO_MS = 6000;
 
@@ -53,27 +54,7 @@ export function useBulkActions({ hide, restore }: BulkListHooks): BulkActions {
     [announce, t],
   );
 
-  const renew = useCallback(
-    async (ids: number[]) => {
-      const failures: string[] = [];
-      for (const id of ids) {
-        const res = await settle(api.historyRenew(id));
-        if (!res.ok) failures.push(res.error.message);
-      }
-      const started = ids.length - failures.length;
-      if (failures.length === 0) announce(t('history.bulk.renewing', { count: started }), 'info');
-      else
-        announce(
-          t('history.bulk.renewFailed', {
-            count: started,
-            failed: failures.length,
-            reason: failures[0] ?? '',
-          }),
-          'error',
-        );
-    },
-    [announce, t],
-  );
+  const renew = useRenewMany();
 
   // Deletes what waits, for real. Errors are said; the list catches up from the 'history' events.
   const flush = useCallback(() => {
