@@ -1,6 +1,7 @@
 // Acceptance (issue 14, "24 h lifetime"): with the host keeping files 24 hours and the clock moved, a check
 // that finds the first upload gone early shortens the other entries' expiry to their upload time plus the
-// lifetime seen — in the core and in History's rows in Chromium — and History says why.
+// lifetime seen — in the core and in History's rows in Chromium — and History says why. The "Links last"
+// setting then overrides it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY, HOUR, MINUTE, startE2eRun } from './support/e2e-run';
 import type { E2eRun } from './support/e2e-run';
@@ -79,5 +80,14 @@ describe('a 24 h lifetime, learned', { timeout: 120_000 }, () => {
     expect(await expiryText(THIRD)).toMatch(/^expires in 2 h( \d+ min)?$/u);
     expect(await historyRow(page, SECOND).getAttribute('data-status')).toBe('expiring');
     await run.snapshot('history-lifetime-learned');
+  });
+
+  it('a "Links last" setting overrides what was learned: the note goes and the countdowns follow it', async () => {
+    const { page, h } = run;
+    await h.handlers['settings:set']({ linkLifetimeHours: 48 });
+    await expect.poll(() => page.getByTestId('lifetime-note').count(), { timeout: 15_000 }).toBe(0);
+    // Uploaded 22 h 10 min ago: 25 h 50 min of 48 h left.
+    await expect.poll(() => expiryText(SECOND), { timeout: 15_000 }).toMatch(/^expires in 1 d 1 h$/u);
+    expect(await historyRow(page, SECOND).getAttribute('data-status')).toBe('active');
   });
 });

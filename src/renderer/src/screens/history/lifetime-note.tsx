@@ -5,6 +5,7 @@ import type { LinkLifetime } from '../../../../shared/link-lifetime';
 import { api, settle } from '../../api';
 import { Banner } from '../../components/banner';
 import { useApiEvent } from '../../hooks/use-api-event';
+import { useSettings } from '../../hooks/use-settings';
 import { useT } from '../../i18n/i18n-context';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -16,6 +17,8 @@ const REFRESH_MS = 60 * 1000;
  */
 export function LifetimeNote({ active, onChange }: { active: boolean; onChange: () => void }) {
   const t = useT();
+  // A new "Links last" setting changes every countdown at once.
+  const setting = useSettings().settings.linkLifetimeHours;
   const [lifetime, setLifetime] = useState<LinkLifetime | null>(null);
   const believed = useRef<number | null>(null);
   const changed = useRef(onChange);
@@ -34,7 +37,7 @@ export function LifetimeNote({ active, onChange }: { active: boolean; onChange: 
     void refresh();
     const timer = setInterval(() => void refresh(), REFRESH_MS);
     return () => clearInterval(timer);
-  }, [active, refresh]);
+  }, [active, refresh, setting]);
   // A check that found a link gone early may have taught a shorter lifetime.
   useApiEvent('link-checks', () => void refresh());
 
