@@ -73,9 +73,12 @@ function describeProbe(p: LinkProbe): string {
 export async function runKeepAlivePass(deps: KeepAliveDeps): Promise<KeepAliveReport> {
   const pins = new PinStore(deps.db);
   const report: KeepAliveReport = { outcomes: [], missed: 0 };
-  for (const id of pins.candidates(deps.now(), deps.leadMs)) {
+  // The SQL compares stored expiries (the documented 3 days): links believed to die sooner
+  // (links/lifetime.ts) are due that much sooner.
+  const storedLeadMs = deps.leadMs + deps.history.expiryShiftMs();
+  for (const id of pins.candidates(deps.now(), storedLeadMs)) {
     const leaseMs = deps.leaseMs ?? KEEPALIVE_LEASE_MS;
-    if (!pins.claim(id, deps.owner, deps.now(), deps.leadMs, leaseMs)) continue;
+    if (!pins.claim(id, deps.owner, deps.now(), storedLeadMs, leaseMs)) continue;
     // A large file may take longer than the lease: keep it ours while we work, so nobody sends it twice.
     const renewal = setInterval(() => {
       try {
@@ -244,7 +247,8 @@ async function keepOne(deps: KeepAliveDeps, pins: PinStore, id: number): Promise
     ...base(entry),
     kind: 'kept-alive',
     route: source.route,
-    expiresAt: result.expiresAt,
+    // The believed expiry, as every other place shows it (the stored one is the documented 3 days).
+    expiresAt: new Date(newExpiry - deps.history.expiryShiftMs()).toISOString(),
     keptAliveCount: pins.get(entry.id)?.keptAliveCount ?? pin.keptAliveCount + 1,
   };
 }
