@@ -128,6 +128,26 @@ describe('local copies of URL uploads', () => {
     expect(store.get(entry.id)).toBeUndefined();
   });
 
+  it('keeps a pinned URL upload alive from its copy: the service is not asked to fetch the link', async () => {
+    const a = await open({ settings: { keepUrlUploadCopies: true } });
+    const store = new CopyStore(a.service.engine.db);
+    const { entry, data } = await uploadUrl(a, 'pinned.bin', 20_000);
+    await until('the copy of pinned.bin saved', () => store.get(entry.id) !== undefined);
+    await a.service.handlers['history:pin'](entry.id, { followFile: false });
+    // Within the 12 h before expiry: the keep-alive is due.
+    emulator.clock.advance(2.75 * DAY);
+    const urlUploads = () => emulator.log.filter((e) => e.path === '/api/file-url-upload').length;
+    const before = urlUploads();
+    const report = await a.service.keepAlive.runNow();
+    expect(report.outcomes).toMatchObject([{ historyId: entry.id, kind: 'kept-alive', route: 'saved-copy' }]);
+    expect(urlUploads()).toBe(before);
+    // A day after the old expiry, the same link still serves the same bytes.
+    emulator.clock.advance(DAY);
+    const later = await fetchBytes(entry.downloadUrl);
+    expect(later.status).toBe(200);
+    expect(sha(later.body)).toBe(sha(data));
+  });
+
   it('removes the oldest copy when the cap would be exceeded, a pinned entry’s copy last', async () => {
     const a = await open({ settings: { keepUrlUploadCopies: true, urlUploadCopiesMaxMiB: 1 } });
     const store = new CopyStore(a.service.engine.db);
