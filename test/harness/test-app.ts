@@ -54,6 +54,8 @@ export interface TestAppOptions {
   linkHealth?: AppServiceOptions['linkHealth'];
   /** Expiry reminders (when the first check runs, how often). Default: the app's own timing. */
   expiryReminders?: AppServiceOptions['expiryReminders'];
+  /** Local copies of URL uploads (how soon after an upload, how often, where failures are logged). */
+  urlCopies?: AppServiceOptions['urlCopies'];
   /** The version the app says it is. Default 'harness' (never older than any release). */
   version?: string;
   /** Also start the queue (resume unfinished jobs, queue start-up notices). Default true. */
@@ -149,6 +151,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       keepAlive: options.keepAlive,
       linkHealth: options.linkHealth,
       expiryReminders: options.expiryReminders,
+      urlCopies: options.urlCopies,
       ...options.desktop,
     });
     cleanups.push(() => service.close());

@@ -148,6 +148,30 @@ describe('local copies of URL uploads', () => {
     expect(sha(later.body)).toBe(sha(data));
   });
 
+  it('a download that fails is logged and tried again later, never shown as an error', async () => {
+    const logged: string[] = [];
+    const a = await open({
+      settings: { keepUrlUploadCopies: true },
+      urlCopies: { log: (l) => logged.push(l) },
+    });
+    const store = new CopyStore(a.service.engine.db);
+    emulator.faults.add({ method: 'GET', path: /^\/files\//u, status: 503, times: 1 });
+    const { entry, data } = await uploadUrl(a, 'flaky.bin', 15_000);
+    await until('the failed download logged', () => logged.length > 0);
+    expect(logged[0]).toMatch(
+      /^The copy of "flaky\.bin" \(entry \d+\) could not be downloaded: .*HTTP 503\. Trying again in 1 min\.$/u,
+    );
+    expect(store.get(entry.id)).toBeUndefined();
+    expect(a.events.filter((e) => e.event === 'notice')).toEqual([]);
+
+    // Not before its time: a pass now leaves it alone; a minute later the next pass saves it.
+    await a.service.urlCopies.runNow();
+    expect(store.get(entry.id)).toBeUndefined();
+    emulator.clock.advance(61_000);
+    await a.service.urlCopies.runNow();
+    expect(await readFile(store.get(entry.id)?.path ?? '')).toEqual(data);
+  });
+
   it('removes the oldest copy when the cap would be exceeded, a pinned entry’s copy last', async () => {
     const a = await open({ settings: { keepUrlUploadCopies: true, urlUploadCopiesMaxMiB: 1 } });
     const store = new CopyStore(a.service.engine.db);
