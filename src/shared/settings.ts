@@ -1,5 +1,8 @@
 // The user's settings: small, so they live in a JSON file (conf) beside the database, never the API key.
 
+/** The longest "Links last" override, in hours: the service's documented 3 days. */
+export const MAX_LINK_LIFETIME_HOURS = 72;
+
 export type ThemeSetting = 'system' | 'light' | 'dark';
 export type LanguageSetting = 'system' | 'en' | 'zh-CN';
 export type ProxySetting = { mode: 'system' } | { mode: 'none' } | { mode: 'manual'; url: string };
