@@ -223,7 +223,7 @@ export const HistoryRow = memo(function HistoryRow({
             title={t(pinned ? 'history.action.unpin' : 'history.action.pin')}
             aria-pressed={pinned}
             data-testid="pin-toggle"
-            onClick={() => actions.togglePin(entry)}
+            onClick={() => actions.togglePin(entry, pinned)}
           />
           <IconButton
             icon="trash"

@@ -118,7 +118,7 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
         bulk.remove(ids);
       },
       check: (entry: HistoryEntry) => void linkChecks.check([entry]),
-      togglePin: (entry: HistoryEntry) => void pins.toggle(entry),
+      togglePin: (entry: HistoryEntry, pinned: boolean) => void pins.toggle(entry, pinned),
     }),
     [actions.row, selection, bulk.remove, linkChecks.check, pins.toggle],
   );

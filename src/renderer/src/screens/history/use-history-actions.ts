@@ -18,8 +18,9 @@ export interface RowActions {
   askDelete: (entry: HistoryEntry) => void;
   /** Asks the link's host now whether it still serves the file (the screen's: it keeps the results). */
   check: (entry: HistoryEntry) => void;
-  /** Pins or unpins the entry (the screen's: it keeps what is known about pins). */
-  togglePin: (entry: HistoryEntry) => void;
+  /** Unpins the entry when `pinned` (as the row shows it), else pins it (the screen's: it keeps what is
+   * known about pins). */
+  togglePin: (entry: HistoryEntry, pinned: boolean) => void;
   /** Drags the local file out of the window (from the row's dragstart). */
   dragFile: (entry: HistoryEntry) => Promise<void>;
   /** Downloads the link to a place chosen in a save dialog, and says where it went. */

@@ -13,11 +13,14 @@ import type { LocalPin } from './pin-status';
 
 /** What is known of a pin apart from its next keep-alive, which follows the row's own countdown. */
 type PinFacts = Omit<LocalPin, 'nextAt'>;
+/** A pin or unpin answered here, and when: a page fetched after it knows better (a keep-alive ran since). */
+type Answer = PinFacts & { at: number };
 
 export interface Pins {
   /** The entry's pin as last known here, or null when it was never pinned. Stable between renders. */
   pinOf: (item: HistoryItem) => LocalPin | null;
-  toggle: (entry: HistoryEntry) => Promise<void>;
+  /** `pinned`: what the row shows now; the toggle does the other. */
+  toggle: (entry: HistoryEntry, pinned: boolean) => Promise<void>;
   pinMany: (entries: readonly HistoryEntry[]) => Promise<void>;
 }
 
@@ -37,64 +40,53 @@ function factsFromPage(item: HistoryItem): PinFacts | null {
 export function usePins(leadHours: number, onUnpinned: (id: number) => void): Pins {
   const t = useT();
   const announce = useAnnounce();
-  // Answers to pin and unpin made here; they win over the (older) page's.
-  const [known, setKnown] = useState<ReadonlyMap<number, PinFacts>>(new Map());
+  const [answers, setAnswers] = useState<ReadonlyMap<number, Answer>>(new Map());
   // One object per item and answer, so memoized rows do not redraw for a new but equal value.
-  const cache = useRef(new WeakMap<HistoryItem, { facts: PinFacts | null; pin: LocalPin | null }>());
+  const cache = useRef(new WeakMap<HistoryItem, { answer: Answer | null; pin: LocalPin | null }>());
   const leadMs = leadHours * HOUR;
-
-  const factsOf = useCallback(
-    (id: number, item: HistoryItem | null) => known.get(id) ?? (item === null ? null : factsFromPage(item)),
-    [known],
-  );
 
   const pinOf = useCallback(
     (item: HistoryItem) => {
-      const facts = known.get(item.entry.id) ?? null;
+      const latest = answers.get(item.entry.id);
+      const answer = latest !== undefined && latest.at >= item.receivedAt ? latest : null;
       const cached = cache.current.get(item);
-      if (cached !== undefined && cached.facts === facts) return cached.pin;
-      const base = facts ?? factsFromPage(item);
+      if (cached !== undefined && cached.answer === answer) return cached.pin;
+      const base = answer ?? factsFromPage(item);
       const pin = base === null ? null : { ...base, nextAt: base.pinned ? item.deadline - leadMs : null };
-      cache.current.set(item, { facts, pin });
+      cache.current.set(item, { answer, pin });
       return pin;
     },
-    [known, leadMs],
+    [answers, leadMs],
   );
 
-  const pin = useCallback(async (entry: HistoryEntry) => {
-    const res = await settle(api.historyPin(entry.id, { followFile: false }));
-    if (res.ok) {
-      const info = res.value;
-      setKnown((previous) => {
-        const before = previous.get(entry.id);
-        return new Map(previous).set(entry.id, {
-          pinned: info.pinned,
-          keptAliveCount: info.keptAliveCount,
-          lastOutcome: info.lastOutcome,
-          lastAt: before?.lastAt ?? null,
-        });
-      });
-    }
-    return res;
+  const remember = useCallback((entry: HistoryEntry, change: Omit<PinFacts, 'lastAt'>) => {
+    setAnswers((previous) => {
+      const before = previous.get(entry.id);
+      return new Map(previous).set(entry.id, { ...change, lastAt: before?.lastAt ?? null, at: Date.now() });
+    });
   }, []);
 
-  const toggle = useCallback(
+  const pin = useCallback(
     async (entry: HistoryEntry) => {
-      const current = factsOf(entry.id, null) ?? (entry.pin ? { pinned: entry.pin.pinned } : null);
-      if (current?.pinned === true) {
+      const res = await settle(api.historyPin(entry.id, { followFile: false }));
+      if (res.ok) remember(entry, res.value);
+      return res;
+    },
+    [remember],
+  );
+
+  const toggle = useCallback(
+    async (entry: HistoryEntry, pinned: boolean) => {
+      if (pinned) {
         const res = await settle(api.historyUnpin(entry.id));
         if (!res.ok) {
           announce(translateError(res.error, t), 'error');
           return;
         }
-        setKnown((previous) => {
-          const before = previous.get(entry.id);
-          return new Map(previous).set(entry.id, {
-            pinned: false,
-            keptAliveCount: before?.keptAliveCount ?? entry.pin?.keptAliveCount ?? 0,
-            lastOutcome: before?.lastOutcome ?? entry.pin?.lastOutcome ?? null,
-            lastAt: before?.lastAt ?? null,
-          });
+        remember(entry, {
+          pinned: false,
+          keptAliveCount: entry.pin?.keptAliveCount ?? 0,
+          lastOutcome: entry.pin?.lastOutcome ?? null,
         });
         announce(t('announce.unpinned', { name: entry.fileName }), 'info');
         onUnpinned(entry.id);
@@ -104,7 +96,7 @@ export function usePins(leadHours: number, onUnpinned: (id: number) => void): Pi
       if (res.ok) announce(t('announce.pinned', { name: entry.fileName }), 'info');
       else announce(translateError(res.error, t), 'error');
     },
-    [announce, factsOf, onUnpinned, pin, t],
+    [announce, onUnpinned, pin, remember, t],
   );
 
   const pinMany = useCallback(
