@@ -13,6 +13,7 @@ import type { HistoryEntry, JobSnapshot } from '../../src/shared/ipc-contract';
 import { startEmulator, type Emulator } from '../emulator/index';
 import { startTestApp, type TestApp } from '../harness';
 import { handlerFailure } from '../support/failures';
+import { startTestProxy } from '../support/test-proxy';
 import { until } from '../support/wait-until';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -211,6 +212,18 @@ describe('Save a copy…', () => {
     expect(a.dialogs.saveRequests.at(-1)).toBe('photo.bin');
     expect(saved).toMatchObject({ fileName: 'photo.bin', path: target, size: data.length });
     expect(await readFile(target)).toEqual(data);
+
+    // Through the proxy saved in Settings, like every other request.
+    const proxy = await startTestProxy();
+    try {
+      await a.service.handlers['settings:set']({ proxy: { mode: 'manual', url: proxy.url } });
+      a.dialogs.nextSavePath = join(a.filesDir, 'via-proxy.bin');
+      await a.service.handlers['history:save-copy'](entry.id);
+      expect(proxy.connects).toEqual([new URL(entry.downloadUrl).host]);
+      expect(await readFile(join(a.filesDir, 'via-proxy.bin'))).toEqual(data);
+    } finally {
+      await proxy.close();
+    }
 
     // Cancelled: nothing is written, nothing is said.
     expect(await a.service.handlers['history:save-copy'](entry.id)).toBeNull();
