@@ -81,4 +81,18 @@ describe('the Pinned filter', () => {
       }
     }
   });
+
+  it('gives a page of entries their pins in one lookup by key', () => {
+    const pins = new PinStore(db).forEntries([7, 8, 500, 40_000]);
+    expect([...pins.keys()].sort((a, b) => a - b)).toEqual([7, 500, 40_000]);
+    expect(pins.get(500)?.pinned).toBe(false);
+    const plan = (
+      db.conn
+        .prepare(
+          'EXPLAIN QUERY PLAN SELECT history_id FROM pins WHERE history_id IN (SELECT value FROM json_each(?))',
+        )
+        .all('[1,2]') as { detail: string }[]
+    ).map((r) => r.detail);
+    expect(plan.some((d) => /SEARCH pins USING INTEGER PRIMARY KEY/u.test(d))).toBe(true);
+  });
 });
