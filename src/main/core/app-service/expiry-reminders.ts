@@ -7,6 +7,7 @@ import type { ExpiryReminder } from '../reminders';
 import type { SettingsStore } from '../settings';
 import type { EngineHost } from './engine-host';
 import type { NotifyAdapter } from './types';
+import { createPeriodicTask } from './periodic-task';
 
 const MINUTE_MS = 60 * 1000;
 /** A link is reminded of in its last day. */
@@ -36,12 +37,10 @@ export interface ExpiryReminders {
 
 export function createExpiryReminders(opts: ExpiryRemindersOptions): ExpiryReminders {
   const now = opts.now ?? Date.now;
-  let timer: NodeJS.Timeout | undefined;
-  let closed = false;
 
   function checkNow(): ExpiryReminder | null {
     const { expiryReminders, notifications } = opts.settings.get();
-    if (closed || !expiryReminders || !notifications || opts.notifier === null) return null;
+    if (task.isClosed() || !expiryReminders || !notifications || opts.notifier === null) return null;
     const at = now();
     const shift = opts.engine.history.expiryShiftMs();
     const due = new LinkShareStore(opts.engine.db).takeDue(at, REMINDER_WINDOW_MS, shift);
@@ -52,15 +51,12 @@ export function createExpiryReminders(opts: ExpiryRemindersOptions): ExpiryRemin
     return reminder;
   }
 
-  function tick(): void {
-    try {
-      checkNow();
-    } catch (err) {
-      // A busy or closing database: the next tick tries again.
-      if (!closed)
-        console.warn(`[reminders] check failed: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  }
+  const task = createPeriodicTask({
+    name: 'reminders',
+    run: checkNow,
+    firstDelayMs: opts.firstDelayMs ?? 30_000,
+    intervalMs: opts.intervalMs ?? REMINDER_INTERVAL_MS,
+  });
 
   return {
     recordShared(historyIds) {
@@ -72,18 +68,9 @@ export function createExpiryReminders(opts: ExpiryRemindersOptions): ExpiryRemin
       }
     },
     checkNow,
-    start() {
-      if (closed || timer !== undefined) return;
-      timer = setTimeout(function again() {
-        tick();
-        timer = setTimeout(again, opts.intervalMs ?? REMINDER_INTERVAL_MS);
-        timer.unref?.();
-      }, opts.firstDelayMs ?? 30_000);
-      timer.unref?.();
-    },
+    start: task.start,
     close() {
-      closed = true;
-      clearTimeout(timer);
+      void task.close();
     },
   };
 }

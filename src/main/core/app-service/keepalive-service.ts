@@ -13,6 +13,7 @@ import type { EngineHost } from './engine-host';
 import { errorCodeOf } from './error-codes';
 import type { EventChannels } from '../../../shared/ipc-contract';
 import type { EventOutbox } from './event-outbox';
+import { createPeriodicTask } from './periodic-task';
 
 const HOUR_MS = 60 * 60 * 1000;
 export const KEEPALIVE_INTERVAL_MS = 15 * 60 * 1000;
@@ -87,10 +88,6 @@ function noticeFor(o: KeepAliveOutcome): EventChannels['notice'] | null {
 export function createKeepAliveService(opts: KeepAliveServiceOptions): KeepAliveService {
   const now = opts.now ?? Date.now;
   const owner = formatLeaseOwner(newLeaseOwner(hostname(), process.pid));
-  let running: Promise<KeepAliveReport> | null = null;
-  let timer: NodeJS.Timeout | undefined;
-  let closed = false;
-
   async function pass(): Promise<KeepAliveReport> {
     const engine = opts.engine;
     const check = opts.checkOptions();
@@ -142,37 +139,11 @@ export function createKeepAliveService(opts: KeepAliveServiceOptions): KeepAlive
     }
   }
 
-  function runNow(): Promise<KeepAliveReport> {
-    running ??= pass().finally(() => {
-      running = null;
-    });
-    return running;
-  }
-
-  function tick(): void {
-    if (closed) return;
-    runNow().catch((err: unknown) => {
-      // A closed database during shutdown or a busy moment: the next tick tries again.
-      const why = err instanceof Error ? err.message : String(err);
-      if (!closed) console.warn(`[keepalive] pass failed: ${why}`);
-    });
-  }
-
-  return {
-    start() {
-      if (closed || timer !== undefined) return;
-      timer = setTimeout(function again() {
-        tick();
-        timer = setTimeout(again, opts.intervalMs ?? KEEPALIVE_INTERVAL_MS);
-        timer.unref?.();
-      }, opts.firstDelayMs ?? 5000);
-      timer.unref?.();
-    },
-    runNow,
-    async close() {
-      closed = true;
-      clearTimeout(timer);
-      await running?.catch(() => undefined);
-    },
-  };
+  const { start, runNow, close } = createPeriodicTask({
+    name: 'keepalive',
+    run: pass,
+    firstDelayMs: opts.firstDelayMs ?? 5000,
+    intervalMs: opts.intervalMs ?? KEEPALIVE_INTERVAL_MS,
+  });
+  return { start, runNow, close };
 }

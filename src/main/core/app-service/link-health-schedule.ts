@@ -8,6 +8,7 @@ import type { LinkCheck } from '../../../shared/ipc-contract';
 import type { SettingsStore } from '../settings';
 import type { EngineHost } from './engine-host';
 import type { EventOutbox } from './event-outbox';
+import { createPeriodicTask } from './periodic-task';
 
 const MINUTE_MS = 60 * 1000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -54,16 +55,13 @@ export function createLinkHealthSchedule(opts: LinkHealthScheduleOptions): LinkH
   const batchSize = opts.batchSize ?? 20;
   const maxPerRound = opts.maxPerRound ?? 200;
   const abort = new AbortController();
-  let running: Promise<LinkCheck[]> | null = null;
-  let timer: NodeJS.Timeout | undefined;
-  let closed = false;
 
   async function round(): Promise<LinkCheck[]> {
     const made: LinkCheck[] = [];
     if (!isOnline()) return made;
     const check = opts.checkOptions();
     try {
-      while (!closed && made.length < maxPerRound) {
+      while (!task.isClosed() && made.length < maxPerRound) {
         const db = opts.engine.db;
         const due = dueLinkChecks(db, {
           nowMs: now(),
@@ -79,7 +77,7 @@ export function createLinkHealthSchedule(opts: LinkHealthScheduleOptions): LinkH
           due,
           { ...check, concurrency: 4, retries: 1, signal: abort.signal },
           (link, probe) => {
-            if (closed) return;
+            if (task.isClosed()) return;
             const at = now();
             const health = store.record(link.id, probe, at);
             if (health !== undefined) batch.push(linkCheckView(health, at));
@@ -96,38 +94,20 @@ export function createLinkHealthSchedule(opts: LinkHealthScheduleOptions): LinkH
     return made;
   }
 
-  function runNow(): Promise<LinkCheck[]> {
-    running ??= round().finally(() => {
-      running = null;
-    });
-    return running;
-  }
-
-  function tick(): void {
-    if (closed) return;
-    runNow().catch((err: unknown) => {
-      // A database closing under a reopen, a busy moment: the next round tries again.
-      const why = err instanceof Error ? err.message : String(err);
-      if (!closed) console.warn(`[link-health] round failed: ${why}`);
-    });
-  }
-
+  const task = createPeriodicTask({
+    name: 'link-health',
+    run: round,
+    firstDelayMs: opts.firstDelayMs ?? MINUTE_MS,
+    intervalMs: opts.intervalMs ?? LINK_HEALTH_INTERVAL_MS,
+  });
   return {
-    start() {
-      if (closed || timer !== undefined) return;
-      timer = setTimeout(function again() {
-        tick();
-        timer = setTimeout(again, opts.intervalMs ?? LINK_HEALTH_INTERVAL_MS);
-        timer.unref?.();
-      }, opts.firstDelayMs ?? MINUTE_MS);
-      timer.unref?.();
-    },
-    runNow,
+    start: task.start,
+    runNow: task.runNow,
     async close() {
-      closed = true;
-      clearTimeout(timer);
+      const ended = task.close();
+      // A round waiting on slow hosts ends now rather than at their timeouts.
       abort.abort();
-      await running?.catch(() => undefined);
+      await ended;
     },
   };
 }
