@@ -2,6 +2,8 @@
 
 /** The longest "Links last" override, in hours: the service's documented 3 days. */
 export const MAX_LINK_LIFETIME_HOURS = 72;
+/** Links live 3 days: a keep-alive lead of two days or more would upload a pinned link again almost at once. */
+export const MAX_KEEPALIVE_LEAD_HOURS = 48;
 
 export type ThemeSetting = 'system' | 'light' | 'dark';
 export type LanguageSetting = 'system' | 'en' | 'zh-CN';

@@ -1,7 +1,7 @@
 // `kiedrop history` and pins, as a user runs them: real processes, the real emulator over loopback, and the
 // real SQLite file. Pinned entries are marked in the table, carry `pinned` in --json, and --pinned lists
 // only them.
-import { rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { startEmulator } from '../emulator/index';
@@ -12,6 +12,7 @@ import { makeTempDir, writeFileIn } from '../support/temp-files';
 interface Entry {
   id: number;
   fileName: string;
+  expiresAt: string;
   pinned: boolean;
   pin?: { pinned: boolean; keptAliveCount: number; nextAt: string | null };
 }
@@ -97,6 +98,17 @@ describe('kiedrop history and pinned entries', () => {
     const only = (await run(['history', '--pinned'])).trimEnd().split('\n');
     expect(only).toHaveLength(2);
     expect(only[1]).toMatch(/^h2 +two\.txt .* pinned +http:/u);
+  });
+
+  it('says when the next keep-alive is due by the lead time saved in the app’s settings', async () => {
+    await mkdir(join(dir, 'data'), { recursive: true });
+    await writeFile(join(dir, 'data', 'settings.json'), JSON.stringify({ keepAliveLeadHours: 24 }));
+    await run(['upload', await writeFileIn(dir, 'lead.txt', 'lead\n')]);
+    await run(['pin', 'h1']);
+    const [entry] = (await historyJson(['--pinned'])).entries;
+    expect(Date.parse(entry?.expiresAt ?? '') - Date.parse(entry?.pin?.nextAt ?? '')).toBe(
+      24 * 60 * 60 * 1000,
+    );
   });
 
   it('refuses --pinned with --status failed, saying why', async () => {

@@ -5,7 +5,11 @@ import { z } from 'zod';
 import { ApiError, parseProxyUrl, PROXY_URL_EXAMPLE, validateUploadPath } from '../api';
 import { parseAccelerator } from '../clipboard/accelerator';
 import { normalizeBaseUrl } from '../config';
-import { DEFAULT_SETTINGS, MAX_LINK_LIFETIME_HOURS } from '../../../shared/settings';
+import {
+  DEFAULT_SETTINGS,
+  MAX_KEEPALIVE_LEAD_HOURS,
+  MAX_LINK_LIFETIME_HOURS,
+} from '../../../shared/settings';
 import type { Settings } from '../../../shared/settings';
 import { MAX_CONCURRENCY } from '../queue/defaults';
 
@@ -17,14 +21,12 @@ const MAX_TEMPLATE_LENGTH = 2000;
 export const MAX_SHARE_CONFIRM_ABOVE = 100_000;
 /** Window positions are screen pixels; anything this far out is a damaged file, not a monitor. */
 const MAX_COORDINATE = 1_000_000;
-/** Links live 3 days: a lead of two days or more would upload a pinned link again almost at once. */
-export const MAX_KEEPALIVE_LEAD_HOURS = 48;
 const KEEPALIVE_LEAD_MESSAGE = `"Keep pinned links alive" must be a whole number of hours from 1 to ${MAX_KEEPALIVE_LEAD_HOURS} before expiry.`;
 /** 100 GiB: more is a typo, not a cap. */
 export const MAX_URL_COPIES_MIB = 102_400;
 const URL_COPIES_CAP_MESSAGE = `The space for copies of URL uploads must be a whole number of MiB from 1 to ${MAX_URL_COPIES_MIB}.`;
 /** The documented lifetime: a longer one would only promise more than the service says. */
-export { MAX_LINK_LIFETIME_HOURS };
+export { MAX_KEEPALIVE_LEAD_HOURS, MAX_LINK_LIFETIME_HOURS };
 const LINK_LIFETIME_MESSAGE = `"Links last" must be empty (automatic) or a whole number of hours from 1 to ${MAX_LINK_LIFETIME_HOURS}.`;
 const CONFIRM_ABOVE_MESSAGE = `"Ask before sharing more than" must be a whole number from 1 to ${MAX_SHARE_CONFIRM_ABOVE}.`;
 
