@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY, HOUR, startE2eRun } from './support/e2e-run';
 import type { E2eRun } from './support/e2e-run';
-import { dropFiles, historyRow, jobRow, navButton } from './support/page-actions';
+import { historyRow, navButton, uploadByDrop } from './support/page-actions';
 
 const KEPT = 'kept-alive.txt';
 const STUCK = 'clock-stuck.txt';
@@ -12,11 +12,7 @@ const STUCK = 'clock-stuck.txt';
 let run: E2eRun;
 
 async function upload(name: string): Promise<void> {
-  const { page, h } = run;
-  await h.dropFile(name, Buffer.from(`contents of ${name}\n`));
-  await navButton(page, 'Upload').click();
-  await dropFiles(page, [name]);
-  await expect.poll(() => jobRow(page, name).getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
+  await uploadByDrop(run, name);
 }
 
 /** The list is fetched again (a keep-alive that kept the same link sends no history event). */

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOUR, startE2eRun } from './support/e2e-run';
 import type { E2eRun } from './support/e2e-run';
-import { dropFiles, historyRow, jobRow, navButton } from './support/page-actions';
+import { historyRow, navButton, uploadByDrop } from './support/page-actions';
 
 const LOST = 'lost-notes.txt';
 const KEPT = 'kept-notes.txt';
@@ -14,11 +14,7 @@ const NEVER = 'never-checked.txt';
 let run: E2eRun;
 
 async function upload(name: string): Promise<void> {
-  const { page, h } = run;
-  await h.dropFile(name, Buffer.from(`contents of ${name}\n`));
-  await navButton(page, 'Upload').click();
-  await dropFiles(page, [name]);
-  await expect.poll(() => jobRow(page, name).getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
+  await uploadByDrop(run, name);
 }
 
 const health = (name: string) => historyRow(run.page, name).getByTestId('link-health');

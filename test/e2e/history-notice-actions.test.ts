@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY, HOUR, startE2eRun } from './support/e2e-run';
 import type { E2eRun } from './support/e2e-run';
-import { dropFiles, historyRow, jobRow, navButton } from './support/page-actions';
+import { historyRow, navButton, uploadByDrop } from './support/page-actions';
 
 const SOON = 'soon-report.txt';
 const LATER = 'later-report.txt';
@@ -13,11 +13,8 @@ const DIED = 'died-pinned.txt';
 let run: E2eRun;
 
 async function upload(name: string): Promise<number> {
-  const { page, h } = run;
-  await h.dropFile(name, Buffer.from(`contents of ${name}\n`));
-  await navButton(page, 'Upload').click();
-  await dropFiles(page, [name]);
-  await expect.poll(() => jobRow(page, name).getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
+  const { h } = run;
+  await uploadByDrop(run, name);
   const found = h.engine.history.list({ search: name }).entries[0];
   if (found === undefined) throw new Error(`${name} is not in the history`);
   return found.id;

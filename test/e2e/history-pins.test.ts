@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY, HOUR, startE2eRun } from './support/e2e-run';
 import type { E2eRun } from './support/e2e-run';
-import { dropFiles, historyRow, jobRow, navButton } from './support/page-actions';
+import { historyRow, navButton, uploadByDrop } from './support/page-actions';
 
 const ONE = 'pin-one.txt';
 const TWO = 'pin-two.txt';
@@ -15,11 +15,7 @@ const OLD = 'pin-old.txt';
 let run: E2eRun;
 
 async function upload(name: string): Promise<void> {
-  const { page, h } = run;
-  await h.dropFile(name, Buffer.from(`contents of ${name}\n`));
-  await navButton(page, 'Upload').click();
-  await dropFiles(page, [name]);
-  await expect.poll(() => jobRow(page, name).getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
+  await uploadByDrop(run, name);
 }
 
 const announcer = () => run.page.getByTestId('announcer').textContent();

@@ -6,7 +6,7 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { historyEntryNamed, startE2eRun } from './support/e2e-run';
 import type { E2eRun } from './support/e2e-run';
-import { dropFiles, historyNames, historyRow, jobRow, navButton } from './support/page-actions';
+import { historyNames, historyRow, jobRow, navButton, uploadByDrop } from './support/page-actions';
 import { pdfDocument, picture } from './support/sample-files';
 
 const PDF = 'press-kit.pdf';
@@ -15,13 +15,8 @@ const PHOTO = 'harbour-photo.png';
 let run: E2eRun;
 
 /** Uploads one file through the Upload screen; answers where the file lies on disk. */
-async function upload(name: string, content: Buffer): Promise<string> {
-  const { page, h } = run;
-  const path = await h.dropFile(name, content);
-  await navButton(page, 'Upload').click();
-  await dropFiles(page, [name]);
-  await expect.poll(() => jobRow(page, name).getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
-  return path;
+function upload(name: string, content: Buffer): Promise<string> {
+  return uploadByDrop(run, name, content);
 }
 
 beforeAll(async () => {

@@ -1,6 +1,7 @@
 // What a person does in the window, as Playwright steps: drop files on the drop zone, switch screens,
 // read the rows. Page-side code is written against globalThis because the Node tsconfig has no DOM types.
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Drops files with these names on the drop zone, as a file manager would (dragenter, dragover, drop).
  * The harness resolves dropped names against its drop folder, so write them there first (h.dropFile). */
@@ -44,4 +45,19 @@ export async function historyNames(page: Page): Promise<string[]> {
     .getByTestId('history-list')
     .locator('[data-testid="history-row"] .history-name')
     .allTextContents();
+}
+
+/** Writes a file into the drop folder, drops it on the Upload screen and waits until it is uploaded.
+ * Returns the file's path. */
+export async function uploadByDrop(
+  run: { page: Page; h: { dropFile(name: string, content: string | Uint8Array): Promise<string> } },
+  name: string,
+  content: string | Uint8Array = `contents of ${name}\n`,
+): Promise<string> {
+  const { page, h } = run;
+  const path = await h.dropFile(name, content);
+  await navButton(page, 'Upload').click();
+  await dropFiles(page, [name]);
+  await expect.poll(() => jobRow(page, name).getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
+  return path;
 }
