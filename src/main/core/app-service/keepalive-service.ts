@@ -131,7 +131,7 @@ export function createKeepAliveService(opts: KeepAliveServiceOptions): KeepAlive
       const n = report.missed;
       opts.outbox.emit('notice', {
         level: 'warning',
-        message: `${n} pinned link${n === 1 ? '' : 's'} died while KieDrop was not running. Renew ${n === 1 ? 'it' : 'them'} from History for a new link.`,
+        message: `${n} pinned link${n === 1 ? '' : 's'} died while KieDrop was not running. Renew ${n === 1 ? 'it' : 'them'} for a new link.`,
         code: 'keepalive.missed',
         params: { count: n },
         renewIds: report.outcomes.filter((o) => o.kind === 'missed').map((o) => o.historyId),

@@ -84,7 +84,7 @@ export async function runCopyPass(deps: CopyPassDeps): Promise<CopyPassReport> {
   // A lowered cap applies at once, whether or not new copies are made.
   report.evicted.push(...(await makeRoom(store, deps.capBytes, 0)));
   if (!deps.enabled) return report;
-  const due = store.missing(deps.now(), deps.limit ?? 20);
+  const due = store.missing(deps.now(), deps.limit ?? 20, deps.history.expiryShiftMs());
   if (due.length > 0) await mkdir(folder, { recursive: true });
   for (const id of due) {
     const entry = deps.history.get(id);

@@ -58,18 +58,20 @@ export class CopyStore {
 
   /**
    * Live URL uploads that have no copy yet and are not waiting out a failed try: the links to download.
-   * Newest first, so a fresh upload is copied before an old backlog.
+   * Newest first, so a fresh upload is copied before an old backlog. `shiftMs`: how much earlier than
+   * their stored expiry links are believed to die (HistoryStore.expiryShiftMs), so a link believed dead
+   * is not fetched.
    */
-  missing(now: number, limit: number): number[] {
+  missing(now: number, limit: number, shiftMs = 0): number[] {
     const rows = this.#db.conn
       .prepare(
         `SELECT h.id FROM history h LEFT JOIN url_copies c ON c.history_id = h.id
-         WHERE h.method = 'url' AND h.replaced_by IS NULL AND h.expires_at > :now
+         WHERE h.method = 'url' AND h.replaced_by IS NULL AND h.expires_at > :alive
            AND (c.history_id IS NULL OR (c.file_name IS NULL AND (c.next_try_at IS NULL OR c.next_try_at <= :now)))
          ORDER BY h.id DESC LIMIT :limit`,
       )
       .raw()
-      .all({ now, limit }) as unknown[][];
+      .all({ now, alive: now + shiftMs, limit }) as unknown[][];
     return rows.map((r) => Number(r[0]));
   }
 

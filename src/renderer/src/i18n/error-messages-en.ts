@@ -68,7 +68,7 @@ export const errorMessagesEn = {
   'error.keepalive.blocked': '“{name}” was not kept alive: keep-alive does not work for links at {scope}.',
   'error.keepalive.failed': '“{name}” could not be kept alive: {reason}',
   'error.keepalive.missed':
-    'Pinned links that died while KieDrop was not running: {count}. Renew them from History for a new link.',
+    'Pinned links that died while KieDrop was not running: {count}. Renew them for new links.',
   'error.keepalive.pin-expired':
     '“{name}” has expired, so its link cannot be kept alive. Renew it, then pin the new link.',
   'error.keepalive.pin-replaced': '“{name}” was replaced by a later upload; pin that one instead.',

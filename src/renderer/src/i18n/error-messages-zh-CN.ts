@@ -56,7 +56,7 @@ export const errorMessagesZhCN: Record<keyof typeof errorMessagesEn, string> = {
     '“{name}”虽已重新上传，仍在最初的到期时间失效：{scope} 上的链接无法保活，已在该处关闭保活。请在历史记录中续期。',
   'error.keepalive.blocked': '“{name}”未保活：{scope} 上的链接无法保活。',
   'error.keepalive.failed': '“{name}”保活失败：{reason}',
-  'error.keepalive.missed': 'KieDrop 未运行期间失效的固定链接：{count} 个。请在历史记录中续期以获得新链接。',
+  'error.keepalive.missed': 'KieDrop 未运行期间失效的固定链接：{count} 个。续期即可获得新链接。',
   'error.keepalive.pin-expired': '“{name}”已过期，其链接无法保活。请先续期，再固定新链接。',
   'error.keepalive.pin-replaced': '“{name}”已被之后的上传替换；请固定那一个。',
   'error.keepalive.pin-unsupported':
