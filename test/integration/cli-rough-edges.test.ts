@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { delimiter, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/main/core/db/index';
 import { startEmulator } from '../emulator/index';
 import type { Emulator } from '../emulator/index';
 import { startThrottleProxy } from '../e2e/support/throttle-proxy';
@@ -280,6 +281,31 @@ describe('kiedrop upload sources', () => {
     const plain = await runKiedrop(['upload', b, '--copy'], { ...env, ...desktop });
     expect(plain.stderr).toContain('The link copied to the clipboard (wl-copy).');
     expect(await readFile(saved, 'utf8')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\S+copy-b\.txt$/u);
+  });
+
+  it('counts links it copied as shared, so the app reminds of them before they expire', async () => {
+    const bin = join(dir, 'clip-bin-shared');
+    await mkdir(bin, { recursive: true });
+    await writeFile(join(bin, 'wl-copy'), '#!/bin/sh\ncat > /dev/null\n');
+    await chmod(join(bin, 'wl-copy'), 0o755);
+    const file = await makeFile('copied-for-reminder.txt', 'r');
+    const kept = await makeFile('not-copied.txt', 'n');
+    const desktop = {
+      WAYLAND_DISPLAY: 'wayland-test',
+      PATH: `${bin}${delimiter}${process.env['PATH'] ?? ''}`,
+    };
+    expect((await runKiedrop(['upload', file, '--copy'], { ...env, ...desktop })).code).toBe(0);
+    expect((await runKiedrop(['upload', kept], { ...env, ...desktop })).code).toBe(0);
+    const db = openDatabase(join(env['KIEDROP_DATA_DIR'] ?? '', 'kiedrop.db'));
+    try {
+      const shared = db.conn
+        .prepare('SELECT h.file_name FROM link_shares s JOIN history h ON h.id = s.history_id')
+        .raw()
+        .all() as unknown[][];
+      expect(shared.map((row) => row[0])).toEqual(['copied-for-reminder.txt']);
+    } finally {
+      db.close();
+    }
   });
 });
 

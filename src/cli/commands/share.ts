@@ -135,7 +135,12 @@ export async function runShare(ctx: CliContext, parsed: ParsedArgs): Promise<num
     for (const link of result.links) ctx.stdout.write(`${link}\n`);
     reportProblems(ctx, result);
     // The batch hands over the links as it would put them on the clipboard: one per line.
-    if (copiedText !== '') await copyLinks(ctx, copiedText.split('\n'));
+    if (copiedText !== '') {
+      await copyLinks(ctx, copiedText.split('\n'), {
+        db: engine.db,
+        historyIds: result.uploaded.map((entry) => entry.id),
+      });
+    }
     const problems =
       result.failures.length + result.missing.length + result.unreadable.length + result.waiting.length;
     return problems > 0 ? EXIT_FAILURE : EXIT_OK;

@@ -114,10 +114,11 @@ export async function runUpload(ctx: CliContext, parsed: ParsedArgs): Promise<nu
       jobs.map((job, i) => [job.id, spooled === null ? (sendable[i] ?? job.fileName) : '(stdin)']),
     );
     const label = (job: JobSnapshot): string => typed.get(job.id) ?? job.localPath ?? job.fileName;
-    const copied = new Map<number, string>();
+    // By job id: the link as copied, and its history entry.
+    const copied = new Map<number, { link: string; historyId: number }>();
     const onDone = copy
       ? (entry: HistoryEntry, job: JobSnapshot): void =>
-          void copied.set(job.id, formatLink(entry, format ?? 'url'))
+          void copied.set(job.id, { link: formatLink(entry, format ?? 'url'), historyId: entry.id })
       : undefined;
     const result = await runJobs(ctx, engine, { jobs, batchId, json, label, onDone });
     for (const off of stepsSeen) off();
@@ -140,11 +141,14 @@ export async function runUpload(ctx: CliContext, parsed: ParsedArgs): Promise<nu
       markStep('links printed');
     }
     // In the order given: job ids grow in the order the files were queued.
-    if (copy)
+    if (copy) {
+      const inOrder = [...copied.entries()].sort((a, b) => a[0] - b[0]).map(([, done]) => done);
       await copyLinks(
         ctx,
-        [...copied.entries()].sort((a, b) => a[0] - b[0]).map(([, link]) => link),
+        inOrder.map((done) => done.link),
+        { db: engine.db, historyIds: inOrder.map((done) => done.historyId) },
       );
+    }
     return finishRun(ctx, engine, result, key, { json });
   });
   if (refused.length === 0) return code;
