@@ -273,7 +273,9 @@ async function main(): Promise<void> {
       await page.reload();
       await page.locator('nav').waitFor();
       await page.locator('nav button').nth(1).click();
-      await shoot(page, 'history-zh');
+      await shoot(page, 'history-zh', async () => {
+        await page.locator('[data-testid="history-row"] img.thumb').nth(2).waitFor({ timeout: 15_000 });
+      });
     } else {
       console.log('fonts-noto-cjk is not installed: no Chinese screenshots.');
     }
