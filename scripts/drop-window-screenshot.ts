@@ -15,6 +15,7 @@ const UPLOADING: UploadActivity = {
   failed: 0,
   fraction: 0.42,
   pausedMessage: null,
+  pausedReason: null,
 };
 
 async function shoot(colorScheme: 'light' | 'dark', activity: UploadActivity): Promise<Buffer> {

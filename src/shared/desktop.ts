@@ -15,8 +15,9 @@ export interface UploadActivity {
   failed: number;
   /** How far the burst is, 0..1: finished jobs count whole, running ones by their bytes. */
   fraction: number;
-  /** Why the queue is paused, when it is. */
+  /** Why the queue is paused, when it is: the queue's English sentence, and its kind for other languages. */
   pausedMessage: string | null;
+  pausedReason: 'auth' | 'user' | null;
 }
 
 /** Nothing has run yet: what the tray and the drop window show until the first upload. */
@@ -27,6 +28,7 @@ export const IDLE_ACTIVITY: UploadActivity = {
   failed: 0,
   fraction: 0,
   pausedMessage: null,
+  pausedReason: null,
 };
 
 /** What "Upload clipboard" did, once its uploads finished. */

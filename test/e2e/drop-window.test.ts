@@ -3,7 +3,7 @@
 // the uploads' progress and outcome, and the page can reach nothing but its few upload channels.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TEST_KEY } from '../emulator/index';
-import { launchDropPage } from '../harness';
+import { DROP_DELIVER_FUNCTION, launchDropPage } from '../harness';
 import type { DropPage } from '../harness';
 
 let d: DropPage;
@@ -18,12 +18,41 @@ afterAll(async () => {
 
 const tile = () => d.page.getByTestId('drop-tile');
 const label = () => d.page.getByTestId('drop-label');
+/** Shows an activity summary on the tile, as main's push does. */
+const deliver = (activity: object) =>
+  d.page.evaluate(
+    ([fn, a]) => (globalThis as unknown as Record<string, (x: unknown) => void>)[fn as string]?.(a),
+    [DROP_DELIVER_FUNCTION, activity] as const,
+  );
 
 describe('the drop window', () => {
   it('invites a drop when nothing is uploading', async () => {
     await expect.poll(() => d.page.title()).toBe('KieDrop drop window');
     await expect.poll(() => label().textContent()).toBe('Drop files or a link');
     expect(await tile().getAttribute('data-phase')).toBe('idle');
+  });
+
+  it('says in its own words why uploads are paused, whichever language the queue wrote in', async () => {
+    const paused = {
+      phase: 'paused',
+      active: 1,
+      done: 0,
+      failed: 0,
+      fraction: 0,
+      pausedMessage: 'The API key was rejected — save a new key to continue',
+      pausedReason: 'auth',
+    };
+    await d.page.evaluate(
+      ([fn, activity]) =>
+        (globalThis as unknown as Record<string, (a: unknown) => void>)[fn as string]?.(activity),
+      [DROP_DELIVER_FUNCTION, paused] as const,
+    );
+    await expect.poll(() => label().textContent()).toBe('Paused');
+    expect(await tile().getAttribute('title')).toBe(
+      'Uploads are paused: the API key is missing, unreadable or was refused. Save it again in KieDrop to continue.',
+    );
+    await deliver({ ...paused, phase: 'idle', active: 0, pausedMessage: null, pausedReason: null });
+    await expect.poll(() => label().textContent()).toBe('Drop files or a link');
   });
 
   it('uploads three dropped files as three uploads and says so on the tile', async () => {

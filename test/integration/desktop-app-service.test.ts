@@ -186,6 +186,7 @@ describe('the upload summary', () => {
       failed: 0,
       fraction: 1,
       pausedMessage: null,
+      pausedReason: null,
     });
     expect(await app.service.handlers['activity:get']()).toEqual(seen.at(-1));
     const fractions = seen.map((a) => a.fraction);

@@ -55,9 +55,7 @@ describe('keep-alive in the running app', () => {
     app = await open(50);
     const notice = await app.waitForEvent('notice', (n) => n.code === 'keepalive.missed', 10_000);
     expect(notice).toMatchObject({ level: 'warning', params: { count: 1 } });
-    expect(notice.message).toBe(
-      '1 pinned link died while KieDrop was not running. Renew it for a new link.',
-    );
+    expect(notice.message).toBe('1 pinned link died while KieDrop was not running. Renew it for a new link.');
     expect(await app.service.handlers['history:pin-state'](lost.id)).toMatchObject({
       pinned: false,
       lastOutcome: 'missed',

@@ -5,6 +5,7 @@ import { summarizeBatch } from '../../src/main/core/share';
 import type { HistoryEntry } from '../../src/main/core/history';
 import { MAIN_MESSAGES, placeholdersOf, resolveLanguage } from '../../src/main/i18n';
 import { batchWordsFor } from '../../src/main/i18n/batch-words';
+import type { JobSnapshot } from '../../src/shared/domain';
 import { trayMenuTemplate, trayTooltip } from '../../src/main/tray-menu';
 import type { TrayMenuEntry, TrayMenuState } from '../../src/main/tray-menu';
 import type { UploadActivity } from '../../src/shared/ipc-contract';
@@ -16,6 +17,7 @@ const idle: UploadActivity = {
   failed: 0,
   fraction: 0,
   pausedMessage: null,
+  pausedReason: null,
 };
 
 function state(patch: Partial<TrayMenuState> = {}): TrayMenuState {
@@ -127,6 +129,7 @@ describe("a share's or clipboard upload's notice in Chinese", () => {
     ],
     waiting: [],
     pausedMessage: null,
+    pausedReason: null,
     copied: true,
     copyError: null,
   };
@@ -136,6 +139,23 @@ describe("a share's or clipboard upload's notice in Chinese", () => {
       title: '2 个中已上传 1 个：1 个失败',
       body: '已复制 1 个链接。\ngone.txt：找不到文件：gone.txt。它已被移动或删除。（尝试 3 次后放弃。）',
     });
+  });
+
+  it("says in Chinese why files wait when the key stopped the queue, not in the queue's English", () => {
+    const paused = {
+      ...outcome,
+      uploaded: [],
+      failures: [],
+      waiting: [{ id: 1 } as JobSnapshot],
+      pausedMessage: 'The API key was rejected — save a new key to continue',
+      pausedReason: 'auth' as const,
+      copied: false,
+    };
+    const { body } = summarizeBatch({ outcome: paused, words: batchWordsFor('zh-CN') });
+    expect(body).toBe('等待上传：API 密钥缺失、无法读取或被拒绝，上传已暂停；请重新保存密钥后继续');
+    expect(summarizeBatch({ outcome: paused, words: batchWordsFor('en') }).body).toBe(
+      'Waiting: The API key was rejected — save a new key to continue',
+    );
   });
 
   it("says it in English, with the queue's own sentence, for English", () => {

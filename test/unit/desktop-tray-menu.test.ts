@@ -11,6 +11,7 @@ const idle: UploadActivity = {
   failed: 0,
   fraction: 0,
   pausedMessage: null,
+  pausedReason: null,
 };
 const uploading: UploadActivity = { ...idle, phase: 'uploading', active: 3, done: 1, fraction: 0.4267 };
 

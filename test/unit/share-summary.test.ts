@@ -15,6 +15,7 @@ function outcome(over: Partial<BatchOutcome>): Parameters<typeof summarizeBatch>
     failures: [],
     waiting: [],
     pausedMessage: null,
+    pausedReason: null,
     copied: true,
     copyError: null,
     ...over,

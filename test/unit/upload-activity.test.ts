@@ -46,6 +46,7 @@ describe('upload activity', () => {
       failed: 1,
       fraction: 1,
       pausedMessage: null,
+      pausedReason: null,
     });
   });
 });

@@ -6,6 +6,12 @@ import { clipboardReason } from './clipboard-reason';
 import { jobErrorText } from './error-text';
 import type { Language } from './language';
 
+/** Why the queue is paused, by the kind of pause (the queue's own sentences are English). */
+const PAUSE_WORDS = {
+  auth: 'API 密钥缺失、无法读取或被拒绝，上传已暂停；请重新保存密钥后继续',
+  user: '上传已暂停',
+} as const;
+
 export const CHINESE_BATCH_WORDS: BatchWords = {
   files: (n) => `${n} 个文件`,
   uploaded: (what, copied) => (copied === null ? `${what} 已上传` : `${what} 已上传，链接已复制`),
@@ -24,7 +30,8 @@ export const CHINESE_BATCH_WORDS: BatchWords = {
       errorParams: failure.errorParams,
     }) ?? failure.message,
   notFoundLine: (p) => `找不到：${p}`,
-  waitingLine: (reason) => `等待上传：${reason ?? '上传队列已暂停'}`,
+  // The queue's sentence is English: said here by the kind of pause instead.
+  waitingLine: (_reason, pause) => `等待上传：${PAUSE_WORDS[pause ?? 'user']}`,
   andMore: (n) => `……还有 ${n} 个`,
   copyFailed: (_links, reason) => `链接没有复制：${clipboardReason('zh-CN', reason)}`,
   linksCopied: (n) => `已复制 ${n} 个链接。`,

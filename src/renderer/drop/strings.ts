@@ -5,6 +5,8 @@ export interface DropStrings {
   release: string;
   uploading: (percent: number) => string;
   paused: string;
+  /** The tile's tooltip while paused: why, by the kind of pause. */
+  pausedWhy: (reason: 'auth' | 'user' | null) => string;
   done: (count: number) => string;
   failed: (count: number) => string;
   notALink: string;
@@ -20,6 +22,10 @@ const en: DropStrings = {
   release: 'Release to upload',
   uploading: (percent) => `${percent} %`,
   paused: 'Paused',
+  pausedWhy: (reason) =>
+    reason === 'auth'
+      ? 'Uploads are paused: the API key is missing, unreadable or was refused. Save it again in KieDrop to continue.'
+      : 'Uploads are paused.',
   done: (count) => (count === 1 ? 'Uploaded' : `${count} uploaded`),
   failed: (count) => `${count} failed`,
   notALink: 'Only files and http(s) links can be uploaded.',
@@ -35,6 +41,10 @@ const zhCN: DropStrings = {
   release: '松开即上传',
   uploading: (percent) => `${percent}%`,
   paused: '已暂停',
+  pausedWhy: (reason) =>
+    reason === 'auth'
+      ? '上传已暂停：API 密钥缺失、无法读取或被拒绝。请在 KieDrop 中重新保存密钥后继续。'
+      : '上传已暂停。',
   done: (count) => (count === 1 ? '已上传' : `已上传 ${count} 个`),
   failed: (count) => `${count} 个失败`,
   notALink: '只能上传文件或 http(s) 链接。',

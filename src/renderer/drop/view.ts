@@ -53,5 +53,5 @@ export function render(
   }
   view.label.textContent = text;
   view.tile.title =
-    phase === 'paused' ? (activity.pausedMessage ?? text) : phase === 'error' ? (message ?? '') : '';
+    phase === 'paused' ? t.pausedWhy(activity.pausedReason) : phase === 'error' ? (message ?? '') : '';
 }

@@ -32,7 +32,8 @@ function same(a: UploadActivity, b: UploadActivity): boolean {
     a.done === b.done &&
     a.failed === b.failed &&
     a.fraction === b.fraction &&
-    a.pausedMessage === b.pausedMessage
+    a.pausedMessage === b.pausedMessage &&
+    a.pausedReason === b.pausedReason
   );
 }
 
@@ -65,6 +66,7 @@ export function createUploadActivity(engine: Pick<Engine, 'on' | 'queue'>): Uplo
       failed,
       fraction,
       pausedMessage: active.size > 0 && paused ? paused.message : null,
+      pausedReason: active.size > 0 && paused ? paused.reason : null,
     };
   }
 

@@ -11,7 +11,10 @@ export interface Notice {
 }
 
 export interface SummaryInput {
-  outcome: Pick<BatchOutcome, 'uploaded' | 'failures' | 'waiting' | 'pausedMessage' | 'copied' | 'copyError'>;
+  outcome: Pick<
+    BatchOutcome,
+    'uploaded' | 'failures' | 'waiting' | 'pausedMessage' | 'pausedReason' | 'copied' | 'copyError'
+  >;
   /** Shared paths that do not exist. */
   missing?: readonly string[];
   /** Shared paths that could not be read. */
@@ -60,7 +63,7 @@ export function summarizeBatch(input: SummaryInput): Notice {
   for (const f of outcome.failures) lines.push(words.failureLine(f.fileName, words.reason(f)));
   for (const p of missing) lines.push(words.notFoundLine(p));
   for (const u of unreadable) lines.push(words.failureLine(path.basename(u.path) || u.path, u.message));
-  if (waiting > 0) lines.push(words.waitingLine(outcome.pausedMessage));
+  if (waiting > 0) lines.push(words.waitingLine(outcome.pausedMessage, outcome.pausedReason));
   const body = detailLines(lines, words);
   if (outcome.copyError !== null) body.unshift(words.copyFailed(ok, outcome.copyError));
   else if (problems.length > 0 && outcome.copied) body.unshift(words.linksCopied(ok));

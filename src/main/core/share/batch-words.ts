@@ -21,8 +21,9 @@ export interface BatchWords {
   /** Why a file failed: the queue's (or the service's) sentence, or its code said in this language. */
   reason(failure: Pick<BatchFailure, 'message' | 'errorCode' | 'errorParams'>): string;
   notFoundLine(filePath: string): string;
-  /** `reason`: why the queue is paused, or null when it does not say. */
-  waitingLine(reason: string | null): string;
+  /** `reason`: why the queue is paused (the queue's English sentence), or null when it does not say;
+   * `pause`: which kind of pause it is. */
+  waitingLine(reason: string | null, pause: 'auth' | 'user' | null): string;
   andMore(count: number): string;
   copyFailed(links: number, reason: string): string;
   linksCopied(count: number): string;

@@ -63,6 +63,7 @@ export interface ShareResult {
   waiting: JobSnapshot[];
   /** Why some jobs are still waiting (the queue paused, e.g. the API key was rejected). */
   pausedMessage: string | null;
+  pausedReason: 'auth' | 'user' | null;
   copied: boolean;
   /** The notification that was sent, if any (none when the user declined). */
   notice: Notice | null;
@@ -115,6 +116,7 @@ function blank(status: ShareStatus): ShareResult {
     unreadable: [],
     waiting: [],
     pausedMessage: null,
+    pausedReason: null,
     copied: false,
     notice: null,
     message: null,
@@ -202,6 +204,7 @@ export async function runShareBatch(paths: readonly string[], deps: ShareDeps): 
     unreadable,
     waiting: outcome.waiting,
     pausedMessage: outcome.pausedMessage,
+    pausedReason: outcome.pausedReason,
     copied: outcome.copied,
     notice,
     message: null,

@@ -41,6 +41,8 @@ export interface BatchOutcome {
   waiting: JobSnapshot[];
   /** Why the queue stopped before finishing the batch, when it did. */
   pausedMessage: string | null;
+  /** The kind of pause, for words in other languages than the queue's English sentence. */
+  pausedReason: 'auth' | 'user' | null;
   /** Whether the links reached the clipboard; an error message when writing failed. */
   copied: boolean;
   copyError: string | null;
@@ -111,6 +113,7 @@ export async function runUploadBatch(
     failures,
     waiting,
     pausedMessage: waiting.length > 0 ? (engine.queue.paused?.message ?? null) : null,
+    pausedReason: waiting.length > 0 ? (engine.queue.paused?.reason ?? null) : null,
     copied,
     copyError,
   };
