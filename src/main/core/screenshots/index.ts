@@ -1,0 +1,3 @@
+export { defaultRunner, findScreenshotFolder } from './screenshot-folder';
+export type { CommandRunner, ScreenshotFolder, ScreenshotFolderInput } from './screenshot-folder';
+export { screenshotWatchFolder } from './screenshot-watch';
