@@ -1,0 +1,18 @@
+// Image optimisation before upload: convert, shrink, strip metadata. Plain Node, no Electron.
+export {
+  optimizeImage,
+  NOTE_NOT_AN_IMAGE,
+  NOTE_UNREADABLE,
+  NOTE_NOT_SMALLER,
+  NOTE_ANIMATED,
+} from './optimize-image';
+export type { OptimizeTarget } from './optimize-image';
+export { nameWithExtension } from './upload-name';
+export {
+  DEFAULT_IMAGE_OPTIONS,
+  IMAGE_TARGET_FORMATS,
+  clampQuality,
+  isImageTargetFormat,
+  parseImageOptions,
+} from './types';
+export type { ImageOptions, ImageTargetFormat, OptimizeOutcome } from './types';
