@@ -269,6 +269,16 @@ export const COMMANDS: readonly CommandDoc[] = [
     examples: ['kiedrop save h42', 'kiedrop save h42 --output ~/Downloads/'],
   },
   {
+    name: 'qr',
+    summary: "Show an entry's link as a QR code, to open it on a phone.",
+    usage: 'kiedrop qr <id> [--svg FILE]',
+    details:
+      'Prints the code in the terminal, with the link under it. --svg saves the code as an SVG image ' +
+      'instead. Nothing is sent and no API key is needed.',
+    options: [{ name: 'svg', type: 'string', value: 'FILE', description: 'Save the code as an SVG image.' }],
+    examples: ['kiedrop qr h42', 'kiedrop qr j17 --svg link.svg'],
+  },
+  {
     name: 'pin',
     summary: 'Keep a link alive at the same URL past its 3 days.',
     usage: 'kiedrop pin <id> [--follow-file] [--json]',

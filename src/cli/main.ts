@@ -39,6 +39,7 @@ const RUNNERS: Readonly<Record<string, () => Promise<Runner>>> = {
   renew: opensDatabase(async () => (await import('./commands/renew')).runRenew),
   check: opensDatabase(async () => (await import('./commands/check')).runCheck),
   save: opensDatabase(async () => (await import('./commands/save')).runSave),
+  qr: opensDatabase(async () => (await import('./commands/qr')).runQr),
   queue: opensDatabase(async () => (await import('./commands/queue')).runQueue),
   export: opensDatabase(async () => (await import('./commands/export')).runExport),
   watch: opensDatabase(async () => (await import('./commands/watch')).runWatch),
