@@ -103,22 +103,20 @@ describe('editor server against the web', () => {
 
     for (const enctype of ['text/plain', 'application/x-www-form-urlencoded']) {
       const before = refusals.length;
-      await page.evaluate(
-        ({ target, enctype, body }) => {
-          const form = document.createElement('form');
-          form.method = 'POST';
-          form.action = target;
-          form.enctype = enctype;
-          form.target = 'sink';
-          const field = document.createElement('input');
-          field.name = body.slice(0, -2);
-          field.value = '"]}';
-          form.append(field);
-          document.body.append(form);
-          form.submit();
-        },
-        { target, enctype, body },
-      );
+      // As page script (a string: this file is type-checked without the DOM's types).
+      await page.evaluate(`(() => {
+        const form = document.createElement('form');
+        form.method = 'POST';
+        form.action = ${JSON.stringify(target)};
+        form.enctype = ${JSON.stringify(enctype)};
+        form.target = 'sink';
+        const field = document.createElement('input');
+        field.name = ${JSON.stringify(body.slice(0, -2))};
+        field.value = '"]}';
+        form.append(field);
+        document.body.append(form);
+        form.submit();
+      })()`);
       await until(`the ${enctype} form POST to be refused`, () => refusals.length > before);
     }
 
