@@ -21,6 +21,7 @@ import { wholeNumberFlag } from '../number-flags';
 import { refusedJson, refusedLine, refusedSummary, refuseUnusableNames } from '../refused-names';
 import { earlierWorkNote, finishRun } from '../run-outcome';
 import { uploadTarget } from './upload-target';
+import { namingFlags } from '../naming-flags';
 import { markStep } from '../step-timings';
 // The app's own limit, so a number that works in one works in the other.
 import { MAX_CONCURRENCY } from '../../main/core/queue/defaults';
@@ -51,6 +52,7 @@ export async function runUpload(ctx: CliContext, parsed: ParsedArgs): Promise<nu
   const given = parsed.positionals;
   if (given.length === 0) throw new UsageError('no files given; pass one or more file paths', COMMAND);
   const target = uploadTarget(parsed, COMMAND);
+  const naming = namingFlags(parsed, COMMAND);
   const fromStdin = given.includes('-');
   if (fromStdin && (given.length > 1 || target.fileName === undefined)) {
     throw new UsageError('`upload -` uploads what is piped in, alone, and needs --name for it', COMMAND);
@@ -71,6 +73,9 @@ export async function runUpload(ctx: CliContext, parsed: ParsedArgs): Promise<nu
   }
   const concurrency = wholeNumberFlag(parsed, 'concurrency', { min: 1, max: MAX_CONCURRENCY }, COMMAND);
   const json = booleanFlag(parsed, 'json');
+  // Only the links on stdout, in the order given: what Typora's "Custom Command" uploader reads.
+  const plain = booleanFlag(parsed, 'plain');
+  if (plain && json) throw new UsageError('--plain and --json cannot be used together', COMMAND);
   const base64 = booleanFlag(parsed, 'base64');
   // A name the service cannot take holds back only its own file (--name replaces the file's own name).
   const refused = [
@@ -105,6 +110,7 @@ export async function runUpload(ctx: CliContext, parsed: ParsedArgs): Promise<nu
           fileName: target.fileName,
           overwrite,
           batchId,
+          ...naming,
         }),
       ctx.now(),
     );
@@ -120,7 +126,7 @@ export async function runUpload(ctx: CliContext, parsed: ParsedArgs): Promise<nu
       ? (entry: HistoryEntry, job: JobSnapshot): void =>
           void copied.set(job.id, { link: formatLink(entry, format ?? 'url'), historyId: entry.id })
       : undefined;
-    const result = await runJobs(ctx, engine, { jobs, batchId, json, label, onDone });
+    const result = await runJobs(ctx, engine, { jobs, batchId, json: json || plain, label, onDone });
     for (const off of stepsSeen) off();
     markStep('uploads finished');
     // Kept while it may still be sent: waiting for `queue --resume`, or failed for `queue --retry-failed`.
@@ -139,6 +145,13 @@ export async function runUpload(ctx: CliContext, parsed: ParsedArgs): Promise<nu
       });
       ctx.stdout.write(`${JSON.stringify(outcomes, null, 2)}\n`);
       markStep('links printed');
+    }
+    if (plain) {
+      const links = result.jobs.flatMap((job) => {
+        const entry = result.entries.get(job.id);
+        return entry ? [entry.downloadUrl] : [];
+      });
+      if (links.length > 0) ctx.stdout.write(`${links.join('\n')}\n`);
     }
     // In the order given: job ids grow in the order the files were queued.
     if (copy) {
