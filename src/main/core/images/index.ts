@@ -16,3 +16,14 @@ export {
   parseImageOptions,
 } from './types';
 export type { ImageOptions, ImageTargetFormat, OptimizeOutcome } from './types';
+export {
+  IMAGE_TEMP_FOLDER_NAME,
+  attachImageOptions,
+  imageOptionsOf,
+  imageTempFolder,
+  recordImageSizes,
+  sweepImageTemp,
+} from './job-images';
+export type { ImageAttempt } from './job-images';
+export { prepareJobImage } from './prepare-job-image';
+export type { PreparedImage } from './prepare-job-image';

@@ -5,6 +5,8 @@
 import type { UploadResult } from '../api';
 import type { KieDropDb } from '../db';
 import type { HistoryEntry, HistoryStore } from '../history';
+import { recordImageSizes } from '../images/job-images';
+import type { ImageAttempt } from '../images/job-images';
 import type { JobRow } from './job-row';
 import type { JobStore } from './job-store';
 
@@ -23,6 +25,8 @@ export function recordSuccess(
   result: UploadResult,
   local: { size: number; mtimeMs: number } | null,
   now: number,
+  /** An optimised picture: the entry also keeps the original's and the uploaded size. */
+  image?: ImageAttempt,
 ): Completion | null {
   return deps.db.transaction(() => {
     // First, as it is conditional on our lease: cancelled, or taken over after our lease lapsed, the
@@ -50,6 +54,7 @@ export function recordSuccess(
       expiresAt: result.expiresAt,
       renewOf: job.renewOf,
     });
+    if (image) recordImageSizes(deps.db, entry.id, image);
     let replacedId: number | null = null;
     // The server has already overwritten that file, whether or not the user asked: record the truth.
     if (previous && previous.id !== entry.id) {

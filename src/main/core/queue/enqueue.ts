@@ -11,6 +11,7 @@ import { NameCollisionError, NameInUseError } from './errors';
 import { inspectFile } from './file-state';
 import { planRenewal } from './renew-plan';
 import { CopyStore } from '../copies/copy-store';
+import { attachImageOptions } from '../images/job-images';
 import type { JobRow } from './job-row';
 import { priorityFor, toSnapshot } from './job-row';
 import type { JobStore, NewJob } from './job-store';
@@ -115,7 +116,11 @@ export async function enqueueFiles(
             }),
         batchId: opts.batchId ?? null,
       };
-      return deps.store.insert(job, deps.now());
+      const row = deps.store.insert(job, deps.now());
+      // In the same transaction: no process can claim the job before it knows to optimise.
+      if (opts.image !== undefined && row.status === 'queued')
+        attachImageOptions(deps.db, row.id, opts.image);
+      return row;
     }),
   );
 }

@@ -1,5 +1,6 @@
 // The queue's public shapes: plain data, so snapshots can cross IPC to the window unchanged.
 import type { HistoryEntry } from '../history';
+import type { ImageOptions } from '../images/types';
 
 // The job shapes are shared with the window, so they are defined once in src/shared/domain.ts.
 import type { JobSnapshot, JobSource, JobStatus, PauseInfo } from '../../../shared/domain';
@@ -21,6 +22,8 @@ export interface EnqueueOptions {
   fileName?: string;
   overwrite?: boolean;
   batchId?: string;
+  /** Optimise pictures before sending (convert, shrink, strip metadata); absent: sent as they are. */
+  image?: ImageOptions;
 }
 
 export interface QueueEvents {

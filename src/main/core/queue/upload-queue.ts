@@ -9,6 +9,8 @@ import type { ApiClient, ApiEndpoints, ProxyConfig, UploadProgress } from '../ap
 import type { KieDropDb } from '../db';
 import { toDatabaseError } from '../db';
 import type { HistoryStore } from '../history';
+import { imageOptionsOf, prepareJobImage, sweepImageTemp } from '../images';
+import type { PreparedImage } from '../images';
 import { recoverAbandonedJobs } from './abandoned';
 import { DEFAULT_RETRY } from './backoff';
 import { recordSuccess } from './completion';
@@ -232,6 +234,8 @@ class Scheduler implements UploadQueue {
     this.running = true;
     liveOwners.add(this.owner);
     this.safely(() => this.recoverAbandoned());
+    // Before the first claim: processed pictures left by a crash or by finished jobs go.
+    this.safely(() => sweepImageTemp(this.db, (id) => this.flights.has(id)));
     this.leaseTimer = setInterval(() => this.renewLeases('all'), this.renewEveryMs());
     this.kick();
   }
@@ -486,29 +490,48 @@ class Scheduler implements UploadQueue {
   private async attempt(flight: Flight, key: string): Promise<void> {
     const { row } = flight;
     let local: { size: number; mtimeMs: number } | null = null;
+    let image: PreparedImage | null = null;
     try {
       const sourceUrl = this.urlSecrets.get(row.id) ?? row.sourceUrl;
-      const out = await runAttempt(
-        this.clientFor(key),
-        { ...row, sourceUrl },
-        {
-          signal: flight.controller.signal,
-          stallTimeoutMs: this.stallTimeoutMs,
-          onFileChanged: (now) => {
-            this.store.noteFileChanged(
-              row.id,
-              this.owner,
-              { ...now, notice: FILE_CHANGED_NOTICE },
-              this.now(),
-            );
-            flight.row = { ...flight.row, size: now.size, mtimeMs: now.mtimeMs, notice: FILE_CHANGED_NOTICE };
-            this.emitJob(row.id);
-          },
-          onWaiting: () => this.setPhase(flight, 'processing'),
-          onProgress: (p) => this.onProgress(flight, p),
-        },
-      );
-      local = out.local;
+      const noteChanged = (now: { size: number; mtimeMs: number }): void => {
+        this.store.noteFileChanged(row.id, this.owner, { ...now, notice: FILE_CHANGED_NOTICE }, this.now());
+        flight.row = { ...flight.row, size: now.size, mtimeMs: now.mtimeMs, notice: FILE_CHANGED_NOTICE };
+        this.emitJob(row.id);
+      };
+      let sending: JobRow = { ...row, sourceUrl };
+      // Only a job that optimises pays for a separate look at its original.
+      if (row.method !== 'url' && row.localPath !== null && imageOptionsOf(this.db, row.id) !== null) {
+        const original = await inspectFile(row.localPath);
+        if (original.kind === 'problem') throw original.error;
+        image = await prepareJobImage(this.db, {
+          id: row.id,
+          localPath: row.localPath,
+          fileName: row.fileName,
+        });
+        if (image) {
+          // The original is what the job tracks; the processed copy is sent under the new format's name.
+          local = { size: original.size, mtimeMs: original.mtimeMs };
+          if (!sameFile(row, local)) noteChanged(local);
+          const sent = await inspectFile(image.sendPath);
+          if (sent.kind === 'problem') throw sent.error;
+          sending = {
+            ...sending,
+            localPath: image.sendPath,
+            fileName: image.fileName,
+            size: sent.size,
+            mtimeMs: sent.mtimeMs,
+          };
+        }
+      }
+      const out = await runAttempt(this.clientFor(key), sending, {
+        signal: flight.controller.signal,
+        stallTimeoutMs: this.stallTimeoutMs,
+        // A processed copy is ours and cannot change; the original was checked above.
+        onFileChanged: image ? () => undefined : noteChanged,
+        onWaiting: () => this.setPhase(flight, 'processing'),
+        onProgress: (p) => this.onProgress(flight, p),
+      });
+      if (!image) local = out.local;
       // After a long gap (a pause while the server stored the file), make sure the lease is still
       // ours before recording: if another process took the job over, it records it.
       if (this.leases.overdue([row.id]).length > 0) this.renewLease(flight);
@@ -521,6 +544,7 @@ class Scheduler implements UploadQueue {
         out.result,
         local,
         this.now(),
+        image?.attempt,
       );
       this.changeStreaks.reset(row.id);
       if (done) {
@@ -531,6 +555,9 @@ class Scheduler implements UploadQueue {
       } else this.emitJob(row.id);
     } catch (err) {
       await this.afterFailure(flight, err, local);
+    } finally {
+      // Each attempt processes the original afresh, so its copy is never needed again.
+      await image?.cleanup().catch(() => undefined);
     }
   }
 
