@@ -17,6 +17,15 @@ export interface DropWindowSetting {
   y: number | null;
 }
 
+/** The editor server: loopback port (PicGo's 36677 by default), optional secret ('' for none), and
+ * the answer the user gave for each client name (User-Agent) that asked to upload. */
+export interface EditorServerSetting {
+  enabled: boolean;
+  port: number;
+  token: string;
+  clients: Record<string, boolean>;
+}
+
 export interface Settings {
   /** Where uploads go on the server unless the user picks another for one upload. */
   defaultUploadPath: string;
@@ -61,6 +70,8 @@ export interface Settings {
   urlUploadCopiesMaxMiB: number;
   /** How long links last, in hours (1-72), for every countdown; null: learned from links seen to die early, else 3 days. */
   linkLifetimeHours: number | null;
+  /** The PicGo-compatible upload server for editors (Typora, Obsidian, VS Code); off unless turned on. */
+  editorServer: EditorServerSetting;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -88,6 +99,7 @@ export const DEFAULT_SETTINGS: Settings = {
   keepUrlUploadCopies: false,
   urlUploadCopiesMaxMiB: 500,
   linkLifetimeHours: null,
+  editorServer: { enabled: false, port: 36677, token: '', clients: {} },
 };
 
 /**

@@ -113,6 +113,25 @@ export const settingsShape = {
       const parsed = parseAccelerator(value);
       if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
     }),
+  editorServer: z.strictObject(
+    {
+      enabled: z.boolean({ error: 'The editor server must be on or off (true or false).' }),
+      port: z
+        .int({ error: 'The editor server port must be a whole number from 1024 to 65535.' })
+        .min(1024, { error: 'The editor server port must be a whole number from 1024 to 65535.' })
+        .max(65535, { error: 'The editor server port must be a whole number from 1024 to 65535.' }),
+      token: z
+        .string({ error: 'The editor server secret must be text (empty for none).' })
+        .trim()
+        .max(200, { error: 'The editor server secret is longer than 200 characters.' }),
+      clients: z.record(
+        z.string().max(500, { error: 'An editor name is longer than 500 characters.' }),
+        z.boolean({ error: 'Whether an editor may upload must be true or false.' }),
+        { error: 'The editors allowed or refused must be a list of names and answers.' },
+      ),
+    },
+    { error: 'The editor server setting must have enabled, port, token and clients.' },
+  ),
   dropWindow: z.strictObject(
     {
       enabled: z.boolean({ error: 'The drop window must be on or off (true or false).' }),
