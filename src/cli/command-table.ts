@@ -75,6 +75,21 @@ const OVERWRITE_OPTION: OptionDoc = {
   description: 'With --name: replace a live upload of that name.',
 };
 
+// Templates are documented in full in docs/cli.md; {hash} is named here because it costs a read.
+const NAME_TEMPLATE_OPTION: OptionDoc = {
+  name: 'name-template',
+  type: 'string',
+  value: 'T',
+  description: 'File name from a template, e.g. "{hash:8}.{ext}".',
+};
+
+const PATH_TEMPLATE_OPTION: OptionDoc = {
+  name: 'path-template',
+  type: 'string',
+  value: 'T',
+  description: 'Upload path from a template, e.g. "img/{date}".',
+};
+
 const CONCURRENCY_OPTION: OptionDoc = {
   name: 'concurrency',
   type: 'string',
@@ -90,6 +105,7 @@ export const COMMANDS: readonly CommandDoc[] = [
       'kiedrop upload <file or folder…> [-r] [--concurrency N] [--path PATH]\n' +
       '       [--copy] [--format url|markdown|html|bbcode] [--json | --plain]\n' +
       '       [--name NAME [--overwrite]] [--base64]\n' +
+      '       [--name-template T] [--path-template T]\n' +
       '       kiedrop upload - --name NAME   (uploads what is piped in)',
     details:
       'Files go through the upload queue shared with the desktop app: several at a time, retried with ' +
@@ -99,7 +115,10 @@ export const COMMANDS: readonly CommandDoc[] = [
       'was uploaded; the last line counts what was uploaded and what failed, below the failures. If the API ' +
       'key is rejected, the rest wait in the queue for `kiedrop queue --resume`. A folder uploads the files ' +
       'in it (hidden files skipped), as `kiedrop share` does; -r includes its sub-folders. `-` uploads what ' +
-      'is piped in, under --name. Uploaded files are deleted by the service after 3 days.',
+      'is piped in, under --name. Uploaded files are deleted by the service after 3 days. Templates take ' +
+      "{name} and {ext} (the file's), {date} or {date:YYYY-MM-DD HH.mm.ss}, {time}, {random:N}, {hash:N} " +
+      '(SHA-256 of the content: each file is read once more before it is sent), and {counter}; the name ' +
+      'still goes under a folder of its own.',
     options: [
       {
         name: 'recursive',
@@ -116,6 +135,8 @@ export const COMMANDS: readonly CommandDoc[] = [
         description: 'Exact name on the server: PATH/NAME (one file only).',
       },
       OVERWRITE_OPTION,
+      NAME_TEMPLATE_OPTION,
+      PATH_TEMPLATE_OPTION,
       {
         name: 'base64',
         type: 'boolean',
@@ -130,7 +151,7 @@ export const COMMANDS: readonly CommandDoc[] = [
         name: 'format',
         type: 'string',
         value: 'FORMAT',
-        description: 'url (default), markdown, html or bbcode; implies --copy.',
+        description: 'url (default), markdown, html, bbcode; implies --copy.',
       },
       JSON_OPTION,
       {
@@ -145,6 +166,8 @@ export const COMMANDS: readonly CommandDoc[] = [
       'pg_dump mydb | kiedrop upload - --name mydb.sql',
       'kiedrop upload *.jpg --path holidays --concurrency 4 --json',
       'kiedrop upload report.pdf --name latest.pdf --overwrite',
+      'kiedrop upload *.png --name-template "{hash:12}.{ext}"',
+      'kiedrop upload scan.pdf --path-template "scans/{date}"',
     ],
   },
   {

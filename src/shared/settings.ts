@@ -72,6 +72,10 @@ export interface Settings {
   linkLifetimeHours: number | null;
   /** The PicGo-compatible upload server for editors (Typora, Obsidian, VS Code); off unless turned on. */
   editorServer: EditorServerSetting;
+  /** Naming template for uploaded files ({name}, {ext}, {date:YYYY-MM-DD}, {hash:8}…); '' keeps each file's own name. */
+  nameTemplate: string;
+  /** Template for the upload path; '' uses defaultUploadPath (or the path chosen for the upload) as it is. */
+  uploadPathTemplate: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -100,6 +104,8 @@ export const DEFAULT_SETTINGS: Settings = {
   urlUploadCopiesMaxMiB: 500,
   linkLifetimeHours: null,
   editorServer: { enabled: false, port: 36677, token: '', clients: {} },
+  nameTemplate: '',
+  uploadPathTemplate: '',
 };
 
 /**

@@ -55,6 +55,13 @@ export function uploadHandlers(deps: HandlerDeps): Pick<Handlers, UploadHandlerN
     };
   }
 
+  // Settings' naming templates. A path typed for this one upload wins over the path template.
+  function namingTemplates(options: UploadOptions): { nameTemplate: string; pathTemplate?: string } {
+    const { nameTemplate, uploadPathTemplate, defaultUploadPath } = settings.get();
+    const ownPath = options.uploadPath !== undefined && options.uploadPath !== defaultUploadPath;
+    return { nameTemplate, ...(ownPath ? {} : { pathTemplate: uploadPathTemplate }) };
+  }
+
   return {
     'upload:files': async (paths, options) => {
       if (paths.length === 0) throw new IpcFailure('invalid-argument', 'There are no files to upload.');
@@ -71,6 +78,7 @@ export function uploadHandlers(deps: HandlerDeps): Pick<Handlers, UploadHandlerN
           method: options.method,
           batchId,
           ...target(options),
+          ...namingTemplates(options),
         }),
       );
       deps.trackBatch?.(

@@ -16,6 +16,7 @@ import type { JobRow } from './job-row';
 import { priorityFor, toSnapshot } from './job-row';
 import type { JobStore, NewJob } from './job-store';
 import type { EnqueueOptions } from './types';
+import { applyNamingTemplates, hasTemplates } from '../naming';
 
 export interface EnqueueDeps {
   db: KieDropDb;
@@ -64,6 +65,41 @@ function refuseCollision(
   if (existing) throw new NameCollisionError(existing);
 }
 
+/**
+ * Names and upload paths from templates, one per file; empty when no template applies. A template
+ * name still lands under a unique folder like a file's own name, so no upload replaces another's
+ * link; an explicit --name is the only way to an exact, predictable path. Any template problem
+ * throws here, before a job exists. A file that cannot be read keeps its own name, so its failed job
+ * says what is wrong with the file rather than with the template.
+ */
+async function placeByTemplates(
+  deps: EnqueueDeps,
+  absolute: string[],
+  opts: EnqueueOptions,
+): Promise<({ uploadPath: string; fileName: string } | undefined)[]> {
+  if (opts.fileName !== undefined || !hasTemplates(opts)) return [];
+  const placed: ({ uploadPath: string; fileName: string } | undefined)[] = [];
+  for (const localPath of absolute) {
+    const state = await inspectFile(localPath);
+    if (state.kind !== 'file') {
+      placed.push(undefined);
+      continue;
+    }
+    placed.push(
+      await applyNamingTemplates({
+        localPath,
+        uploadPath: opts.uploadPath,
+        ...(opts.nameTemplate === undefined ? {} : { nameTemplate: opts.nameTemplate }),
+        ...(opts.pathTemplate === undefined ? {} : { pathTemplate: opts.pathTemplate }),
+        ...(opts.folder === undefined ? {} : { folder: opts.folder }),
+        now: new Date(deps.now()),
+        db: deps.db,
+      }),
+    );
+  }
+  return placed;
+}
+
 export async function enqueueFiles(
   deps: EnqueueDeps,
   paths: string[],
@@ -78,8 +114,14 @@ export async function enqueueFiles(
   }
   // Absolute paths: a job resumed later (another process, another working folder) must find the same file.
   const absolute = paths.map((p) => resolve(p));
-  const targets = absolute.map((p) =>
-    targetFor(opts.uploadPath, opts.fileName, basename(p), deps.uniqueSegment),
+  const placed = await placeByTemplates(deps, absolute, opts);
+  const targets = absolute.map((p, i) =>
+    targetFor(
+      placed[i]?.uploadPath ?? opts.uploadPath,
+      opts.fileName,
+      placed[i]?.fileName ?? basename(p),
+      deps.uniqueSegment,
+    ),
   );
   for (const t of targets) validateFileName(t.fileName);
   // Early, so a refused name costs no file inspection; again below, inside the insert's transaction.
@@ -99,7 +141,7 @@ export async function enqueueFiles(
         method,
         localPath,
         sourceUrl: null,
-        uploadPath: opts.uploadPath,
+        uploadPath: placed[i]?.uploadPath ?? opts.uploadPath,
         fileName: target.fileName,
         location: target.location,
         overwrite: target.explicit && opts.overwrite === true,

@@ -24,6 +24,12 @@ export interface EnqueueOptions {
   batchId?: string;
   /** Optimise pictures before sending (convert, shrink, strip metadata); absent: sent as they are. */
   image?: ImageOptions;
+  /** Naming templates (see core/naming); ignored when fileName is given. Empty = the file's own name. */
+  nameTemplate?: string;
+  /** Replaces uploadPath for each file when set. */
+  pathTemplate?: string;
+  /** The watched folder's own name, for {folder}. */
+  folder?: string;
 }
 
 export interface QueueEvents {

@@ -12,6 +12,8 @@ import {
 } from '../../../shared/settings';
 import type { Settings } from '../../../shared/settings';
 import { MAX_CONCURRENCY } from '../queue/defaults';
+import { checkTemplates } from '../naming/apply-templates';
+import type { NamingTemplates } from '../naming/apply-templates';
 
 // One limit for the app and the command line.
 export { MAX_CONCURRENCY };
@@ -29,6 +31,22 @@ const URL_COPIES_CAP_MESSAGE = `The space for copies of URL uploads must be a wh
 export { MAX_KEEPALIVE_LEAD_HOURS, MAX_LINK_LIFETIME_HOURS };
 const LINK_LIFETIME_MESSAGE = `"Links last" must be empty (automatic) or a whole number of hours from 1 to ${MAX_LINK_LIFETIME_HOURS}.`;
 const CONFIRM_ABOVE_MESSAGE = `"Ask before sharing more than" must be a whole number from 1 to ${MAX_SHARE_CONFIRM_ABOVE}.`;
+
+// Syntax only (a misspelt variable, a bad length): what a template gives depends on each file, and is
+// checked again, with the API's rules, when a file is queued.
+function namingTemplate(which: keyof NamingTemplates, label: string) {
+  return z
+    .string({ error: `The ${label} must be text such as "{date}/{name}.{ext}".` })
+    .trim()
+    .max(MAX_TEMPLATE_LENGTH, { error: `The ${label} is longer than ${MAX_TEMPLATE_LENGTH} characters.` })
+    .superRefine((value, ctx) => {
+      try {
+        checkTemplates({ [which]: value });
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: err instanceof Error ? err.message : String(err) });
+      }
+    });
+}
 
 function baseUrl(label: string) {
   return z.string({ error: `${label} must be a URL.` }).transform((value, ctx) => {
@@ -174,6 +192,8 @@ export const settingsShape = {
     .min(1, { error: LINK_LIFETIME_MESSAGE })
     .max(MAX_LINK_LIFETIME_HOURS, { error: LINK_LIFETIME_MESSAGE })
     .nullable(),
+  nameTemplate: namingTemplate('nameTemplate', 'name template'),
+  uploadPathTemplate: namingTemplate('pathTemplate', 'upload path template'),
 };
 
 export type SettingName = keyof Settings;
