@@ -258,6 +258,7 @@ export const CHANNEL_ARGS: { [C in InvokeChannel]: ChannelArgs<ArgsOf<C>> } = {
   'watch:remove': channel(['id'], z.tuple([id])),
   'watch:pause': channel(['id'], z.tuple([folderOrAll])),
   'watch:resume': channel(['id'], z.tuple([folderOrAll])),
+  'watch:screenshots': none,
 };
 
 function plural(n: number, word: string): string {

@@ -63,6 +63,7 @@ export const INVOKE_CHANNELS = [
   'watch:remove',
   'watch:pause',
   'watch:resume',
+  'watch:screenshots',
 ] as const satisfies readonly InvokeChannel[];
 
 export const EVENT_CHANNELS = [

@@ -170,6 +170,8 @@ export interface InvokeChannels {
   /** One folder (saved), or every folder until resumed or restart when the id is null. */
   'watch:pause': [[id: number | null], WatchOverview];
   'watch:resume': [[id: number | null], WatchOverview];
+  /** "Upload my screenshots": watches the system's screenshot folder for new screenshots, each link copied. */
+  'watch:screenshots': [[], WatchFolderStatus];
 }
 
 /** Events pushed to the window: name → payload. */

@@ -76,6 +76,8 @@ export interface Settings {
   nameTemplate: string;
   /** Template for the upload path; '' uses defaultUploadPath (or the path chosen for the upload) as it is. */
   uploadPathTemplate: string;
+  /** Watched folders (absolute paths) whose uploads each put their link on the clipboard when done. */
+  copyLinkFolders: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -106,6 +108,7 @@ export const DEFAULT_SETTINGS: Settings = {
   editorServer: { enabled: false, port: 36677, token: '', clients: {} },
   nameTemplate: '',
   uploadPathTemplate: '',
+  copyLinkFolders: [],
 };
 
 /**

@@ -16,6 +16,7 @@ import type { HandlerDeps } from './types';
 import { updateHandlers } from './update-handlers';
 import { uploadHandlers } from './upload-handlers';
 import { watchHandlers } from './watch-handlers';
+import { screenshotHandlers } from './screenshot-handlers';
 import { saveCopyHandlers } from './save-copy-handlers';
 
 /**
@@ -64,6 +65,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...cliCommandHandlers(deps),
     ...desktopHandlers(deps),
     ...watchHandlers(deps),
+    ...screenshotHandlers(deps),
     ...updateHandlers(deps),
     ...saveCopyHandlers(deps),
   };

@@ -1,5 +1,6 @@
 // What the app service needs from the outside world. Electron provides these in the app; the test
 // harness provides recording and programmable versions. Nothing here imports Electron.
+import type { ScreenshotFolder } from '../screenshots';
 import type { LinkProbe } from '../health';
 import type { Downloaded } from '../copies';
 import type { ApiClient } from '../api';
@@ -105,4 +106,6 @@ export interface HandlerDeps {
   updates: Pick<UpdateChecker, 'status'>;
   /** Told of each copy or share of links that reached the clipboard (for expiry reminders). */
   recordShared?: (historyIds: readonly number[]) => void;
+  /** Where this system saves screenshots ("Upload my screenshots"); none: the button cannot work here. */
+  screenshotFolder?: () => Promise<ScreenshotFolder>;
 }

@@ -194,6 +194,11 @@ export const settingsShape = {
     .nullable(),
   nameTemplate: namingTemplate('nameTemplate', 'name template'),
   uploadPathTemplate: namingTemplate('pathTemplate', 'upload path template'),
+  copyLinkFolders: z
+    .array(z.string({ error: 'A folder that copies its links must be given as its path.' }), {
+      error: 'The folders that copy their links must be a list of folder paths.',
+    })
+    .max(1000, { error: 'Too many folders copy their links (at most 1000).' }),
 };
 
 export type SettingName = keyof Settings;
