@@ -18,6 +18,8 @@ export function postToEditorServer(
         port,
         method: 'POST',
         path: opts.path ?? '/upload',
+        // A connection per request, as an editor makes: none is reused after the server closed it.
+        agent: false,
         headers: { Host: `127.0.0.1:${port}`, ...opts.headers },
       },
       (res) => {

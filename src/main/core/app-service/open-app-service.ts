@@ -15,7 +15,8 @@ import { defaultSettingsFor } from '../../../shared/settings';
 import type { Settings } from '../../../shared/settings';
 import { clipboardImageDir } from './clipboard-handlers';
 import { createCopyOnUpload } from './copy-on-upload';
-import { createCopyWatchedLinks } from './copy-watched-links';
+import { createEditorServerHost } from './editor-server-host';
+import type { EditorServerHost } from './editor-server-host';
 import { createCreditsRefresher } from './credits-refresher';
 import { createEngineHost } from './engine-host';
 import type { EngineHost } from './engine-host';
@@ -60,8 +61,6 @@ import type { UpdateChecker, UpdateFeed } from '../updates';
 import { join } from 'node:path';
 import { downloadLink } from '../copies';
 import { createUrlCopiesService } from './url-copies-service';
-import { homedir } from 'node:os';
-import { findScreenshotFolder } from '../screenshots';
 import type { UrlCopiesService } from './url-copies-service';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -127,10 +126,15 @@ export interface AppServiceOptions {
   expiryReminders?: Pick<ExpiryRemindersOptions, 'firstDelayMs' | 'intervalMs'>;
   /** Test seams for local copies of URL uploads (how soon after an upload, how often). */
   urlCopies?: { intervalMs?: number; afterUploadDelayMs?: number; log?: (line: string) => void };
+  /** Asks the user whether an editor (named by its User-Agent) may upload through the editor server;
+   * absent: new editors are refused. */
+  approveEditorClient?: (name: string) => Promise<boolean>;
 }
 
 export interface AppService {
   handlers: Handlers;
+  /** The PicGo-compatible server for editors, on while Settings → Integrations has it on. */
+  editorServer: EditorServerHost;
   engine: EngineHost;
   settings: SettingsStore;
   keys: KeyService;
@@ -222,23 +226,6 @@ export function openAppService(opts: AppServiceOptions): AppService {
     fetchLatest: async (feed) => {
       const agents = createAgentRouter(proxyOf(settings.get()));
       try {
-  const copyWatchedLinks = createCopyWatchedLinks(
-    engine,
-    watch,
-    settings,
-    opts.clipboard,
-    (message) =>
-      outbox.emit('notice', {
-        level: 'warning',
-        message,
-        code: 'clipboard.links-not-copied',
-        params: { count: 1 },
-      }),
-    (copied, historyIds) => {
-      reminders.recordShared(historyIds);
-      outbox.emit('links-copied', copied);
-    },
-  );
         return await fetchLatestRelease(feed, agents, opts.userAgent ?? DEFAULT_USER_AGENT);
       } finally {
         agents.closeIdle();
@@ -279,6 +266,14 @@ export function openAppService(opts: AppServiceOptions): AppService {
     }
   };
   const urlCopies = createUrlCopiesService({ engine, settings, download, now: opts.now, ...opts.urlCopies });
+  const editorServer = createEditorServerHost({
+    engine,
+    settings,
+    clipboard: opts.clipboard,
+    clipboardDir: clipboardImageDir(opts.dataDir),
+    approveClient: opts.approveEditorClient,
+    log: (line) => console.warn(line),
+  });
   const handlers = createHandlers({
     checkLink,
     download,
@@ -319,12 +314,6 @@ export function openAppService(opts: AppServiceOptions): AppService {
     },
     (n) => outbox.emit('credits', n),
   );
-    screenshotFolder: () =>
-      findScreenshotFolder({
-        platform: opts.info.platform as NodeJS.Platform,
-        env: opts.env,
-        home: opts.env.HOME ?? opts.env.USERPROFILE ?? homedir(),
-      }),
   // Through the proxy and hosts saved at each pass, with the key in use then.
   const keepAlive = createKeepAliveService({
     engine,
@@ -385,10 +374,10 @@ export function openAppService(opts: AppServiceOptions): AppService {
 
   return {
     handlers,
+    editorServer,
     engine,
     settings,
     keys,
-    () => copyWatchedLinks.dispose(),
     outbox,
     activity,
     batches,
@@ -465,6 +454,7 @@ export function openAppService(opts: AppServiceOptions): AppService {
       linkHealth.start();
       reminders.start();
       urlCopies.start();
+      void editorServer.apply();
     },
     async close() {
       for (const off of offs) off();
@@ -473,6 +463,7 @@ export function openAppService(opts: AppServiceOptions): AppService {
       await keepAlive.close();
       await linkHealth.close();
       await credits.settled();
+      await editorServer.close();
       // Before the engine: the watcher must not hand files to a queue whose database is closing.
       await watch.close();
       await engine.close();
