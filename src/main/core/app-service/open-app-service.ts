@@ -17,6 +17,7 @@ import { clipboardImageDir } from './clipboard-handlers';
 import { createCopyOnUpload } from './copy-on-upload';
 import { createEditorServerHost } from './editor-server-host';
 import type { EditorServerHost } from './editor-server-host';
+import { createCopyWatchedLinks } from './copy-watched-links';
 import { createCreditsRefresher } from './credits-refresher';
 import { createEngineHost } from './engine-host';
 import type { EngineHost } from './engine-host';
@@ -61,6 +62,8 @@ import type { UpdateChecker, UpdateFeed } from '../updates';
 import { join } from 'node:path';
 import { downloadLink } from '../copies';
 import { createUrlCopiesService } from './url-copies-service';
+import { homedir } from 'node:os';
+import { findScreenshotFolder } from '../screenshots';
 import type { UrlCopiesService } from './url-copies-service';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -226,6 +229,23 @@ export function openAppService(opts: AppServiceOptions): AppService {
     fetchLatest: async (feed) => {
       const agents = createAgentRouter(proxyOf(settings.get()));
       try {
+  const copyWatchedLinks = createCopyWatchedLinks(
+    engine,
+    watch,
+    settings,
+    opts.clipboard,
+    (message) =>
+      outbox.emit('notice', {
+        level: 'warning',
+        message,
+        code: 'clipboard.links-not-copied',
+        params: { count: 1 },
+      }),
+    (copied, historyIds) => {
+      reminders.recordShared(historyIds);
+      outbox.emit('links-copied', copied);
+    },
+  );
         return await fetchLatestRelease(feed, agents, opts.userAgent ?? DEFAULT_USER_AGENT);
       } finally {
         agents.closeIdle();
@@ -314,6 +334,12 @@ export function openAppService(opts: AppServiceOptions): AppService {
     },
     (n) => outbox.emit('credits', n),
   );
+    screenshotFolder: () =>
+      findScreenshotFolder({
+        platform: opts.info.platform as NodeJS.Platform,
+        env: opts.env,
+        home: opts.env.HOME ?? opts.env.USERPROFILE ?? homedir(),
+      }),
   // Through the proxy and hosts saved at each pass, with the key in use then.
   const keepAlive = createKeepAliveService({
     engine,
@@ -378,6 +404,7 @@ export function openAppService(opts: AppServiceOptions): AppService {
     engine,
     settings,
     keys,
+    () => copyWatchedLinks.dispose(),
     outbox,
     activity,
     batches,
