@@ -60,10 +60,10 @@ import { DEFAULT_USER_AGENT } from '../api';
 import { createUpdateChecker, fetchLatestRelease } from '../updates';
 import type { UpdateChecker, UpdateFeed } from '../updates';
 import { join } from 'node:path';
-import { downloadLink } from '../copies';
-import { createUrlCopiesService } from './url-copies-service';
 import { homedir } from 'node:os';
 import { findScreenshotFolder } from '../screenshots';
+import { downloadLink } from '../copies';
+import { createUrlCopiesService } from './url-copies-service';
 import type { UrlCopiesService } from './url-copies-service';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -222,13 +222,6 @@ export function openAppService(opts: AppServiceOptions): AppService {
   const shortcut = createShortcutService(opts.shortcuts ?? null, settings);
   // On the engine host: each service made reads the engine that is current then (see watch-host.ts).
   const watch = createAppWatch({ ...opts.watch, engine });
-  const updates = createUpdateChecker({
-    currentVersion: opts.info.version,
-    feed: opts.updates?.feed ?? null,
-    // Through the proxy saved now; a fresh router per check, so no socket is held for a day.
-    fetchLatest: async (feed) => {
-      const agents = createAgentRouter(proxyOf(settings.get()));
-      try {
   const copyWatchedLinks = createCopyWatchedLinks(
     engine,
     watch,
@@ -246,6 +239,13 @@ export function openAppService(opts: AppServiceOptions): AppService {
       outbox.emit('links-copied', copied);
     },
   );
+  const updates = createUpdateChecker({
+    currentVersion: opts.info.version,
+    feed: opts.updates?.feed ?? null,
+    // Through the proxy saved now; a fresh router per check, so no socket is held for a day.
+    fetchLatest: async (feed) => {
+      const agents = createAgentRouter(proxyOf(settings.get()));
+      try {
         return await fetchLatestRelease(feed, agents, opts.userAgent ?? DEFAULT_USER_AGENT);
       } finally {
         agents.closeIdle();
@@ -319,6 +319,12 @@ export function openAppService(opts: AppServiceOptions): AppService {
     updates,
     bundledCliPath: opts.bundledCliPath ?? null,
     recordShared: (ids) => reminders.recordShared(ids),
+    screenshotFolder: () =>
+      findScreenshotFolder({
+        platform: opts.info.platform as NodeJS.Platform,
+        env: opts.env,
+        home: opts.env.HOME ?? opts.env.USERPROFILE ?? homedir(),
+      }),
   });
 
   const credits = createCreditsRefresher(
@@ -334,12 +340,6 @@ export function openAppService(opts: AppServiceOptions): AppService {
     },
     (n) => outbox.emit('credits', n),
   );
-    screenshotFolder: () =>
-      findScreenshotFolder({
-        platform: opts.info.platform as NodeJS.Platform,
-        env: opts.env,
-        home: opts.env.HOME ?? opts.env.USERPROFILE ?? homedir(),
-      }),
   // Through the proxy and hosts saved at each pass, with the key in use then.
   const keepAlive = createKeepAliveService({
     engine,
@@ -388,6 +388,7 @@ export function openAppService(opts: AppServiceOptions): AppService {
         });
     }),
     () => copyOnUpload.dispose(),
+    () => copyWatchedLinks.dispose(),
     () => activity.dispose(),
     () => shortcut.stop(),
     settings.onChange((next, previous) => {
@@ -404,7 +405,6 @@ export function openAppService(opts: AppServiceOptions): AppService {
     engine,
     settings,
     keys,
-    () => copyWatchedLinks.dispose(),
     outbox,
     activity,
     batches,
