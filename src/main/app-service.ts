@@ -8,7 +8,7 @@ import { readPublishConfig } from './core/updates';
 import { join } from 'node:path';
 import { eventWireChannel } from '../shared/ipc-channels';
 import { electronClipboard } from './clipboard-adapter';
-import { electronDialogs } from './dialogs';
+import { askEditorApproval, electronDialogs } from './dialogs';
 import { mainTranslator } from './i18n';
 import { appLanguage } from './i18n/app-language';
 import { errorText } from './i18n/error-text';
@@ -42,6 +42,7 @@ export function setupAppService(
       shell: { ...electronShell, startFileDrag: electronFileDrag(getWindow) },
       // Read when a dialog opens, once the service (and so the language setting) is there.
       dialogs: electronDialogs(getWindow, () => appLanguage(service?.settings.get() ?? null)),
+      approveEditorClient: askEditorApproval(getWindow, () => appLanguage(service?.settings.get() ?? null)),
       thumbnails: electronThumbnails,
       info: { version: app.getVersion(), platform: process.platform },
       userAgent: `KieDrop/${app.getVersion()}`,

@@ -4,6 +4,30 @@ import type { DialogAdapter } from './core/app-service';
 import { mainTranslator } from './i18n';
 import type { Language } from './i18n';
 
+/** Asks whether an editor (named by its User-Agent) may upload through the editor server. */
+export function askEditorApproval(
+  getWindow: () => BrowserWindow | null,
+  getLanguage: () => Language = () => 'en',
+): (name: string) => Promise<boolean> {
+  return async (name) => {
+    const t = mainTranslator(getLanguage());
+    const options: Electron.MessageBoxOptions = {
+      type: 'question',
+      title: t('dialog.editorClient.title'),
+      message: t('dialog.editorClient.message', { name }),
+      detail: t('dialog.editorClient.detail'),
+      buttons: [t('dialog.editorClient.allow'), t('dialog.editorClient.refuse')],
+      defaultId: 1,
+      cancelId: 1,
+    };
+    const window = getWindow();
+    const { response } = window
+      ? await dialog.showMessageBox(window, options)
+      : await dialog.showMessageBox(options);
+    return response === 0;
+  };
+}
+
 export function electronDialogs(
   getWindow: () => BrowserWindow | null,
   getLanguage: () => Language = () => 'en',

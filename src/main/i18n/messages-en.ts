@@ -53,6 +53,12 @@ export const mainMessagesEn = {
   'dialog.pickFolder.button': 'Watch folder',
   'dialog.shareConfirm.upload': 'Upload',
   'dialog.shareConfirm.cancel': 'Cancel',
+  'dialog.editorClient.title': 'Allow an editor to upload?',
+  'dialog.editorClient.message': '"{name}" wants to upload files through KieDrop.',
+  'dialog.editorClient.detail':
+    'It asked the editor server (Settings → Integrations). If you allow it, it can upload any file it names, and its uploads count against your credits. You are asked once; the answer is kept.',
+  'dialog.editorClient.allow': 'Allow',
+  'dialog.editorClient.refuse': 'Refuse',
   'drop.keepOnTop': 'Keep on top',
   'drop.keepOnTopWayland': 'Keep on top (not possible on Wayland)',
   'drop.hide': 'Hide drop window',

@@ -49,6 +49,12 @@ export const mainMessagesZhCN: MainMessages = {
   'dialog.exportHistory': '导出历史记录',
   'dialog.pickFolder': '选择要监视的文件夹',
   'dialog.pickFolder.button': '监视此文件夹',
+  'dialog.editorClient.title': '允许编辑器上传吗？',
+  'dialog.editorClient.message': '"{name}" 想通过 KieDrop 上传文件。',
+  'dialog.editorClient.detail':
+    '它请求的是编辑器服务（设置 → 集成）。允许后，它可以上传它指定的任何文件，上传会消耗你的额度。只询问一次，答案会被保存。',
+  'dialog.editorClient.allow': '允许',
+  'dialog.editorClient.refuse': '拒绝',
   'dialog.shareConfirm.upload': '上传',
   'dialog.shareConfirm.cancel': '取消',
   'drop.keepOnTop': '保持置顶',
