@@ -90,6 +90,29 @@ const PATH_TEMPLATE_OPTION: OptionDoc = {
   description: 'Upload path from a template, e.g. "img/{date}".',
 };
 
+// Pictures processed before they are sent; docs/cli.md has the details.
+const IMAGE_OPTIONS: readonly OptionDoc[] = [
+  {
+    name: 'optimize',
+    type: 'boolean',
+    description: 'Shrink pictures before sending (WebP, no metadata).',
+  },
+  {
+    name: 'image-format',
+    type: 'string',
+    value: 'F',
+    description: 'webp (default), avif, jpeg or keep; implies --optimize.',
+  },
+  { name: 'quality', type: 'string', value: 'N', description: 'Image quality 1-100 (default 80).' },
+  { name: 'max-size', type: 'string', value: 'N', description: 'Longest side at most N pixels.' },
+  {
+    name: 'strip-metadata',
+    type: 'boolean',
+    description: 'Remove EXIF, GPS and XMP (turned upright first).',
+  },
+  { name: 'keep-metadata', type: 'boolean', description: 'With --optimize: keep EXIF, GPS and XMP.' },
+];
+
 const CONCURRENCY_OPTION: OptionDoc = {
   name: 'concurrency',
   type: 'string',
@@ -105,6 +128,8 @@ export const COMMANDS: readonly CommandDoc[] = [
       'kiedrop upload <file or folder…> [-r] [--concurrency N] [--path PATH]\n' +
       '       [--copy] [--format url|markdown|html|bbcode] [--json | --plain]\n' +
       '       [--name NAME [--overwrite]] [--base64]\n' +
+      '       [--optimize] [--image-format F] [--quality N] [--max-size N]\n' +
+      '       [--strip-metadata | --keep-metadata]\n' +
       '       [--name-template T] [--path-template T]\n' +
       '       kiedrop upload - --name NAME   (uploads what is piped in)',
     details:
@@ -135,6 +160,7 @@ export const COMMANDS: readonly CommandDoc[] = [
         description: 'Exact name on the server: PATH/NAME (one file only).',
       },
       OVERWRITE_OPTION,
+      ...IMAGE_OPTIONS,
       NAME_TEMPLATE_OPTION,
       PATH_TEMPLATE_OPTION,
       {
@@ -166,6 +192,7 @@ export const COMMANDS: readonly CommandDoc[] = [
       'pg_dump mydb | kiedrop upload - --name mydb.sql',
       'kiedrop upload *.jpg --path holidays --concurrency 4 --json',
       'kiedrop upload report.pdf --name latest.pdf --overwrite',
+      'kiedrop upload shot.png --optimize --max-size 2560',
       'kiedrop upload *.png --name-template "{hash:12}.{ext}"',
       'kiedrop upload scan.pdf --path-template "scans/{date}"',
     ],

@@ -96,4 +96,13 @@ describe('uploading with image optimisation', () => {
       expect(String(sizesOf(engine, entry?.id ?? 0).image_note)).toMatch(/sent unchanged/);
     }
   });
+
+  it('removes processed files left by a crash when the queue starts', async () => {
+    const folder = join(fx.dataDir, IMAGE_TEMP_FOLDER_NAME);
+    await writeFileIn(folder, 'job-41.webp', 'left by a crash');
+    await writeFileIn(folder, 'job-42.avif.part', 'half written');
+    const engine = fx.open();
+    await engine.queue.runUntilIdle();
+    expect(await tempFiles()).toEqual([]);
+  });
 });

@@ -21,6 +21,7 @@ import { wholeNumberFlag } from '../number-flags';
 import { refusedJson, refusedLine, refusedSummary, refuseUnusableNames } from '../refused-names';
 import { earlierWorkNote, finishRun } from '../run-outcome';
 import { uploadTarget } from './upload-target';
+import { imageFlags } from '../image-flags';
 import { namingFlags } from '../naming-flags';
 import { markStep } from '../step-timings';
 // The app's own limit, so a number that works in one works in the other.
@@ -53,6 +54,7 @@ export async function runUpload(ctx: CliContext, parsed: ParsedArgs): Promise<nu
   if (given.length === 0) throw new UsageError('no files given; pass one or more file paths', COMMAND);
   const target = uploadTarget(parsed, COMMAND);
   const naming = namingFlags(parsed, COMMAND);
+  const image = imageFlags(parsed, COMMAND);
   const fromStdin = given.includes('-');
   if (fromStdin && (given.length > 1 || target.fileName === undefined)) {
     throw new UsageError('`upload -` uploads what is piped in, alone, and needs --name for it', COMMAND);
@@ -110,6 +112,7 @@ export async function runUpload(ctx: CliContext, parsed: ParsedArgs): Promise<nu
           fileName: target.fileName,
           overwrite,
           batchId,
+          ...image,
           ...naming,
         }),
       ctx.now(),

@@ -1,0 +1,41 @@
+// --optimize, --image-format, --quality, --max-size, --strip-metadata and --keep-metadata: how pictures are processed
+// before they are sent. (--format already says how links are copied, hence --image-format.)
+import { DEFAULT_IMAGE_OPTIONS, IMAGE_TARGET_FORMATS, isImageTargetFormat } from '../main/core/images/types';
+import type { ImageOptions } from '../main/core/images/types';
+import type { ParsedArgs } from './args';
+import { booleanFlag, stringFlag } from './args';
+import { UsageError } from './errors';
+import { wholeNumberFlag } from './number-flags';
+
+/** The largest --max-size: libvips' own limit on a side is far above any screen. */
+const MAX_SIDE = 65_535;
+
+/** Empty when no image flag is given: files go up as they are. */
+export function imageFlags(parsed: ParsedArgs, command: string): { image?: ImageOptions } {
+  const optimize = booleanFlag(parsed, 'optimize');
+  const formatText = stringFlag(parsed, 'image-format');
+  const quality = wholeNumberFlag(parsed, 'quality', { min: 1, max: 100 }, command);
+  const maxSide = wholeNumberFlag(parsed, 'max-size', { min: 1, max: MAX_SIDE }, command);
+  const strip = booleanFlag(parsed, 'strip-metadata');
+  const keep = booleanFlag(parsed, 'keep-metadata');
+  if (strip && keep)
+    throw new UsageError('--strip-metadata and --keep-metadata contradict each other', command);
+  if (formatText !== undefined && !isImageTargetFormat(formatText)) {
+    throw new UsageError(
+      `--image-format must be ${IMAGE_TARGET_FORMATS.join(', ')} (got "${formatText}")`,
+      command,
+    );
+  }
+  const converting = optimize || formatText !== undefined || quality !== undefined || maxSide !== undefined;
+  if (!converting && !strip && !keep) return {};
+  return {
+    image: {
+      // --strip-metadata alone keeps the format: only the metadata goes.
+      format: formatText ?? (converting ? DEFAULT_IMAGE_OPTIONS.format : 'keep'),
+      quality: quality ?? DEFAULT_IMAGE_OPTIONS.quality,
+      maxSide: maxSide ?? null,
+      // Stripped unless asked to keep: most people do not know a photo carries where it was taken.
+      stripMetadata: !keep,
+    },
+  };
+}
