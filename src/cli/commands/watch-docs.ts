@@ -11,6 +11,7 @@ export const WATCH_COMMAND: CommandDoc = {
     'kiedrop watch [<dir>] [--path PATH] [--include GLOBS] [--exclude GLOBS]\n' +
     '       [--no-recursive] [--polling] [--quiet SECONDS] [--upload-changed]\n' +
     '       [--upload-existing]\n' +
+    '       kiedrop watch --screenshots [--path PATH]\n' +
     '       kiedrop watch --list [--json] | --remove ID',
   details:
     'Runs in the foreground until Ctrl-C. A file is uploaded once its size and modification time have ' +
@@ -24,7 +25,11 @@ export const WATCH_COMMAND: CommandDoc = {
     '("shots/**"). Links are not followed; one leading out of the folder is named and nothing is uploaded ' +
     'through it. A file that cannot be read or whose upload fails is named with the reason, retried when it ' +
     'changes or at the next start, and makes the exit code 1. On Ctrl-C, files already queued stay queued ' +
-    'and upload with `kiedrop queue --resume` or the app.',
+    'and upload with `kiedrop queue --resume` or the app. --screenshots watches the folder the system ' +
+    'saves screenshots in (macOS: the screencapture location, else the Desktop; Windows: ' +
+    'Pictures\\Screenshots; GNOME and KDE: the Screenshots folder in the XDG Pictures folder) for new ' +
+    'files named as the system names screenshots, uploads them to "screenshots" unless --path says ' +
+    'otherwise, and copies each link to the clipboard as it is uploaded (the app does too).',
   options: [
     { name: 'path', type: 'string', value: 'PATH', description: 'Folder on the server (default "kiedrop").' },
     {
@@ -55,6 +60,11 @@ export const WATCH_COMMAND: CommandDoc = {
       type: 'boolean',
       description: 'Upload the files already in a new folder too.',
     },
+    {
+      name: 'screenshots',
+      type: 'boolean',
+      description: "Watch the system's screenshot folder; copy each link.",
+    },
     { name: 'list', type: 'boolean', description: 'List the saved folders and their settings.' },
     {
       name: 'remove',
@@ -68,6 +78,7 @@ export const WATCH_COMMAND: CommandDoc = {
   retired: [{ name: 'quiet-ms', type: 'string' }],
   examples: [
     'kiedrop watch ~/Screenshots --path shots --include "*.png,*.jpg"',
+    'kiedrop watch --screenshots',
     'kiedrop watch --list',
     'kiedrop watch --remove 2',
   ],

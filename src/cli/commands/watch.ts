@@ -1,7 +1,9 @@
 // `kiedrop watch`: watch a folder in the foreground and upload what appears in it, with the same
 // service, settings and ledger as the desktop app (the folder is saved, so the app shows it too).
 // Links go to stdout, one line per upload; the live status line and messages go to stderr.
+import { homedir } from 'node:os';
 import { basename, resolve } from 'node:path';
+import { findScreenshotFolder, watchScreenshots } from '../../main/core/screenshots';
 import type { Engine } from '../../main/core/engine';
 import type { HistoryEntry } from '../../main/core/history';
 import { createFolderStore, createWatchService, DEFAULT_QUIET_MS } from '../../main/core/watch';
@@ -15,7 +17,9 @@ import {
 import type { ParsedArgs } from '../args';
 import { booleanFlag, listFlag, stringFlag } from '../args';
 import type { CliContext } from '../context';
-import { openCliEngine, withEngine } from '../engine-session';
+import { copyLinks } from '../copy-links';
+import { savedCopyLinkFolders } from '../saved-copy-link-folders';
+import { cliDataDir, openCliEngine, withEngine } from '../engine-session';
 import { CliFailure, EXIT_FAILURE, EXIT_OK, UsageError } from '../errors';
 import { formatLinkLine, formatLocalDateTime } from '../format';
 import { parseWholeNumber } from '../number-flags';
@@ -164,6 +168,37 @@ async function prepareFolder(
   return { folder, note: `Using saved folder #${saved.id}${how.length > 0 ? ` (${how.join(', ')})` : ''}` };
 }
 
+/**
+ * --screenshots: the system's screenshot folder, saved with the screenshot settings when new (options
+ * given change them), and marked so that its links are copied, here and in the app.
+ */
+async function prepareScreenshots(
+  ctx: CliContext,
+  service: WatchService,
+  parsed: ParsedArgs,
+): Promise<{ folder: FolderStatus; note: string }> {
+  const settings = savedCopyLinkFolders(cliDataDir(ctx));
+  const watched = await watchScreenshots({
+    watch: service,
+    settings,
+    find: () =>
+      findScreenshotFolder({
+        platform: process.platform,
+        env: ctx.env,
+        home: ctx.env.HOME ?? ctx.env.USERPROFILE ?? homedir(),
+      }),
+  });
+  const changes = settingsFromFlags(parsed);
+  const folder =
+    Object.keys(changes).length > 0 || !watched.folder.enabled
+      ? await service.updateFolder(watched.folder.id, { ...changes, enabled: true })
+      : watched.folder;
+  const how = watched.added
+    ? `Saved the screenshot folder as #${folder.id}`
+    : `Using saved folder #${folder.id}`;
+  return { folder, note: `${how}; new screenshots only, each link copied` };
+}
+
 interface Counters {
   uploaded: number;
   last: HistoryEntry | null;
@@ -199,16 +234,26 @@ function statusLine(statuses: FolderStatus[], counters: Counters): string {
   return parts.join(' · ');
 }
 
-async function runWatching(ctx: CliContext, parsed: ParsedArgs, dir: string | undefined): Promise<number> {
+async function runWatching(
+  ctx: CliContext,
+  parsed: ParsedArgs,
+  dir: string | undefined,
+  screenshots: boolean,
+): Promise<number> {
   const { engine, key } = await openCliEngine(ctx, parsed, { needsKey: true });
   let service: WatchService | undefined;
+  let copyFolder: number | null = null;
   try {
     let folderIds: number[] | undefined;
-    if (dir !== undefined) {
+    if (dir !== undefined || screenshots) {
       // Not started: only used to check and save the folder's settings.
       const setup = createWatchService({ engine });
-      const { folder, note } = await prepareFolder(engine, setup, dir, parsed);
+      const { folder, note } =
+        dir !== undefined
+          ? await prepareFolder(engine, setup, dir, parsed)
+          : await prepareScreenshots(ctx, setup, parsed);
       await setup.close();
+      if (screenshots) copyFolder = folder.id;
       folderIds = [folder.id];
       ctx.stderr.write(
         `kiedrop: ${note}: ${folder.path} → ${folder.uploadPath} (${describeSettings(folder)})\n`,
@@ -225,7 +270,7 @@ async function runWatching(ctx: CliContext, parsed: ParsedArgs, dir: string | un
       }
     }
     service = createWatchService({ engine, folderIds });
-    return await watchUntilStopped(ctx, engine, service, key);
+    return await watchUntilStopped(ctx, engine, service, key, copyFolder);
   } finally {
     await service?.close();
     await engine.close();
@@ -237,8 +282,12 @@ async function watchUntilStopped(
   engine: Engine,
   service: WatchService,
   key: ResolvedKey | null,
+  /** The folder whose links go to the clipboard as they are uploaded (--screenshots), or null. */
+  copyFolder: number | null = null,
 ): Promise<number> {
   const counters: Counters = { uploaded: 0, last: null, failed: new Map() };
+  /** Jobs queued from copyFolder whose links are not yet copied. */
+  const toCopy = new Set<number>();
   const tty = ctx.isTTY.stderr;
   let shown = '';
   const clearLine = (): void => {
@@ -279,6 +328,10 @@ async function watchUntilStopped(
           ctx.now(),
         ),
       );
+      if (added.jobId !== null && toCopy.delete(added.jobId)) {
+        clearLine();
+        void copyLinks(ctx, [added.downloadUrl], { db: engine.db, historyIds: [added.id] }).finally(draw);
+      }
     }),
     engine.on('paused', (info) => {
       if (info.reason !== 'auth') return;
@@ -291,6 +344,7 @@ async function watchUntilStopped(
       say('stderr', `kiedrop: ${oneLine(e.message)}`);
     }),
     service.on('enqueued', (e) => {
+      if (e.folderId === copyFolder) toCopy.add(e.jobId);
       if (!tty) say('stderr', `kiedrop: queued ${e.path}`);
     }),
   ];
@@ -351,10 +405,17 @@ export async function runWatch(ctx: CliContext, parsed: ParsedArgs): Promise<num
     );
   }
   const dir = parsed.positionals[0];
+  const screenshots = booleanFlag(parsed, 'screenshots');
+  if (screenshots && dir !== undefined) {
+    throw new UsageError('--screenshots finds the folder itself; leave out the folder', COMMAND);
+  }
   // Checked before the key and the database are opened, so a mistyped option is the first thing said.
   const settings = settingsFromFlags(parsed);
   if (list && remove !== undefined) throw new UsageError('choose --list or --remove, not both', COMMAND);
-  if ((list || remove !== undefined) && (dir !== undefined || Object.keys(settings).length > 0)) {
+  if (
+    (list || remove !== undefined) &&
+    (dir !== undefined || screenshots || Object.keys(settings).length > 0)
+  ) {
     throw new UsageError('--list and --remove take no folder or settings', COMMAND);
   }
   if (json && !list) throw new UsageError('--json works with --list only', COMMAND);
@@ -377,5 +438,5 @@ export async function runWatch(ctx: CliContext, parsed: ParsedArgs): Promise<num
       return EXIT_OK;
     });
   }
-  return runWatching(ctx, parsed, dir);
+  return runWatching(ctx, parsed, dir, screenshots);
 }
