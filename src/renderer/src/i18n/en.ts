@@ -390,6 +390,15 @@ export const en = {
   'settings.playSound': 'Play a sound',
   'settings.playSoundHint': 'A short sound when uploads finish or fail. Off by default.',
   'settings.section.integration': 'Desktop integration',
+  'settings.section.editors': 'Editor integration (Typora, Obsidian, VS Code)',
+  'settings.editorServer': 'Upload server for editors',
+  'settings.editorServerHint':
+    "Answers PicGo's upload requests on this computer only (127.0.0.1), so editors set up for PicGo upload through KieDrop. Web pages are refused, and each new editor is asked about once.",
+  'settings.editorServerPort': 'Port',
+  'settings.editorServerPortHint': "PicGo's is 36677. In the editor, enter {address}.",
+  'settings.editorServerToken': 'Secret (optional)',
+  'settings.editorServerTokenHint':
+    'When set, a request must carry it: ?key=SECRET after the address, or an X-PicGo-Secret or Authorization: Bearer header. Empty: no secret.',
   'settings.shareMenu': 'Share with KieDrop',
   'settings.shareMenu.hint.win32':
     'Adds “Share with KieDrop” to the right-click menu of files and folders in Explorer, for your account only (no administrator rights). On Windows 11 it is under “Show more options”.',

@@ -375,6 +375,15 @@ export const zhCN: Messages = {
   'settings.playSound': '播放提示音',
   'settings.playSoundHint': '上传完成或失败时播放简短提示音。默认关闭。',
   'settings.section.integration': '桌面集成',
+  'settings.section.editors': '编辑器集成（Typora、Obsidian、VS Code）',
+  'settings.editorServer': '编辑器上传服务',
+  'settings.editorServerHint':
+    '只在本机（127.0.0.1）响应 PicGo 的上传请求，按 PicGo 设置的编辑器即可通过 KieDrop 上传。网页的请求会被拒绝，每个新的编辑器会询问一次。',
+  'settings.editorServerPort': '端口',
+  'settings.editorServerPortHint': 'PicGo 的端口是 36677。在编辑器中填写 {address}。',
+  'settings.editorServerToken': '密钥（可选）',
+  'settings.editorServerTokenHint':
+    '设置后，请求必须带上它：在地址后加 ?key=密钥，或使用 X-PicGo-Secret 或 Authorization: Bearer 请求头。留空表示不需要密钥。',
   'settings.shareMenu': '用 KieDrop 分享',
   'settings.shareMenu.hint.win32':
     '在资源管理器中文件和文件夹的右键菜单里添加“用 KieDrop 分享”，仅对你的账户生效（无需管理员权限）。在 Windows 11 中位于“显示更多选项”下。',

@@ -6,6 +6,7 @@ import { api, settle } from '../../api';
 import { useSettings } from '../../hooks/use-settings';
 import { useT } from '../../i18n/i18n-context';
 import { ChoiceSetting } from './choice-setting';
+import { EditorServerSection } from './editor-server-section';
 import { IntegrationSection } from './integration-section';
 import { KeySection } from './key-section';
 import { LinksSection } from './links-section';
@@ -102,6 +103,8 @@ export function SettingsScreen({ active, keyState, onReplaceKey, onKeyChanged }:
         </SettingsSection>
 
         <IntegrationSection active={active} />
+
+        <EditorServerSection />
 
         <SettingsSection id="settings-history" title={t('settings.section.history')}>
           <TextSetting
