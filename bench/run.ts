@@ -6,6 +6,7 @@ import { benchHistory } from './history-1m';
 import { benchQueueSmallFiles } from './queue-small-files';
 import { benchRendererHistory } from './renderer-history';
 import { benchLargeUpload } from './upload-large-file';
+import { benchNamingHash } from './naming-hash';
 import { benchWatchFolder } from './watch-folder';
 
 const WORK = join(import.meta.dirname, '.work');
@@ -18,6 +19,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   renderer: () => benchRendererHistory(join(WORK, 'renderer')),
   cli: () => benchCliStartup(join(WORK, 'cli')),
   batch: () => benchBatch(join(WORK, 'batch')),
+  'naming-hash': () => benchNamingHash(join(WORK, 'naming-hash')),
 };
 
 const wanted = process.argv.slice(2);

@@ -53,6 +53,16 @@ describe('kiedrop upload with naming templates', () => {
     expect(second.stdout.trim()).toMatch(/\/scan-2\.pdf$/);
   });
 
+  it('puts a --name upload at exactly the path the path template gives', async () => {
+    const file = await writeFileIn(dir, 'report.txt', 'q4');
+    const { code, stdout } = await runKiedrop(
+      ['upload', '--plain', '--name', 'latest.txt', '--path-template', 'reports/{date:YYYY}', file],
+      env,
+    );
+    expect(code).toBe(0);
+    expect(stdout.trim()).toMatch(new RegExp(`/reports/${new Date().getFullYear()}/latest\\.txt$`));
+  });
+
   it('refuses a misspelt variable before anything is sent', async () => {
     const file = await writeFileIn(dir, 'b.png', 'b');
     const before = emulator.log.length;

@@ -68,7 +68,7 @@ function refuseCollision(
 /**
  * Names and upload paths from templates, one per file; empty when no template applies. A template
  * name still lands under a unique folder like a file's own name, so no upload replaces another's
- * link; an explicit --name is the only way to an exact, predictable path. Any template problem
+ * link; an explicit name is the only way to an exact, predictable path. Any template problem
  * throws here, before a job exists. A file that cannot be read keeps its own name, so its failed job
  * says what is wrong with the file rather than with the template.
  */
@@ -77,7 +77,14 @@ async function placeByTemplates(
   absolute: string[],
   opts: EnqueueOptions,
 ): Promise<({ uploadPath: string; fileName: string } | undefined)[]> {
-  if (opts.fileName !== undefined || !hasTemplates(opts)) return [];
+  // An explicit name wins over the name template; the path template still decides where it goes.
+  const templates = {
+    ...(opts.fileName === undefined && opts.nameTemplate !== undefined
+      ? { nameTemplate: opts.nameTemplate }
+      : {}),
+    ...(opts.pathTemplate === undefined ? {} : { pathTemplate: opts.pathTemplate }),
+  };
+  if (!hasTemplates(templates)) return [];
   const placed: ({ uploadPath: string; fileName: string } | undefined)[] = [];
   for (const localPath of absolute) {
     const state = await inspectFile(localPath);
@@ -89,8 +96,7 @@ async function placeByTemplates(
       await applyNamingTemplates({
         localPath,
         uploadPath: opts.uploadPath,
-        ...(opts.nameTemplate === undefined ? {} : { nameTemplate: opts.nameTemplate }),
-        ...(opts.pathTemplate === undefined ? {} : { pathTemplate: opts.pathTemplate }),
+        ...templates,
         ...(opts.folder === undefined ? {} : { folder: opts.folder }),
         now: new Date(deps.now()),
         db: deps.db,
