@@ -78,6 +78,15 @@ export interface Settings {
   uploadPathTemplate: string;
   /** Watched folders (absolute paths) whose uploads each put their link on the clipboard when done. */
   copyLinkFolders: string[];
+  /** Convert and shrink pictures before the app uploads them (imageFormat, imageQuality, imageMaxSide). */
+  imageOptimize: boolean;
+  imageFormat: 'webp' | 'avif' | 'jpeg' | 'keep';
+  /** 1-100. */
+  imageQuality: number;
+  /** Longest side at most this many px; null keeps the size. */
+  imageMaxSide: number | null;
+  /** Remove EXIF (GPS included) and XMP from pictures before the app uploads them, turned upright first. */
+  stripMetadata: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -109,6 +118,11 @@ export const DEFAULT_SETTINGS: Settings = {
   nameTemplate: '',
   uploadPathTemplate: '',
   copyLinkFolders: [],
+  imageOptimize: false,
+  imageFormat: 'webp',
+  imageQuality: 80,
+  imageMaxSide: null,
+  stripMetadata: false,
 };
 
 /**

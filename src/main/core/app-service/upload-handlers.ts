@@ -2,6 +2,7 @@
 // upload screen can list what the user did today without scanning every job ever recorded.
 import { randomUUID } from 'node:crypto';
 import type { Handlers, JobSnapshot, UploadOptions } from '../../../shared/ipc-contract';
+import type { ImageOptions } from '../images/types';
 import { formatLinks } from '../links';
 import { NameInUseError } from '../queue';
 import { IpcFailure } from './ipc-failure';
@@ -62,6 +63,18 @@ export function uploadHandlers(deps: HandlerDeps): Pick<Handlers, UploadHandlerN
     return { nameTemplate, ...(ownPath ? {} : { pathTemplate: uploadPathTemplate }) };
   }
 
+  // Settings' picture processing, when either part of it is on.
+  function imageProcessing(): { image?: ImageOptions } {
+    const { imageOptimize, imageFormat, imageQuality, imageMaxSide, stripMetadata } = settings.get();
+    if (!imageOptimize && !stripMetadata) return {};
+    return {
+      image: imageOptimize
+        ? { format: imageFormat, quality: imageQuality, maxSide: imageMaxSide, stripMetadata }
+        : // Only the metadata goes: the format stays, at a quality that hardly changes the picture.
+          { format: 'keep', quality: 95, maxSide: null, stripMetadata: true },
+    };
+  }
+
   return {
     'upload:files': async (paths, options) => {
       if (paths.length === 0) throw new IpcFailure('invalid-argument', 'There are no files to upload.');
@@ -79,6 +92,7 @@ export function uploadHandlers(deps: HandlerDeps): Pick<Handlers, UploadHandlerN
           batchId,
           ...target(options),
           ...namingTemplates(options),
+          ...imageProcessing(),
         }),
       );
       deps.trackBatch?.(

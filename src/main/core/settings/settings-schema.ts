@@ -71,6 +71,9 @@ const proxyUrl = z
     }
   });
 
+const IMAGE_QUALITY_MESSAGE = 'The picture quality must be a whole number from 1 to 100.';
+const IMAGE_MAX_SIDE_MESSAGE = 'The longest side must be a whole number of pixels from 1 to 65535, or null.';
+
 export const settingsShape = {
   defaultUploadPath: z
     .string({ error: 'The default upload path must be text such as "images/uploads".' })
@@ -199,6 +202,20 @@ export const settingsShape = {
       error: 'The folders that copy their links must be a list of folder paths.',
     })
     .max(1000, { error: 'Too many folders copy their links (at most 1000).' }),
+  imageOptimize: z.boolean({ error: '"Optimise pictures" must be on or off (true or false).' }),
+  imageFormat: z.enum(['webp', 'avif', 'jpeg', 'keep'], {
+    error: 'The picture format must be webp, avif, jpeg or keep.',
+  }),
+  imageQuality: z
+    .int({ error: IMAGE_QUALITY_MESSAGE })
+    .min(1, { error: IMAGE_QUALITY_MESSAGE })
+    .max(100, { error: IMAGE_QUALITY_MESSAGE }),
+  imageMaxSide: z
+    .int({ error: IMAGE_MAX_SIDE_MESSAGE })
+    .min(1, { error: IMAGE_MAX_SIDE_MESSAGE })
+    .max(65_535, { error: IMAGE_MAX_SIDE_MESSAGE })
+    .nullable(),
+  stripMetadata: z.boolean({ error: '"Remove metadata" must be on or off (true or false).' }),
 };
 
 export type SettingName = keyof Settings;

@@ -1,0 +1,63 @@
+// The app's uploads follow Settings' picture processing: a screenshot dropped on the window goes up as
+// WebP when "Optimise pictures" is on, and as it is when it is off.
+import { readFile } from 'node:fs/promises';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp } from '../harness';
+import type { TestApp } from '../harness';
+import type { HistoryEntry, JobSnapshot } from '../../src/shared/ipc-contract';
+import { writePhotoWithGps, writeScreenshotPng } from '../support/test-images';
+import exifr from 'exifr';
+
+let app: TestApp;
+
+async function uploaded(job: JobSnapshot | undefined): Promise<HistoryEntry> {
+  const done = await app.waitForEvent(
+    'job',
+    (j) => j.id === job?.id && (j.status === 'done' || j.status === 'failed'),
+  );
+  const entry = done.historyId === null ? undefined : app.service.engine.history.get(done.historyId);
+  if (!entry) throw new Error(`${done.fileName} was not uploaded: ${done.lastError}`);
+  return entry;
+}
+
+const stored = (entry: HistoryEntry): Promise<Buffer> =>
+  readFile(app.emulator.storedFile(entry.filePath) ?? '');
+
+beforeAll(async () => {
+  app = await startTestApp({ savedKey: 'kie-test-key-0123456789abcdef', settings: { copyOnUpload: false } });
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('uploads from the window with picture settings', () => {
+  it('sends a PNG as it is by default, and as WebP once "Optimise pictures" is on', async () => {
+    const png = await writeScreenshotPng(app.filesDir, 'Screenshot A.png');
+    const h = app.service.handlers;
+    const [plain] = await h['upload:files']([png], {});
+    const asIs = await uploaded(plain);
+    expect(asIs.fileName).toBe('Screenshot A.png');
+    expect((await stored(asIs)).equals(await readFile(png))).toBe(true);
+
+    await h['settings:set']({ imageOptimize: true, imageFormat: 'webp', imageQuality: 70 });
+    const [optimised] = await h['upload:files']([png], {});
+    const webp = await uploaded(optimised);
+    expect(webp.fileName).toBe('Screenshot A.webp');
+    expect((await sharp(await stored(webp)).metadata()).format).toBe('webp');
+    await h['settings:set']({ imageOptimize: false });
+  });
+
+  it('removes the GPS position of a photo, keeping it a JPEG, when only "Remove metadata" is on', async () => {
+    const photo = await writePhotoWithGps(app.filesDir, 'IMG_1.jpg');
+    const h = app.service.handlers;
+    await h['settings:set']({ stripMetadata: true });
+    const [job] = await h['upload:files']([photo], {});
+    const entry = await uploaded(job);
+    const bytes = await stored(entry);
+    expect(entry.fileName).toBe('IMG_1.jpg');
+    expect((await sharp(bytes).metadata()).format).toBe('jpeg');
+    expect(await exifr.gps(bytes)).toBeUndefined();
+    await h['settings:set']({ stripMetadata: false });
+  });
+});
