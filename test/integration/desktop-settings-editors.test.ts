@@ -54,8 +54,16 @@ describe('Settings → Editor integration', () => {
     expect(await toggle.isChecked()).toBe(false);
     expect(h.service.editorServer.port).toBeNull();
 
-    const port = await freePort();
     const field = section.getByTestId('setting-editor-port');
+    await field.fill('80');
+    await field.press('Enter');
+    await expect.poll(() => section.textContent()).toContain('1024');
+    expect(await section.locator('.setting-error').allTextContents()).toContain(
+      'Enter a whole number from 1024 to 65535.',
+    );
+    expect(h.service.settings.get().editorServer.port).toBe(36677);
+
+    const port = await freePort();
     await field.fill(String(port));
     await field.press('Enter');
     await expect.poll(() => h.service.settings.get().editorServer.port).toBe(port);

@@ -47,6 +47,9 @@ export function settingErrorText(patch: Partial<Settings>, error: IpcError, t: T
       return t('settings.error.proxy', { example: 'http://127.0.0.1:8080', reason });
     case 'defaultUploadPath':
       return t('settings.error.uploadPath', { reason });
+    case 'editorServer':
+      // Its port is what gets refused; a secret over 200 characters keeps the app's own words.
+      return /port/i.test(plain) ? t('settings.error.wholeNumber', { min: 1024, max: 65535 }) : reason;
     case 'customCopyTemplate':
       return t('settings.error.template', { token: '{url}' });
     default:
