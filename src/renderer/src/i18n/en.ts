@@ -230,6 +230,16 @@ export const en = {
   'history.preview.none': 'No preview: the local file is gone or is not a picture KieDrop can show.',
   'history.preview.alt': 'Preview of {name}',
   'history.preview.close': 'Close',
+  'qr.show': 'Show QR code',
+  'qr.title': 'QR code for {name}',
+  'qr.alt': 'QR code of the link to {name}; scan it with a phone to open the link',
+  'qr.close': 'Close',
+  'qr.dropButton': 'Show the QR code of the latest link',
+  'watch.screenshots': 'Upload my screenshots',
+  'watch.screenshots.hint':
+    'Watches the folder your system saves screenshots in; each new screenshot uploads and its link is copied.',
+  'watch.screenshots.done':
+    'Watching {path} for new screenshots; each link is copied when its upload finishes.',
   'history.bulk.label': 'Selected entries',
   'history.bulk.selected': '{count} selected',
   'history.bulk.selectedOne': '1 selected',
@@ -377,6 +387,20 @@ export const en = {
   'settings.error.uploadPath': 'This folder name cannot be used: {reason}',
   'settings.error.template':
     'The template must contain {token}, where the link goes, and be at most 2000 characters.',
+  'settings.nameTemplate': 'Name template',
+  'settings.nameTemplateHint':
+    'Names each uploaded file, for example {example}. Variables: {variables}. {hash} reads each file once more before it is sent. Empty keeps each file’s own name.',
+  'settings.pathTemplate': 'Upload path template',
+  'settings.pathTemplateHint':
+    'Makes the upload path, for example {example}. Empty uses the default upload path; a path typed for one upload wins.',
+  'settings.namingPreview': 'Example: {file} would be uploaded as {result}',
+  'settings.namingPreviewNone': 'No example until the template is fixed.',
+  'settings.naming.unknownVariable': '{variable} is not a variable. Use {variables}.',
+  'settings.naming.unclosed': 'A {open} is not closed by {close}.',
+  'settings.naming.unopened': 'A {close} has no {open} before it.',
+  'settings.naming.badLength': 'In {variable}, the length must be a whole number from 1 to {max}.',
+  'settings.naming.emptyDate': '{variable} needs a date pattern, for example {example}.',
+  'settings.naming.noArgument': '{variable}: {plain} takes nothing after the colon.',
   'settings.concurrency': 'Uploads at once',
   'settings.concurrencyHint': 'From 1 to 10. Fewer is kinder to a slow connection.',
   'settings.copyOnUpload': 'Copy the link when an upload finishes',

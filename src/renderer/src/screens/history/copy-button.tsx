@@ -15,11 +15,21 @@ export interface CopyButtonProps {
   onCheck?: (entry: HistoryEntry) => void;
   /** "Save a copy…": downloads the link to a place chosen in a save dialog (live links only). */
   onSaveCopy?: (entry: HistoryEntry) => void;
+  /** "Show QR code": the link as a code to scan with a phone. */
+  onShowQr?: (entry: HistoryEntry) => void;
 }
 
 const MENU_FORMATS: readonly LinkFormat[] = ['url', 'markdown', 'html', 'bbcode'];
 
-export function CopyButton({ entry, preferred, onCopy, tabIndex, onCheck, onSaveCopy }: CopyButtonProps) {
+export function CopyButton({
+  entry,
+  preferred,
+  onCopy,
+  tabIndex,
+  onCheck,
+  onSaveCopy,
+  onShowQr,
+}: CopyButtonProps) {
   const t = useT();
   return (
     <div className="split-button">
@@ -46,6 +56,7 @@ export function CopyButton({ entry, preferred, onCopy, tabIndex, onCheck, onSave
             onSelect: () => onCopy(entry, format),
           })),
           ...(onCheck ? [{ id: 'check', label: t('health.checkLink'), onSelect: () => onCheck(entry) }] : []),
+          ...(onShowQr ? [{ id: 'qr', label: t('qr.show'), onSelect: () => onShowQr(entry) }] : []),
           // A replaced link serves another upload's bytes: saving it would not save this entry.
           ...(onSaveCopy && entry.replacedBy === null
             ? [{ id: 'save-copy', label: t('history.action.saveCopy'), onSelect: () => onSaveCopy(entry) }]

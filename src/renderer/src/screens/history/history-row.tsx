@@ -176,6 +176,7 @@ export const HistoryRow = memo(function HistoryRow({
               onCopy={(e, f) => void actions.copy(e, f)}
               onCheck={actions.check}
               onSaveCopy={(e) => void actions.saveCopy(e)}
+              onShowQr={actions.showQr}
               tabIndex={tabIndex}
             />
           )}

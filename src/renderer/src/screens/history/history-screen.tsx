@@ -20,6 +20,7 @@ import { useT } from '../../i18n/i18n-context';
 import { BulkBar, UndoBar } from './bulk-bar';
 import { FailedRow } from './failed-row';
 import { PreviewDialog } from './preview-dialog';
+import { QrDialog } from './qr-dialog';
 import { HistoryRow, HistoryRowPlaceholder } from './history-row';
 import type { HistoryFilter } from './history-toolbar';
 import { HistoryToolbar } from './history-toolbar';
@@ -87,6 +88,7 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
   );
   const selection = useSelection();
   const [preview, setPreview] = useState<HistoryEntry | null>(null);
+  const [qrFor, setQrFor] = useState<HistoryEntry | null>(null);
   const bulk = useBulkActions({
     hide: useCallback(
       (ids: number[]) => {
@@ -119,6 +121,7 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
       },
       check: (entry: HistoryEntry) => void linkChecks.check([entry]),
       togglePin: (entry: HistoryEntry, pinned: boolean) => void pins.toggle(entry, pinned),
+      showQr: setQrFor,
     }),
     [actions.row, selection, bulk.remove, linkChecks.check, pins.toggle],
   );
@@ -423,6 +426,9 @@ export function HistoryScreen({ active, showEntry }: HistoryScreenProps) {
         )}
       </div>
       {preview ? <PreviewDialog entry={preview} onClose={() => setPreview(null)} /> : null}
+      {qrFor ? (
+        <QrDialog name={qrFor.fileName} link={qrFor.downloadUrl} onClose={() => setQrFor(null)} />
+      ) : null}
       {clearExpired ? (
         <ConfirmDialog
           title={t('history.clearExpired.title')}

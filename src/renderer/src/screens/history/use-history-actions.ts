@@ -25,6 +25,8 @@ export interface RowActions {
   dragFile: (entry: HistoryEntry) => Promise<void>;
   /** Downloads the link to a place chosen in a save dialog, and says where it went. */
   saveCopy: (entry: HistoryEntry) => Promise<void>;
+  /** Shows the link as a QR code (the screen's: it holds the dialog). */
+  showQr?: (entry: HistoryEntry) => void;
 }
 
 export interface HistoryActions {

@@ -20,6 +20,8 @@ export interface WatchHandle {
   preview: () => Promise<IpcResult<WatchFolderPreview | null>>;
   /** Saves and starts watching a folder that was previewed. */
   add: (folder: WatchFolderAdd) => Promise<IpcResult<WatchFolderStatus | null>>;
+  /** "Upload my screenshots": watches the system's screenshot folder, each new link copied. */
+  screenshots: () => Promise<IpcResult<WatchFolderStatus>>;
   update: (id: number, patch: WatchFolderPatch) => Promise<IpcResult<WatchFolderStatus>>;
   remove: (id: number) => Promise<IpcResult<boolean>>;
   /** null: every folder. */
@@ -75,6 +77,15 @@ export function useWatch(): WatchHandle {
     return res;
   }, []);
 
+  const screenshots = useCallback(async () => {
+    const res = await settle(api.watchScreenshots());
+    if (res.ok) {
+      const added = res.value;
+      setOverview((o) => replaceFolder(o, added));
+    }
+    return res;
+  }, []);
+
   const update = useCallback(async (id: number, patch: WatchFolderPatch) => {
     const res = await settle(api.watchUpdate(id, patch));
     if (res.ok) {
@@ -102,5 +113,5 @@ export function useWatch(): WatchHandle {
     return res;
   }, []);
 
-  return { overview, loadError, reload, preview, add, update, remove, pause, resume };
+  return { overview, loadError, reload, preview, add, screenshots, update, remove, pause, resume };
 }

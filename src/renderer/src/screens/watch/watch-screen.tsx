@@ -57,6 +57,14 @@ export function WatchScreen({ active }: WatchScreenProps) {
     if (res.value) announce(t('announce.watchAdded', { name: folderName(res.value.path) }));
   };
 
+  const watchScreenshots = async () => {
+    setAdding(true);
+    const res = await watch.screenshots();
+    setAdding(false);
+    if (res.ok) announce(t('watch.screenshots.done', { path: res.value.displayPath }));
+    else announce(translateError(res.error, t), 'error');
+  };
+
   const pause = async (folder: WatchFolderStatus) => {
     const res = await watch.pause(folder.id);
     if (res.ok) announce(t('announce.watchPaused', { name: folderName(folder.path) }), 'info');
@@ -98,6 +106,20 @@ export function WatchScreen({ active }: WatchScreenProps) {
     </button>
   );
 
+  const screenshotsButton = (
+    <button
+      type="button"
+      className="button"
+      onClick={() => void watchScreenshots()}
+      disabled={adding}
+      title={t('watch.screenshots.hint')}
+      data-testid="watch-screenshots"
+    >
+      <Icon name="folderWatch" size={15} />
+      {t('watch.screenshots')}
+    </button>
+  );
+
   const watching = folders.filter((f) => f.state === 'watching').length;
   const countText =
     watch.overview === null
@@ -125,6 +147,7 @@ export function WatchScreen({ active }: WatchScreenProps) {
             {allPaused ? t('watch.resumeAll') : t('watch.pauseAll')}
           </button>
         ) : null}
+        {screenshotsButton}
         {addButton('button button-primary')}
       </div>
 
