@@ -5,7 +5,7 @@ import type { AppService } from './core/app-service';
 import { formatLinks } from './core/links';
 import type { UploadActivity } from '../shared/ipc-contract';
 import { RECENT_LIMIT, trayMenuTemplate, trayTitle, trayTooltip } from './tray-menu';
-import type { TrayAction, TrayMenuEntry } from './tray-menu';
+import type { RecentUpload, TrayAction, TrayMenuEntry } from './tray-menu';
 import { trayIcon } from './tray-icon';
 import { appLanguage } from './i18n/app-language';
 import { mainTranslator } from './i18n';
@@ -127,13 +127,27 @@ export function setupTray(
     }
   }
 
+  // The last list read, kept for when the history cannot be read: while KieDrop quits, the panel may ask
+  // for the menu once more after the database has closed.
+  let lastRecent: RecentUpload[] = [];
+  function recentUploads(): RecentUpload[] {
+    try {
+      lastRecent = service.engine.history
+        .list({ limit: RECENT_LIMIT })
+        .entries.map((e) => ({ historyId: e.id, fileName: e.fileName, status: e.status }));
+    } catch (err) {
+      console.warn(
+        `[tray] recent uploads kept as they were: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
+    return lastRecent;
+  }
+
   function renderMenu(): void {
     if (tray.isDestroyed()) return;
     const settings = service.settings.get();
     const language = appLanguage(settings);
-    const recent = service.engine.history
-      .list({ limit: RECENT_LIMIT })
-      .entries.map((e) => ({ historyId: e.id, fileName: e.fileName, status: e.status }));
+    const recent = recentUploads();
     const template = trayMenuTemplate({
       platform,
       recent,

@@ -64,7 +64,7 @@ export class HistoryStore {
 
   /** How long links are believed to live now, and why (see links/lifetime.ts). */
   lifetime(): LinkLifetime {
-    return this.#guard(() => believedLifetime(this.#db, this.#now(), this.#lifetimeHours()));
+    return this.#guard(() => believedLifetime((sql) => this.#stmt(sql), this.#now(), this.#lifetimeHours()));
   }
 
   /** How much earlier than their stored expiry links are believed to die now. */

@@ -6,6 +6,7 @@
 // The believed lifetime: the "Links last" setting when set; else the shortest lifetime observed on links
 // that a health check found gone within the last LEARN_WINDOW_MS; else the documented 3 days.
 import { FILE_LIFETIME_MS } from '../api/types';
+import type Database from 'libsql';
 import type { KieDropDb } from '../db';
 import type { LearnedLifetime, LinkLifetime } from '../../../shared/link-lifetime';
 
@@ -53,9 +54,12 @@ export function recordEarlyDeath(db: KieDropDb, death: EarlyDeath): void {
 }
 
 /** The shortest lifetime among links found gone within the learning window, and how many there were. */
-export function learnedLifetime(db: KieDropDb, nowMs: number): LearnedLifetime | null {
-  const row = db.conn
-    .prepare('SELECT min(lifetime_ms), count(*) FROM link_lifetimes WHERE gone_at > ?')
+/** Prepares (or finds already prepared) a statement on the history's connection. */
+export type PrepareStatement = (sql: string) => Database.Statement;
+
+// Asked on every history read: `prepare` is the store's statement cache, so it is compiled once.
+export function learnedLifetime(prepare: PrepareStatement, nowMs: number): LearnedLifetime | null {
+  const row = prepare('SELECT min(lifetime_ms), count(*) FROM link_lifetimes WHERE gone_at > ?')
     .raw()
     .get(nowMs - LEARN_WINDOW_MS) as unknown[] | undefined;
   const count = Number(row?.[1] ?? 0);
@@ -64,8 +68,12 @@ export function learnedLifetime(db: KieDropDb, nowMs: number): LearnedLifetime |
 }
 
 /** `settingHours`: the "Links last" setting, null for automatic. */
-export function believedLifetime(db: KieDropDb, nowMs: number, settingHours: number | null): LinkLifetime {
-  const learned = learnedLifetime(db, nowMs);
+export function believedLifetime(
+  prepare: PrepareStatement,
+  nowMs: number,
+  settingHours: number | null,
+): LinkLifetime {
+  const learned = learnedLifetime(prepare, nowMs);
   const base = { learned, assumedMs: FILE_LIFETIME_MS };
   if (settingHours !== null) return { ...base, believedMs: settingHours * HOUR_MS, source: 'setting' };
   if (learned !== null && learned.lifetimeMs < FILE_LIFETIME_MS) {
