@@ -36,11 +36,20 @@ export interface HistoryEntry {
   linkCheck?: LinkCheck;
   /** Its pin (keep-alive), in History's list; absent when it was never pinned. */
   pin?: EntryPin;
+  /** Sizes before and after image optimisation; absent when the upload was not optimised. */
+  image?: ImageSizes;
+}
+
+export interface ImageSizes {
+  originalSize: number;
+  uploadedSize: number;
+  /** Why the picture went up unchanged (or larger), in English; null when it was simply optimised. */
+  note: string | null;
 }
 
 export type NewHistoryEntry = Omit<
   HistoryEntry,
-  'id' | 'status' | 'expiresInMs' | 'replacedBy' | 'linkCheck' | 'pin'
+  'id' | 'status' | 'expiresInMs' | 'replacedBy' | 'linkCheck' | 'pin' | 'image'
 >;
 
 export interface HistoryQuery {

@@ -43,6 +43,12 @@ describe('uploading with image optimisation', () => {
     expect(sizes.uploaded_size).toBe(stored.length);
     expect(stored.length).toBeLessThan(original.length);
     expect(sizes.image_note).toBeNull();
+    // What History lists: the saving, from the entry itself.
+    expect(engine.history.list({ limit: 10 }).entries[0]?.image).toEqual({
+      originalSize: original.length,
+      uploadedSize: stored.length,
+      note: null,
+    });
     expect(answeredUploads(fx.emulator)).toBe(1);
     expect(await tempFiles()).toEqual([]);
     // The user's file is untouched.

@@ -6,7 +6,7 @@ import type { HistoryEntry, NewHistoryEntry } from './types';
 
 export const HISTORY_COLUMNS =
   'id, job_id, local_path, local_mtime_ms, size, method, source, upload_path, file_name, file_path, ' +
-  'download_url, mime_type, uploaded_at, expires_at, renew_of, replaced_by';
+  'download_url, mime_type, uploaded_at, expires_at, renew_of, replaced_by, original_size, uploaded_size, image_note';
 
 type Row = Record<string, unknown>;
 
@@ -54,7 +54,16 @@ export function rowToEntry(row: Row, nowMs: number, expiringSoonMs: number, shif
     replacedBy,
     status: expiryStatus(expiresAtMs, nowMs, expiringSoonMs, replacedBy !== null),
     expiresInMs: expiresAtMs - nowMs,
+    ...imageOf(row),
   };
+}
+
+/** Present only for uploads that went through image optimisation (schema v12). */
+function imageOf(row: Row): Pick<HistoryEntry, 'image'> {
+  const originalSize = numOrNull(row, 'original_size');
+  const uploadedSize = numOrNull(row, 'uploaded_size');
+  if (originalSize === null || uploadedSize === null) return {};
+  return { image: { originalSize, uploadedSize, note: strOrNull(row, 'image_note') } };
 }
 
 function isoToMs(iso: string, field: string): number {
