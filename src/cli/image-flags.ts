@@ -9,6 +9,7 @@ import { wholeNumberFlag } from './number-flags';
 
 /** The largest --max-size: libvips' own limit on a side is far above any screen. */
 const MAX_SIDE = 65_535;
+export const STRIP_ONLY_QUALITY = 95;
 
 /** Empty when no image flag is given: files go up as they are. */
 export function imageFlags(parsed: ParsedArgs, command: string): { image?: ImageOptions } {
@@ -32,7 +33,8 @@ export function imageFlags(parsed: ParsedArgs, command: string): { image?: Image
     image: {
       // --strip-metadata alone keeps the format: only the metadata goes.
       format: formatText ?? (converting ? DEFAULT_IMAGE_OPTIONS.format : 'keep'),
-      quality: quality ?? DEFAULT_IMAGE_OPTIONS.quality,
+      // Stripping alone re-encodes a JPEG or WebP: at 95 the picture hardly changes.
+      quality: quality ?? (converting ? DEFAULT_IMAGE_OPTIONS.quality : STRIP_ONLY_QUALITY),
       maxSide: maxSide ?? null,
       // Stripped unless asked to keep: most people do not know a photo carries where it was taken.
       stripMetadata: !keep,
