@@ -73,4 +73,30 @@ describe('editor server in the app', () => {
     expect(host.port).toBeNull();
     await expect(send()).rejects.toThrow(/ECONNREFUSED/);
   });
+
+  it('says why when the port is taken, and starts once another port is set', async () => {
+    const taken = http.createServer();
+    await new Promise<void>((r) => taken.listen(0, '127.0.0.1', r));
+    fx.defer(() => new Promise<void>((r) => taken.close(() => r())));
+    const takenPort = (taken.address() as AddressInfo).port;
+    const settings = createSettingsStore(fx.dataDir);
+    const problems: string[] = [];
+    const host = createEditorServerHost({
+      engine,
+      settings,
+      clipboard: { writeText: () => undefined },
+      clipboardDir: join(fx.dir, 'clipboard'),
+      onNotStarted: (port, reason) => void problems.push(`${port}: ${reason}`),
+    });
+    fx.defer(() => host.close());
+    settings.set({ editorServer: { ...settings.get().editorServer, enabled: true, port: takenPort } });
+    await host.apply();
+    expect(host.port).toBeNull();
+    expect(problems).toEqual([expect.stringMatching(new RegExp(`^${takenPort}: .*EADDRINUSE`))]);
+
+    const port = await freePort();
+    settings.set({ editorServer: { ...settings.get().editorServer, port } });
+    await host.apply();
+    expect(host.port).toBe(port);
+  });
 });

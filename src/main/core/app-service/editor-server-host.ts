@@ -19,8 +19,10 @@ export interface EditorServerHostOptions {
   clipboardDir: string;
   /** Asks the user whether this editor may upload. Absent: new editors are refused. */
   approveClient?: (name: string) => Promise<boolean>;
-  /** Told when the server cannot start (the port is taken, say) or refuses a request. */
+  /** Told when the server refuses or fails a request. */
   log?: (line: string) => void;
+  /** Told when the server cannot listen (the port is taken, say), so the window can say so. */
+  onNotStarted?: (port: number, reason: string) => void;
 }
 
 export interface EditorServerHost {
@@ -37,7 +39,9 @@ const sameServer = (a: EditorServerSetting, b: EditorServerSetting): boolean =>
 export function createEditorServerHost(opts: EditorServerHostOptions): EditorServerHost {
   const { engine, settings } = opts;
   let server: EditorServer | null = null;
-  let running: EditorServerSetting | null = null;
+  // The settings last acted on, started or not: a port that was taken is not tried again (and
+  // reported again) until the setting changes.
+  let applied: EditorServerSetting | null = null;
   let chain: Promise<void> = Promise.resolve();
 
   async function clipboardLinks(): Promise<string[]> {
@@ -61,11 +65,11 @@ export function createEditorServerHost(opts: EditorServerHostOptions): EditorSer
 
   async function sync(): Promise<void> {
     const wanted = settings.get().editorServer;
-    if (running && sameServer(running, wanted)) return;
+    if (applied && sameServer(applied, wanted)) return;
+    applied = wanted;
     if (server) {
       await server.close();
       server = null;
-      running = null;
     }
     if (!wanted.enabled) return;
     try {
@@ -89,11 +93,8 @@ export function createEditorServerHost(opts: EditorServerHostOptions): EditorSer
         },
         onProblem: (line) => opts.log?.(`editor server: ${line}`),
       });
-      running = wanted;
     } catch (err) {
-      opts.log?.(
-        `editor server: could not listen on 127.0.0.1:${wanted.port}: ${err instanceof Error ? err.message : String(err)}`,
-      );
+      opts.onNotStarted?.(wanted.port, err instanceof Error ? err.message : String(err));
     }
   }
 
@@ -112,7 +113,7 @@ export function createEditorServerHost(opts: EditorServerHostOptions): EditorSer
       await chain;
       await server?.close();
       server = null;
-      running = null;
+      applied = null;
     },
   };
 }

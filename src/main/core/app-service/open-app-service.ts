@@ -293,6 +293,13 @@ export function openAppService(opts: AppServiceOptions): AppService {
     clipboardDir: clipboardImageDir(opts.dataDir),
     approveClient: opts.approveEditorClient,
     log: (line) => console.warn(line),
+    onNotStarted: (port, reason) =>
+      outbox.emit('notice', {
+        level: 'error',
+        message: `The upload server for editors could not start on port ${port}: ${reason}`,
+        code: 'editor-server.not-started',
+        params: { port, reason },
+      }),
   });
   const handlers = createHandlers({
     checkLink,

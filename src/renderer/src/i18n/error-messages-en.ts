@@ -92,6 +92,8 @@ export const errorMessagesEn = {
     'The right-click menu started an older or moved copy of KieDrop; it now starts this one.',
   'error.shell.menu-not-repaired': 'The right-click menu could not be brought up to date: {reason}',
   'error.watch.not-started': 'Watched folders could not be started: {reason}',
+  'error.editor-server.not-started':
+    'The upload server for editors could not start on port {port}: {reason}. Choose another port in Settings → Editor integration.',
   'error.clipboard.links-not-copied':
     'The finished uploads’ links ({count}) could not be put on the clipboard. They are in your history.',
   // Notices from the app's start and the tray, and a watched folder's latest problem.

@@ -76,6 +76,8 @@ export const errorMessagesZhCN: Record<keyof typeof errorMessagesEn, string> = {
   'error.shell.menu-repaired': '右键菜单启动的是旧的或已移动的 KieDrop，现在已改为启动当前这个。',
   'error.shell.menu-not-repaired': '右键菜单无法更新：{reason}',
   'error.watch.not-started': '无法启动文件夹监视：{reason}',
+  'error.editor-server.not-started':
+    '编辑器上传服务无法在端口 {port} 上启动：{reason}。请在“设置 → 编辑器集成”中换一个端口。',
   'error.clipboard.links-not-copied': '已完成上传的链接（{count} 个）无法放入剪贴板。它们都在历史记录中。',
   // 启动时和托盘发出的提示，以及监视文件夹最近的问题。
   'error.settings.unreadable': '无法读取设置文件 {file}（{reason}），正在使用默认设置。请检查该文件的权限。',
