@@ -259,6 +259,7 @@ export const CHANNEL_ARGS: { [C in InvokeChannel]: ChannelArgs<ArgsOf<C>> } = {
   'watch:pause': channel(['id'], z.tuple([folderOrAll])),
   'watch:resume': channel(['id'], z.tuple([folderOrAll])),
   'watch:screenshots': none,
+  'activity:latest-link': none,
 };
 
 function plural(n: number, word: string): string {

@@ -13,6 +13,7 @@ const api: DropWindowApi = {
   uploadUrl: (url) => invoke('upload:url', url, {}),
   activity: () => invoke('activity:get'),
   copyLinks: () => invoke('activity:copy-links'),
+  latestLink: () => invoke('activity:latest-link'),
   onActivity(listener) {
     // The Electron event stays here: it carries the sender, which the page has no business holding.
     const forward = (_event: IpcRendererEvent, activity: UploadActivity): void => listener(activity);

@@ -10,6 +10,7 @@ export const DROP_INVOKE_CHANNELS = [
   'upload:url',
   'activity:get',
   'activity:copy-links',
+  'activity:latest-link',
 ] as const satisfies readonly InvokeChannel[];
 
 export type DropInvokeChannel = (typeof DROP_INVOKE_CHANNELS)[number];
@@ -29,6 +30,8 @@ export interface DropWindowApi {
   uploadUrl(url: string): Promise<IpcResult<JobSnapshot>>;
   /** Copies the links of the latest uploads again; answers how many. */
   copyLinks(): Promise<IpcResult<number>>;
+  /** The newest of the latest uploads' links (for its QR code), or null. */
+  latestLink(): Promise<IpcResult<string | null>>;
   /** The summary now, for the first paint. */
   activity(): Promise<IpcResult<UploadActivity>>;
   /** Every later change; returns the unsubscribe function. */

@@ -54,6 +54,7 @@ export const INVOKE_CHANNELS = [
   'shortcut:set',
   'activity:get',
   'activity:copy-links',
+  'activity:latest-link',
   'update:status',
   'update:open',
   'watch:list',

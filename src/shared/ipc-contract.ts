@@ -153,6 +153,8 @@ export interface InvokeChannels {
   'activity:get': [[], UploadActivity];
   /** Copies the links of the last uploads summarized by activity:get (the drop window's "Copy links"). */
   'activity:copy-links': [[], number];
+  /** The link of the newest of those uploads, for the drop window's QR code; null when none has one. */
+  'activity:latest-link': [[], string | null];
   /** Whether a newer KieDrop is out (checked at most daily in the background). */
   'update:status': [[], UpdateStatus];
   /** Opens the newer release's page in the browser. */

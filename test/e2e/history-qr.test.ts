@@ -68,7 +68,15 @@ describe('QR code in History', { timeout: 120_000 }, () => {
   it('says it in Chinese', async () => {
     const { page, h } = run;
     await h.handlers['settings:set']({ language: 'zh-CN' });
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            (globalThis as unknown as { document: { documentElement: { lang: string } } }).document
+              .documentElement.lang,
+        ),
+      )
+      .toBe('zh-CN');
     await historyRow(page, NAME).locator('.split-toggle').click();
     await page.getByRole('menuitem', { name: '显示二维码' }).click();
     const dialog = page.getByRole('dialog', { name: `${NAME} 的二维码` });

@@ -49,6 +49,7 @@ const BRIDGE_SOURCE = `
     uploadUrl: function (url) { return call('upload:url', [url, {}]); },
     activity: function () { return call('activity:get', []); },
     copyLinks: function () { return call('activity:copy-links', []); },
+    latestLink: function () { return call('activity:latest-link', []); },
     onActivity: function (listener) {
       var own = function (activity) { listener(activity); };
       listeners.add(own);

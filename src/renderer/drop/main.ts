@@ -2,6 +2,7 @@
 // uploads are going, says when a dropped file could not be uploaded at all, and keeps a button to copy
 // the latest links again. Everything it can do goes through window.kiedropDrop (its own small preload).
 import { IDLE_ACTIVITY } from '../../shared/desktop';
+import { qrSvg } from '../../shared/link-qr';
 import type { DropWindowApi } from '../../shared/drop-api';
 import type { JobSnapshot, UploadActivity } from '../../shared/ipc-contract';
 import { createTranslator, resolveLanguage } from '../src/i18n/translate';
@@ -43,6 +44,12 @@ const view = {
   label: element<HTMLElement>('label'),
 };
 const copyButton = element<HTMLButtonElement>('copy');
+const qrButton = element<HTMLButtonElement>('qr');
+const qrView = element<HTMLButtonElement>('qr-view');
+const qrImage = element<HTMLImageElement>('qr-image');
+qrButton.title = t.showQr;
+qrButton.setAttribute('aria-label', t.showQr);
+qrImage.alt = t.qrAlt;
 view.tile.querySelector('.grip')?.setAttribute('title', t.grip);
 
 let activity: UploadActivity = IDLE_ACTIVITY;
@@ -71,6 +78,14 @@ function paint(): void {
   const label = t.copyLinks(links);
   copyButton.title = label;
   copyButton.setAttribute('aria-label', label);
+  qrButton.hidden = copyButton.hidden;
+  if (copyButton.hidden) hideQr();
+}
+
+function hideQr(): void {
+  if (qrView.hidden) return;
+  qrView.hidden = true;
+  qrImage.removeAttribute('src');
 }
 
 let heard = false;
@@ -145,6 +160,35 @@ copyButton.addEventListener('click', () => {
       view.label.textContent = t.copied(res.value);
     } else showError(translateError(res.error, tError));
   });
+});
+
+qrButton.addEventListener('click', () => {
+  void api.latestLink().then(async (res) => {
+    if (!res.ok) {
+      showError(translateError(res.error, tError));
+      return;
+    }
+    if (res.value === null) {
+      showError(t.noLink);
+      return;
+    }
+    const svg = await qrSvg(res.value);
+    qrImage.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+    qrImage.dataset['svg'] = svg;
+    qrImage.dataset['link'] = res.value;
+    qrView.hidden = false;
+    qrView.focus();
+  });
+});
+qrView.addEventListener('click', () => {
+  hideQr();
+  qrButton.focus();
+});
+window.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && !qrView.hidden) {
+    hideQr();
+    qrButton.focus();
+  }
 });
 
 // dragenter/dragleave fire for every child; a depth count tells when the pointer really left.

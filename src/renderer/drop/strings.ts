@@ -15,6 +15,12 @@ export interface DropStrings {
   notUploaded: (count: number, name: string) => string;
   copyLinks: (count: number) => string;
   copied: (count: number) => string;
+  /** The QR button: shows the latest link as a QR code. */
+  showQr: string;
+  /** The code's description (its image's alt text) and how to hide it. */
+  qrAlt: string;
+  /** No upload of the latest burst has a link any more. */
+  noLink: string;
 }
 
 const en: DropStrings = {
@@ -34,6 +40,9 @@ const en: DropStrings = {
     count === 1 ? `${name} was not uploaded` : `${count} files were not uploaded`,
   copyLinks: (count) => (count === 1 ? 'Copy the link again' : `Copy the ${count} links again`),
   copied: (count) => (count === 1 ? 'Link copied' : `${count} links copied`),
+  showQr: 'Show the latest link as a QR code',
+  qrAlt: 'QR code of the latest link; scan it with a phone. Click to hide it.',
+  noLink: 'None of the latest uploads has a link any more.',
 };
 
 const zhCN: DropStrings = {
@@ -52,6 +61,9 @@ const zhCN: DropStrings = {
   notUploaded: (count, name) => (count === 1 ? `${name} 未上传` : `${count} 个文件未上传`),
   copyLinks: (count) => (count === 1 ? '再次复制链接' : `再次复制 ${count} 个链接`),
   copied: (count) => (count === 1 ? '链接已复制' : `已复制 ${count} 个链接`),
+  showQr: '以二维码显示最新链接',
+  qrAlt: '最新链接的二维码；用手机扫描。点击即可隐藏。',
+  noLink: '最近的上传都已没有链接。',
 };
 
 export function stringsFor(languages: readonly string[]): DropStrings {

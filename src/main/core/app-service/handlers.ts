@@ -17,6 +17,7 @@ import { updateHandlers } from './update-handlers';
 import { uploadHandlers } from './upload-handlers';
 import { watchHandlers } from './watch-handlers';
 import { screenshotHandlers } from './screenshot-handlers';
+import { latestLinkHandlers } from './latest-link-handlers';
 import { saveCopyHandlers } from './save-copy-handlers';
 
 /**
@@ -66,6 +67,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...desktopHandlers(deps),
     ...watchHandlers(deps),
     ...screenshotHandlers(deps),
+    ...latestLinkHandlers(deps),
     ...updateHandlers(deps),
     ...saveCopyHandlers(deps),
   };

@@ -234,7 +234,6 @@ export const en = {
   'qr.title': 'QR code for {name}',
   'qr.alt': 'QR code of the link to {name}; scan it with a phone to open the link',
   'qr.close': 'Close',
-  'qr.dropButton': 'Show the QR code of the latest link',
   'watch.screenshots': 'Upload my screenshots',
   'watch.screenshots.hint':
     'Watches the folder your system saves screenshots in; each new screenshot uploads and its link is copied.',

@@ -224,7 +224,6 @@ export const zhCN: Messages = {
   'qr.title': '{name} 的二维码',
   'qr.alt': '指向 {name} 的链接的二维码；用手机扫描即可打开链接',
   'qr.close': '关闭',
-  'qr.dropButton': '显示最新链接的二维码',
   'watch.screenshots': '上传我的截图',
   'watch.screenshots.hint': '监视系统保存截图的文件夹；每张新截图都会上传，并复制其链接。',
   'watch.screenshots.done': '正在监视 {path} 中的新截图；每次上传完成后都会复制链接。',
