@@ -1,28 +1,19 @@
-// Naming templates: `{date:YYYY-MM}/{name}-{hash:8}.{ext}` and the like. Parsing is separate from
-// expanding so Settings and the command line can refuse a typo before any file is looked at.
+// Naming templates: `{date:YYYY-MM}/{name}-{hash:8}.{ext}` and the like. The parsing and expansion are
+// shared with the Settings screen's preview (src/shared/naming-template.ts); here they get the real
+// facts: a random source, the file's hash (read only when {hash} is used) and the saved counter.
 import { randomBytes } from 'node:crypto';
-import { DEFAULT_DATE_PATTERN, formatDate, TIME_PATTERN } from './date-pattern';
+import type { TemplatePart, TemplateVariable } from '../../../shared/naming-template';
+import {
+  expandParts,
+  MissingFactError,
+  scanTemplate,
+  templateProblemText,
+} from '../../../shared/naming-template';
 import type { TemplateTarget } from './template-error';
 import { NamingTemplateError } from './template-error';
 
-export const TEMPLATE_VARIABLES = [
-  'name',
-  'ext',
-  'date',
-  'time',
-  'random',
-  'hash',
-  'counter',
-  'folder',
-] as const;
-export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
-
-export type TemplatePart =
-  { kind: 'text'; text: string } | { kind: 'var'; name: TemplateVariable; arg: string | undefined };
-
-const MAX_HASH = 64;
-const MAX_RANDOM = 32;
-const DEFAULT_RANDOM = 8;
+export { TEMPLATE_VARIABLES } from '../../../shared/naming-template';
+export type { TemplatePart, TemplateVariable } from '../../../shared/naming-template';
 
 /** What a template is expanded from. Costly facts are functions, called only when used. */
 export interface TemplateFacts {
@@ -41,74 +32,13 @@ export interface TemplateFacts {
   random?: (length: number) => string;
 }
 
-function isVariable(name: string): name is TemplateVariable {
-  return (TEMPLATE_VARIABLES as readonly string[]).includes(name);
-}
-
-function lengthArg(
-  target: TemplateTarget,
-  template: string,
-  name: string,
-  arg: string | undefined,
-  max: number,
-): void {
-  if (arg === undefined) return;
-  const n = Number(arg);
-  if (!/^\d+$/.test(arg) || n < 1 || n > max) {
-    throw new NamingTemplateError(
-      target,
-      template,
-      `has {${name}:${arg}}; the length after "${name}:" must be a whole number from 1 to ${max}.`,
-    );
-  }
-}
-
 /** Splits a template into text and variables; throws a NamingTemplateError naming the first problem. */
 export function parseTemplate(template: string, target: TemplateTarget): TemplatePart[] {
-  const parts: TemplatePart[] = [];
-  let rest = template;
-  while (rest.length > 0) {
-    const open = rest.indexOf('{');
-    const close = rest.indexOf('}');
-    if (close !== -1 && (open === -1 || close < open)) {
-      throw new NamingTemplateError(target, template, 'has a "}" without a "{" before it.');
-    }
-    if (open === -1) {
-      parts.push({ kind: 'text', text: rest });
-      break;
-    }
-    if (open > 0) parts.push({ kind: 'text', text: rest.slice(0, open) });
-    const end = rest.indexOf('}', open);
-    const nextOpen = rest.indexOf('{', open + 1);
-    if (end === -1 || (nextOpen !== -1 && nextOpen < end)) {
-      throw new NamingTemplateError(target, template, `has a "{" that is not closed by "}".`);
-    }
-    const inner = rest.slice(open + 1, end);
-    const colon = inner.indexOf(':');
-    const name = colon === -1 ? inner : inner.slice(0, colon);
-    const arg = colon === -1 ? undefined : inner.slice(colon + 1);
-    if (!isVariable(name)) {
-      throw new NamingTemplateError(
-        target,
-        template,
-        `has an unknown variable {${inner}}; use ${TEMPLATE_VARIABLES.map((v) => `{${v}}`).join(', ')}.`,
-      );
-    }
-    if (name === 'hash') lengthArg(target, template, name, arg, MAX_HASH);
-    else if (name === 'random') lengthArg(target, template, name, arg, MAX_RANDOM);
-    else if (name === 'date') {
-      if (arg === '') throw new NamingTemplateError(target, template, 'has {date:} with no date pattern.');
-    } else if (arg !== undefined) {
-      throw new NamingTemplateError(
-        target,
-        template,
-        `has {${inner}}, but {${name}} takes nothing after ":".`,
-      );
-    }
-    parts.push({ kind: 'var', name, arg });
-    rest = rest.slice(end + 1);
+  const scanned = scanTemplate(template);
+  if ('problem' in scanned) {
+    throw new NamingTemplateError(target, template, templateProblemText(scanned.problem));
   }
-  return parts;
+  return scanned.parts;
 }
 
 export function usesVariable(template: string, target: TemplateTarget, name: TemplateVariable): boolean {
@@ -128,6 +58,12 @@ export function randomText(length: number): string {
   return out;
 }
 
+const MISSING: Record<MissingFactError['variable'], string> = {
+  hash: 'uses {hash}, which needs a local file to read.',
+  counter: 'uses {counter}, which is not available here.',
+  folder: "uses {folder}, the watched folder's name, but this upload is not from a watched folder.",
+};
+
 /**
  * Expands a template. Does not check the result against the API's rules: applyNamingTemplates
  * does, knowing whether it is a name or a path.
@@ -138,55 +74,21 @@ export async function expandTemplate(
   target: TemplateTarget = 'name',
 ): Promise<string> {
   const parts = parseTemplate(template, target);
-  let counter: number | undefined;
-  let out = '';
-  for (const part of parts) {
-    if (part.kind === 'text') {
-      out += part.text;
-      continue;
-    }
-    switch (part.name) {
-      case 'name':
-        out += facts.name;
-        break;
-      case 'ext':
-        out += facts.ext;
-        break;
-      case 'date':
-        out += formatDate(facts.now, part.arg ?? DEFAULT_DATE_PATTERN);
-        break;
-      case 'time':
-        out += formatDate(facts.now, TIME_PATTERN);
-        break;
-      case 'random':
-        out += (facts.random ?? randomText)(part.arg === undefined ? DEFAULT_RANDOM : Number(part.arg));
-        break;
-      case 'hash': {
-        if (facts.hash === undefined) {
-          throw new NamingTemplateError(target, template, 'uses {hash}, which needs a local file to read.');
-        }
-        const hex = await facts.hash();
-        out += hex.slice(0, part.arg === undefined ? MAX_HASH : Number(part.arg));
-        break;
-      }
-      case 'counter':
-        if (facts.counter === undefined) {
-          throw new NamingTemplateError(target, template, 'uses {counter}, which is not available here.');
-        }
-        counter ??= facts.counter();
-        out += String(counter);
-        break;
-      case 'folder':
-        if (facts.folder === undefined) {
-          throw new NamingTemplateError(
-            target,
-            template,
-            "uses {folder}, the watched folder's name, but this upload is not from a watched folder.",
-          );
-        }
-        out += facts.folder;
-        break;
-    }
+  const needsHash = parts.some((p) => p.kind === 'var' && p.name === 'hash');
+  const hex = needsHash && facts.hash !== undefined ? await facts.hash() : undefined;
+  try {
+    return expandParts(parts, {
+      name: facts.name,
+      ext: facts.ext,
+      now: facts.now,
+      random: facts.random ?? randomText,
+      ...(hex === undefined ? {} : { hash: () => hex }),
+      ...(facts.counter === undefined ? {} : { counter: facts.counter }),
+      ...(facts.folder === undefined ? {} : { folder: facts.folder }),
+    });
+  } catch (err) {
+    if (err instanceof MissingFactError)
+      throw new NamingTemplateError(target, template, MISSING[err.variable]);
+    throw err;
   }
-  return out;
 }

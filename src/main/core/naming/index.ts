@@ -2,7 +2,7 @@ export { applyNamingTemplates, checkTemplates, hasTemplates, nameParts } from '.
 export type { NamingInput, NamingTemplates } from './apply-templates';
 export { expandTemplate, parseTemplate, usesVariable, TEMPLATE_VARIABLES } from './expand-template';
 export type { TemplateFacts, TemplateVariable } from './expand-template';
-export { formatDate } from './date-pattern';
+export { formatDate } from '../../../shared/naming-template';
 export { sha256OfFile } from './content-hash';
 export { nextCounter } from './counter-store';
 export { NamingTemplateError } from './template-error';

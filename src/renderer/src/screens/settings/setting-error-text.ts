@@ -5,6 +5,7 @@ import type { IpcError } from '../../../../shared/ipc-contract';
 import type { Settings } from '../../../../shared/settings';
 import type { TFunction } from '../../i18n/messages';
 import { translateError } from '../../i18n/translate-error';
+import { templateProblemIn } from './template-problem-words';
 
 /** The highest values the app accepts (src/main/core/settings/settings-schema.ts). */
 export const SETTING_LIMITS = {
@@ -50,6 +51,10 @@ export function settingErrorText(patch: Partial<Settings>, error: IpcError, t: T
     case 'editorServer':
       // Its port is what gets refused; a secret over 200 characters keeps the app's own words.
       return /port/i.test(plain) ? t('settings.error.wholeNumber', { min: 1024, max: 65535 }) : reason;
+    case 'nameTemplate':
+      return templateProblemIn(patch.nameTemplate ?? '', t) ?? reason;
+    case 'uploadPathTemplate':
+      return templateProblemIn(patch.uploadPathTemplate ?? '', t) ?? reason;
     case 'customCopyTemplate':
       return t('settings.error.template', { token: '{url}' });
     default:

@@ -11,6 +11,7 @@ import { IntegrationSection } from './integration-section';
 import { KeySection } from './key-section';
 import { LinksSection } from './links-section';
 import { numberPatch } from './number-patch';
+import { NamingSettings } from './naming-settings';
 import { NetworkSettings } from './network-settings';
 import { SettingsSection } from './settings-section';
 import { UpdateSection } from './update-section';
@@ -46,6 +47,7 @@ export function SettingsScreen({ active, keyState, onReplaceKey, onKeyChanged }:
             mono
             testId="setting-default-path"
           />
+          <NamingSettings />
           <TextSetting
             label={t('settings.concurrency')}
             hint={t('settings.concurrencyHint')}
