@@ -7,6 +7,7 @@ import { benchQueueSmallFiles } from './queue-small-files';
 import { benchRendererHistory } from './renderer-history';
 import { benchLargeUpload } from './upload-large-file';
 import { benchNamingHash } from './naming-hash';
+import { benchImageOptimize } from './image-optimize';
 import { benchWatchFolder } from './watch-folder';
 
 const WORK = join(import.meta.dirname, '.work');
@@ -20,6 +21,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   cli: () => benchCliStartup(join(WORK, 'cli')),
   batch: () => benchBatch(join(WORK, 'batch')),
   'naming-hash': () => benchNamingHash(join(WORK, 'naming-hash')),
+  images: () => benchImageOptimize(join(WORK, 'images')),
 };
 
 const wanted = process.argv.slice(2);
