@@ -68,5 +68,9 @@ describe('Upload my screenshots', () => {
     expect(running.service.settings.get().copyLinkFolders).toEqual([shots]);
     await sleep(300);
     expect(running.service.engine.history.list({ limit: 10 }).entries).toHaveLength(1);
+
+    // Removed, the folder no longer copies its links: added again by hand, it would not.
+    expect(await running.service.handlers['watch:remove'](folder.id)).toBe(true);
+    expect(running.service.settings.get().copyLinkFolders).toEqual([]);
   });
 });

@@ -67,6 +67,14 @@ describe('kiedrop watch --screenshots', () => {
       copyLinkFolders: string[];
     };
     expect(settings.copyLinkFolders).toEqual([shots]);
+
+    // Removed, it is no longer among the folders whose links are copied.
+    const id = (JSON.parse(listed.stdout) as { id: number }[])[0]?.id;
+    expect((await runKiedrop(['watch', '--remove', String(id)], env)).code).toBe(0);
+    const after = JSON.parse(await readFile(join(dir, 'data', 'settings.json'), 'utf8')) as {
+      copyLinkFolders: string[];
+    };
+    expect(after.copyLinkFolders).toEqual([]);
   });
 
   it('refuses a folder given with --screenshots', async () => {

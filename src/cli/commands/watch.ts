@@ -432,6 +432,11 @@ export async function runWatch(ctx: CliContext, parsed: ParsedArgs): Promise<num
       if (!folder)
         throw new CliFailure(`There is no watched folder #${id}; \`kiedrop watch --list\` shows them.`);
       await createWatchService({ engine }).removeFolder(id);
+      // Added again later, the folder copies its links only if asked again (--screenshots).
+      const copying = savedCopyLinkFolders(cliDataDir(ctx));
+      const folders = copying.get().copyLinkFolders;
+      if (folders.includes(folder.path))
+        copying.set({ copyLinkFolders: folders.filter((p) => p !== folder.path) });
       ctx.stdout.write(
         `Stopped watching #${id} (${folder.path}). Uploads already queued stay queued; added again, its files upload again.\n`,
       );

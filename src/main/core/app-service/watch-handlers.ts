@@ -71,7 +71,15 @@ export function watchHandlers(deps: HandlerDeps): Pick<Handlers, WatchHandlerNam
       mustExist(id);
       return folderView(await asRefusal(() => watch.updateFolder(id, patch)), engine);
     },
-    'watch:remove': (id) => watch.removeFolder(id),
+    'watch:remove': async (id) => {
+      const path = watch.get(id)?.path;
+      const removed = await watch.removeFolder(id);
+      // Added again later, the folder copies its links only if asked again ("Upload my screenshots").
+      const copying = deps.settings.get().copyLinkFolders;
+      if (removed && path !== undefined && copying.includes(path))
+        deps.settings.set({ copyLinkFolders: copying.filter((p) => p !== path) });
+      return removed;
+    },
     'watch:pause': async (id) => {
       if (id !== null) mustExist(id);
       await asRefusal(() => watch.pause(id ?? undefined));
