@@ -402,6 +402,17 @@ export const en = {
   'settings.naming.noArgument': '{variable}: {plain} takes nothing after the colon.',
   'settings.concurrency': 'Uploads at once',
   'settings.concurrencyHint': 'From 1 to 10. Fewer is kinder to a slow connection.',
+  'settings.imageOptimize': 'Optimise pictures before upload',
+  'settings.imageOptimizeHint':
+    'Converted and shrunk in a temporary copy; your file is never changed. The upload name follows the new format.',
+  'settings.imageFormat': 'Picture format',
+  'settings.imageFormatKeep': 'Keep',
+  'settings.imageQuality': 'Quality',
+  'settings.imageMaxSide': 'Longest side at most',
+  'settings.imageMaxSideNone': 'Original size',
+  'settings.stripMetadata': 'Remove metadata from pictures',
+  'settings.stripMetadataHint':
+    'Removes EXIF (with the GPS position), XMP and IPTC, after turning the picture upright.',
   'settings.copyOnUpload': 'Copy the link when an upload finishes',
   'settings.copyOnUploadHint': 'The link goes to the clipboard in the format below.',
   'settings.copyFormat': 'Copy format',

@@ -7,6 +7,7 @@ import { useSettings } from '../../hooks/use-settings';
 import { useT } from '../../i18n/i18n-context';
 import { ChoiceSetting } from './choice-setting';
 import { EditorServerSection } from './editor-server-section';
+import { ImageSettings } from './image-settings';
 import { IntegrationSection } from './integration-section';
 import { KeySection } from './key-section';
 import { LinksSection } from './links-section';
@@ -59,6 +60,7 @@ export function SettingsScreen({ active, keyState, onReplaceKey, onKeyChanged }:
             width="short"
             testId="setting-concurrency"
           />
+          <ImageSettings />
         </SettingsSection>
 
         <SettingsSection id="settings-after" title={t('settings.section.after')}>
