@@ -2,6 +2,7 @@
 // before they are sent. (--format already says how links are copied, hence --image-format.)
 import { DEFAULT_IMAGE_OPTIONS, IMAGE_TARGET_FORMATS, isImageTargetFormat } from '../main/core/images/types';
 import type { ImageOptions } from '../main/core/images/types';
+import { STRIP_ONLY_QUALITY } from '../main/core/images/from-settings';
 import type { ParsedArgs } from './args';
 import { booleanFlag, stringFlag } from './args';
 import { UsageError } from './errors';
@@ -9,7 +10,6 @@ import { wholeNumberFlag } from './number-flags';
 
 /** The largest --max-size: libvips' own limit on a side is far above any screen. */
 const MAX_SIDE = 65_535;
-export const STRIP_ONLY_QUALITY = 95;
 
 /** Empty when no image flag is given: files go up as they are. */
 export function imageFlags(parsed: ParsedArgs, command: string): { image?: ImageOptions } {

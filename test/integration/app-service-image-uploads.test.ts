@@ -60,4 +60,20 @@ describe('uploads from the window with picture settings', () => {
     expect(await exifr.gps(bytes)).toBeUndefined();
     await h['settings:set']({ stripMetadata: false });
   });
+
+  it('optimises a pasted screenshot too when "Optimise pictures" is on', async () => {
+    const h = app.service.handlers;
+    await h['settings:set']({ imageOptimize: true, imageFormat: 'webp' });
+    app.clipboard.content = {
+      imagePng: await readFile(await writeScreenshotPng(app.filesDir, 'pasted.png')),
+      filePaths: [],
+      text: '',
+    };
+    const result = await h['clipboard:upload']();
+    expect(result.uploaded).toBe(1);
+    const entry = app.service.engine.history.list({ limit: 1 }).entries[0];
+    expect(entry?.fileName).toMatch(/\.webp$/u);
+    expect((await sharp(await stored(entry as HistoryEntry)).metadata()).format).toBe('webp');
+    await h['settings:set']({ imageOptimize: false });
+  });
 });

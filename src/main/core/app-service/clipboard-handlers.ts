@@ -2,6 +2,7 @@
 // uploadClipboard over a snapshot of the system clipboard. It ends with one notification for the
 // batch (its jobs are left out of the per-upload ones) and the links on the clipboard.
 import { join } from 'node:path';
+import { imageOptionsFromSettings } from '../images/from-settings';
 import { isClipboardUploadError, uploadClipboard } from '../clipboard';
 import type { ClipboardAdapter as CoreClipboard } from '../clipboard';
 import type { Handlers } from '../../../shared/ipc-contract';
@@ -35,7 +36,12 @@ export function clipboardHandlers(deps: HandlerDeps): Pick<Handlers, 'clipboard:
         const result = await uploadClipboard({
           clipboard: reader,
           engine,
-          settings: { uploadPath: defaultUploadPath, copyFormat, customTemplate: customCopyTemplate },
+          settings: {
+            uploadPath: defaultUploadPath,
+            copyFormat,
+            customTemplate: customCopyTemplate,
+            image: imageOptionsFromSettings(settings.get()),
+          },
           tempDir: deps.clipboardDir,
           notify: (notice) => deps.notifier?.notify(notice),
           words: deps.notifier?.batchWords?.(),

@@ -2,6 +2,7 @@
 // upload screen can list what the user did today without scanning every job ever recorded.
 import { randomUUID } from 'node:crypto';
 import type { Handlers, JobSnapshot, UploadOptions } from '../../../shared/ipc-contract';
+import { imageOptionsFromSettings } from '../images/from-settings';
 import type { ImageOptions } from '../images/types';
 import { formatLinks } from '../links';
 import { NameInUseError } from '../queue';
@@ -65,14 +66,8 @@ export function uploadHandlers(deps: HandlerDeps): Pick<Handlers, UploadHandlerN
 
   // Settings' picture processing, when either part of it is on.
   function imageProcessing(): { image?: ImageOptions } {
-    const { imageOptimize, imageFormat, imageQuality, imageMaxSide, stripMetadata } = settings.get();
-    if (!imageOptimize && !stripMetadata) return {};
-    return {
-      image: imageOptimize
-        ? { format: imageFormat, quality: imageQuality, maxSide: imageMaxSide, stripMetadata }
-        : // Only the metadata goes: the format stays, at a quality that hardly changes the picture.
-          { format: 'keep', quality: 95, maxSide: null, stripMetadata: true },
-    };
+    const image = imageOptionsFromSettings(settings.get());
+    return image === undefined ? {} : { image };
   }
 
   return {

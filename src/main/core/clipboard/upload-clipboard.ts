@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BASE64_MAX_BYTES } from '../api';
+import type { ImageOptions } from '../images/types';
 import type { Engine } from '../engine';
 import type { LinkFormat } from '../links';
 import type { JobSnapshot } from '../queue';
@@ -18,6 +19,8 @@ export interface ClipboardUploadSettings {
   uploadPath: string;
   copyFormat: LinkFormat;
   customTemplate?: string;
+  /** Settings' picture processing (optimise, remove metadata); absent: sent as they are. */
+  image?: ImageOptions;
 }
 
 export interface UploadClipboardOptions {
@@ -63,7 +66,11 @@ export async function uploadClipboard(opts: UploadClipboardOptions): Promise<Cli
   const content = classifyClipboard(opts.clipboard);
   const { engine, settings } = opts;
   const batchId = (opts.newBatchId ?? randomUUID)();
-  const common = { uploadPath: settings.uploadPath, batchId };
+  const common = {
+    uploadPath: settings.uploadPath,
+    batchId,
+    ...(settings.image ? { image: settings.image } : {}),
+  };
   let savedImage: string | null = null;
   let jobs: JobSnapshot[];
 

@@ -27,3 +27,4 @@ export {
 export type { ImageAttempt } from './job-images';
 export { prepareJobImage } from './prepare-job-image';
 export type { PreparedImage } from './prepare-job-image';
+export { imageOptionsFromSettings, STRIP_ONLY_QUALITY } from './from-settings';
