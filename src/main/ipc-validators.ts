@@ -110,6 +110,8 @@ const watchSettingsFields = {
     .max(MAX_QUIET_MS, { error: quietText })
     .optional(),
   ignoreDotfiles: onOff.optional(),
+  nameTemplate: z.string({ error: 'must be text' }).max(2000, { error: 'is too long' }).optional(),
+  pathTemplate: z.string({ error: 'must be text' }).max(2000, { error: 'is too long' }).optional(),
 };
 const watchPatch = z.strictObject(watchSettingsFields, { error: 'must be a settings object' });
 const folderPath = absolutePath('folder');

@@ -19,6 +19,10 @@ export interface WatchFolderSettings {
   quietMs: number;
   /** Skip files and folders whose name starts with a dot. */
   ignoreDotfiles: boolean;
+  /** Naming template for this folder's uploads ({name}, {hash:8}, {folder}…); '' keeps each file's name. */
+  nameTemplate: string;
+  /** Template for the upload path, in place of uploadPath; '' uses uploadPath. */
+  pathTemplate: string;
 }
 
 /** What adding a folder does with the files already in it: only new files (the default), or those too. */

@@ -16,6 +16,8 @@ const saved = (over: Partial<WatchFolder>): WatchFolder => ({
   polling: false,
   quietMs: 2000,
   ignoreDotfiles: true,
+  nameTemplate: '',
+  pathTemplate: '',
   createdAt: 0,
   updatedAt: 0,
   ...over,
@@ -35,7 +37,15 @@ describe('folderSettings', () => {
       polling: false,
       quietMs: 2000,
       ignoreDotfiles: true,
+      nameTemplate: '',
+      pathTemplate: '',
     });
+  });
+
+  it('refuses a misspelt naming template, naming it', () => {
+    expect(() => folderSettings({ path: '/x', nameTemplate: '{fodler}.{ext}' })).toThrow(
+      'The name template "{fodler}.{ext}" has an unknown variable {fodler}',
+    );
   });
 
   it('refuses a bad upload path, a bad quiet period and an empty pattern, saying what to fix', () => {

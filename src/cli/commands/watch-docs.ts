@@ -10,7 +10,7 @@ export const WATCH_COMMAND: CommandDoc = {
   usage:
     'kiedrop watch [<dir>] [--path PATH] [--include GLOBS] [--exclude GLOBS]\n' +
     '       [--no-recursive] [--polling] [--quiet SECONDS] [--upload-changed]\n' +
-    '       [--upload-existing]\n' +
+    '       [--upload-existing] [--name-template T] [--path-template T]\n' +
     '       kiedrop watch --screenshots [--path PATH]\n' +
     '       kiedrop watch --list [--json] | --remove ID',
   details:
@@ -29,7 +29,10 @@ export const WATCH_COMMAND: CommandDoc = {
     'saves screenshots in (macOS: the screencapture location, else the Desktop; Windows: ' +
     'Pictures\\Screenshots; GNOME and KDE: the Screenshots folder in the XDG Pictures folder) for new ' +
     'files named as the system names screenshots, uploads them to "screenshots" unless --path says ' +
-    'otherwise, and copies each link to the clipboard as it is uploaded (the app does too).',
+    'otherwise, and copies each link to the clipboard as it is uploaded (the app does too). ' +
+    '--name-template and --path-template are saved with the folder and take the variables of ' +
+    "`kiedrop upload` (see its help) and {folder}, the folder's name; {hash} reads each file once more " +
+    'before it is sent; "" removes a template.',
   options: [
     { name: 'path', type: 'string', value: 'PATH', description: 'Folder on the server (default "kiedrop").' },
     {
@@ -61,6 +64,18 @@ export const WATCH_COMMAND: CommandDoc = {
       description: 'Upload the files already in a new folder too.',
     },
     {
+      name: 'name-template',
+      type: 'string',
+      value: 'T',
+      description: 'Name uploads by a template, e.g. "{folder}-{counter}".',
+    },
+    {
+      name: 'path-template',
+      type: 'string',
+      value: 'T',
+      description: 'Upload path from a template, e.g. "shots/{date}".',
+    },
+    {
       name: 'screenshots',
       type: 'boolean',
       description: "Watch the system's screenshot folder; copy each link.",
@@ -79,6 +94,7 @@ export const WATCH_COMMAND: CommandDoc = {
   examples: [
     'kiedrop watch ~/Screenshots --path shots --include "*.png,*.jpg"',
     'kiedrop watch --screenshots',
+    'kiedrop watch ~/Scans --name-template "scan-{counter}.{ext}"',
     'kiedrop watch --list',
     'kiedrop watch --remove 2',
   ],

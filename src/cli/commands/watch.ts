@@ -62,6 +62,10 @@ export function settingsFromFlags(parsed: ParsedArgs): Omit<NewWatchFolder, 'pat
   if (booleanFlag(parsed, 'no-recursive')) settings.recursive = false;
   if (booleanFlag(parsed, 'polling')) settings.polling = true;
   if (booleanFlag(parsed, 'upload-changed')) settings.uploadChanged = true;
+  const nameTemplate = stringFlag(parsed, 'name-template');
+  if (nameTemplate !== undefined) settings.nameTemplate = nameTemplate;
+  const pathTemplate = stringFlag(parsed, 'path-template');
+  if (pathTemplate !== undefined) settings.pathTemplate = pathTemplate;
   refuseQuietMs(stringFlag(parsed, 'quiet-ms'));
   const quiet = stringFlag(parsed, 'quiet');
   if (quiet !== undefined) settings.quietMs = quietFromSeconds(quiet);
@@ -99,6 +103,8 @@ function describeSettings(f: WatchFolder): string {
     ...(f.polling ? ['polling'] : []),
     ...(f.uploadChanged ? ['re-upload changes'] : []),
     ...(f.ignoreDotfiles ? [] : ['dotfiles too']),
+    ...(f.nameTemplate !== '' ? [`names ${f.nameTemplate}`] : []),
+    ...(f.pathTemplate !== '' ? [`path ${f.pathTemplate}`] : []),
   ];
   return parts.join(', ');
 }

@@ -14,6 +14,7 @@ import { SCHEMA_V8_PINS } from './schema-v8-pins';
 import { SCHEMA_V9_LINK_SHARES } from './schema-v9-link-shares';
 import { SCHEMA_V10_LINK_LIFETIMES } from './schema-v10-link-lifetimes';
 import { SCHEMA_V11_URL_COPIES } from './schema-v11-url-copies';
+import { SCHEMA_V13_WATCH_NAMING } from './schema-v13-watch-naming';
 import { SCHEMA_V12_IMAGE_JOBS } from './schema-v12-image-jobs';
 
 export interface Migration {
@@ -45,6 +46,7 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'image optimisation in upload jobs, and sizes in history',
     sql: SCHEMA_V12_IMAGE_JOBS,
   },
+  { version: 13, name: "watched folders' naming templates", sql: SCHEMA_V13_WATCH_NAMING },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -4,7 +4,7 @@
 // lists is first compared with the ledger (listed-files.ts), so the files of a big folder that are
 // already uploaded cost a lookup each, not a quiet period.
 import { lstat, realpath } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { statCandidate } from './candidate-stat';
 import { createFileFilter } from './file-filter';
 import type { FileFilter } from './file-filter';
@@ -421,6 +421,9 @@ export class FolderRuntime {
       {
         id: folder.id,
         uploadPath: folder.uploadPath,
+        name: basename(folder.path),
+        nameTemplate: folder.nameTemplate,
+        pathTemplate: folder.pathTemplate,
         uploadChanged: folder.uploadChanged,
         absolutePath: (rel) => this.absolutePath(rel),
       },

@@ -3,6 +3,7 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { validateUploadPath } from '../api';
+import { checkTemplates } from '../naming/apply-templates';
 import { validateGlobs } from './file-filter';
 import type { FolderSettings } from './folder-store';
 import type { NewWatchFolder, WatchFolder, WatchFolderPatch } from './types';
@@ -40,11 +41,14 @@ export function folderSettings(input: NewWatchFolder, defaults: { quietMs?: numb
     polling: input.polling ?? false,
     quietMs: input.quietMs ?? defaults.quietMs ?? DEFAULT_QUIET_MS,
     ignoreDotfiles: input.ignoreDotfiles ?? true,
+    nameTemplate: (input.nameTemplate ?? '').trim(),
+    pathTemplate: (input.pathTemplate ?? '').trim(),
   };
   validateUploadPath(settings.uploadPath);
   validateGlobs(settings.include, 'include');
   validateGlobs(settings.exclude, 'exclude');
   checkQuietMs(settings.quietMs);
+  checkTemplates(settings);
   return settings;
 }
 

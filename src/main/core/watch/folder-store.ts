@@ -41,6 +41,8 @@ export function rowToFolder(row: Row): WatchFolder {
     polling: num(row, 'polling') !== 0,
     quietMs: num(row, 'quiet_ms'),
     ignoreDotfiles: num(row, 'ignore_dotfiles') !== 0,
+    nameTemplate: str(row, 'name_template'),
+    pathTemplate: str(row, 'path_template'),
     createdAt: num(row, 'created_at'),
     updatedAt: num(row, 'updated_at'),
   };
@@ -57,6 +59,8 @@ function params(s: FolderSettings): unknown[] {
     s.polling ? 1 : 0,
     Math.round(s.quietMs),
     s.ignoreDotfiles ? 1 : 0,
+    s.nameTemplate,
+    s.pathTemplate,
   ];
 }
 
@@ -77,8 +81,8 @@ export function createFolderStore(db: KieDropDb): FolderStore {
     insert(settings, now) {
       const row = one(
         `INSERT INTO watch_folders (path, upload_path, include, exclude, recursive, enabled, upload_changed,
-           polling, quiet_ms, ignore_dotfiles, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+           polling, quiet_ms, ignore_dotfiles, name_template, path_template, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
         settings.path,
         ...params(settings),
         now,
@@ -90,7 +94,8 @@ export function createFolderStore(db: KieDropDb): FolderStore {
     update: (id, settings, now) =>
       one(
         `UPDATE watch_folders SET upload_path = ?, include = ?, exclude = ?, recursive = ?, enabled = ?,
-           upload_changed = ?, polling = ?, quiet_ms = ?, ignore_dotfiles = ?, updated_at = ?
+           upload_changed = ?, polling = ?, quiet_ms = ?, ignore_dotfiles = ?, name_template = ?,
+           path_template = ?, updated_at = ?
          WHERE id = ? RETURNING *`,
         ...params(settings),
         now,

@@ -30,6 +30,10 @@ export interface HandoverDeps {
 export interface HandoverFolder {
   id: number;
   uploadPath: string;
+  /** The folder's own name, for {folder}, and its naming templates ('' = none). */
+  name: string;
+  nameTemplate: string;
+  pathTemplate: string;
   uploadChanged: boolean;
   absolutePath(relativePath: string): string;
 }
@@ -110,7 +114,13 @@ async function queueClaimed(
   try {
     jobs = await deps.queue.enqueueFiles(
       claimed.map((c) => folder.absolutePath(c.relativePath)),
-      { source: 'watch', uploadPath: folder.uploadPath },
+      {
+        source: 'watch',
+        uploadPath: folder.uploadPath,
+        nameTemplate: folder.nameTemplate,
+        pathTemplate: folder.pathTemplate,
+        folder: folder.name,
+      },
     );
   } catch (err) {
     // Nothing was queued (the batch is one transaction): give the claims back so the files are
