@@ -310,6 +310,12 @@ export const en = {
   'watch.addDialog.uploadToo': 'Upload them too',
   'watch.addDialog.uploadTooHint': 'Each file already here gets a public link, as new files do.',
   'watch.addDialog.confirm': 'Start watching',
+  'watch.field.nameTemplate': 'Name template',
+  'watch.field.nameTemplateHint':
+    'Names this folder’s uploads, for example {example}; {folder} is this folder’s name. Empty keeps each file’s own name; the templates in Settings do not apply here.',
+  'watch.field.pathTemplate': 'Upload path template',
+  'watch.field.pathTemplateHint':
+    'Makes the upload path in place of the one above, for example {example}. Empty uses the one above.',
   'watch.field.uploadPath': 'Upload path',
   'watch.field.uploadPathHint': 'The server folder this folder’s files go to.',
   'watch.field.quiet': 'Quiet period',

@@ -297,6 +297,11 @@ export const zhCN: Messages = {
   'watch.addDialog.uploadToo': '也上传已有的文件',
   'watch.addDialog.uploadTooHint': '已有的每个文件都会像新文件一样获得公开链接。',
   'watch.addDialog.confirm': '开始监视',
+  'watch.field.nameTemplate': '文件名模板',
+  'watch.field.nameTemplateHint':
+    '为这个文件夹的上传命名，例如 {example}；{folder} 是这个文件夹的名称。留空则保留文件原名；设置中的模板不适用于这里。',
+  'watch.field.pathTemplate': '上传路径模板',
+  'watch.field.pathTemplateHint': '代替上面的上传路径生成路径，例如 {example}。留空则使用上面的路径。',
   'watch.field.uploadPath': '上传路径',
   'watch.field.uploadPathHint': '此文件夹的文件上传到的服务器文件夹。',
   'watch.field.quiet': '静默时间',

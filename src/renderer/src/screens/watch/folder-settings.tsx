@@ -9,6 +9,7 @@ import { useSaveFeedback } from '../../hooks/use-save-feedback';
 import type { SaveFeedback } from '../../hooks/use-save-feedback';
 import { useT } from '../../i18n/i18n-context';
 import { SettingRow } from '../settings/setting-row';
+import { templateProblemIn } from '../settings/template-problem-words';
 import { useDraftInput } from '../settings/use-draft-input';
 import { TagInput } from './tag-input';
 import {
@@ -91,6 +92,8 @@ export function FolderSettings({ id, folder, onUpdate }: FolderSettingsProps) {
   const update = useCallback((patch: WatchFolderPatch) => onUpdate(folder.id, patch), [onUpdate, folder.id]);
   const path = useSaveFeedback(update);
   const quiet = useSaveFeedback(update);
+  const nameTemplate = useSaveFeedback(update);
+  const pathTemplate = useSaveFeedback(update);
   const include = useSaveFeedback(update);
   const exclude = useSaveFeedback(update);
   const switches = useSaveFeedback(update);
@@ -106,6 +109,27 @@ export function FolderSettings({ id, folder, onUpdate }: FolderSettingsProps) {
           save={path}
           width="long"
           testId="watch-upload-path"
+        />
+        <TextField
+          label={t('watch.field.nameTemplate')}
+          hint={t('watch.field.nameTemplateHint', {
+            example: '{folder}-{counter}.{ext}',
+            folder: '{folder}',
+          })}
+          value={folder.nameTemplate}
+          toPatch={(text) => templateProblemIn(text.trim(), t) ?? { nameTemplate: text.trim() }}
+          save={nameTemplate}
+          width="long"
+          testId="watch-name-template"
+        />
+        <TextField
+          label={t('watch.field.pathTemplate')}
+          hint={t('watch.field.pathTemplateHint', { example: 'shots/{date:YYYY-MM}' })}
+          value={folder.pathTemplate}
+          toPatch={(text) => templateProblemIn(text.trim(), t) ?? { pathTemplate: text.trim() }}
+          save={pathTemplate}
+          width="long"
+          testId="watch-path-template"
         />
         <TextField
           label={t('watch.field.quiet')}
