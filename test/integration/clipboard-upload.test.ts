@@ -116,6 +116,22 @@ describe('uploadClipboard', () => {
     expect(board.writes).toEqual([result.uploaded.map((e) => e.downloadUrl).join('\n')]);
   });
 
+  it("a pasted picture is named and placed by Settings' naming templates", async () => {
+    const png = makePng(4, [10, 20, 30]);
+    const result = await uploadClipboard({
+      clipboard: clipboard({ png }),
+      engine,
+      settings: {
+        ...settings,
+        naming: { nameTemplate: 'paste-{counter}.{ext}', pathTemplate: 'clips/{date:YYYY}' },
+      },
+      tempDir: join(fx.dir, 'named'),
+    });
+    expect(result.uploaded.map((e) => [e.uploadPath, e.fileName])).toEqual([
+      [`clips/${new Date().getFullYear()}`, 'paste-1.png'],
+    ]);
+  });
+
   it('an http(s) link → URL upload fetched by the service', async () => {
     // Something for the service to fetch: a file already on the emulator, over loopback.
     const src = join(fx.dir, 'source.txt');

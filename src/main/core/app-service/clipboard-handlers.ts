@@ -31,7 +31,8 @@ export function clipboardHandlers(deps: HandlerDeps): Pick<Handlers, 'clipboard:
         readText: () => snapshot.text,
         writeText: (text) => clipboard.writeText(text),
       };
-      const { defaultUploadPath, copyFormat, customCopyTemplate } = settings.get();
+      const { defaultUploadPath, copyFormat, customCopyTemplate, nameTemplate, uploadPathTemplate } =
+        settings.get();
       try {
         const result = await uploadClipboard({
           clipboard: reader,
@@ -41,6 +42,7 @@ export function clipboardHandlers(deps: HandlerDeps): Pick<Handlers, 'clipboard:
             copyFormat,
             customTemplate: customCopyTemplate,
             image: imageOptionsFromSettings(settings.get()),
+            naming: { nameTemplate, pathTemplate: uploadPathTemplate },
           },
           tempDir: deps.clipboardDir,
           notify: (notice) => deps.notifier?.notify(notice),

@@ -21,6 +21,8 @@ export interface ClipboardUploadSettings {
   customTemplate?: string;
   /** Settings' picture processing (optimise, remove metadata); absent: sent as they are. */
   image?: ImageOptions;
+  /** Settings' naming templates for pasted pictures and files (links keep their names); absent: none. */
+  naming?: { nameTemplate: string; pathTemplate: string };
 }
 
 export interface UploadClipboardOptions {
@@ -70,6 +72,7 @@ export async function uploadClipboard(opts: UploadClipboardOptions): Promise<Cli
     uploadPath: settings.uploadPath,
     batchId,
     ...(settings.image ? { image: settings.image } : {}),
+    ...(settings.naming ?? {}),
   };
   let savedImage: string | null = null;
   let jobs: JobSnapshot[];
