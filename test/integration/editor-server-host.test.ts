@@ -74,6 +74,38 @@ describe('editor server in the app', () => {
     await expect(send()).rejects.toThrow(/ECONNREFUSED/);
   });
 
+  it("names an editor's uploads by the naming templates in Settings", async () => {
+    const settings = createSettingsStore(fx.dataDir);
+    const port = await freePort();
+    settings.set({
+      nameTemplate: 'note-{counter}.{ext}',
+      uploadPathTemplate: 'notes',
+      editorServer: { ...settings.get().editorServer, enabled: true, port },
+    });
+    const host = createEditorServerHost({
+      engine,
+      settings,
+      clipboard: { writeText: () => undefined },
+      clipboardDir: join(fx.dir, 'clipboard'),
+      approveClient: async () => true,
+    });
+    fx.defer(() => host.close());
+    await host.apply();
+    const file = join(fx.dir, 'image.png');
+    await writeFile(
+      file,
+      encodePng(2, 2, () => [1, 2, 3]),
+    );
+    const res = await postToEditorServer(port, {
+      headers: { 'Content-Type': 'application/json', 'User-Agent': 'Obsidian/1.5' },
+      body: JSON.stringify({ list: [file] }),
+    });
+    expect(res.body.success).toBe(true);
+    expect(engine.history.list().entries.map((e) => [e.uploadPath, e.fileName])).toEqual([
+      ['notes', 'note-1.png'],
+    ]);
+  });
+
   it('says why when the port is taken, and starts once another port is set', async () => {
     const taken = http.createServer();
     await new Promise<void>((r) => taken.listen(0, '127.0.0.1', r));

@@ -44,6 +44,12 @@ export function createEditorServerHost(opts: EditorServerHostOptions): EditorSer
   let applied: EditorServerSetting | null = null;
   let chain: Promise<void> = Promise.resolve();
 
+  // Settings' naming templates, as for the app's other uploads.
+  function namingFromSettings(): { nameTemplate: string; pathTemplate: string } {
+    const { nameTemplate, uploadPathTemplate } = settings.get();
+    return { nameTemplate, pathTemplate: uploadPathTemplate };
+  }
+
   async function clipboardLinks(): Promise<string[]> {
     if (!opts.clipboard.read) throw new Error('KieDrop cannot read the clipboard here.');
     const snapshot = await opts.clipboard.read();
@@ -57,7 +63,12 @@ export function createEditorServerHost(opts: EditorServerHostOptions): EditorSer
     const result = await uploadClipboard({
       clipboard: reader,
       engine,
-      settings: { uploadPath: defaultUploadPath, copyFormat, customTemplate: customCopyTemplate },
+      settings: {
+        uploadPath: defaultUploadPath,
+        copyFormat,
+        customTemplate: customCopyTemplate,
+        naming: namingFromSettings(),
+      },
       tempDir: opts.clipboardDir,
     });
     return result.uploaded.map((e) => e.downloadUrl);
@@ -81,6 +92,7 @@ export function createEditorServerHost(opts: EditorServerHostOptions): EditorSer
           uploadFilesForEditor(engine, paths, {
             uploadPath: settings.get().defaultUploadPath,
             source: 'manual',
+            naming: namingFromSettings(),
           }),
         uploadClipboard: clipboardLinks,
         approveClient: opts.approveClient ?? (async () => false),

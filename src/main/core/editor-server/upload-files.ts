@@ -17,6 +17,8 @@ export interface EditorUploadOptions {
   uploadPath: string;
   /** The history source the uploads are recorded with. */
   source: UploadSource;
+  /** Settings' naming templates ('' = none). */
+  naming?: { nameTemplate: string; pathTemplate: string };
 }
 
 const leaveClipboardAlone = { writeText: (): void => undefined };
@@ -32,6 +34,7 @@ export async function uploadFilesForEditor(
     batchId,
     source: opts.source,
     method: 'stream',
+    ...(opts.naming ?? {}),
   });
   const outcome = await runUploadBatch(engine, batchId, jobs, leaveClipboardAlone, { format: 'url' });
   const byJob = new Map(outcome.uploaded.map((e) => [e.jobId, e.downloadUrl]));
