@@ -272,12 +272,15 @@ describe('renewing several entries', () => {
     await historyRow(page, names[1] as string)
       .locator('.history-meta')
       .click({ modifiers: ['Control'] });
+    // Polls wait up to 10 s: on a loaded machine the selection bar can take longer than the default second.
     await expect
-      .poll(() => page.getByTestId('bulk-bar').locator('.bulk-count').textContent())
+      .poll(() => page.getByTestId('bulk-bar').locator('.bulk-count').textContent(), { timeout: 10_000 })
       .toBe('2 selected');
     await page.getByTestId('bulk-bar').getByRole('button', { name: 'Renew' }).click();
     await h.waitForEvent('history', (change) => change.added?.renewOf === old[0], 30_000);
     await h.waitForEvent('history', (change) => change.added?.renewOf === old[1], 30_000);
-    await expect.poll(() => page.getByTestId('announcer').textContent()).toContain('Renewing 2');
+    await expect
+      .poll(() => page.getByTestId('announcer').textContent(), { timeout: 10_000 })
+      .toContain('Renewing 2');
   });
 });
