@@ -71,3 +71,12 @@ export function jobIdFor(history: HistoryStore, ref: RecordId): number {
   }
   return entry.jobId;
 }
+
+/** The one history id a command takes as its argument (`kiedrop renew 12`, `pin h12`, `qr 12`, `save 12`). */
+export function oneHistoryIdArg(positionals: readonly string[], command: string): RecordId {
+  const [idText, ...extra] = positionals;
+  if (idText === undefined)
+    throw new UsageError('which entry? Pass its id, as `kiedrop history` shows it', command);
+  if (extra.length > 0) throw new UsageError(`takes one history id (got ${positionals.length})`, command);
+  return parseRecordId(idText, 'history', 'the id', command);
+}

@@ -3,20 +3,15 @@ import type { ParsedArgs } from '../args';
 import { booleanFlag } from '../args';
 import type { CliContext } from '../context';
 import { withEngine } from '../engine-session';
-import { CliFailure, EXIT_OK, UsageError } from '../errors';
+import { CliFailure, EXIT_OK } from '../errors';
 import { formatExpiry, formatLocalDateTime } from '../format';
-import { historyEntryFor, historyRef, parseRecordId } from '../record-ids';
+import { historyEntryFor, historyRef, oneHistoryIdArg } from '../record-ids';
 
 // `kiedrop pin ID` and `kiedrop unpin ID`: mark an entry so `kiedrop keepalive` (and the app, while it
 // runs) upload it again to its own link before it expires. Pinning only records the wish; nothing is sent.
 
 function oneId(parsed: ParsedArgs, command: string) {
-  const [idText, ...extra] = parsed.positionals;
-  if (idText === undefined)
-    throw new UsageError('which entry? Pass its id, as `kiedrop history` shows it', command);
-  if (extra.length > 0)
-    throw new UsageError(`takes one history id (got ${parsed.positionals.length})`, command);
-  return parseRecordId(idText, 'history', 'the id', command);
+  return oneHistoryIdArg(parsed.positionals, command);
 }
 
 export async function runPin(ctx: CliContext, parsed: ParsedArgs): Promise<number> {

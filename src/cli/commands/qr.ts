@@ -7,18 +7,13 @@ import type { ParsedArgs } from '../args';
 import { stringFlag } from '../args';
 import type { CliContext } from '../context';
 import { withEngine } from '../engine-session';
-import { CliFailure, EXIT_OK, UsageError } from '../errors';
-import { historyEntryFor, historyRef, parseRecordId } from '../record-ids';
+import { CliFailure, EXIT_OK } from '../errors';
+import { historyEntryFor, historyRef, oneHistoryIdArg } from '../record-ids';
 
 const COMMAND = 'qr';
 
 export async function runQr(ctx: CliContext, parsed: ParsedArgs): Promise<number> {
-  const [idText, ...extra] = parsed.positionals;
-  if (idText === undefined)
-    throw new UsageError('which entry? Pass its id, as `kiedrop history` shows it', COMMAND);
-  if (extra.length > 0)
-    throw new UsageError(`takes one history id (got ${parsed.positionals.length})`, COMMAND);
-  const ref = parseRecordId(idText, 'history', 'the id', COMMAND);
+  const ref = oneHistoryIdArg(parsed.positionals, COMMAND);
   const svgFile = stringFlag(parsed, 'svg');
 
   return withEngine(ctx, parsed, { needsKey: false }, async ({ engine }) => {

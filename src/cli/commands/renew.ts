@@ -6,11 +6,11 @@ import type { ParsedArgs } from '../args';
 import { booleanFlag } from '../args';
 import type { CliContext } from '../context';
 import { withEngine } from '../engine-session';
-import { CliFailure, UsageError } from '../errors';
+import { CliFailure } from '../errors';
 import { formatLinkLine } from '../format';
 import { jobJson } from '../job-json';
 import { runJobs } from '../job-runner';
-import { historyEntryFor, historyRef, parseRecordId } from '../record-ids';
+import { historyEntryFor, historyRef, oneHistoryIdArg } from '../record-ids';
 import { finishRun } from '../run-outcome';
 import { COPIES_FOLDER_NAME } from '../../main/core/copies/copy-store';
 
@@ -27,13 +27,7 @@ export function routeDescription(job: JobSnapshot): string {
 }
 
 export async function runRenew(ctx: CliContext, parsed: ParsedArgs): Promise<number> {
-  const [idText, ...extra] = parsed.positionals;
-  if (idText === undefined) {
-    throw new UsageError('which entry? Pass its id, as `kiedrop history` shows it', COMMAND);
-  }
-  if (extra.length > 0)
-    throw new UsageError(`takes one history id (got ${parsed.positionals.length})`, COMMAND);
-  const ref = parseRecordId(idText, 'history', 'the id', COMMAND);
+  const ref = oneHistoryIdArg(parsed.positionals, COMMAND);
   const json = booleanFlag(parsed, 'json');
 
   return withEngine(ctx, parsed, { needsKey: true }, async ({ engine, key }) => {

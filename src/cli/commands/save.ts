@@ -6,8 +6,8 @@ import type { ParsedArgs } from '../args';
 import { booleanFlag, stringFlag } from '../args';
 import type { CliContext } from '../context';
 import { withEngine } from '../engine-session';
-import { CliFailure, EXIT_OK, UsageError } from '../errors';
-import { historyEntryFor, historyRef, parseRecordId } from '../record-ids';
+import { CliFailure, EXIT_OK } from '../errors';
+import { historyEntryFor, historyRef, oneHistoryIdArg } from '../record-ids';
 import { resolveCliConfig } from '../session';
 import { cliVersion } from '../version';
 
@@ -26,12 +26,7 @@ async function kindOf(path: string): Promise<'file' | 'folder' | null> {
 }
 
 export async function runSave(ctx: CliContext, parsed: ParsedArgs): Promise<number> {
-  const [idText, ...extra] = parsed.positionals;
-  if (idText === undefined)
-    throw new UsageError('which entry? Pass its id, as `kiedrop history` shows it', COMMAND);
-  if (extra.length > 0)
-    throw new UsageError(`takes one history id (got ${parsed.positionals.length})`, COMMAND);
-  const ref = parseRecordId(idText, 'history', 'the id', COMMAND);
+  const ref = oneHistoryIdArg(parsed.positionals, COMMAND);
   const output = stringFlag(parsed, 'output');
   const json = booleanFlag(parsed, 'json');
   const config = resolveCliConfig(ctx, parsed);
