@@ -118,7 +118,7 @@ describe('the Watch screen', () => {
     const settingsButton = card(page).getByRole('button', { name: `Settings for ${FOLDER}` });
     await settingsButton.click();
     expect(await settingsButton.getAttribute('aria-expanded')).toBe('true');
-    const path = card(page).getByRole('textbox', { name: 'Upload path' });
+    const path = card(page).getByRole('textbox', { name: 'Upload path', exact: true });
     await path.fill('phone/camera');
     await path.press('Enter');
     await expect.poll(() => card(page).locator('.watch-target').textContent()).toBe('phone/camera/');
