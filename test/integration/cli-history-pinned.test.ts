@@ -86,7 +86,8 @@ describe('kiedrop history and pinned entries', () => {
     const paths = await Promise.all(
       ['one.txt', 'two.txt'].map((name) => writeFileIn(dir, name, `content of ${name}\n`)),
     );
-    await run(['upload', ...paths]);
+    // One at a time, so one.txt is h1 and two.txt h2 (a batch records them in the order they finish).
+    for (const path of paths) await run(['upload', path]);
     expect(await run(['history', '--pinned'])).toBe('No history entries match.\n');
 
     await run(['pin', 'h2']);
