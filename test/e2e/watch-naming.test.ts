@@ -19,7 +19,11 @@ describe('naming templates of a watched folder', () => {
     const inbox = join(run.root, FOLDER);
     await mkdir(inbox);
     await h.service.watch.addFolder({ path: inbox, quietMs: 300 });
-    await page.keyboard.press('Control+3');
+    // The Watch screen by its button, once the window is ready (a key press before that would be lost).
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('button', { name: 'Watch', exact: true })
+      .click({ timeout: 30_000 });
     const card = page
       .getByTestId('watch-folder')
       .filter({ has: page.getByRole('heading', { name: FOLDER }) });

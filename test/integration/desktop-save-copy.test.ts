@@ -71,7 +71,9 @@ describe('Save a copy… and local copies of URL uploads in the window', () => {
     await expect.poll(() => h.service.settings.get().urlUploadCopiesMaxMiB).toBe(200);
     await field.fill('0');
     await field.press('Enter');
-    expect(await errorNextTo(h.page, label)).toBe('Enter a whole number from 1 to 102400.');
+    await expect
+      .poll(() => errorNextTo(h.page, label), { timeout: 20_000 })
+      .toBe('Enter a whole number from 1 to 102400.');
     expect(h.service.settings.get().urlUploadCopiesMaxMiB).toBe(200);
 
     await h.handlers['settings:set']({ language: 'zh-CN' });
@@ -85,6 +87,8 @@ describe('Save a copy… and local copies of URL uploads in the window', () => {
     const zhField = h.page.getByLabel(zhLabel, { exact: true });
     await zhField.fill('0');
     await zhField.press('Enter');
-    expect(await errorNextTo(h.page, zhLabel)).toBe('请输入 1 到 102400 之间的整数。');
+    await expect
+      .poll(() => errorNextTo(h.page, zhLabel), { timeout: 20_000 })
+      .toBe('请输入 1 到 102400 之间的整数。');
   });
 });

@@ -49,7 +49,9 @@ describe('Settings: links that last', () => {
 
     await field.fill('49');
     await field.press('Enter');
-    expect(await errorNextTo(h.page, label)).toBe('Enter a whole number of hours from 1 to 48.');
+    await expect
+      .poll(() => errorNextTo(h.page, label), { timeout: 20_000 })
+      .toBe('Enter a whole number of hours from 1 to 48.');
     expect(h.service.settings.get().keepAliveLeadHours).toBe(24);
   });
 
@@ -64,6 +66,8 @@ describe('Settings: links that last', () => {
     const field = h.page.getByLabel(label, { exact: true });
     await field.fill('0');
     await field.press('Enter');
-    expect(await errorNextTo(h.page, label)).toBe('请输入 1 到 48 之间的整数小时数。');
+    await expect
+      .poll(() => errorNextTo(h.page, label), { timeout: 20_000 })
+      .toBe('请输入 1 到 48 之间的整数小时数。');
   });
 });
