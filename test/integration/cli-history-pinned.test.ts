@@ -55,7 +55,7 @@ describe('kiedrop history and pinned entries', () => {
     const paths = await Promise.all(
       ['alpha.txt', 'beta.txt', 'gamma.txt'].map((name) => writeFileIn(dir, name, `content of ${name}\n`)),
     );
-    await run(['upload', ...paths]);
+    for (const path of paths) await run(['upload', path]); // one at a time: ids in the order given
     await run(['pin', 'h1']);
     await run(['pin', 'h3']);
 
