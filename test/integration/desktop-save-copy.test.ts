@@ -10,18 +10,12 @@ import { DEFAULT_TEST_KEY } from '../emulator/index';
 import { launchHarness, type Harness } from '../harness';
 import type { JobSnapshot } from '../../src/shared/ipc-contract';
 import { historyRow } from '../e2e/support/page-actions';
+import { errorNextTo } from '../support/settings-field';
 
 let h: Harness;
 
 function nav(page: Page, name: string) {
   return page.getByRole('navigation').first().getByRole('button', { name, exact: true });
-}
-
-async function errorNextTo(page: Page, label: string): Promise<string> {
-  const row = page.locator('.setting', { has: page.getByLabel(label, { exact: true }) });
-  const alert = row.getByRole('alert');
-  await alert.waitFor({ timeout: 10_000 });
-  return (await alert.textContent()) ?? '';
 }
 
 beforeAll(async () => {

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { DEFAULT_TEST_KEY } from '../emulator/index';
 import { launchHarness } from '../harness';
 import type { Harness } from '../harness';
+import { errorNextTo } from '../support/settings-field';
 
 let h: Harness;
 
@@ -13,13 +14,6 @@ function nav(page: Page, name: string) {
 }
 
 /** The error shown next to the field labelled `label`. */
-async function errorNextTo(page: Page, label: string): Promise<string> {
-  const row = page.locator('.setting', { has: page.getByLabel(label, { exact: true }) });
-  const alert = row.getByRole('alert');
-  await alert.waitFor({ timeout: 10_000 });
-  return (await alert.textContent()) ?? '';
-}
-
 beforeAll(async () => {
   h = await launchHarness({ savedKey: DEFAULT_TEST_KEY });
   await nav(h.page, 'Settings').click({ timeout: 30_000 });

@@ -7,6 +7,7 @@ import { DEFAULT_TEST_KEY } from '../emulator/index';
 import { launchHarness } from '../harness';
 import type { Harness } from '../harness';
 import { LinkCheckStore } from '../../src/main/core/health';
+import { errorNextTo } from '../support/settings-field';
 
 const HOUR = 60 * 60 * 1000;
 const LABEL = 'Links last (hours; empty: learn it)';
@@ -15,13 +16,6 @@ let h: Harness;
 
 function nav(page: Page, name: string) {
   return page.getByRole('navigation').first().getByRole('button', { name, exact: true });
-}
-
-async function errorNextTo(page: Page, label: string): Promise<string> {
-  const row = page.locator('.setting', { has: page.getByLabel(label, { exact: true }) });
-  const alert = row.getByRole('alert');
-  await alert.waitFor({ timeout: 10_000 });
-  return (await alert.textContent()) ?? '';
 }
 
 beforeAll(async () => {
