@@ -16,6 +16,7 @@ import { SCHEMA_V10_LINK_LIFETIMES } from './schema-v10-link-lifetimes';
 import { SCHEMA_V11_URL_COPIES } from './schema-v11-url-copies';
 import { SCHEMA_V13_WATCH_NAMING } from './schema-v13-watch-naming';
 import { SCHEMA_V12_IMAGE_JOBS } from './schema-v12-image-jobs';
+import { SCHEMA_V14_WATCH_IMAGES } from './schema-v14-watch-images';
 
 export interface Migration {
   version: number;
@@ -47,6 +48,7 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: SCHEMA_V12_IMAGE_JOBS,
   },
   { version: 13, name: "watched folders' naming templates", sql: SCHEMA_V13_WATCH_NAMING },
+  { version: 14, name: "watched folders' picture choices", sql: SCHEMA_V14_WATCH_IMAGES },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
