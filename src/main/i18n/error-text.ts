@@ -14,7 +14,21 @@ const CATALOGUES: Record<Language, Record<ErrorKey, string>> = {
 };
 const PLACEHOLDER = /\{(\w+)\}/gu;
 
-function said(language: Language, code: string, params: CodeParams): string | null {
+/** A reason that is itself coded (`cause` and `cause.<name>`, as translate-error.ts reads them) said first,
+ * as `reason`, without its closing full stop. */
+function withCause(language: Language, params: CodeParams): CodeParams {
+  const cause = params['cause'];
+  if (typeof cause !== 'string') return params;
+  const causeParams: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (name.startsWith('cause.')) causeParams[name.slice('cause.'.length)] = value;
+  }
+  const reason = said(language, cause, causeParams);
+  return reason === null ? params : { ...params, reason: reason.replace(/[.。]\s*$/u, '') };
+}
+
+function said(language: Language, code: string, codeParams: CodeParams): string | null {
+  const params = withCause(language, codeParams);
   const key = `error.${code}`;
   if (!(key in errorMessagesEn)) return null;
   const template = CATALOGUES[language][key as ErrorKey];

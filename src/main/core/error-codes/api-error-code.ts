@@ -1,8 +1,9 @@
 // The stable code and params of an API client failure: what the window translates, the queue stores on a
 // failed job and the command line picks its hints by. Derived from the kinds and fields ApiError already
-// carries, in one place. Pure: imports only the API client's error types.
+// carries, in one place. Pure: imports only the API client's error types (a naming template's among them).
 import { basename } from 'node:path';
 import type { ApiError } from '../api';
+import { isNamingTemplateError } from '../naming/template-error';
 import type { ErrorParams } from '../../../shared/ipc-contract';
 
 export interface CodedError {
@@ -153,6 +154,7 @@ export function apiErrorCode(err: ApiError, knownPath: string | null = null): Co
     case 'local-file':
       return localFileCode(err, knownPath);
     case 'invalid-input': {
+      if (isNamingTemplateError(err)) return err.coded;
       const big = BASE64_TOO_LARGE.exec(err.message);
       if (big) {
         const name = basename((big[1] ?? '').replace(/^"(.*)"$/u, '$1'));

@@ -9,6 +9,7 @@ import { sha256OfFile } from './content-hash';
 import { nextCounter } from './counter-store';
 import type { TemplateFacts } from './expand-template';
 import { expandTemplate, parseTemplate } from './expand-template';
+import { invalidResultCode } from './problem-code';
 import type { TemplateTarget } from './template-error';
 import { NamingTemplateError } from './template-error';
 
@@ -44,7 +45,12 @@ function checkResult(target: TemplateTarget, template: string, result: string): 
     else validateUploadPath(result);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    throw new NamingTemplateError(target, template, `gives "${result}", which cannot be used: ${why}`);
+    throw new NamingTemplateError(
+      target,
+      template,
+      `gives "${result}", which cannot be used: ${why}`,
+      invalidResultCode(target, result, why),
+    );
   }
 }
 

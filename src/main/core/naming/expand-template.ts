@@ -9,6 +9,7 @@ import {
   scanTemplate,
   templateProblemText,
 } from '../../../shared/naming-template';
+import { missingFactCode, templateProblemCode } from './problem-code';
 import type { TemplateTarget } from './template-error';
 import { NamingTemplateError } from './template-error';
 
@@ -36,7 +37,12 @@ export interface TemplateFacts {
 export function parseTemplate(template: string, target: TemplateTarget): TemplatePart[] {
   const scanned = scanTemplate(template);
   if ('problem' in scanned) {
-    throw new NamingTemplateError(target, template, templateProblemText(scanned.problem));
+    throw new NamingTemplateError(
+      target,
+      template,
+      templateProblemText(scanned.problem),
+      templateProblemCode(scanned.problem),
+    );
   }
   return scanned.parts;
 }
@@ -88,7 +94,7 @@ export async function expandTemplate(
     });
   } catch (err) {
     if (err instanceof MissingFactError)
-      throw new NamingTemplateError(target, template, MISSING[err.variable]);
+      throw new NamingTemplateError(target, template, MISSING[err.variable], missingFactCode(err.variable));
     throw err;
   }
 }

@@ -5,4 +5,4 @@ export type { TemplateFacts, TemplateVariable } from './expand-template';
 export { formatDate } from '../../../shared/naming-template';
 export { sha256OfFile } from './content-hash';
 export { nextCounter } from './counter-store';
-export { NamingTemplateError } from './template-error';
+export { isNamingTemplateError, NamingTemplateError } from './template-error';

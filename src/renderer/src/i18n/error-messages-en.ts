@@ -143,4 +143,30 @@ export const errorMessagesEn = {
     '{folder} is a file, not a folder. Choose the folder that holds the files; KieDrop checks again every {every}.',
   'error.watch.folder-failed':
     'The folder {folder} cannot be watched ({reason}); KieDrop checks again every {every}.',
+  // A naming template the app refused at upload time (a misspelt variable, or a result the API refuses).
+  // The reasons (`naming.result.*`) follow "cannot be used:" without their own full stop.
+  'error.naming.unknown-variable':
+    'The naming template “{template}” uses {variable}, which is not a variable. Use {variables}.',
+  'error.naming.unclosed-brace': 'In the naming template “{template}”, a {open} is not closed by {close}.',
+  'error.naming.unopened-brace': 'In the naming template “{template}”, a {close} has no {open} before it.',
+  'error.naming.bad-length':
+    'In the naming template “{template}”, the length in {variable} must be a whole number from 1 to {max}.',
+  'error.naming.empty-date':
+    'In the naming template “{template}”, {variable} needs a date pattern, for example {example}.',
+  'error.naming.no-argument':
+    'In the naming template “{template}”, {variable}: {plain} takes nothing after the colon.',
+  'error.naming.needs-hash':
+    'The naming template “{template}” uses {variable}, which needs a local file to read.',
+  'error.naming.needs-counter':
+    'The naming template “{template}” uses {variable}, which is not available here.',
+  'error.naming.needs-folder':
+    'The naming template “{template}” uses {variable}, the watched folder’s name, but this upload is not from a watched folder.',
+  'error.naming.invalid-result':
+    'The naming template “{template}” gives “{result}”, which cannot be used: {reason}.',
+  'error.naming.result.empty': 'a file name cannot be empty.',
+  'error.naming.result.dot': 'a file name cannot be “.” or “..”.',
+  'error.naming.result.slash':
+    'a file name cannot contain “/” or “\\”; put folders in the upload path template instead.',
+  'error.naming.result.control-char': 'it contains a control character (a line break or tab?).',
+  'error.naming.result.too-long': 'it is {bytes} bytes long in UTF-8, and a file name takes at most {max}.',
 } as const;

@@ -118,4 +118,20 @@ export const errorMessagesZhCN: Record<keyof typeof errorMessagesEn, string> = {
   'error.watch.folder-not-folder':
     '{folder} 是文件，不是文件夹。请选择存放文件的文件夹；KieDrop 每 {every} 检查一次。',
   'error.watch.folder-failed': '无法监视文件夹 {folder}（{reason}）；KieDrop 每 {every} 检查一次。',
+  'error.naming.unknown-variable': '命名模板“{template}”中的 {variable} 不是可用变量。请使用 {variables}。',
+  'error.naming.unclosed-brace': '命名模板“{template}”中有一个 {open} 没有用 {close} 闭合。',
+  'error.naming.unopened-brace': '命名模板“{template}”中有一个 {close} 前面没有 {open}。',
+  'error.naming.bad-length': '命名模板“{template}”中 {variable} 的长度必须是 1 到 {max} 之间的整数。',
+  'error.naming.empty-date': '命名模板“{template}”中的 {variable} 需要日期格式，例如 {example}。',
+  'error.naming.no-argument': '命名模板“{template}”中的 {variable}：{plain} 的冒号后不能带任何内容。',
+  'error.naming.needs-hash': '命名模板“{template}”使用了 {variable}，它需要读取本地文件。',
+  'error.naming.needs-counter': '命名模板“{template}”使用了 {variable}，但这里无法使用它。',
+  'error.naming.needs-folder':
+    '命名模板“{template}”使用了 {variable}（监视文件夹的名称），但这次上传并非来自监视文件夹。',
+  'error.naming.invalid-result': '命名模板“{template}”得到的“{result}”无法使用：{reason}。',
+  'error.naming.result.empty': '文件名不能为空。',
+  'error.naming.result.dot': '文件名不能是“.”或“..”。',
+  'error.naming.result.slash': '文件名不能包含“/”或“\\”，文件夹请写在上传路径模板中。',
+  'error.naming.result.control-char': '其中含有控制字符（换行或制表符？）。',
+  'error.naming.result.too-long': '它按 UTF-8 计算有 {bytes} 字节，而文件名最多 {max} 字节。',
 };
