@@ -4,8 +4,9 @@
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { ApiError, validateFileName, validateHttpUrl, validateUploadPath } from './core/api';
+import { IMAGE_TARGET_FORMATS } from './core/images/types';
 import { describeSettingsIssues, settingsPatchSchema } from './core/settings';
-import { MAX_QUIET_MS, MIN_QUIET_MS } from './core/watch';
+import { MAX_IMAGE_SIDE as MAX_WATCH_IMAGE_SIDE, MAX_QUIET_MS, MIN_QUIET_MS } from './core/watch';
 import type { ArgsOf, InvokeChannel } from '../shared/ipc-contract';
 import type { ArgsCheck } from './ipc-guard';
 
@@ -20,6 +21,8 @@ const MAX_KEY_LENGTH = 4096;
 const MAX_URL_LENGTH = 8192;
 const MAX_SEARCH_LENGTH = 500;
 const MAX_PAGE = 1000;
+/** The largest longest side a picture may be shrunk to, as in Settings and the CLI (libvips' own limit is far above). */
+const MAX_IMAGE_SIDE = 65_535;
 /** Links checked in one go (a selection): each is a request to its host. */
 const MAX_CHECK_IDS = 1000;
 
@@ -49,15 +52,48 @@ function absolutePath(kind: 'file' | 'folder') {
     .refine((p) => isAbsolute(p), { error: `must be an absolute ${kind} path` });
 }
 const localPath = absolutePath('file');
-const uploadOptions = z.strictObject(
-  {
-    uploadPath: z.string({ error: 'must be text' }).superRefine(fromCoreCheck(validateUploadPath)).optional(),
-    fileName: z.string({ error: 'must be text' }).superRefine(fromCoreCheck(validateFileName)).optional(),
-    method: z.enum(['stream', 'base64'], { error: 'must be "stream" or "base64"' }).optional(),
-    overwrite: z.boolean({ error: 'must be true or false' }).optional(),
-  },
+const uploadOptionFields = {
+  uploadPath: z.string({ error: 'must be text' }).superRefine(fromCoreCheck(validateUploadPath)).optional(),
+  fileName: z.string({ error: 'must be text' }).superRefine(fromCoreCheck(validateFileName)).optional(),
+  method: z.enum(['stream', 'base64'], { error: 'must be "stream" or "base64"' }).optional(),
+  overwrite: z.boolean({ error: 'must be true or false' }).optional(),
+};
+/** ['a', 'b', 'c'] → "a, b or c". */
+function oneOf(words: readonly string[]): string {
+  return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
+}
+const qualityText = 'must be a whole number from 1 to 100';
+const maxSideText = `must be a whole number of pixels from 1 to ${MAX_IMAGE_SIDE}, or null`;
+/** The Upload screen's picture choice; a link is never processed, so only files carry one. */
+const uploadImageChoice = z.discriminatedUnion(
+  'mode',
+  [
+    z.strictObject({ mode: z.literal('as-is') }, { error: 'must be a picture choice' }),
+    z.strictObject(
+      {
+        mode: z.literal('optimise'),
+        format: z.enum(IMAGE_TARGET_FORMATS, { error: `must be ${oneOf(IMAGE_TARGET_FORMATS)}` }),
+        quality: z
+          .int({ error: qualityText })
+          .min(1, { error: qualityText })
+          .max(100, { error: qualityText }),
+        maxSide: z
+          .int({ error: maxSideText })
+          .min(1, { error: maxSideText })
+          .max(MAX_IMAGE_SIDE, { error: maxSideText })
+          .nullable(),
+        stripMetadata: z.boolean({ error: 'must be true or false' }),
+      },
+      { error: 'must be a picture choice' },
+    ),
+  ],
+  { error: 'must be { mode: "as-is" } or { mode: "optimise", format, quality, maxSide, stripMetadata }' },
+);
+const fileUploadOptions = z.strictObject(
+  { ...uploadOptionFields, images: uploadImageChoice.optional() },
   { error: 'must be an options object' },
 );
+const urlUploadOptions = z.strictObject(uploadOptionFields, { error: 'must be an options object' });
 const pageFields = {
   limit: z
     .int({ error: `must be a whole number from 1 to ${MAX_PAGE}` })
@@ -96,6 +132,8 @@ const globs = z
   .max(MAX_GLOBS, { error: `may list at most ${MAX_GLOBS} patterns` });
 const onOff = z.boolean({ error: 'must be true or false' });
 const quietText = `must be a whole number of milliseconds from ${MIN_QUIET_MS} to ${MAX_QUIET_MS}`;
+const qualityText = 'must be a whole number from 1 to 100';
+const sideText = `must be a whole number of pixels from 1 to ${MAX_WATCH_IMAGE_SIDE}, or null`;
 // Only shapes here: the watch service checks the values themselves (globs, path) in its own words.
 const watchSettingsFields = {
   uploadPath: z.string({ error: 'must be text' }).superRefine(fromCoreCheck(validateUploadPath)).optional(),
@@ -112,6 +150,26 @@ const watchSettingsFields = {
   ignoreDotfiles: onOff.optional(),
   nameTemplate: z.string({ error: 'must be text' }).max(2000, { error: 'is too long' }).optional(),
   pathTemplate: z.string({ error: 'must be text' }).max(2000, { error: 'is too long' }).optional(),
+  imageMode: z
+    .enum(['settings', 'optimize', 'original'], { error: 'must be "settings", "optimize" or "original"' })
+    .optional(),
+  imageFormat: z
+    .enum(['webp', 'avif', 'jpeg', 'keep'], { error: 'must be "webp", "avif", "jpeg" or "keep"' })
+    .optional(),
+  imageQuality: z
+    .int({ error: qualityText })
+    .min(1, { error: qualityText })
+    .max(100, { error: qualityText })
+    .optional(),
+  imageMaxSide: z
+    .int({ error: sideText })
+    .min(1, { error: sideText })
+    .max(MAX_WATCH_IMAGE_SIDE, { error: sideText })
+    .nullable()
+    .optional(),
+  imageStrip: z
+    .enum(['settings', 'always', 'never'], { error: 'must be "settings", "always" or "never"' })
+    .optional(),
 };
 const watchPatch = z.strictObject(watchSettingsFields, { error: 'must be a settings object' });
 const folderPath = absolutePath('folder');
@@ -159,7 +217,7 @@ export const CHANNEL_ARGS: { [C in InvokeChannel]: ChannelArgs<ArgsOf<C>> } = {
         .array(localPath, { error: 'must be a list of file paths' })
         .min(1, { error: 'must list at least one file' })
         .max(MAX_PATHS, { error: `may list at most ${MAX_PATHS} files` }),
-      uploadOptions,
+      fileUploadOptions,
     ]),
   ),
   'upload:url': channel(
@@ -169,7 +227,7 @@ export const CHANNEL_ARGS: { [C in InvokeChannel]: ChannelArgs<ArgsOf<C>> } = {
         .string({ error: 'must be a link' })
         .max(MAX_URL_LENGTH, { error: `is longer than ${MAX_URL_LENGTH} characters` })
         .superRefine(fromCoreCheck(validateHttpUrl)),
-      uploadOptions,
+      urlUploadOptions,
     ]),
   ),
   'upload:pick': none,
@@ -253,6 +311,9 @@ export const CHANNEL_ARGS: { [C in InvokeChannel]: ChannelArgs<ArgsOf<C>> } = {
   'activity:copy-links': none,
   'update:status': none,
   'update:open': none,
+  'update:install-status': none,
+  'update:download': none,
+  'update:restart': none,
   'watch:list': none,
   'watch:preview': channel(['folder'], z.tuple([watchAdd])),
   'watch:add': channel(['folder'], z.tuple([watchAdd])),
@@ -262,6 +323,11 @@ export const CHANNEL_ARGS: { [C in InvokeChannel]: ChannelArgs<ArgsOf<C>> } = {
   'watch:resume': channel(['id'], z.tuple([folderOrAll])),
   'watch:screenshots': none,
   'activity:latest-link': none,
+  'location:pending': none,
+  'location:answer': channel(
+    ['id', 'answer'],
+    z.tuple([id, z.enum(['remove', 'keep'], { error: 'must be "remove" or "keep"' })]),
+  ),
 };
 
 function plural(n: number, word: string): string {

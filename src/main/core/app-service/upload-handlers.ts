@@ -1,7 +1,7 @@
 // Upload, job and queue channels. Every job started from the window is remembered for this run, so the
 // upload screen can list what the user did today without scanning every job ever recorded.
 import { randomUUID } from 'node:crypto';
-import type { Handlers, JobSnapshot, UploadOptions } from '../../../shared/ipc-contract';
+import type { Handlers, JobSnapshot, UploadImageChoice, UploadOptions } from '../../../shared/ipc-contract';
 import { imageOptionsFromSettings } from '../images/from-settings';
 import type { ImageOptions } from '../images/types';
 import { formatLinks } from '../links';
@@ -64,8 +64,14 @@ export function uploadHandlers(deps: HandlerDeps): Pick<Handlers, UploadHandlerN
     return { nameTemplate, ...(ownPath ? {} : { pathTemplate: uploadPathTemplate }) };
   }
 
-  // Settings' picture processing, when either part of it is on.
-  function imageProcessing(): { image?: ImageOptions } {
+  // The picture choice made for this upload on the Upload screen, else Settings' picture processing
+  // (when either part of it is on).
+  function imageProcessing(choice: UploadImageChoice | undefined): { image?: ImageOptions } {
+    if (choice?.mode === 'as-is') return {};
+    if (choice?.mode === 'optimise') {
+      const { format, quality, maxSide, stripMetadata } = choice;
+      return { image: { format, quality, maxSide, stripMetadata } };
+    }
     const image = imageOptionsFromSettings(settings.get());
     return image === undefined ? {} : { image };
   }
@@ -87,7 +93,7 @@ export function uploadHandlers(deps: HandlerDeps): Pick<Handlers, UploadHandlerN
           batchId,
           ...target(options),
           ...namingTemplates(options),
-          ...imageProcessing(),
+          ...imageProcessing(options.images),
         }),
       );
       deps.trackBatch?.(
