@@ -4,7 +4,6 @@
 import type {
   CliCommandState,
   ClipboardUploadSummary,
-  InPlaceUpdateState,
   IntegrationState,
   ShortcutState,
   UpdateStatus,
@@ -94,13 +93,6 @@ export interface AppInfo {
   databaseRecovered: { movedTo: string; reason: string } | null;
 }
 
-/** The window's question about a picture that would go up with the GPS position it holds. */
-export interface LocationQuestion {
-  id: number;
-  /** The upload name of the picture that raised it (others may wait on the same answer). */
-  fileName: string;
-}
-
 /** Request/response channels: name → [arguments tuple, answer]. */
 export interface InvokeChannels {
   'app:info': [[], AppInfo];
@@ -182,12 +174,6 @@ export interface InvokeChannels {
   'update:status': [[], UpdateStatus];
   /** Opens the newer release's page in the browser. */
   'update:open': [[], void];
-  /** Whether this build can replace itself with the newer release, and how far that has got. */
-  'update:install-status': [[], InPlaceUpdateState];
-  /** "Download and restart": downloads the newer release (never on its own); ends 'downloaded' or 'failed'. */
-  'update:download': [[], InPlaceUpdateState];
-  /** "Restart to update": quits and installs the downloaded release. */
-  'update:restart': [[], InPlaceUpdateState];
   /** Every watched folder with its status. */
   'watch:list': [[], WatchOverview];
   /** A folder about to be added (the picker opens without a path): how many files in it would upload.
@@ -203,10 +189,6 @@ export interface InvokeChannels {
   'watch:resume': [[id: number | null], WatchOverview];
   /** "Upload my screenshots": watches the system's screenshot folder for new screenshots, each link copied. */
   'watch:screenshots': [[], WatchFolderStatus];
-  /** The open question about a picture with a location, or null (a window opened meanwhile shows it). */
-  'location:pending': [[], LocationQuestion | null];
-  /** Answers it: the answer is saved as "Pictures with a location". False when it was no longer open. */
-  'location:answer': [[id: number, answer: 'remove' | 'keep'], boolean];
 }
 
 /** Events pushed to the window: name → payload. */
@@ -238,12 +220,8 @@ export interface EventChannels {
   watch: WatchOverview;
   /** The update check found (or no longer finds) a newer release, or its setting changed. */
   update: UpdateStatus;
-  /** The in-place update moved on (downloading, its percent, downloaded, failed). */
-  'update-install': InPlaceUpdateState;
   /** Links were checked (on demand or on the app's schedule): their rows show what was found. */
   'link-checks': LinkCheck[];
-  /** A picture with a GPS position is about to go up with it: ask (null: the question was answered). */
-  'location-question': LocationQuestion | null;
 }
 
 export type InvokeChannel = keyof InvokeChannels;
