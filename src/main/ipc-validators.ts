@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ApiError, validateFileName, validateHttpUrl, validateUploadPath } from './core/api';
 import { IMAGE_TARGET_FORMATS } from './core/images/types';
 import { describeSettingsIssues, settingsPatchSchema } from './core/settings';
-import { MAX_QUIET_MS, MIN_QUIET_MS } from './core/watch';
+import { MAX_IMAGE_SIDE as MAX_WATCH_IMAGE_SIDE, MAX_QUIET_MS, MIN_QUIET_MS } from './core/watch';
 import type { ArgsOf, InvokeChannel } from '../shared/ipc-contract';
 import type { ArgsCheck } from './ipc-guard';
 
@@ -132,6 +132,8 @@ const globs = z
   .max(MAX_GLOBS, { error: `may list at most ${MAX_GLOBS} patterns` });
 const onOff = z.boolean({ error: 'must be true or false' });
 const quietText = `must be a whole number of milliseconds from ${MIN_QUIET_MS} to ${MAX_QUIET_MS}`;
+const watchQualityText = 'must be a whole number from 1 to 100';
+const watchSideText = `must be a whole number of pixels from 1 to ${MAX_WATCH_IMAGE_SIDE}, or null`;
 // Only shapes here: the watch service checks the values themselves (globs, path) in its own words.
 const watchSettingsFields = {
   uploadPath: z.string({ error: 'must be text' }).superRefine(fromCoreCheck(validateUploadPath)).optional(),
@@ -148,6 +150,26 @@ const watchSettingsFields = {
   ignoreDotfiles: onOff.optional(),
   nameTemplate: z.string({ error: 'must be text' }).max(2000, { error: 'is too long' }).optional(),
   pathTemplate: z.string({ error: 'must be text' }).max(2000, { error: 'is too long' }).optional(),
+  imageMode: z
+    .enum(['settings', 'optimize', 'original'], { error: 'must be "settings", "optimize" or "original"' })
+    .optional(),
+  imageFormat: z
+    .enum(['webp', 'avif', 'jpeg', 'keep'], { error: 'must be "webp", "avif", "jpeg" or "keep"' })
+    .optional(),
+  imageQuality: z
+    .int({ error: watchQualityText })
+    .min(1, { error: watchQualityText })
+    .max(100, { error: watchQualityText })
+    .optional(),
+  imageMaxSide: z
+    .int({ error: watchSideText })
+    .min(1, { error: watchSideText })
+    .max(MAX_WATCH_IMAGE_SIDE, { error: watchSideText })
+    .nullable()
+    .optional(),
+  imageStrip: z
+    .enum(['settings', 'always', 'never'], { error: 'must be "settings", "always" or "never"' })
+    .optional(),
 };
 const watchPatch = z.strictObject(watchSettingsFields, { error: 'must be a settings object' });
 const folderPath = absolutePath('folder');

@@ -1,5 +1,13 @@
 // Watched folders as the window sees them: each folder's saved settings, what it is doing now, and its
 // newest upload. Plain data only; the core's FolderStatus must stay assignable to WatchFolderStatus.
+import type { Settings } from './settings';
+
+/** Pictures from a folder: as Settings say, optimised with the folder's own choices, or sent unchanged. */
+export type WatchImageMode = 'settings' | 'optimize' | 'original';
+/** Location and camera data (EXIF, GPS, XMP) of a folder's pictures: as Settings say, always removed, or kept. */
+export type WatchStripMode = 'settings' | 'always' | 'never';
+export const WATCH_IMAGE_MODES: readonly WatchImageMode[] = ['settings', 'optimize', 'original'];
+export const WATCH_STRIP_MODES: readonly WatchStripMode[] = ['settings', 'always', 'never'];
 
 /** A folder's settings that can change after it was added (its location cannot). */
 export interface WatchFolderSettings {
@@ -23,6 +31,12 @@ export interface WatchFolderSettings {
   nameTemplate: string;
   /** Template for the upload path, in place of uploadPath; '' uses uploadPath. */
   pathTemplate: string;
+  imageMode: WatchImageMode;
+  /** With imageMode 'optimize': the format, quality (1–100) and longest side (null: kept) to use. */
+  imageFormat: Settings['imageFormat'];
+  imageQuality: number;
+  imageMaxSide: number | null;
+  imageStrip: WatchStripMode;
 }
 
 /** What adding a folder does with the files already in it: only new files (the default), or those too. */

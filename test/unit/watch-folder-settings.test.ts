@@ -18,6 +18,11 @@ const saved = (over: Partial<WatchFolder>): WatchFolder => ({
   ignoreDotfiles: true,
   nameTemplate: '',
   pathTemplate: '',
+  imageMode: 'settings',
+  imageFormat: 'webp',
+  imageQuality: 80,
+  imageMaxSide: null,
+  imageStrip: 'settings',
   createdAt: 0,
   updatedAt: 0,
   ...over,
@@ -39,7 +44,37 @@ describe('folderSettings', () => {
       ignoreDotfiles: true,
       nameTemplate: '',
       pathTemplate: '',
+      imageMode: 'settings',
+      imageFormat: 'webp',
+      imageQuality: 80,
+      imageMaxSide: null,
+      imageStrip: 'settings',
     });
+  });
+
+  it('removes location and camera data from the start in a camera or screenshot folder, unless told not to', () => {
+    expect(folderSettings({ path: '/media/card/DCIM/100CANON' }).imageStrip).toBe('always');
+    expect(folderSettings({ path: '/home/li/Pictures/屏幕截图' }).imageStrip).toBe('always');
+    expect(folderSettings({ path: '/home/li/Dropbox/Camera Uploads' }).imageStrip).toBe('always');
+    expect(folderSettings({ path: '/home/li/Pictures/Screenshots', imageStrip: 'never' }).imageStrip).toBe(
+      'never',
+    );
+    expect(folderSettings({ path: '/home/li/Documents' }).imageStrip).toBe('settings');
+  });
+
+  it("keeps a photo folder's data when the person turned removing off", () => {
+    const shots = saved({ path: resolve('/home/li/Pictures/Screenshots'), imageStrip: 'never' });
+    expect(patchedSettings(shots, { quietMs: 3000 }).imageStrip).toBe('never');
+  });
+
+  it('refuses picture choices out of range, saying what to choose', () => {
+    expect(() => folderSettings({ path: '/x', imageQuality: 0 })).toThrow(
+      'The picture quality must be a whole number from 1 to 100 (got 0).',
+    );
+    expect(() => folderSettings({ path: '/x', imageMaxSide: 1.5 })).toThrow(/longest side.*1 to 65535/);
+    expect(() =>
+      folderSettings({ path: '/x', imageFormat: 'gif' as unknown as WatchFolder['imageFormat'] }),
+    ).toThrow('The picture format must be webp, avif, jpeg or keep (got "gif").');
   });
 
   it('refuses a misspelt naming template, naming it', () => {

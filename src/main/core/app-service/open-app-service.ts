@@ -221,7 +221,7 @@ export function openAppService(opts: AppServiceOptions): AppService {
   const batches = createSummarizedBatches();
   const shortcut = createShortcutService(opts.shortcuts ?? null, settings);
   // On the engine host: each service made reads the engine that is current then (see watch-host.ts).
-  const watch = createAppWatch({ ...opts.watch, engine });
+  const watch = createAppWatch({ ...opts.watch, engine, imageSettings: () => settings.get() });
   const copyWatchedLinks = createCopyWatchedLinks(
     engine,
     watch,

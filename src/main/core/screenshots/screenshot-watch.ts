@@ -7,7 +7,8 @@ export const SCREENSHOT_UPLOAD_PATH = 'screenshots';
 
 /**
  * Only screenshots taken from now on (the ones already there stay local), only the system's screenshot
- * names (the Desktop holds other files too), and not the folders inside it.
+ * names (the Desktop holds other files too), and not the folders inside it. Location and camera data are
+ * removed (a screenshot tool may record where it was taken); the folder's settings can turn that off.
  */
 export function screenshotWatchFolder(folder: ScreenshotFolder): NewWatchFolder {
   return {
@@ -16,5 +17,6 @@ export function screenshotWatchFolder(folder: ScreenshotFolder): NewWatchFolder 
     recursive: false,
     uploadPath: SCREENSHOT_UPLOAD_PATH,
     existingFiles: 'skip',
+    imageStrip: 'always',
   };
 }

@@ -425,6 +425,7 @@ export class FolderRuntime {
         nameTemplate: folder.nameTemplate,
         pathTemplate: folder.pathTemplate,
         uploadChanged: folder.uploadChanged,
+        images: folder,
         absolutePath: (rel) => this.absolutePath(rel),
       },
       items,

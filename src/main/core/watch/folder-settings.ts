@@ -3,9 +3,14 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { validateUploadPath } from '../api';
+import { FOLLOW_SETTINGS } from '../images/folder-image-options';
+import { isImageTargetFormat } from '../images/types';
 import { checkTemplates } from '../naming/apply-templates';
+import { WATCH_IMAGE_MODES, WATCH_STRIP_MODES } from '../../../shared/watch';
+import type { WatchFolderSettings } from '../../../shared/watch';
 import { validateGlobs } from './file-filter';
 import type { FolderSettings } from './folder-store';
+import { isPhotoFolder } from './photo-folder';
 import type { NewWatchFolder, WatchFolder, WatchFolderPatch } from './types';
 
 export const DEFAULT_WATCH_UPLOAD_PATH = 'kiedrop';
@@ -21,6 +26,27 @@ function checkQuietMs(ms: number): void {
   }
 }
 
+/** The largest longest side: libvips' own limit on a side is far above any screen. */
+export const MAX_IMAGE_SIDE = 65_535;
+
+function checkImageChoices(s: WatchFolderSettings): void {
+  if (!WATCH_IMAGE_MODES.includes(s.imageMode))
+    throw new Error(`Pictures must be "settings", "optimize" or "original" (got "${String(s.imageMode)}").`);
+  if (!isImageTargetFormat(s.imageFormat))
+    throw new Error(`The picture format must be webp, avif, jpeg or keep (got "${String(s.imageFormat)}").`);
+  if (!Number.isInteger(s.imageQuality) || s.imageQuality < 1 || s.imageQuality > 100)
+    throw new Error(`The picture quality must be a whole number from 1 to 100 (got ${s.imageQuality}).`);
+  const side = s.imageMaxSide;
+  if (side !== null && (!Number.isInteger(side) || side < 1 || side > MAX_IMAGE_SIDE))
+    throw new Error(
+      `The longest side must be a whole number of pixels from 1 to ${MAX_IMAGE_SIDE}, or none (got ${side}).`,
+    );
+  if (!WATCH_STRIP_MODES.includes(s.imageStrip))
+    throw new Error(
+      `Removing location and camera data must be "settings", "always" or "never" (got "${String(s.imageStrip)}").`,
+    );
+}
+
 function cleanGlobs(globs: readonly string[] | undefined): string[] {
   return [...new Set((globs ?? []).map((g) => g.trim()))];
 }
@@ -30,8 +56,9 @@ export function folderSettings(input: NewWatchFolder, defaults: { quietMs?: numb
   if (typeof input.path !== 'string' || input.path.trim() === '') {
     throw new Error('No folder was given. Choose the folder to watch.');
   }
+  const path = resolve(input.path);
   const settings: FolderSettings = {
-    path: resolve(input.path),
+    path,
     uploadPath: input.uploadPath ?? DEFAULT_WATCH_UPLOAD_PATH,
     include: cleanGlobs(input.include),
     exclude: cleanGlobs(input.exclude),
@@ -43,12 +70,19 @@ export function folderSettings(input: NewWatchFolder, defaults: { quietMs?: numb
     ignoreDotfiles: input.ignoreDotfiles ?? true,
     nameTemplate: (input.nameTemplate ?? '').trim(),
     pathTemplate: (input.pathTemplate ?? '').trim(),
+    imageMode: input.imageMode ?? FOLLOW_SETTINGS.imageMode,
+    imageFormat: input.imageFormat ?? FOLLOW_SETTINGS.imageFormat,
+    imageQuality: input.imageQuality ?? FOLLOW_SETTINGS.imageQuality,
+    imageMaxSide: input.imageMaxSide === undefined ? FOLLOW_SETTINGS.imageMaxSide : input.imageMaxSide,
+    // Photos and screenshots often carry where they were taken: such a folder removes that from the start.
+    imageStrip: input.imageStrip ?? (isPhotoFolder(path) ? 'always' : FOLLOW_SETTINGS.imageStrip),
   };
   validateUploadPath(settings.uploadPath);
   validateGlobs(settings.include, 'include');
   validateGlobs(settings.exclude, 'exclude');
   checkQuietMs(settings.quietMs);
   checkTemplates(settings);
+  checkImageChoices(settings);
   return settings;
 }
 

@@ -1,7 +1,8 @@
 // Every SQL statement on the watch_folders table. The rows are shared by the app and the CLI, so a
 // folder added with `kiedrop watch` shows up in the app too.
 import type { KieDropDb } from '../db';
-import { databaseGuard, num, statementCache, str } from './sql-helpers';
+import { imageChoicesFromColumn, imageChoicesToColumn } from './folder-images-column';
+import { databaseGuard, num, statementCache, str, strOrNull } from './sql-helpers';
 import type { Row } from './sql-helpers';
 import type { WatchFolder } from './types';
 
@@ -43,6 +44,7 @@ export function rowToFolder(row: Row): WatchFolder {
     ignoreDotfiles: num(row, 'ignore_dotfiles') !== 0,
     nameTemplate: str(row, 'name_template'),
     pathTemplate: str(row, 'path_template'),
+    ...imageChoicesFromColumn(strOrNull(row, 'image_options')),
     createdAt: num(row, 'created_at'),
     updatedAt: num(row, 'updated_at'),
   };
@@ -61,6 +63,7 @@ function params(s: FolderSettings): unknown[] {
     s.ignoreDotfiles ? 1 : 0,
     s.nameTemplate,
     s.pathTemplate,
+    imageChoicesToColumn(s),
   ];
 }
 
@@ -81,8 +84,9 @@ export function createFolderStore(db: KieDropDb): FolderStore {
     insert(settings, now) {
       const row = one(
         `INSERT INTO watch_folders (path, upload_path, include, exclude, recursive, enabled, upload_changed,
-           polling, quiet_ms, ignore_dotfiles, name_template, path_template, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+           polling, quiet_ms, ignore_dotfiles, name_template, path_template, image_options, created_at,
+           updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
         settings.path,
         ...params(settings),
         now,
@@ -95,7 +99,7 @@ export function createFolderStore(db: KieDropDb): FolderStore {
       one(
         `UPDATE watch_folders SET upload_path = ?, include = ?, exclude = ?, recursive = ?, enabled = ?,
            upload_changed = ?, polling = ?, quiet_ms = ?, ignore_dotfiles = ?, name_template = ?,
-           path_template = ?, updated_at = ?
+           path_template = ?, image_options = ?, updated_at = ?
          WHERE id = ? RETURNING *`,
         ...params(settings),
         now,

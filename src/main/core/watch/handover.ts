@@ -5,6 +5,8 @@ import { basename } from 'node:path';
 import { validateFileName } from '../api';
 import type { KieDropDb } from '../db';
 import { toDatabaseError } from '../db';
+import { folderImageOptions } from '../images/folder-image-options';
+import type { FolderImageChoices, ImageSettings } from '../images/folder-image-options';
 import type { UploadQueue } from '../queue';
 import { decideUpload, failedJobToRetry } from './ledger-decision';
 import type { LedgerStore } from './ledger-store';
@@ -25,6 +27,8 @@ export interface HandoverDeps {
   now: () => number;
   /** Claims being queued right now; reconcile leaves these alone. */
   reserving: Set<number>;
+  /** Settings' picture processing as it is now (a folder that follows Settings uses it). */
+  imageSettings: () => ImageSettings;
 }
 
 export interface HandoverFolder {
@@ -35,6 +39,8 @@ export interface HandoverFolder {
   nameTemplate: string;
   pathTemplate: string;
   uploadChanged: boolean;
+  /** What is done to its pictures before they are sent, over Settings'. */
+  images: FolderImageChoices;
   absolutePath(relativePath: string): string;
 }
 
@@ -111,6 +117,7 @@ async function queueClaimed(
   claimed: (Candidate & { ledgerId: number })[],
 ): Promise<HandoverOutcome[]> {
   let jobs: { id: number }[];
+  const image = folderImageOptions(deps.imageSettings(), folder.images);
   try {
     jobs = await deps.queue.enqueueFiles(
       claimed.map((c) => folder.absolutePath(c.relativePath)),
@@ -120,6 +127,7 @@ async function queueClaimed(
         nameTemplate: folder.nameTemplate,
         pathTemplate: folder.pathTemplate,
         folder: folder.name,
+        ...(image === undefined ? {} : { image }),
       },
     );
   } catch (err) {

@@ -14,6 +14,7 @@ export {
   DEFAULT_WATCH_UPLOAD_PATH,
   MIN_QUIET_MS,
   MAX_QUIET_MS,
+  MAX_IMAGE_SIDE,
 } from './folder-settings';
 export { createFileFilter, builtInSkip } from './file-filter';
 export type { FileFilter, SkipReason } from './file-filter';

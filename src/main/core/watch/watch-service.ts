@@ -6,6 +6,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { KieDropDb } from '../db';
 import type { Engine } from '../engine';
+import type { ImageSettings } from '../images/folder-image-options';
 import { createEventHub } from '../events/event-hub';
 import { formatLeaseOwner, newLeaseOwner, processIsGone } from '../queue/lease-owner';
 import { checkFolderExists, checkNoOverlap, folderSettings, patchedSettings } from './folder-settings';
@@ -52,7 +53,17 @@ export interface WatchServiceOptions {
   dropEvent?: (folderId: number, relativePath: string) => boolean;
   /** Run only these saved folders (the CLI watching one folder). Default: all of them. */
   folderIds?: readonly number[];
+  /** Settings' picture processing, read as each batch is queued. Default: none (pictures go as they are). */
+  imageSettings?: () => ImageSettings;
 }
+
+const NO_IMAGE_SETTINGS: ImageSettings = {
+  imageOptimize: false,
+  imageFormat: 'webp',
+  imageQuality: 80,
+  imageMaxSide: null,
+  stripMetadata: false,
+};
 
 /** Watch services alive in this process, so reconcile can tell a live reservation from a dead one. */
 const liveOwners = new Set<string>();
@@ -151,6 +162,7 @@ export function createWatchService(opts: WatchServiceOptions): WatchService {
       ledger,
       owner,
       now,
+      imageSettings: opts.imageSettings ?? (() => NO_IMAGE_SETTINGS),
       availabilityPollMs,
       limitRetryMs,
       rescanMs,
