@@ -4,7 +4,7 @@
 import type { EntryPin } from './keepalive';
 import type { LinkCheck } from './link-health';
 
-export type UploadSource = 'manual' | 'watch' | 'share' | 'clipboard' | 'url' | 'cli';
+export type UploadSource = 'manual' | 'watch' | 'share' | 'clipboard' | 'url' | 'cli' | 'editor';
 export type UploadMethod = 'stream' | 'base64' | 'url';
 
 export type ExpiryStatus = 'active' | 'expiring' | 'expired' | 'replaced';

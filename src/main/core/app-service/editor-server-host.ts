@@ -1,7 +1,8 @@
 // Runs the editor server while Settings → Integrations has it on, and restarts it when its port or
 // secret changes. Uploads go through the app's queue; an empty request uploads the clipboard the way
-// "Upload clipboard" does (the links also land on the clipboard, in the user's copy format). Each
-// new editor name is asked about once; the answer is kept in settings.
+// "Upload clipboard" does (the links also land on the clipboard, in the user's copy format). Either
+// way history records them as the editor's. Each new editor name is asked about once; the answer is
+// kept in settings.
 import { uploadClipboard } from '../clipboard';
 import type { ClipboardAdapter as CoreClipboard } from '../clipboard';
 import { startEditorServer, uploadFilesForEditor } from '../editor-server';
@@ -70,6 +71,7 @@ export function createEditorServerHost(opts: EditorServerHostOptions): EditorSer
         naming: namingFromSettings(),
       },
       tempDir: opts.clipboardDir,
+      source: 'editor',
     });
     return result.uploaded.map((e) => e.downloadUrl);
   }
@@ -88,10 +90,9 @@ export function createEditorServerHost(opts: EditorServerHostOptions): EditorSer
         port: wanted.port,
         token: wanted.token,
         uploadFiles: (paths) =>
-          // History has no "editor" source yet; these are recorded as manual uploads.
           uploadFilesForEditor(engine, paths, {
             uploadPath: settings.get().defaultUploadPath,
-            source: 'manual',
+            source: 'editor',
             naming: namingFromSettings(),
           }),
         uploadClipboard: clipboardLinks,

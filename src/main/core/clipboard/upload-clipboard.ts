@@ -40,6 +40,11 @@ export interface UploadClipboardOptions {
   words?: BatchWords;
   now?: () => Date;
   newBatchId?: () => string;
+  /**
+   * Recorded in history for everything uploaded (the editor server's requests say 'editor').
+   * Absent: 'clipboard', and 'url' for links.
+   */
+  source?: 'editor';
 }
 
 export interface ClipboardUploadResult extends BatchOutcome {
@@ -83,20 +88,24 @@ export async function uploadClipboard(opts: UploadClipboardOptions): Promise<Cli
       // Base64 is the route meant for pasted images; the service takes it only up to 10 MB, so a
       // huge screenshot is streamed instead of being refused.
       const method = content.png.length <= BASE64_MAX_BYTES ? 'base64' : 'stream';
-      jobs = await engine.queue.enqueueFiles([savedImage], { ...common, source: 'clipboard', method });
+      jobs = await engine.queue.enqueueFiles([savedImage], {
+        ...common,
+        source: opts.source ?? 'clipboard',
+        method,
+      });
       break;
     }
     case 'files':
       jobs = await engine.queue.enqueueFiles(content.paths, {
         ...common,
-        source: 'clipboard',
+        source: opts.source ?? 'clipboard',
         method: 'stream',
       });
       break;
     case 'urls':
       jobs = [];
       for (const url of content.urls)
-        jobs.push(await engine.queue.enqueueUrl(url, { ...common, source: 'url' }));
+        jobs.push(await engine.queue.enqueueUrl(url, { ...common, source: opts.source ?? 'url' }));
       break;
   }
 
