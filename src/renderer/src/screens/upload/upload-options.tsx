@@ -1,7 +1,11 @@
-// Per-upload choices: where it goes on the server, the name (one file only), and how it is sent.
+// Per-upload choices: where it goes on the server, the name (one file only), how it is sent, and what is
+// done to pictures.
 import { useId } from 'react';
+import type { Settings } from '../../../../shared/settings';
 import { SegmentedControl } from '../../components/segmented-control';
 import { useT } from '../../i18n/i18n-context';
+import type { ImageChoiceDraft } from './image-choice';
+import { UploadImageOptions } from './upload-image-options';
 
 export type SendMethod = 'stream' | 'base64';
 
@@ -9,13 +13,16 @@ export interface UploadOptionsValue {
   uploadPath: string;
   fileName: string;
   method: SendMethod;
+  images: ImageChoiceDraft;
 }
 
 export interface UploadOptionsProps {
   value: UploadOptionsValue;
   defaultPath: string;
+  settings: Settings;
   onChange: (value: UploadOptionsValue) => void;
-  showMethod: boolean;
+  /** Files are being uploaded (not a link): how they are sent and what is done to pictures apply. */
+  forFiles: boolean;
 }
 
 interface OptionFieldProps {
@@ -52,7 +59,7 @@ function OptionField({ label, hint, value, placeholder, mono, onChange }: Option
   );
 }
 
-export function UploadOptionsPanel({ value, defaultPath, onChange, showMethod }: UploadOptionsProps) {
+export function UploadOptionsPanel({ value, defaultPath, settings, onChange, forFiles }: UploadOptionsProps) {
   const t = useT();
   const methodId = useId();
   return (
@@ -73,7 +80,7 @@ export function UploadOptionsPanel({ value, defaultPath, onChange, showMethod }:
         placeholder={t('upload.options.namePlaceholder')}
         onChange={(fileName) => onChange({ ...value, fileName })}
       />
-      {showMethod ? (
+      {forFiles ? (
         <div className="field">
           <span className="field-label" id={methodId}>
             {t('upload.options.method')}
@@ -91,6 +98,13 @@ export function UploadOptionsPanel({ value, defaultPath, onChange, showMethod }:
             {value.method === 'stream' ? t('upload.method.streamHint') : t('upload.method.base64Hint')}
           </p>
         </div>
+      ) : null}
+      {forFiles ? (
+        <UploadImageOptions
+          value={value.images}
+          settings={settings}
+          onChange={(images) => onChange({ ...value, images })}
+        />
       ) : null}
     </fieldset>
   );

@@ -11,6 +11,7 @@ import type { JobsHandle } from '../../hooks/use-jobs';
 import { useSettings } from '../../hooks/use-settings';
 import { useT } from '../../i18n/i18n-context';
 import { DropZone } from './drop-zone';
+import { imageChoiceFor, INITIAL_IMAGE_CHOICE } from './image-choice';
 import { JobList } from './job-list';
 import type { UploadOptionsValue } from './upload-options';
 import { UploadOptionsPanel } from './upload-options';
@@ -41,6 +42,7 @@ export function UploadScreen({ active, jobs, paused }: UploadScreenProps) {
     uploadPath: '',
     fileName: '',
     method: 'stream',
+    images: INITIAL_IMAGE_CHOICE,
   });
   const actions = useUploadActions(jobs.track);
   // Said when a chosen name could not be used, so it is never dropped silently.
@@ -49,13 +51,16 @@ export function UploadScreen({ active, jobs, paused }: UploadScreenProps) {
   const clipboardHintId = useId();
   const pasteShortcut = api.platform === 'darwin' ? '⌘V' : 'Ctrl+V';
 
-  const optionsFor = (count: number, method: boolean): UploadOptions => {
+  // `files`: the choices that apply to files only (how they are sent, what is done to pictures) go too.
+  const optionsFor = (count: number, files: boolean): UploadOptions => {
     const out: UploadOptions = { uploadPath: options.uploadPath.trim() || settings.defaultUploadPath };
     // A chosen name can only belong to one file; several files keep their own names, and are told so.
     const name = options.fileName.trim();
     if (count === 1 && name !== '') out.fileName = name;
     setNote(count > 1 && name !== '' ? t('upload.nameNotUsed', { name, count }) : null);
-    if (method) out.method = options.method;
+    if (files) out.method = options.method;
+    const images = files ? imageChoiceFor(options.images) : undefined;
+    if (images) out.images = images;
     return out;
   };
 
@@ -160,8 +165,9 @@ export function UploadScreen({ active, jobs, paused }: UploadScreenProps) {
         <UploadOptionsPanel
           value={options}
           defaultPath={settings.defaultUploadPath}
+          settings={settings}
           onChange={setOptions}
-          showMethod={mode === 'files'}
+          forFiles={mode === 'files'}
         />
       </section>
       <JobList
