@@ -116,6 +116,17 @@ export const HistoryRow = memo(function HistoryRow({
             </span>
           ) : null}
           {entry.renewOf !== null ? <span className="pill pill-muted">{t('history.renewed')}</span> : null}
+          {entry.source === 'editor' ? (
+            // The only source labelled: an editor uploads without the person dropping anything, so
+            // its entries would otherwise look like uploads nobody remembers making.
+            <span
+              className="pill pill-muted"
+              data-testid="source-editor"
+              title={t('history.source.editorHint')}
+            >
+              {t('history.source.editor')}
+            </span>
+          ) : null}
           {cue ? (
             <span className="pill pill-drag" role="status">
               {t(cue === 'file' ? 'drag.cue.file' : 'drag.cue.link')}
