@@ -11,6 +11,7 @@ import type { Engine } from '../../src/main/core/engine';
 import { createSettingsStore } from '../../src/main/core/settings';
 import { postToEditorServer } from '../support/editor-client';
 import { useEngineFixture } from '../support/engine-fixture';
+import { cliEnv, runKiedrop } from '../support/kiedrop-process';
 import { encodePng } from '../support/png';
 
 const fx = useEngineFixture('kiedrop-editor-source-');
@@ -73,5 +74,15 @@ describe('uploads made for an editor in history', () => {
     expect(entries.map((e) => e.downloadUrl).sort()).toEqual(
       [...typora.body.result, ...obsidian.body.result].sort(),
     );
+
+    // The command line reads the same file and says so too.
+    const env = cliEnv(fx.emulator, {
+      dataDir: fx.dataDir,
+      keychainService: `KieDropEditorSource-${process.pid}`,
+    });
+    const cli = await runKiedrop(['history', '--json'], env);
+    expect(cli.code).toBe(0);
+    const listed = (JSON.parse(cli.stdout) as { entries: { fileName: string; source: string }[] }).entries;
+    expect(listed.map((e) => e.source)).toEqual(['editor', 'editor']);
   });
 });
