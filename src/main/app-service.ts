@@ -16,6 +16,7 @@ import { electronFileDrag } from './drag-out';
 import { electronShell } from './shell-adapter';
 import { electronThumbnails } from './thumbnails';
 
+import { showMainWindow } from './main-window';
 /** Uploads abort at once on close; this only bounds a stuck disk or database. */
 const CLOSE_TIMEOUT_MS = 5000;
 
@@ -44,6 +45,8 @@ export function setupAppService(
       dialogs: electronDialogs(getWindow, () => appLanguage(service?.settings.get() ?? null)),
       approveEditorClient: askEditorApproval(getWindow, () => appLanguage(service?.settings.get() ?? null)),
       thumbnails: electronThumbnails,
+      // The question about a photo's GPS position is asked in the main window, opened for it if closed.
+      askAboutLocation: { showWindow: showMainWindow },
       info: { version: app.getVersion(), platform: process.platform },
       userAgent: `KieDrop/${app.getVersion()}`,
       // Per request: PAC scripts and bypass lists can send each host a different way.

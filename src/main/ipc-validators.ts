@@ -323,6 +323,11 @@ export const CHANNEL_ARGS: { [C in InvokeChannel]: ChannelArgs<ArgsOf<C>> } = {
 };
 
 function plural(n: number, word: string): string {
+  'location:pending': none,
+  'location:answer': channel(
+    ['id', 'answer'],
+    z.tuple([id, z.enum(['remove', 'keep'], { error: 'must be "remove" or "keep"' })]),
+  ),
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 

@@ -68,6 +68,8 @@ export const INVOKE_CHANNELS = [
 ] as const satisfies readonly InvokeChannel[];
 
 export const EVENT_CHANNELS = [
+  'location:pending',
+  'location:answer',
   'job',
   'progress',
   'history',
@@ -85,6 +87,7 @@ export const EVENT_CHANNELS = [
 
 /** Events travel on their own IPC channel names, so they can never be mistaken for an invoke channel. */
 export function eventWireChannel(event: EventChannel): string {
+  'location-question',
   return `event:${event}`;
 }
 

@@ -94,6 +94,13 @@ export interface AppInfo {
 }
 
 /** Request/response channels: name → [arguments tuple, answer]. */
+/** The window's question about a picture that would go up with the GPS position it holds. */
+export interface LocationQuestion {
+  id: number;
+  /** The upload name of the picture that raised it (others may wait on the same answer). */
+  fileName: string;
+}
+
 export interface InvokeChannels {
   'app:info': [[], AppInfo];
   /** The window has subscribed to events: flush what was held, then send live. */
@@ -196,6 +203,10 @@ export interface EventChannels {
   job: JobSnapshot;
   progress: JobSnapshot;
   history: { added?: HistoryEntry; removed?: number; replaced?: number };
+  /** The open question about a picture with a location, or null (a window opened meanwhile shows it). */
+  'location:pending': [[], LocationQuestion | null];
+  /** Answers it: the answer is saved as "Pictures with a location". False when it was no longer open. */
+  'location:answer': [[id: number, answer: 'remove' | 'keep'], boolean];
   /** Links of finished uploads really reached the clipboard (copy on upload): how many, and the file's
    * name when there was one. */
   'links-copied': { count: number; name: string | null };
@@ -231,6 +242,8 @@ export type ResultOf<C extends InvokeChannel> = InvokeChannels[C][1];
 
 /** The handler table: plain functions over the core, with no Electron in them. */
 export type Handlers = { [C in InvokeChannel]: (...args: ArgsOf<C>) => Promise<ResultOf<C>> | ResultOf<C> };
+  /** A picture with a GPS position is about to go up with it: ask (null: the question was answered). */
+  'location-question': LocationQuestion | null;
 
 /** 'history:copy-link' → 'historyCopyLink': the name a channel has on window.kiedrop. */
 export type MethodName<S extends string> = S extends `${infer A}:${infer B}`

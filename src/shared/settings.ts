@@ -7,6 +7,8 @@ export const MAX_KEEPALIVE_LEAD_HOURS = 48;
 
 export type ThemeSetting = 'system' | 'light' | 'dark';
 export type LanguageSetting = 'system' | 'en' | 'zh-CN';
+/** What happens to a picture's GPS position when nothing else strips its metadata. */
+export type LocationInPictures = 'ask' | 'remove' | 'keep';
 export type ProxySetting = { mode: 'system' } | { mode: 'none' } | { mode: 'manual'; url: string };
 
 /** The small floating drop target. x/y are null until the user moves it (then it opens where they left it). */
@@ -87,6 +89,9 @@ export interface Settings {
   imageMaxSide: number | null;
   /** Remove EXIF (GPS included) and XMP from pictures before the app uploads them, turned upright first. */
   stripMetadata: boolean;
+  /** A picture with a GPS position that would go up with it: 'ask' once (the app's window), or always
+   * 'remove' the position, or 'keep' it. */
+  locationInPictures: LocationInPictures;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -123,6 +128,7 @@ export const DEFAULT_SETTINGS: Settings = {
   imageQuality: 80,
   imageMaxSide: null,
   stripMetadata: false,
+  locationInPictures: 'ask',
 };
 
 /**

@@ -43,7 +43,10 @@ export interface TestAppOptions {
   /** Engine test seams. Default: short retry delays. */
   engine?: AppServiceOptions['engine'];
   /** The desktop adapters (notifications, global shortcuts, right-click installer target). Default: none. */
-  desktop?: Pick<AppServiceOptions, 'notifier' | 'shortcuts' | 'shellIntegration' | 'approveEditorClient'>;
+  desktop?: Pick<
+    AppServiceOptions,
+    'notifier' | 'shortcuts' | 'shellIntegration' | 'approveEditorClient' | 'askAboutLocation'
+  >;
   /** Watched-folder test seams (e.g. how often a missing folder is looked for). */
   watch?: AppServiceOptions['watch'];
   /** The release feed the update check asks. Default: none, so nothing is checked. */

@@ -2,6 +2,7 @@
 // app shell with its three screens.
 import { useEffect, useMemo } from 'react';
 import { AnnouncerProvider } from './components/announcer';
+import { LocationQuestionDialog } from './components/location-question-dialog';
 import { useResolvedTheme } from './hooks/use-theme';
 import { SettingsContext, useSettingsLoader } from './hooks/use-settings';
 import { I18nProvider } from './i18n/i18n-context';
@@ -27,6 +28,7 @@ export function App() {
       <SettingsContext.Provider value={handle}>
         <AnnouncerProvider>
           <Shell settingsError={loadError} />
+          <LocationQuestionDialog />
         </AnnouncerProvider>
       </SettingsContext.Provider>
     </I18nProvider>

@@ -18,6 +18,7 @@ import { uploadHandlers } from './upload-handlers';
 import { watchHandlers } from './watch-handlers';
 import { screenshotHandlers } from './screenshot-handlers';
 import { latestLinkHandlers } from './latest-link-handlers';
+import { locationHandlers } from './location-handlers';
 import { saveCopyHandlers } from './save-copy-handlers';
 
 /**
@@ -70,6 +71,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...latestLinkHandlers(deps),
     ...updateHandlers(deps),
     ...saveCopyHandlers(deps),
+    ...locationHandlers(deps),
   };
   const wrapped = {} as Record<InvokeChannel, (...args: unknown[]) => Promise<unknown>>;
   for (const channel of Object.keys(table) as InvokeChannel[]) {

@@ -64,6 +64,8 @@ import { homedir } from 'node:os';
 import { findScreenshotFolder } from '../screenshots';
 import { downloadLink } from '../copies';
 import { createUrlCopiesService } from './url-copies-service';
+import { createLocationQuestions } from './location-questions';
+import type { LocationPolicy } from '../images/location-gate';
 import type { UrlCopiesService } from './url-copies-service';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -137,6 +139,9 @@ export interface AppServiceOptions {
 export interface AppService {
   handlers: Handlers;
   /** The PicGo-compatible server for editors, on while Settings → Integrations has it on. */
+  /** Asks in the window, once, before the first picture with a GPS position goes up with it; showWindow
+   * brings the window up for it. Absent: nothing is asked (the setting 'ask' sends such pictures as they are). */
+  askAboutLocation?: { showWindow: () => void };
   editorServer: EditorServerHost;
   engine: EngineHost;
   settings: SettingsStore;
@@ -185,6 +190,18 @@ export function openAppService(opts: AppServiceOptions): AppService {
       dataDir: opts.dataDir,
       endpoints: endpointsOf(s),
       getApiKey: () => keys.current(),
+  const outbox = createEventOutbox(opts.send);
+  const locationQuestions = opts.askAboutLocation
+    ? createLocationQuestions({
+        emit: (question) => outbox.emit('location-question', question),
+        showWindow: opts.askAboutLocation.showWindow,
+      })
+    : undefined;
+  const location: LocationPolicy = {
+    current: () => settings.get().locationInPictures,
+    ask: locationQuestions?.ask,
+    remember: (answer) => settings.set({ locationInPictures: answer }),
+  };
       now: opts.now ?? opts.engine?.now,
       concurrency: s.concurrency,
       expiringSoonMs: s.expiringSoonHours * HOUR_MS,
@@ -193,11 +210,11 @@ export function openAppService(opts: AppServiceOptions): AppService {
       proxy: proxyOf(s),
     });
   });
-  const outbox = createEventOutbox(opts.send);
   const reminders = createExpiryReminders({
     engine,
     settings,
     notifier: opts.notifier ?? null,
+      location,
     now: opts.now,
     ...opts.expiryReminders,
   });
@@ -339,6 +356,7 @@ export function openAppService(opts: AppServiceOptions): AppService {
       const key = await keys.current();
       if (key === null) return null;
       const client = apiClientFor(key);
+    locationQuestions,
       try {
         return await client.getCredits();
       } finally {

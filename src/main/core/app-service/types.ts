@@ -1,5 +1,6 @@
 // What the app service needs from the outside world. Electron provides these in the app; the test
 // harness provides recording and programmable versions. Nothing here imports Electron.
+import type { LocationQuestions } from './location-questions';
 import type { ScreenshotFolder } from '../screenshots';
 import type { LinkProbe } from '../health';
 import type { Downloaded } from '../copies';
@@ -109,3 +110,5 @@ export interface HandlerDeps {
   /** Where this system saves screenshots ("Upload my screenshots"); none: the button cannot work here. */
   screenshotFolder?: () => Promise<ScreenshotFolder>;
 }
+  /** The window's question about a picture with a GPS position; none: never asked. */
+  locationQuestions?: LocationQuestions;

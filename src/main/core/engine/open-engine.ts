@@ -33,6 +33,7 @@ export function openEngine(opts: EngineOptions): Engine {
     proxy: opts.proxy,
     leaseMs: opts.leaseMs,
     hooks: opts.hooks,
+    location: opts.location,
   });
 
   let closing: Promise<void> | undefined;

@@ -2,6 +2,7 @@
 import type { ApiEndpoints, ProxyConfig } from '../api';
 import type { KieDropDb } from '../db';
 import type { HistoryStore } from '../history';
+import type { LocationPolicy } from '../images/location-gate';
 import type { QueueEvents, QueueHooks, UploadQueue } from '../queue';
 
 export type EngineEvents = QueueEvents;
@@ -36,6 +37,8 @@ export interface EngineOptions {
   leaseMs?: number;
   /** Test seam: runs between the server's answer and the history write. */
   hooks?: QueueHooks;
+  /** Pictures with a GPS position that nothing strips: asked about, stripped or kept. None: kept. */
+  location?: LocationPolicy;
 }
 
 export interface Engine {

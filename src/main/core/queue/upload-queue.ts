@@ -11,6 +11,8 @@ import { toDatabaseError } from '../db';
 import type { HistoryStore } from '../history';
 import { imageOptionsOf, prepareJobImage, sweepImageTemp } from '../images';
 import type { PreparedImage } from '../images';
+import { createLocationGate } from '../images/location-gate';
+import type { LocationGate, LocationPolicy } from '../images/location-gate';
 import { recoverAbandonedJobs } from './abandoned';
 import { DEFAULT_RETRY } from './backoff';
 import { recordSuccess } from './completion';
@@ -101,6 +103,8 @@ export interface UploadQueueOptions {
   /** Jitter source for backoff. */
   random?: () => number;
   hooks?: QueueHooks;
+  /** Pictures with a GPS position that nothing strips: asked about, stripped or kept. None: kept. */
+  location?: LocationPolicy;
 }
 
 interface Flight {
@@ -165,6 +169,7 @@ class Scheduler implements UploadQueue {
   private wasIdle = false;
   private waiters: Waiter[] = [];
   private client: { key: string; client: ApiClient } | undefined;
+  private readonly locationGate: LocationGate | null;
 
   constructor(private readonly opts: UploadQueueOptions) {
     this.db = opts.db;
@@ -184,6 +189,7 @@ class Scheduler implements UploadQueue {
     this.pollMs = opts.pollMs ?? DEFAULT_POLL_MS;
     this.leases = createLeaseClock({ renewEveryMs: this.renewEveryMs(), wall: this.now });
     this.random = opts.random ?? Math.random;
+    this.locationGate = opts.location ? createLocationGate(opts.db, opts.location) : null;
     this.enqueueDeps = {
       db: this.db,
       store: this.store,
@@ -499,6 +505,11 @@ class Scheduler implements UploadQueue {
         this.emitJob(row.id);
       };
       let sending: JobRow = { ...row, sourceUrl };
+      // May ask the user, then turn on stripping for this job (its job_images row) before the image step.
+      if (this.locationGate && row.method !== 'url' && row.localPath !== null) {
+        const file = { id: row.id, localPath: row.localPath, fileName: row.fileName };
+        await this.locationGate.beforeSend(file, flight.controller.signal);
+      }
       // Only a job that optimises pays for a separate look at its original.
       if (row.method !== 'url' && row.localPath !== null && imageOptionsOf(this.db, row.id) !== null) {
         const original = await inspectFile(row.localPath);

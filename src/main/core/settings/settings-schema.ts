@@ -216,6 +216,9 @@ export const settingsShape = {
     .max(65_535, { error: IMAGE_MAX_SIDE_MESSAGE })
     .nullable(),
   stripMetadata: z.boolean({ error: '"Remove metadata" must be on or off (true or false).' }),
+  locationInPictures: z.enum(['ask', 'remove', 'keep'], {
+    error: '"Pictures with a location" must be ask, remove or keep.',
+  }),
 };
 
 export type SettingName = keyof Settings;

@@ -450,6 +450,19 @@ export const en = {
   'settings.notificationsHint': 'A system notification when an upload finishes or fails.',
   'settings.playSound': 'Play a sound',
   'settings.playSoundHint': 'A short sound when uploads finish or fail. Off by default.',
+  'location.setting': 'Pictures with a location',
+  'location.settingHint':
+    'Photos can hold the GPS position where they were taken. This applies when metadata is not removed anyway.',
+  'location.ask': 'Ask me',
+  'location.remove': 'Always remove it',
+  'location.keep': 'Keep it',
+  'location.question.title': 'This picture shows where it was taken',
+  'location.question.body':
+    '“{name}” holds a GPS position, and it is about to be uploaded with it. Anyone with the link could see where it was taken.',
+  'location.question.detail':
+    'Your answer is saved for every picture from now on; you can change it in Settings → Uploads → Pictures with a location.',
+  'location.question.remove': 'Remove the location',
+  'location.question.keep': 'Upload with location',
   'settings.section.integration': 'Desktop integration',
   'settings.section.editors': 'Editor integration (Typora, Obsidian, VS Code)',
   'settings.editorServer': 'Upload server for editors',

@@ -8,6 +8,7 @@ import { useT } from '../../i18n/i18n-context';
 import { ChoiceSetting } from './choice-setting';
 import { EditorServerSection } from './editor-server-section';
 import { ImageSettings } from './image-settings';
+import { LocationSetting } from './location-setting';
 import { IntegrationSection } from './integration-section';
 import { KeySection } from './key-section';
 import { LinksSection } from './links-section';
@@ -61,6 +62,7 @@ export function SettingsScreen({ active, keyState, onReplaceKey, onKeyChanged }:
             testId="setting-concurrency"
           />
           <ImageSettings />
+          <LocationSetting />
         </SettingsSection>
 
         <SettingsSection id="settings-after" title={t('settings.section.after')}>
