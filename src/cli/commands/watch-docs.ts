@@ -11,6 +11,8 @@ export const WATCH_COMMAND: CommandDoc = {
     'kiedrop watch [<dir>] [--path PATH] [--include GLOBS] [--exclude GLOBS]\n' +
     '       [--no-recursive] [--polling] [--quiet SECONDS] [--upload-changed]\n' +
     '       [--upload-existing] [--name-template T] [--path-template T]\n' +
+    '       [--optimize | --no-optimize] [--image-format F] [--quality N]\n' +
+    '       [--max-size N] [--strip-metadata | --keep-metadata] [--follow-settings]\n' +
     '       kiedrop watch --screenshots [--path PATH]\n' +
     '       kiedrop watch --list [--json] | --remove ID',
   details:
@@ -32,7 +34,13 @@ export const WATCH_COMMAND: CommandDoc = {
     'otherwise, and copies each link to the clipboard as it is uploaded (the app does too). ' +
     '--name-template and --path-template are saved with the folder and take the variables of ' +
     "`kiedrop upload` (see its help) and {folder}, the folder's name; {hash} reads each file once more " +
-    'before it is sent; "" removes a template.',
+    'before it is sent; "" removes a template. Pictures are processed as the app\'s Settings say ' +
+    '(Settings → Uploads) unless the folder has its own choices: the image options of `kiedrop upload` ' +
+    'mean the same here and are saved with the folder (--optimize and the options that imply it also ' +
+    'remove metadata unless --keep-metadata is given); --no-optimize sends its pictures as they are, and ' +
+    '--follow-settings goes back to Settings. A folder named like a camera or screenshot folder ' +
+    '(DCIM, Camera, Camera Roll, Camera Uploads, Screenshots, 截图, 屏幕截图…) and the --screenshots ' +
+    'folder remove location and camera data from the start; --keep-metadata turns that off.',
   options: [
     { name: 'path', type: 'string', value: 'PATH', description: 'Folder on the server (default "kiedrop").' },
     {
@@ -76,6 +84,35 @@ export const WATCH_COMMAND: CommandDoc = {
       description: 'Upload path from a template, e.g. "shots/{date}".',
     },
     {
+      name: 'optimize',
+      type: 'boolean',
+      description: 'Shrink pictures before sending (WebP, no metadata).',
+    },
+    {
+      name: 'no-optimize',
+      type: 'boolean',
+      description: 'Send pictures as they are, whatever Settings say.',
+    },
+    {
+      name: 'image-format',
+      type: 'string',
+      value: 'F',
+      description: 'webp (default), avif, jpeg or keep; implies --optimize.',
+    },
+    { name: 'quality', type: 'string', value: 'N', description: 'Image quality 1-100 (default 80).' },
+    { name: 'max-size', type: 'string', value: 'N', description: 'Longest side at most N pixels.' },
+    {
+      name: 'strip-metadata',
+      type: 'boolean',
+      description: 'Always remove EXIF, GPS and XMP.',
+    },
+    { name: 'keep-metadata', type: 'boolean', description: 'Never remove EXIF, GPS and XMP.' },
+    {
+      name: 'follow-settings',
+      type: 'boolean',
+      description: "Process pictures as the app's Settings say (default).",
+    },
+    {
       name: 'screenshots',
       type: 'boolean',
       description: "Watch the system's screenshot folder; copy each link.",
@@ -95,6 +132,7 @@ export const WATCH_COMMAND: CommandDoc = {
     'kiedrop watch ~/Screenshots --path shots --include "*.png,*.jpg"',
     'kiedrop watch --screenshots',
     'kiedrop watch ~/Scans --name-template "scan-{counter}.{ext}"',
+    'kiedrop watch ~/Photos --optimize --max-size 2560',
     'kiedrop watch --list',
     'kiedrop watch --remove 2',
   ],

@@ -19,6 +19,8 @@ import { booleanFlag, listFlag, stringFlag } from '../args';
 import type { CliContext } from '../context';
 import { copyLinks } from '../copy-links';
 import { savedCopyLinkFolders } from '../saved-copy-link-folders';
+import { savedImageSettings } from '../saved-image-settings';
+import { describeImageChoices, watchImageFlags } from '../watch-image-flags';
 import { cliDataDir, openCliEngine, withEngine } from '../engine-session';
 import { CliFailure, EXIT_FAILURE, EXIT_OK, UsageError } from '../errors';
 import { formatLinkLine, formatLocalDateTime } from '../format';
@@ -66,6 +68,7 @@ export function settingsFromFlags(parsed: ParsedArgs): Omit<NewWatchFolder, 'pat
   if (nameTemplate !== undefined) settings.nameTemplate = nameTemplate;
   const pathTemplate = stringFlag(parsed, 'path-template');
   if (pathTemplate !== undefined) settings.pathTemplate = pathTemplate;
+  Object.assign(settings, watchImageFlags(parsed, COMMAND));
   refuseQuietMs(stringFlag(parsed, 'quiet-ms'));
   const quiet = stringFlag(parsed, 'quiet');
   if (quiet !== undefined) settings.quietMs = quietFromSeconds(quiet);
@@ -105,6 +108,7 @@ function describeSettings(f: WatchFolder): string {
     ...(f.ignoreDotfiles ? [] : ['dotfiles too']),
     ...(f.nameTemplate !== '' ? [`names ${f.nameTemplate}`] : []),
     ...(f.pathTemplate !== '' ? [`path ${f.pathTemplate}`] : []),
+    ...describeImageChoices(f),
   ];
   return parts.join(', ');
 }
@@ -275,7 +279,9 @@ async function runWatching(
         );
       }
     }
-    service = createWatchService({ engine, folderIds });
+    // Read at each batch: a folder that follows Settings picks up a change made in the app meanwhile.
+    const dataDir = cliDataDir(ctx);
+    service = createWatchService({ engine, folderIds, imageSettings: () => savedImageSettings(dataDir) });
     return await watchUntilStopped(ctx, engine, service, key, copyFolder);
   } finally {
     await service?.close();
