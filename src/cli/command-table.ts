@@ -143,7 +143,9 @@ export const COMMANDS: readonly CommandDoc[] = [
       'is piped in, under --name. Uploaded files are deleted by the service after 3 days. Templates take ' +
       "{name} and {ext} (the file's), {date} or {date:YYYY-MM-DD HH.mm.ss}, {time}, {random:N}, {hash:N} " +
       '(SHA-256 of the content: each file is read once more before it is sent), and {counter}; the name ' +
-      'still goes under a folder of its own.',
+      "still goes under a folder of its own. A photo that holds a GPS position follows the app's " +
+      '"Pictures with a location" setting; while that was never chosen, the photo is sent with its ' +
+      'position and a note on stderr says so (--strip-metadata removes it).',
     options: [
       {
         name: 'recursive',

@@ -4,6 +4,7 @@ import type { Engine } from '../main/core/engine';
 import { defaultDataDir } from '../main/core/paths';
 import type { ParsedArgs } from './args';
 import { savedLinkLifetimeHours } from './saved-link-lifetime';
+import { cliLocationPolicy } from './location-note';
 import type { CliContext } from './context';
 import { resolveApiKey, resolveCliConfig } from './session';
 import type { ResolvedKey } from './session';
@@ -24,6 +25,8 @@ export interface CliEngineOptions {
   /** Look up the API key first (and fail before touching the database if there is none). */
   needsKey: boolean;
   concurrency?: number;
+  /** --keep-metadata was given: a photo sent with its GPS position needs no note. */
+  keepsMetadata?: boolean;
 }
 
 export function cliDataDir(ctx: CliContext): string {
@@ -56,6 +59,13 @@ export async function openCliEngine(
     responseTimeoutMs: timeouts.responseTimeoutMs,
     userAgent: `kiedrop-cli/${cliVersion()}`,
     proxy: config.proxy,
+    // Never a prompt: the saved "Pictures with a location" is followed, and a note says when a photo
+    // goes up with its position because it was never chosen.
+    location: cliLocationPolicy(
+      cliDataDir(ctx),
+      (line) => ctx.stderr.write(line),
+      opts.keepsMetadata === true,
+    ),
   });
   markStep('database open');
   const recovered = engine.db.recovered;

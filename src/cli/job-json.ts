@@ -17,6 +17,8 @@ export interface DoneJson {
   expiresAt: string;
   method: HistoryEntry['method'];
   renewOf: number | null;
+  /** Only for an optimised upload: both sizes, and why it went up unchanged (English, and its code). */
+  image?: HistoryEntry['image'];
 }
 
 export interface NotDoneJson {
@@ -40,6 +42,7 @@ export function jobJson(job: JobSnapshot, entry: HistoryEntry | undefined): Done
       expiresAt: entry.expiresAt,
       method: entry.method,
       renewOf: entry.renewOf,
+      ...(entry.image === undefined ? {} : { image: entry.image }),
     };
   }
   if (job.status === 'queued' || job.status === 'uploading') {

@@ -128,6 +128,8 @@ export async function runJobs(ctx: CliContext, engine: Engine, opts: RunJobsOpti
         );
       }
       if (job.notice !== null) say('stderr', `kiedrop: note: ${label(job)}: ${job.notice}`);
+      // An optimised picture that went up unchanged (not a picture, unreadable, not smaller…) says why.
+      if (entry.image?.note) say('stderr', `kiedrop: note: ${label(job)}: ${entry.image.note}`);
       return;
     }
     waiting.delete(job.id);

@@ -1,6 +1,7 @@
 // Domain shapes that cross from the core to the window: plain data, no functions, ISO or epoch-ms times.
 // The core's history and queue modules re-export these, so there is one definition of each.
 
+import type { ImageNoteCode } from './image-note';
 import type { EntryPin } from './keepalive';
 import type { LinkCheck } from './link-health';
 
@@ -45,6 +46,9 @@ export interface ImageSizes {
   uploadedSize: number;
   /** Why the picture went up unchanged (or larger), in English; null when it was simply optimised. */
   note: string | null;
+  /** The same as a stable code (src/shared/image-note.ts) the window says in the person's language; null
+   * when there is no note, or for an older entry's sentence that is not one of the codes'. */
+  noteCode: ImageNoteCode | null;
 }
 
 export type NewHistoryEntry = Omit<

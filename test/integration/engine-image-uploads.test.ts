@@ -48,6 +48,7 @@ describe('uploading with image optimisation', () => {
       originalSize: original.length,
       uploadedSize: stored.length,
       note: null,
+      noteCode: null,
     });
     expect(answeredUploads(fx.emulator)).toBe(1);
     expect(await tempFiles()).toEqual([]);
@@ -99,7 +100,11 @@ describe('uploading with image optimisation', () => {
       expect(entry?.fileName).toBe(i === 0 ? 'broken.png' : 'paper.pdf');
       const stored = await storedBytes(fx.emulator, entry?.filePath ?? '');
       expect(stored.equals(await readFile(path))).toBe(true);
-      expect(String(sizesOf(engine, entry?.id ?? 0).image_note)).toMatch(/sent unchanged/);
+      // Stored as a code; the entry says it in English too (for the command line).
+      const code = i === 0 ? 'unreadable' : 'not-an-image';
+      expect(sizesOf(engine, entry?.id ?? 0).image_note).toBe(code);
+      expect(entry?.image?.noteCode).toBe(code);
+      expect(entry?.image?.note).toMatch(/sent unchanged\.$/);
     }
   });
 

@@ -92,7 +92,9 @@ export async function runUpload(ctx: CliContext, parsed: ParsedArgs): Promise<nu
     throw new CliFailure(refusedSummary(refused.length, files.length));
   }
 
-  const code = await withEngine(ctx, parsed, { needsKey: true, concurrency }, async ({ engine, key }) => {
+  // --keep-metadata: a photo sent with its GPS position needs no note about it.
+  const session = { needsKey: true, concurrency, keepsMetadata: image.image?.stripMetadata === false };
+  const code = await withEngine(ctx, parsed, session, async ({ engine, key }) => {
     mentionEarlierWork(ctx, engine);
     const spooled = fromStdin ? await spoolStdin(ctx, cliDataDir(ctx), target.fileName ?? 'stdin') : null;
     const paths = spooled === null ? sendable : [spooled];

@@ -1,6 +1,7 @@
 // Rows ↔ entries. Times are stored as ms since the epoch and handed out as ISO strings. Columns are
 // read one by one because libsql rows carry extra properties (`_metadata`) that must not leak out.
 
+import { readImageNote } from '../../../shared/image-note';
 import { expiryStatus } from './expiry-status';
 import type { HistoryEntry, NewHistoryEntry } from './types';
 
@@ -63,7 +64,9 @@ function imageOf(row: Row): Pick<HistoryEntry, 'image'> {
   const originalSize = numOrNull(row, 'original_size');
   const uploadedSize = numOrNull(row, 'uploaded_size');
   if (originalSize === null || uploadedSize === null) return {};
-  return { image: { originalSize, uploadedSize, note: strOrNull(row, 'image_note') } };
+  // A code since the notes were coded; an English sentence in entries written before.
+  const note = readImageNote(strOrNull(row, 'image_note'));
+  return { image: { originalSize, uploadedSize, note: note?.text ?? null, noteCode: note?.code ?? null } };
 }
 
 function isoToMs(iso: string, field: string): number {

@@ -4,6 +4,8 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { KieDropDb } from '../db';
+import { readImageNote } from '../../../shared/image-note';
+import type { ImageSizes } from '../../../shared/domain';
 import { parseImageOptions } from './types';
 import type { ImageOptions } from './types';
 
@@ -53,6 +55,17 @@ export function recordImageSizes(db: KieDropDb, historyId: number, attempt: Imag
   db.conn
     .prepare('UPDATE history SET original_size = ?, uploaded_size = ?, image_note = ? WHERE id = ?')
     .run(attempt.originalSize, attempt.uploadedSize, attempt.note, historyId);
+}
+
+/** The sizes and note an entry reads back after recordImageSizes, for the entry the upload returns. */
+export function imageSizesOf(attempt: ImageAttempt): ImageSizes {
+  const note = readImageNote(attempt.note);
+  return {
+    originalSize: attempt.originalSize,
+    uploadedSize: attempt.uploadedSize,
+    note: note?.text ?? null,
+    noteCode: note?.code ?? null,
+  };
 }
 
 /**

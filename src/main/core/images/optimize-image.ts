@@ -9,6 +9,7 @@ import type { Metadata, Sharp as Pipeline } from 'sharp';
 import { sniffImage } from '../thumbnails';
 import type { ImageFormat } from '../thumbnails';
 import type { ImageOptions, OptimizeOutcome } from './types';
+import type { ImageNoteCode } from '../../../shared/image-note';
 
 type Sharp = typeof sharpModule;
 let loading: Promise<Sharp> | null = null;
@@ -23,12 +24,12 @@ function loadSharp(): Promise<Sharp> {
   return loading;
 }
 
-export const NOTE_NOT_AN_IMAGE = 'Not a picture KieDrop can optimise; sent unchanged.';
-export const NOTE_UNREADABLE = 'The picture could not be read for optimising; sent unchanged.';
-export const NOTE_NOT_SMALLER = 'Optimising did not make it smaller; the original was sent.';
-export const NOTE_ANIMATED = 'Animated pictures are sent unchanged.';
-export const NOTE_LARGER_BUT_STRIPPED =
-  'Optimising did not make it smaller; the processed copy was sent so its metadata stays removed.';
+// Stored as codes; their English sentences are in src/shared/image-note.ts.
+export const NOTE_NOT_AN_IMAGE: ImageNoteCode = 'not-an-image';
+export const NOTE_UNREADABLE: ImageNoteCode = 'unreadable';
+export const NOTE_NOT_SMALLER: ImageNoteCode = 'not-smaller';
+export const NOTE_ANIMATED: ImageNoteCode = 'animated';
+export const NOTE_LARGER_BUT_STRIPPED: ImageNoteCode = 'larger-but-stripped';
 
 /** Extensions of the formats we write, keyed by sharp's format name. */
 const EXTENSION: Record<string, string> = {
@@ -58,7 +59,7 @@ export async function optimizeImage(
   target: OptimizeTarget = {},
 ): Promise<OptimizeOutcome> {
   const originalSize = (await stat(input)).size;
-  const unchanged = (note: string): OptimizeOutcome => ({
+  const unchanged = (note: ImageNoteCode): OptimizeOutcome => ({
     path: input,
     processed: false,
     extension: null,

@@ -1,4 +1,6 @@
 // What the user asked to be done to a picture before it is uploaded.
+import type { ImageNoteCode } from '../../../shared/image-note';
+
 export type ImageTargetFormat = 'webp' | 'avif' | 'jpeg' | 'keep';
 
 export const IMAGE_TARGET_FORMATS: readonly ImageTargetFormat[] = ['webp', 'avif', 'jpeg', 'keep'];
@@ -30,7 +32,7 @@ export interface OptimizeOutcome {
   originalSize: number;
   size: number;
   /** Why the original is sent, or what was kept; null when the picture was simply optimised. */
-  note: string | null;
+  note: ImageNoteCode | null;
 }
 
 export function isImageTargetFormat(value: string): value is ImageTargetFormat {

@@ -5,7 +5,7 @@
 import type { UploadResult } from '../api';
 import type { KieDropDb } from '../db';
 import type { HistoryEntry, HistoryStore } from '../history';
-import { recordImageSizes } from '../images/job-images';
+import { imageSizesOf, recordImageSizes } from '../images/job-images';
 import type { ImageAttempt } from '../images/job-images';
 import type { JobRow } from './job-row';
 import type { JobStore } from './job-store';
@@ -38,7 +38,7 @@ export function recordSuccess(
     if (already) return { entry: already, replacedId: null, job: { ...marked, historyId: already.id } };
     // Looked up before the insert, which would otherwise be the newest live entry at this path.
     const previous = deps.history.findLiveByFilePath(result.filePath);
-    const entry = deps.history.insert({
+    const inserted = deps.history.insert({
       jobId: job.id,
       localPath: job.method === 'url' ? null : job.localPath,
       localMtimeMs: local?.mtimeMs ?? null,
@@ -54,7 +54,9 @@ export function recordSuccess(
       expiresAt: result.expiresAt,
       renewOf: job.renewOf,
     });
-    if (image) recordImageSizes(deps.db, entry.id, image);
+    if (image) recordImageSizes(deps.db, inserted.id, image);
+    // The entry as it is now stored: the window's upload row and the command line say its image note.
+    const entry = image ? { ...inserted, image: imageSizesOf(image) } : inserted;
     let replacedId: number | null = null;
     // The server has already overwritten that file, whether or not the user asked: record the truth.
     if (previous && previous.id !== entry.id) {

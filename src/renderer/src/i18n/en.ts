@@ -621,6 +621,13 @@ export const en = {
   'health.part.error': '{count} without a clear answer',
   'health.partSeparator': ', ',
   'health.none': 'Nothing was checked: those entries are no longer in History',
+  // Why an optimised picture went up unchanged (or larger), by its code (src/shared/image-note.ts).
+  'images.note.notAnImage': 'Not a picture KieDrop can optimise; sent unchanged.',
+  'images.note.unreadable': 'The picture could not be read for optimising; sent unchanged.',
+  'images.note.notSmaller': 'Optimising did not make it smaller; the original was sent.',
+  'images.note.animated': 'Animated pictures are sent unchanged.',
+  'images.note.largerButStripped':
+    'Optimising did not make it smaller; the processed copy was sent so its metadata stays removed.',
   'history.bulk.check': 'Check links',
   // Pins: a link kept alive at the same address.
   'history.filter.pinned': 'Pinned',

@@ -591,6 +591,11 @@ export const zhCN: Messages = {
   'health.partSeparator': '，',
   'health.none': '没有检查任何链接：这些条目已不在历史记录中',
   'history.bulk.check': '检查链接',
+  'images.note.notAnImage': '不是 KieDrop 能优化的图片，已原样上传。',
+  'images.note.unreadable': '这张图片无法读取，未能优化，已原样上传。',
+  'images.note.notSmaller': '优化后没有变小，已上传原图。',
+  'images.note.animated': '动图会原样上传。',
+  'images.note.largerButStripped': '优化后没有变小；仍上传了处理后的副本，以保证元数据已被移除。',
   // 固定：链接地址不变并保持有效。
   'history.filter.pinned': '已固定',
   'history.pinned': '已固定',

@@ -8,6 +8,7 @@ import { Icon } from '../../components/icon';
 import { IconButton } from '../../components/icon-button';
 import { formatBytes } from '../../format/bytes';
 import { formatUploadedAt } from '../../format/date';
+import { imageNoteText } from '../../format/image-note';
 import { formatLinkHealth } from '../../format/link-health';
 import type { LocalLinkHealth } from '../../format/link-health';
 import { useDragCue } from '../../hooks/use-drag-cue';
@@ -62,6 +63,7 @@ export const HistoryRow = memo(function HistoryRow({
 }: HistoryRowProps) {
   const { t, language } = useI18n();
   const name = entry.fileName;
+  const imageNote = imageNoteText(entry.image, t);
   const expired = status === 'expired';
   const tabIndex = tabbable ? 0 : -1;
   const renewLabel = t('history.action.renewNamed', { name });
@@ -142,6 +144,14 @@ export const HistoryRow = memo(function HistoryRow({
           ) : (
             <span>{formatBytes(entry.size)}</span>
           )}
+          {imageNote !== null ? (
+            <>
+              <span aria-hidden="true">·</span>
+              <span className="history-image-note" data-testid="image-note">
+                {imageNote}
+              </span>
+            </>
+          ) : null}
           <span aria-hidden="true">·</span>
           <span>{formatUploadedAt(entry.uploadedAt, new Date(now), language, t)}</span>
           <span aria-hidden="true">·</span>

@@ -9,6 +9,7 @@ import { Icon } from '../../components/icon';
 import { IconButton } from '../../components/icon-button';
 import { ProgressBar } from '../../components/progress-bar';
 import { fileKindOf } from '../../format/file-kind';
+import { imageNoteText } from '../../format/image-note';
 import { useDragCue } from '../../hooks/use-drag-cue';
 import { useNow } from '../../hooks/use-now';
 import { useSettings } from '../../hooks/use-settings';
@@ -56,6 +57,7 @@ export function JobRow({ job, link, entry = null, onDismiss }: JobRowProps) {
 
   // Drag out, as from a History row: the local file while it is there, otherwise the live link.
   const done = job.status === 'done' ? (entry?.entry ?? null) : null;
+  const doneNote = done === null ? null : imageNoteText(done.image, t);
   const filePresent = useFilePresent(done);
   const expired =
     entry !== null && rowStatus(entry, Date.now(), settings.expiringSoonHours * HOUR_MS).status === 'expired';
@@ -131,6 +133,12 @@ export function JobRow({ job, link, entry = null, onDismiss }: JobRowProps) {
           </span>
         ) : null}
         <JobStatus job={job} link={link} />
+        {doneNote !== null ? (
+          // Why an optimised picture went up unchanged, as its History row says it.
+          <span className="job-status job-status-muted" data-testid="job-image-note">
+            {doneNote}
+          </span>
+        ) : null}
         {job.status === 'uploading' || job.phase === 'retrying' ? (
           <ProgressBar
             label={t('job.progressLabel', { name })}
