@@ -32,6 +32,8 @@ export interface E2eRunOptions {
   browser?: Browser;
   /** Send uploads through a proxy that slows them to this many bytes per second (per connection). */
   uploadRate?: number;
+  /** Desktop adapters for the app service (e.g. askAboutLocation). Default: none. */
+  desktop?: HarnessOptions['desktop'];
 }
 
 export interface E2eRun {
@@ -84,6 +86,7 @@ export async function startE2eRun(options: E2eRunOptions = {}): Promise<E2eRun> 
       viewport: options.viewport,
       colorScheme: options.colorScheme,
       browser: options.browser,
+      desktop: options.desktop,
     });
   } catch (err) {
     await proxy?.close();
