@@ -44,4 +44,23 @@ describe('a refused naming template in the window', () => {
       `The naming template “{name}{hash}” gives “${'x'.repeat(300)}”, which cannot be used: it is 300 bytes long in UTF-8, and a file name takes at most 255.`,
     );
   });
+
+  it('says it inside a watched file’s failure, the reason’s reason included', () => {
+    const error = {
+      kind: 'watch',
+      code: 'watch.upload-failed',
+      params: {
+        path: '/shots/a.png',
+        reason: 'The name template "{name}/{ext}" gives "a/png", which cannot be used: …',
+        cause: 'naming.invalid-result',
+        'cause.template': '{name}/{ext}',
+        'cause.result': 'a/png',
+        'cause.cause': 'naming.result.slash',
+      },
+      message: 'English',
+    };
+    expect(translateError(error, zh)).toContain(
+      '命名模板“{name}/{ext}”得到的“a/png”无法使用：文件名不能包含“/”或“\\”，文件夹请写在上传路径模板中',
+    );
+  });
 });

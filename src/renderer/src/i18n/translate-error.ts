@@ -34,7 +34,9 @@ function withCause(params: ErrorParams, t: TFunction): ErrorParams {
     if (name.startsWith('cause.') && name !== 'cause.gaveUpAfter')
       causeParams[name.slice('cause.'.length)] = value;
   }
-  const said = translateCode(cause, causeParams, t);
+  // The reason may have a coded reason of its own (a watched file's naming template that gives a name the
+  // API refuses, and why): said the same way, inside out.
+  const said = translateCode(cause, withCause(causeParams, t), t);
   return said === null ? params : { ...params, reason: said.replace(/[.。]\s*$/u, '') };
 }
 
