@@ -5,6 +5,7 @@ import { openAppService, toIpcError } from './core/app-service';
 import type { AppService, AppServiceOptions } from './core/app-service';
 import { createKeychainStore } from './core/secrets';
 import { readPublishConfig } from './core/updates';
+import { appInPlaceInstaller } from './app-updater';
 import { join } from 'node:path';
 import { eventWireChannel } from '../shared/ipc-channels';
 import { electronClipboard } from './clipboard-adapter';
@@ -15,8 +16,8 @@ import { errorText } from './i18n/error-text';
 import { electronFileDrag } from './drag-out';
 import { electronShell } from './shell-adapter';
 import { electronThumbnails } from './thumbnails';
-
 import { showMainWindow } from './main-window';
+
 /** Uploads abort at once on close; this only bounds a stuck disk or database. */
 const CLOSE_TIMEOUT_MS = 5000;
 
@@ -44,9 +45,9 @@ export function setupAppService(
       // Read when a dialog opens, once the service (and so the language setting) is there.
       dialogs: electronDialogs(getWindow, () => appLanguage(service?.settings.get() ?? null)),
       approveEditorClient: askEditorApproval(getWindow, () => appLanguage(service?.settings.get() ?? null)),
-      thumbnails: electronThumbnails,
       // The question about a photo's GPS position is asked in the main window, opened for it if closed.
       askAboutLocation: { showWindow: showMainWindow },
+      thumbnails: electronThumbnails,
       info: { version: app.getVersion(), platform: process.platform },
       userAgent: `KieDrop/${app.getVersion()}`,
       // Per request: PAC scripts and bypass lists can send each host a different way.
@@ -58,6 +59,9 @@ export function setupAppService(
         : null,
       updates: {
         feed: app.isPackaged ? readPublishConfig(join(process.resourcesPath, 'app-update.yml')) : null,
+        // Where this build can replace itself (AppImage, the Windows installer's copy, macOS): through the
+        // proxy saved when the person clicks "Download and restart".
+        inPlace: appInPlaceInstaller(() => service.settings.get().proxy),
       },
       ...desktop,
     });

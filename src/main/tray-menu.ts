@@ -1,6 +1,7 @@
 // What the tray icon's menu and tooltip say for a given state. Pure, so the tests read the menu as the
 // user would see it; tray.ts only turns the entries into Electron menu items.
 import type { ExpiryStatus, UploadActivity } from '../shared/ipc-contract';
+import type { InPlaceUpdateState } from '../shared/desktop';
 import { filesText, mainTranslator } from './i18n';
 import type { Language, MainT } from './i18n';
 
@@ -13,6 +14,8 @@ export type TrayAction =
   | { type: 'resume-watching' }
   | { type: 'toggle-drop-window' }
   | { type: 'open-update' }
+  | { type: 'download-update' }
+  | { type: 'restart-to-update' }
   | { type: 'quit' };
 
 export interface TrayMenuEntry {
@@ -42,6 +45,8 @@ export interface TrayMenuState {
   activity: UploadActivity;
   /** The version of a newer KieDrop that is out, or null. */
   availableUpdate: string | null;
+  /** Whether this build can replace itself with it, and how far that has got; absent: it cannot. */
+  inPlaceUpdate?: InPlaceUpdateState;
   /** The language the menu reads in; English when not given. */
   language?: Language;
 }
@@ -125,6 +130,65 @@ function recentSubmenu(state: TrayMenuState, t: MainT): TrayMenuEntry[] {
   ];
 }
 
+/** "Download and restart" and what became of it; nothing where the build cannot update itself. */
+export function inPlaceEntries(update: InPlaceUpdateState, t: MainT): TrayMenuEntry[] {
+  const download: TrayMenuEntry = {
+    kind: 'normal',
+    label: t('update.download'),
+    action: { type: 'download-update' },
+  };
+  switch (update.phase) {
+    case 'idle':
+      return [download];
+    case 'downloading':
+      // In steps of ten: Linux panels rebuild the whole menu on every change.
+      return [
+        {
+          kind: 'normal',
+          label:
+            update.version === null
+              ? t('update.finding')
+              : t('update.downloading', {
+                  version: update.version,
+                  percent: `${Math.floor(update.percent / 10) * 10} %`,
+                }),
+          enabled: false,
+        },
+      ];
+    case 'downloaded':
+      return [
+        {
+          kind: 'normal',
+          label: t('update.restart'),
+          action: { type: 'restart-to-update' },
+        },
+      ];
+    case 'restarting':
+      return [{ kind: 'normal', label: t('update.restarting', { version: update.version }), enabled: false }];
+    case 'failed':
+      return [{ kind: 'normal', label: inPlaceFailureText(update, t), enabled: false }, download];
+    default:
+      return [];
+  }
+}
+
+/** "Could not download the update: no network connection" and its kin. */
+export function inPlaceFailureText(
+  update: Extract<InPlaceUpdateState, { phase: 'failed' }>,
+  t: MainT,
+): string {
+  switch (update.problem) {
+    case 'offline':
+      return t('update.failed', { reason: t('update.problem.offline') });
+    case 'no-update':
+      return t('update.failed', { reason: t('update.problem.noUpdate') });
+    case 'install':
+      return t('update.installFailed', { reason: update.detail });
+    default:
+      return t('update.failed', { reason: update.detail });
+  }
+}
+
 export function trayMenuTemplate(state: TrayMenuState): TrayMenuEntry[] {
   const t = mainTranslator(state.language ?? 'en');
   const entries: TrayMenuEntry[] = [];
@@ -140,6 +204,7 @@ export function trayMenuTemplate(state: TrayMenuState): TrayMenuEntry[] {
         label: t('tray.update', { version: state.availableUpdate }),
         action: { type: 'open-update' },
       },
+      ...inPlaceEntries(state.inPlaceUpdate ?? { phase: 'unsupported' }, t),
       { kind: 'separator' },
     );
   }

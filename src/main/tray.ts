@@ -122,6 +122,13 @@ export function setupTray(
         // The handler says why when there is nothing to open; the menu item is gone by then anyway.
         void Promise.resolve(service.handlers['update:open']()).catch(() => undefined);
         return;
+      case 'download-update':
+        // Progress and any failure come back as the in-place state, which redraws the menu.
+        void service.inPlaceUpdate.download();
+        return;
+      case 'restart-to-update':
+        service.inPlaceUpdate.restart();
+        return;
       case 'quit':
         return actions.quit();
     }
@@ -156,6 +163,7 @@ export function setupTray(
       dropWindowVisible: actions.isDropWindowVisible(),
       activity: service.activity.get(),
       availableUpdate: service.updates.status().available?.version ?? null,
+      inPlaceUpdate: service.inPlaceUpdate.state(),
       language,
     });
     // Linux panels rebuild the whole menu on every change, so it is only replaced when it reads differently.
@@ -190,6 +198,7 @@ export function setupTray(
       if (next.language !== previous.language) paint(service.activity.get());
     }),
     service.updates.onChange(() => renderMenu()),
+    service.inPlaceUpdate.onChange(() => renderMenu()),
     watch?.onChange(() => renderMenu()) ?? (() => undefined),
   ];
 

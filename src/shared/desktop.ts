@@ -95,6 +95,23 @@ export interface UpdateStatus {
   available: { version: string; url: string } | null;
 }
 
+/**
+ * Replacing the running KieDrop with the newer release ("Download and restart"), where the installed
+ * build can do that (an AppImage, the Windows installer's copy, the macOS app); elsewhere 'unsupported'
+ * and the release page is the way.
+ */
+export type InPlaceUpdateState =
+  | { phase: 'unsupported' }
+  | { phase: 'idle' }
+  | { phase: 'downloading'; version: string | null; percent: number }
+  | { phase: 'downloaded'; version: string }
+  | { phase: 'restarting'; version: string }
+  | { phase: 'failed'; problem: InPlaceUpdateProblem; detail: string };
+
+/** offline: no network connection; no-update: the feed offers nothing newer for this system; download or
+ * install: that step failed, `detail` says why (in English, from the updater). */
+export type InPlaceUpdateProblem = 'offline' | 'no-update' | 'download' | 'install';
+
 /** The "Upload clipboard" global shortcut. */
 export interface ShortcutState {
   /** The saved shortcut ('' when turned off). */

@@ -57,6 +57,9 @@ export const INVOKE_CHANNELS = [
   'activity:latest-link',
   'update:status',
   'update:open',
+  'update:install-status',
+  'update:download',
+  'update:restart',
   'watch:list',
   'watch:preview',
   'watch:add',
@@ -82,6 +85,7 @@ export const EVENT_CHANNELS = [
   'settings',
   'watch',
   'update',
+  'update-install',
   'link-checks',
 ] as const satisfies readonly EventChannel[];
 

@@ -4,6 +4,7 @@
 import type {
   CliCommandState,
   ClipboardUploadSummary,
+  InPlaceUpdateState,
   IntegrationState,
   ShortcutState,
   UpdateStatus,
@@ -181,6 +182,12 @@ export interface InvokeChannels {
   'update:status': [[], UpdateStatus];
   /** Opens the newer release's page in the browser. */
   'update:open': [[], void];
+  /** Whether this build can replace itself with the newer release, and how far that has got. */
+  'update:install-status': [[], InPlaceUpdateState];
+  /** "Download and restart": downloads the newer release (never on its own); ends 'downloaded' or 'failed'. */
+  'update:download': [[], InPlaceUpdateState];
+  /** "Restart to update": quits and installs the downloaded release. */
+  'update:restart': [[], InPlaceUpdateState];
   /** Every watched folder with its status. */
   'watch:list': [[], WatchOverview];
   /** A folder about to be added (the picker opens without a path): how many files in it would upload.
@@ -231,6 +238,8 @@ export interface EventChannels {
   watch: WatchOverview;
   /** The update check found (or no longer finds) a newer release, or its setting changed. */
   update: UpdateStatus;
+  /** The in-place update moved on (downloading, its percent, downloaded, failed). */
+  'update-install': InPlaceUpdateState;
   /** Links were checked (on demand or on the app's schedule): their rows show what was found. */
   'link-checks': LinkCheck[];
 }

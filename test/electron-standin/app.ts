@@ -37,8 +37,13 @@ export function connectWindows(registry: WindowRegistry): void {
   windows = registry;
 }
 
+// Electron sets process.resourcesPath in every run; a packaged app's holds app.asar and app-update.yml.
+if (modes.resourcesPath !== null) {
+  Object.defineProperty(process, 'resourcesPath', { value: modes.resourcesPath, configurable: true });
+}
+
 class StandinApp extends EventEmitter {
-  readonly isPackaged = false;
+  readonly isPackaged = modes.resourcesPath !== null;
   readonly commandLine = {
     switches: new Map<string, string>(),
     appendSwitch: (name: string, value = '') => void this.commandLine.switches.set(name, value),

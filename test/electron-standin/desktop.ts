@@ -1,6 +1,7 @@
 // The smaller modules: dialog, shell, screen, session, globalShortcut, nativeImage. Each records what the
 // app asked so a test can check it, and refuses use before 'ready' where Electron does.
 import { EventEmitter } from 'node:events';
+import type * as Electron from 'electron';
 import { readFileSync } from 'node:fs';
 import { requireReady } from './lifecycle';
 import { modes } from './modes';
@@ -98,10 +99,27 @@ const defaultSession = {
   setPermissionCheckHandler: (_handler: unknown) => undefined,
   resolveProxy: async (_url: string) => 'DIRECT',
 };
+/** A session of its own (electron-updater's is 'electron-updater'): the proxy it was given is recorded. */
+export class PartitionSession {
+  proxy: Electron.ProxyConfig | null = null;
+  constructor(readonly partition: string) {}
+  async setProxy(config: Electron.ProxyConfig): Promise<void> {
+    this.proxy = config;
+  }
+}
+const partitions = new Map<string, PartitionSession>();
+
 export const session = {
   get defaultSession() {
     requireReady('session.defaultSession');
     return defaultSession;
+  },
+  /** The same partition name gives the same session (Electron docs, session.fromPartition). */
+  fromPartition(partition: string, _options?: { cache?: boolean }): PartitionSession {
+    requireReady('session.fromPartition');
+    let found = partitions.get(partition);
+    if (!found) partitions.set(partition, (found = new PartitionSession(partition)));
+    return found;
   },
 };
 

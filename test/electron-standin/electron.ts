@@ -4,11 +4,13 @@
 // electron's own .d.ts, so a drift shows in `npm run typecheck`.
 import type * as Electron from 'electron';
 import { app } from './app';
+import { autoUpdater } from './auto-updater';
 import { BrowserWindow } from './browser-window';
 import { clipboard } from './clipboard';
 import { dialog, globalShortcut, nativeImage, screen, session, shell } from './desktop';
 import { ipcMain } from './ipc-main';
 import { Menu, MenuItem } from './menu';
+import { net } from './net';
 import { Notification } from './notification';
 import { Tray } from './tray';
 
@@ -29,6 +31,7 @@ void checks;
 
 export {
   app,
+  autoUpdater,
   BrowserWindow,
   clipboard,
   dialog,
@@ -37,6 +40,7 @@ export {
   Menu,
   MenuItem,
   nativeImage,
+  net,
   Notification,
   screen,
   session,

@@ -17,6 +17,11 @@ export interface StandinModes {
   platform: 'linux' | 'darwin' | 'win32';
   /** macOS: this start was made by the login item (getLoginItemSettings().wasOpenedAtLogin). */
   openedAtLogin: boolean;
+  /**
+   * A packaged app: app.isPackaged is true and process.resourcesPath is this folder (where electron-builder
+   * puts app-update.yml and package-type). Null: a dev run, as `electron <folder>` is.
+   */
+  resourcesPath: string | null;
 }
 
 export function readModes(env: NodeJS.ProcessEnv): StandinModes {
@@ -29,6 +34,7 @@ export function readModes(env: NodeJS.ProcessEnv): StandinModes {
         ? env['KIEDROP_STANDIN_PLATFORM']
         : 'linux',
     openedAtLogin: env['KIEDROP_STANDIN_OPENED_AT_LOGIN'] === '1',
+    resourcesPath: env['KIEDROP_STANDIN_RESOURCES'] || null,
   };
 }
 

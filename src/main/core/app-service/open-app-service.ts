@@ -49,7 +49,7 @@ import type { WatchHost } from './watch-host';
 import { watchOverview } from './watch-overview';
 import { createKeepAliveService } from './keepalive-service';
 import type { KeepAliveService } from './keepalive-service';
-import { createLinkHealthSchedule } from './link-health-schedule';
+import { createLinkHealthSchedule, hasNetworkInterface } from './link-health-schedule';
 import { createExpiryReminders } from './expiry-reminders';
 import type { ExpiryReminders, ExpiryRemindersOptions } from './expiry-reminders';
 import type { LinkHealthSchedule, LinkHealthScheduleOptions } from './link-health-schedule';
@@ -57,8 +57,8 @@ import { repairStaleEntries } from '../shell-integration';
 import { createAgentRouter } from '../api';
 import { checkOne } from '../health';
 import { DEFAULT_USER_AGENT } from '../api';
-import { createUpdateChecker, fetchLatestRelease } from '../updates';
-import type { UpdateChecker, UpdateFeed } from '../updates';
+import { createInPlaceUpdate, createUpdateChecker, fetchLatestRelease } from '../updates';
+import type { InPlaceInstaller, InPlaceUpdate, UpdateChecker, UpdateFeed } from '../updates';
 import { join } from 'node:path';
 import { homedir } from 'node:os';
 import { findScreenshotFolder } from '../screenshots';
@@ -117,6 +117,11 @@ export interface AppServiceOptions {
     firstDelayMs?: number;
     intervalMs?: number;
     log?: (line: string) => void;
+    /** Replaces the running build with the newer release (electron-updater); null or absent where this
+     * build cannot (a dev run, deb, rpm): then only the release page is offered. */
+    inPlace?: InPlaceInstaller | null;
+    /** Whether the computer is online; absent: whether it has a network interface besides loopback. */
+    isOnline?: () => boolean;
   };
   /** Test seams for watched folders (how often a missing folder is looked for, reconcile interval). */
   watch?: Pick<WatchServiceOptions, 'availabilityPollMs' | 'limitRetryMs' | 'reconcileMs'>;
@@ -156,6 +161,8 @@ export interface AppService {
   watch: WatchHost;
   /** "KieDrop X.Y is available" (Settings, the tray). */
   updates: UpdateChecker;
+  /** "Download and restart" where this build can update itself (Settings, the tray). */
+  inPlaceUpdate: InPlaceUpdate;
   /** Keeps pinned links alive while the app runs. */
   keepAlive: KeepAliveService;
   /** Checks links in the expiring window and pinned links while the app runs. */
@@ -275,6 +282,11 @@ export function openAppService(opts: AppServiceOptions): AppService {
     firstDelayMs: opts.updates?.firstDelayMs,
     intervalMs: opts.updates?.intervalMs,
   });
+  const inPlaceUpdate = createInPlaceUpdate({
+    installer: opts.updates?.inPlace ?? null,
+    isOnline: opts.updates?.isOnline ?? hasNetworkInterface,
+    log: opts.updates?.log ?? ((line) => console.warn(`[updates] ${line}`)),
+  });
   // Before a copy: one quick look, no retries, so an unreachable host costs seconds at most.
   const checkLink = async (url: string) => {
     const agents = createAgentRouter(proxyOf(settings.get()));
@@ -341,6 +353,7 @@ export function openAppService(opts: AppServiceOptions): AppService {
     shellIntegration: opts.shellIntegration ?? null,
     watch,
     updates,
+    inPlaceUpdate,
     bundledCliPath: opts.bundledCliPath ?? null,
     recordShared: (ids) => reminders.recordShared(ids),
     screenshotFolder: () =>
@@ -421,6 +434,7 @@ export function openAppService(opts: AppServiceOptions): AppService {
     }),
     updates.onChange((status) => outbox.emit('update', status)),
     () => updates.close(),
+    inPlaceUpdate.onChange((state) => outbox.emit('update-install', state)),
     forwardWatchEvents(watch, outbox, () => watchOverview(watch, engine)),
   ];
 
@@ -436,6 +450,7 @@ export function openAppService(opts: AppServiceOptions): AppService {
     shortcut,
     watch,
     updates,
+    inPlaceUpdate,
     keepAlive,
     linkHealth,
     reminders,

@@ -14,7 +14,7 @@ import type { AppInfo } from '../../../shared/ipc-contract';
 import type { EventOutbox } from './event-outbox';
 import type { KeyService } from './key-service';
 import type { ShortcutService } from './shortcut-service';
-import type { UpdateChecker } from '../updates';
+import type { InPlaceUpdate, UpdateChecker } from '../updates';
 import type { UploadActivityTracker } from './upload-activity';
 import type { SummarizedBatches } from './summarized-batches';
 import type { WatchHost } from './watch-host';
@@ -105,6 +105,8 @@ export interface HandlerDeps {
   download?: (url: string, target: string, expectedSize?: number) => Promise<Downloaded>;
   /** Whether a newer KieDrop is out. */
   updates: Pick<UpdateChecker, 'status'>;
+  /** "Download and restart" where this build can update itself. */
+  inPlaceUpdate: InPlaceUpdate;
   /** Told of each copy or share of links that reached the clipboard (for expiry reminders). */
   recordShared?: (historyIds: readonly number[]) => void;
   /** Where this system saves screenshots ("Upload my screenshots"); none: the button cannot work here. */

@@ -369,6 +369,16 @@ export const en = {
 
   'settings.saved': 'Saved',
   'settings.section.updates': 'Updates',
+  'update.download': 'Download and restart',
+  'update.finding': 'Looking for the update…',
+  'update.downloading': 'Downloading KieDrop {version}… {percent}',
+  'update.downloaded': 'KieDrop {version} is downloaded and checked.',
+  'update.restart': 'Restart to update',
+  'update.restarting': 'Restarting into KieDrop {version}…',
+  'update.failed': 'Could not download the update: {reason}',
+  'update.installFailed': 'Could not install the update: {reason}',
+  'update.problem.offline': 'this computer is offline',
+  'update.problem.noUpdate': 'the release offers no update for this system',
   'settings.updates.check': 'Check for updates',
   'settings.updates.checkHint':
     'Once a day KieDrop asks GitHub whether a newer version is out. Nothing about you or your files is sent.',

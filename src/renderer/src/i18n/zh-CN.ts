@@ -353,6 +353,16 @@ export const zhCN: Messages = {
 
   'settings.saved': '已保存',
   'settings.section.updates': '更新',
+  'update.download': '下载并重启',
+  'update.finding': '正在查找更新…',
+  'update.downloading': '正在下载 KieDrop {version}… {percent}',
+  'update.downloaded': 'KieDrop {version} 已下载并校验。',
+  'update.restart': '重启以更新',
+  'update.restarting': '正在重启到 KieDrop {version}…',
+  'update.failed': '无法下载更新：{reason}',
+  'update.installFailed': '无法安装更新：{reason}',
+  'update.problem.offline': '这台电脑未联网',
+  'update.problem.noUpdate': '该版本没有适用于此系统的更新',
   'settings.updates.check': '检查更新',
   'settings.updates.checkHint':
     'KieDrop 每天向 GitHub 询问一次是否有新版本。不会发送任何关于你或你的文件的信息。',

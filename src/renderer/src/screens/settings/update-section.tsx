@@ -1,5 +1,6 @@
 // Settings → Updates: the daily check's switch, and what it found. The check itself runs in the main
-// process (never at start-up's expense); this shows its result and opens the release page on request.
+// process (never at start-up's expense); this shows its result, opens the release page on request and,
+// where the build can replace itself, offers "Download and restart".
 import { useEffect, useState } from 'react';
 import type { UpdateStatus } from '../../../../shared/ipc-contract';
 import { api, settle } from '../../api';
@@ -8,6 +9,7 @@ import { formatUploadedAt } from '../../format/date';
 import { useApiEvent } from '../../hooks/use-api-event';
 import { useSettings } from '../../hooks/use-settings';
 import { useI18n } from '../../i18n/i18n-context';
+import { InPlaceUpdate } from './in-place-update';
 import { SettingsSection } from './settings-section';
 import { ToggleSetting } from './toggle-setting';
 import { translateError } from '../../i18n/translate-error';
@@ -28,6 +30,7 @@ function StatusLine({ status }: { status: UpdateStatus }) {
           {t('settings.updates.open')}
         </button>
         <FieldError className="setting-error" message={error} />
+        <InPlaceUpdate />
       </div>
     );
   }

@@ -1,0 +1,53 @@
+// Runs in a process of its own on the Electron stand-in as a packaged app (KIEDROP_STANDIN_RESOURCES):
+// the app's in-place updater (src/main/app-updater.ts) with the real electron-updater, whose CommonJS
+// `require('electron')` is served the stand-in too. Prints one JSON line per thing a test reads: each
+// state, then what was asked over the network, then (with `restart`) what happened when it quit.
+//   node --import tsx --import test/electron-standin/register.ts in-place-update-child.ts download [restart]
+import { createRequire } from 'node:module';
+import * as electron from 'electron';
+import { app } from 'electron';
+import { appInPlaceInstaller } from '../../src/main/app-updater';
+import { createInPlaceUpdate } from '../../src/main/core/updates';
+import { autoUpdater as standinAutoUpdater } from '../electron-standin/auto-updater';
+import { session as standinSession } from '../electron-standin/desktop';
+import { netRequests } from '../electron-standin/net';
+
+const print = (line: Record<string, unknown>): void => void process.stdout.write(`${JSON.stringify(line)}\n`);
+
+// electron-updater is CommonJS: its require('electron') goes through Node's CommonJS cache, not the
+// stand-in's ESM hook, so the stand-in's module is put there under the electron package's own path.
+const require = createRequire(import.meta.url);
+const electronId = require.resolve('electron');
+require.cache[electronId] = {
+  id: electronId,
+  filename: electronId,
+  loaded: true,
+  exports: electron,
+} as NodeModule;
+
+(app as unknown as { emitReady(): void }).emitReady();
+
+const installer = appInPlaceInstaller(() => ({ mode: 'none' }));
+if (installer === null) {
+  print({ unsupported: true });
+  process.exit(0);
+}
+const update = createInPlaceUpdate({
+  installer,
+  isOnline: () => process.env['KIEDROP_TEST_OFFLINE'] !== '1',
+  log: (line) => print({ log: line }),
+});
+update.onChange((state) => print({ state }));
+
+const end = await update.download();
+print({
+  end,
+  requests: netRequests,
+  proxy: standinSession.fromPartition('electron-updater').proxy,
+});
+if (process.argv.includes('restart') && end.phase === 'downloaded') {
+  app.on('quit', () => print({ quit: true, emitted: standinAutoUpdater.emitted }));
+  print({ restarted: update.restart() });
+} else {
+  process.exit(0);
+}
