@@ -17,19 +17,13 @@ import { SCHEMA_V11_URL_COPIES } from './schema-v11-url-copies';
 import { SCHEMA_V13_WATCH_NAMING } from './schema-v13-watch-naming';
 import { SCHEMA_V12_IMAGE_JOBS } from './schema-v12-image-jobs';
 import { SCHEMA_V14_WATCH_IMAGES } from './schema-v14-watch-images';
-import { migrateToEditorSource } from './schema-v15-editor-source';
+import { allowEditorSource } from './schema-v15-editor-source';
 
 export interface Migration {
   version: number;
   name: string;
   sql?: string;
   up?: (conn: Database.Database) => void;
-  /**
-   * Rebuilds a table other tables point at. SQLite's procedure for that needs foreign keys off around
-   * the transaction (with them on, dropping the old table would clear or delete the rows pointing at
-   * it); they are checked before committing, and switched on again after.
-   */
-  foreignKeysOff?: boolean;
 }
 
 // Append only; never edit a migration that has shipped.
@@ -56,7 +50,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   { version: 13, name: "watched folders' naming templates", sql: SCHEMA_V13_WATCH_NAMING },
   { version: 14, name: "watched folders' picture choices", sql: SCHEMA_V14_WATCH_IMAGES },
-  { version: 15, name: 'uploads made for an editor', up: migrateToEditorSource, foreignKeysOff: true },
+  { version: 15, name: 'uploads made for an editor', up: allowEditorSource },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
@@ -79,16 +73,11 @@ export function runMigrations(
   if (readUserVersion(conn) >= latest) return applied;
 
   for (const migration of pending) {
-    // PRAGMA foreign_keys does nothing inside a transaction, so it is switched before BEGIN.
-    const keysWereOn = migration.foreignKeysOff === true && foreignKeysOn(conn);
-    if (keysWereOn) conn.exec('PRAGMA foreign_keys = OFF');
     conn.exec('BEGIN IMMEDIATE');
     try {
       if (readUserVersion(conn) < migration.version) {
-        const brokenBefore = keysWereOn ? countForeignKeyProblems(conn) : 0;
         if (migration.sql !== undefined) conn.exec(migration.sql);
         migration.up?.(conn);
-        if (keysWereOn) refuseNewForeignKeyProblems(conn, migration, brokenBefore);
         // PRAGMA takes no bound parameters; the version is an integer we control.
         conn.exec(`PRAGMA user_version = ${Math.trunc(migration.version)}`);
         applied.push(migration.version);
@@ -97,28 +86,7 @@ export function runMigrations(
     } catch (err) {
       if (conn.inTransaction) conn.exec('ROLLBACK');
       throw err;
-    } finally {
-      if (keysWereOn) conn.exec('PRAGMA foreign_keys = ON');
     }
   }
   return applied;
-}
-
-function foreignKeysOn(conn: Database.Database): boolean {
-  const row = conn.prepare('PRAGMA foreign_keys').raw().get() as unknown[] | undefined;
-  return row?.[0] === 1;
-}
-
-function countForeignKeyProblems(conn: Database.Database): number {
-  return conn.prepare('PRAGMA foreign_key_check').raw().all().length;
-}
-
-/** Rows broken before the migration (written by some other tool) are not its doing and do not stop it. */
-function refuseNewForeignKeyProblems(conn: Database.Database, migration: Migration, before: number): void {
-  const after = countForeignKeyProblems(conn);
-  if (after > before) {
-    throw new Error(
-      `Migration ${migration.version} (${migration.name}) would leave ${after - before} row(s) pointing at rows that are gone.`,
-    );
-  }
 }
