@@ -145,7 +145,8 @@ export const COMMANDS: readonly CommandDoc[] = [
       '(SHA-256 of the content: each file is read once more before it is sent), and {counter}; the name ' +
       "still goes under a folder of its own. A photo that holds a GPS position follows the app's " +
       '"Pictures with a location" setting; while that was never chosen, the photo is sent with its ' +
-      'position and a note on stderr says so (--strip-metadata removes it).',
+      'position and a note on stderr says so (--strip-metadata removes it). With --optimize, a file sent ' +
+      'unchanged (not a picture, unreadable, or not made smaller) gets a note on stderr saying why.',
     options: [
       {
         name: 'recursive',
