@@ -81,5 +81,13 @@ module.exports = {
     // The Start-menu shortcut carries the app ID that Windows notifications need (src/main/app-identity.ts).
     createStartMenuShortcut: true,
   },
-  publish: { provider: 'github' },
+  // The release feed, written to resources/app-update.yml for KieDrop's update notice and for
+  // electron-updater's in-place updates (AppImage, NSIS, macOS zip). The release runner names its
+  // repository in GITHUB_REPOSITORY; elsewhere electron-builder reads the git remote "origin".
+  publish: releaseFeed(),
 };
+
+function releaseFeed() {
+  const [owner, repo] = (process.env.GITHUB_REPOSITORY || '').split('/');
+  return owner && repo ? { provider: 'github', owner, repo } : { provider: 'github' };
+}

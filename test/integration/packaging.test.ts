@@ -15,11 +15,14 @@ import { build, Platform } from 'electron-builder';
 import type { Configuration } from 'electron-builder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeElectronDistStandin } from '../support/electron-dist-standin';
+import { GITHUB_API, parsePublishConfig } from '../../src/main/core/updates';
 import { ensureAppBuilt } from '../support/app-build';
 import { PROJECT_ROOT } from '../harness';
 
 const require = createRequire(import.meta.url);
 const run = promisify(execFile);
+// As on the release runner, which names its repository here (this checkout may have no git remote).
+process.env['GITHUB_REPOSITORY'] ??= 'kiedrop/kiedrop';
 const config = require('../../electron-builder.config.cjs') as Configuration;
 const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
   devDependencies: Record<string, string>;
@@ -109,6 +112,24 @@ describe('the packaged app (Linux dir target)', () => {
     ).toEqual([]);
     const dev = Object.keys(pkg.devDependencies).filter((name) => files.includes(`/node_modules/${name}`));
     expect(dev).toEqual([]);
+  });
+
+  it('ships electron-updater and the release feed it reads (resources/app-update.yml)', () => {
+    const files = listPackage(join(appDir, 'resources', 'app.asar'), { isPack: false });
+    expect(files).toEqual(
+      expect.arrayContaining([
+        '/node_modules/electron-updater/package.json',
+        '/node_modules/electron-updater/out/main.js',
+        '/node_modules/builder-util-runtime/package.json',
+      ]),
+    );
+    const feedFile = join(appDir, 'resources', 'app-update.yml');
+    expect(existsSync(feedFile)).toBe(true);
+    const text = readFileSync(feedFile, 'utf8');
+    const [owner, repo] = (process.env['GITHUB_REPOSITORY'] ?? '').split('/');
+    // Both readers agree: the update notice (parsePublishConfig) and electron-updater's cache folder name.
+    expect(parsePublishConfig(text)).toEqual({ apiBaseUrl: GITHUB_API, owner, repo });
+    expect(text).toMatch(/^updaterCacheDirName: kiedrop-updater$/m);
   });
 
   it('unpacks every native module, and each loads from the unpacked folder', async () => {
