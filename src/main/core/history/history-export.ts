@@ -40,10 +40,42 @@ function csvLine(cells: readonly CsvValue[]): string {
   return `${cells.map(csvCell).join(',')}\r\n`;
 }
 
+/** One entry's CSV record, cell by cell: no per-row arrays for the collector to sweep up. */
+function csvRecord(entry: HistoryEntry): string {
+  let line = csvCell(entry[CSV_COLUMNS[0]]);
+  for (let i = 1; i < CSV_COLUMNS.length; i++) line += `,${csvCell(entry[CSV_COLUMNS[i]!])}`;
+  return `${line}\r\n`;
+}
+
+/** Pretty-printed like the whole array would be: each entry indented one level. */
+function jsonRecord(entry: HistoryEntry, first: boolean): string {
+  return `${first ? '[\n  ' : ',\n  '}${JSON.stringify(entry, null, 2).replaceAll('\n', '\n  ')}`;
+}
+
 export interface ExportChunk {
   text: string;
   /** How many entries the text holds. */
   entries: number;
+}
+
+/**
+ * The next page as text, or null at the end. The page is garbage once this returns, so it is not kept
+ * alive (and moved to V8's old generation) while its text waits to be written.
+ */
+function nextChunk(
+  pages: Iterator<HistoryEntry[]>,
+  format: ExportFormat,
+  written: number,
+): ExportChunk | null {
+  const next = pages.next();
+  if (next.done === true) return null;
+  let text = '';
+  let count = written;
+  for (const entry of next.value) {
+    text += format === 'csv' ? csvRecord(entry) : jsonRecord(entry, count === 0);
+    count++;
+  }
+  return { text, entries: next.value.length };
 }
 
 /**
@@ -61,18 +93,17 @@ export function* exportChunks(
   }
   let count = 0;
   if (format === 'csv') yield { text: csvLine(CSV_COLUMNS), entries: 0 };
-  for (const entries of pages(q, pageSize)) {
-    let text = '';
-    for (const entry of entries) {
-      if (format === 'csv') {
-        text += csvLine(CSV_COLUMNS.map((column): CsvValue => entry[column]));
-      } else {
-        // Pretty-printed like the whole array would be: each entry indented one level.
-        text += `${count === 0 ? '[\n  ' : ',\n  '}${JSON.stringify(entry, null, 2).replaceAll('\n', '\n  ')}`;
-      }
-      count++;
+  const source = pages(q, pageSize)[Symbol.iterator]();
+  try {
+    for (;;) {
+      const chunk = nextChunk(source, format, count);
+      if (chunk === null) break;
+      count += chunk.entries;
+      if (chunk.text !== '') yield chunk;
     }
-    if (text !== '') yield { text, entries: entries.length };
+  } finally {
+    // A caller that stops early (the reader went away) ends the page source's statement too.
+    source.return?.();
   }
   if (format === 'json') yield { text: count === 0 ? '[]\n' : '\n]\n', entries: 0 };
 }
