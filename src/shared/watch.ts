@@ -54,6 +54,8 @@ export interface WatchFolderPreview {
   /** The path to show: "~/Pictures/Screenshots" inside the home folder. */
   displayPath: string;
   existingFiles: number;
+  /** What the folder would do with location data: 'always' for a camera or screenshot folder. */
+  imageStrip: WatchStripMode;
 }
 
 export type WatchFolderPatch = Partial<WatchFolderSettings>;

@@ -52,6 +52,29 @@ describe('watch channel arguments', () => {
     );
   });
 
+  it("takes a folder's picture choices and refuses ones it cannot apply", () => {
+    const choices = {
+      imageMode: 'optimize',
+      imageFormat: 'avif',
+      imageQuality: 75,
+      imageMaxSide: null,
+      imageStrip: 'always',
+    };
+    expect(validateArgs('watch:update', [1, choices]).ok).toBe(true);
+    expect(validateArgs('watch:add', [{ path: '/home/ana/DCIM', ...choices, imageMaxSide: 1920 }]).ok).toBe(
+      true,
+    );
+    expect(refusal('watch:update', [1, { imageStrip: 'sometimes' }])).toMatch(
+      /^Argument "patch\.imageStrip" of watch:update must be "settings", "always" or "never"/,
+    );
+    expect(refusal('watch:update', [1, { imageQuality: 0 }])).toMatch(
+      /^Argument "patch\.imageQuality" of watch:update must be a whole number from 1 to 100/,
+    );
+    expect(refusal('watch:update', [1, { imageMaxSide: 0 }])).toMatch(
+      /^Argument "patch\.imageMaxSide" of watch:update must be a whole number of pixels from 1 to 65535, or null/,
+    );
+  });
+
   it('takes an id or null ("all") for pause and resume, and nothing else', () => {
     expect(validateArgs('watch:pause', [null]).ok).toBe(true);
     expect(validateArgs('watch:resume', [3]).ok).toBe(true);

@@ -34,6 +34,8 @@ export type WatchFolderPatch = Partial<Omit<NewWatchFolder, 'path' | 'existingFi
 export interface WatchFolderPreview {
   path: string;
   existingFiles: number;
+  /** Location data: removed from the start ('always') in a camera or screenshot folder. */
+  imageStrip: WatchFolderSettings['imageStrip'];
 }
 
 export type FolderState = WatchFolderState;

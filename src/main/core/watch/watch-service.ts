@@ -335,7 +335,7 @@ export function createWatchService(opts: WatchServiceOptions): WatchService {
       await checkFolderExists(settings.path);
       await checkNoOverlapOnDisk(settings);
       const { matching } = await findExistingFiles(settings);
-      return { path: settings.path, existingFiles: matching };
+      return { path: settings.path, existingFiles: matching, imageStrip: settings.imageStrip };
     },
     updateFolder: (id: number, patch: WatchFolderPatch) =>
       serial(async () => {

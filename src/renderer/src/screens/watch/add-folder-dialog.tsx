@@ -8,6 +8,8 @@ import { Dialog } from '../../components/dialog';
 import { FieldError } from '../../components/field-error';
 import { useT } from '../../i18n/i18n-context';
 import { folderName } from '../../../../shared/watch-format';
+import { FolderImages } from './folder-images';
+import type { FolderImageValues } from './folder-images';
 import { TagInput } from './tag-input';
 
 export interface AddFolderDialogProps {
@@ -24,6 +26,14 @@ export function AddFolderDialog({ preview, busy, error, onAdd, onCancel }: AddFo
   const [exclude, setExclude] = useState<string[]>([]);
   const [existing, setExisting] = useState<WatchExistingFiles>('skip');
   const [count, setCount] = useState<number | null>(preview.existingFiles);
+  // What the app would give this folder: a camera or screenshot folder removes location data from the start.
+  const [images, setImages] = useState<FolderImageValues>({
+    imageMode: 'settings',
+    imageFormat: 'webp',
+    imageQuality: 80,
+    imageMaxSide: null,
+    imageStrip: preview.imageStrip,
+  });
   const asked = useRef(0);
 
   // Counted again by the app for the filters as they are now; the newest answer wins.
@@ -102,6 +112,7 @@ export function AddFolderDialog({ preview, busy, error, onAdd, onCancel }: AddFo
           </span>
         </label>
       </fieldset>
+      <FolderImages value={images} onChange={(patch) => setImages((v) => ({ ...v, ...patch }))} />
       <FieldError message={error} />
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onCancel}>
@@ -112,7 +123,7 @@ export function AddFolderDialog({ preview, busy, error, onAdd, onCancel }: AddFo
           className="button button-primary"
           disabled={busy}
           data-autofocus
-          onClick={() => onAdd({ path: preview.path, include, exclude, existingFiles: existing })}
+          onClick={() => onAdd({ path: preview.path, include, exclude, existingFiles: existing, ...images })}
         >
           {t('watch.addDialog.confirm')}
         </button>

@@ -1,5 +1,6 @@
 // One watched folder's settings, each saved as soon as it changes (the folder restarts with it): where
-// its files go, which files count, subfolders, changed files, polling, hidden files and the quiet period.
+// its files go, which files count, subfolders, changed files, polling, hidden files, the quiet period and
+// what is done to its pictures.
 import { useCallback, useId } from 'react';
 import type { WatchFolderPatch, WatchFolderStatus } from '../../../../shared/ipc-contract';
 import type { IpcResult } from '../../../../shared/ipc-contract';
@@ -11,6 +12,7 @@ import { useT } from '../../i18n/i18n-context';
 import { SettingRow } from '../settings/setting-row';
 import { templateProblemIn } from '../settings/template-problem-words';
 import { useDraftInput } from '../settings/use-draft-input';
+import { FolderImages } from './folder-images';
 import { TagInput } from './tag-input';
 import {
   parseQuietSeconds,
@@ -97,6 +99,7 @@ export function FolderSettings({ id, folder, onUpdate }: FolderSettingsProps) {
   const include = useSaveFeedback(update);
   const exclude = useSaveFeedback(update);
   const switches = useSaveFeedback(update);
+  const images = useSaveFeedback(update);
 
   return (
     <div id={id} className="watch-settings" data-testid="watch-settings">
@@ -177,6 +180,7 @@ export function FolderSettings({ id, folder, onUpdate }: FolderSettingsProps) {
         ))}
       </div>
       <FieldError message={switches.error} />
+      <FolderImages value={folder} onChange={(patch) => void images.save(patch)} error={images.error} />
     </div>
   );
 }
