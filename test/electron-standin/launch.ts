@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app } from './app';
 import { closeBrowser } from './browser';
+import { serveElectronToCommonJs } from './commonjs';
 import { serveControl } from './control';
 import { modes } from './modes';
 import { provideTrayHost } from './tray-host';
@@ -18,6 +19,7 @@ if (modes.platform !== 'linux') Object.defineProperty(process, 'platform', { val
 process.argv = [process.execPath, appDir, ...rest];
 app.setAppPathForLaunch(appDir);
 serveControl();
+serveElectronToCommonJs();
 process.on('exit', () => void closeBrowser());
 
 // The session the desktop gives its programs: Wayland sessions announce themselves in the environment.

@@ -1,95 +1,32 @@
 // "Download and restart" for real: the app's in-place updater (src/main/app-updater.ts) drives the real
-// electron-updater in a packaged-app process on the Electron stand-in (net.request over Node's http, see
-// test/electron-standin/net.ts), against a local server that serves latest-linux.yml and a new AppImage
-// with its sha512. The feed here is electron-updater's `generic` provider, as a GitHub release's files are
-// the same latest-linux.yml and AppImage; the GitHub provider's own lookup, Squirrel.Mac, the NSIS
-// installer and a real AppImage's relaunch are what only a real release shows.
+// electron-updater, GitHub provider included, in a packaged-app process on the Electron stand-in
+// (net.request over Node's http, see test/electron-standin/net.ts), against a local server that serves a
+// GitHub release: its feed, latest-linux.yml and a new AppImage with its sha512. What only a real release
+// shows: github.com itself, Squirrel.Mac, the NSIS installer, and a real AppImage starting again.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../harness';
+import { OWNER, REPO, scriptAppImage, startGithubReleaseServer } from '../support/github-release-server';
+import type { GithubReleaseServer } from '../support/github-release-server';
 import type { InPlaceUpdateState } from '../../src/shared/desktop';
 
 const STANDIN = join(PROJECT_ROOT, 'test', 'electron-standin');
 const CHILD = join(PROJECT_ROOT, 'test', 'support', 'in-place-update-child.ts');
 const NEW_NAME = 'KieDrop-9.1.0.AppImage';
 
-/** The new release's "AppImage": a script that, started by the updater, records that it ran and how. */
-function newAppImage(): Buffer {
-  const script =
-    '#!/bin/sh\nprintf "started %s" "$APPIMAGE_SILENT_INSTALL" > "$(dirname "$0")/started.txt"\nexit 0\n';
-  // Big enough (2 MiB, sent over about 1.6 s) that electron-updater reports progress on the way.
-  return Buffer.concat([Buffer.from(script), Buffer.alloc(2 * 1024 * 1024, '#\n')]);
-}
-
-interface Release {
-  version: string;
-  bytes: Buffer;
-  /** The sha512 the feed states; the file's own unless a test says otherwise. */
-  sha512?: string;
-}
-
-let server: Server;
-let baseUrl: string;
-let release: Release;
-const served: string[] = [];
+let github: GithubReleaseServer;
+const served = (): string[] => github.served;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    // electron-updater adds a cache-busting query to the feed's address.
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    served.push(path);
-    const sha512 = release.sha512 ?? createHash('sha512').update(release.bytes).digest('base64');
-    if (path === '/latest-linux.yml') {
-      res.writeHead(200, { 'content-type': 'text/yaml' });
-      res.end(
-        [
-          `version: ${release.version}`,
-          'files:',
-          `  - url: ${NEW_NAME}`,
-          `    sha512: ${sha512}`,
-          `    size: ${release.bytes.length}`,
-          `path: ${NEW_NAME}`,
-          `sha512: ${sha512}`,
-          "releaseDate: '2026-12-01T00:00:00.000Z'",
-          '',
-        ].join('\n'),
-      );
-      return;
-    }
-    if (path === `/${NEW_NAME}`) {
-      res.writeHead(200, {
-        'content-type': 'application/octet-stream',
-        'content-length': release.bytes.length,
-      });
-      const chunk = 64 * 1024;
-      let at = 0;
-      const timer = setInterval(() => {
-        if (at >= release.bytes.length) {
-          clearInterval(timer);
-          res.end();
-          return;
-        }
-        res.write(release.bytes.subarray(at, at + chunk));
-        at += chunk;
-      }, 50);
-      res.on('close', () => clearInterval(timer));
-      return;
-    }
-    res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  github = await startGithubReleaseServer({ version: '9.1.0', fileName: NEW_NAME, bytes: scriptAppImage() });
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await github.close();
 });
 
 let dir: string;
@@ -97,16 +34,13 @@ let resources: string;
 let running: string;
 
 beforeEach(async () => {
-  served.length = 0;
-  release = { version: '9.1.0', bytes: newAppImage() };
+  github.served.length = 0;
+  github.release = { version: '9.1.0', fileName: NEW_NAME, bytes: scriptAppImage() };
   dir = await mkdtemp(join(tmpdir(), 'kiedrop-inplace-'));
   resources = join(dir, 'resources');
   await mkdir(resources);
-  // What electron-builder writes next to the app (here for the generic provider, at the local server).
-  await writeFile(
-    join(resources, 'app-update.yml'),
-    `provider: generic\nurl: ${baseUrl}/\nupdaterCacheDirName: kiedrop-updater\n`,
-  );
+  // What electron-builder writes next to the app, with `host` pointed at the local release.
+  await writeFile(join(resources, 'app-update.yml'), github.appUpdateYml());
   await mkdir(join(dir, 'apps'));
   running = join(dir, 'apps', 'KieDrop-0.1.0.AppImage');
   await writeFile(running, '#!/bin/sh\necho old\n');
@@ -166,7 +100,11 @@ describe('in-place update of an AppImage', () => {
     const run = await runChild(['download', 'restart'], {});
     // Asked only after the click, through the updater's own session, set to the Settings proxy ("none").
     expect(run.end?.requests.map((r) => new URL(r.url).pathname)).toEqual(
-      expect.arrayContaining(['/latest-linux.yml', `/${NEW_NAME}`]),
+      expect.arrayContaining([
+        `/${OWNER}/${REPO}/releases.atom`,
+        `/${OWNER}/${REPO}/releases/download/v9.1.0/latest-linux.yml`,
+        `/${OWNER}/${REPO}/releases/download/v9.1.0/${NEW_NAME}`,
+      ]),
     );
     expect(run.end?.proxy).toEqual({ mode: 'direct' });
     expect(run.states[0]).toEqual({ phase: 'downloading', version: null, percent: 0 });
@@ -183,7 +121,7 @@ describe('in-place update of an AppImage', () => {
     // the old one, started the new one, and quit the app after telling Electron's autoUpdater.
     const installed = join(dir, 'apps', NEW_NAME);
     expect(existsSync(running)).toBe(false);
-    expect((await readFile(installed)).equals(release.bytes)).toBe(true);
+    expect((await readFile(installed)).equals(github.release.bytes)).toBe(true);
     await expect
       .poll(
         () =>
@@ -199,7 +137,7 @@ describe('in-place update of an AppImage', () => {
   }, 60_000);
 
   it('refuses a download that does not match its sha512, says so, and leaves the running AppImage alone', async () => {
-    release.sha512 = createHash('sha512').update('something else').digest('base64');
+    github.release.sha512 = createHash('sha512').update('something else').digest('base64');
     const run = await runChild(['download', 'restart'], {});
     expect(run.end?.end).toMatchObject({ phase: 'failed', problem: 'download' });
     expect((run.end?.end as { detail: string }).detail).toMatch(/sha512/i);
@@ -216,14 +154,14 @@ describe('in-place update of an AppImage', () => {
       detail: 'the computer has no network connection',
     });
     expect(run.end?.requests).toEqual([]);
-    expect(served).toEqual([]);
+    expect(served()).toEqual([]);
   }, 60_000);
 
   it('says there is nothing newer when the feed offers the running version', async () => {
-    release.version = '0.1.0';
+    github.release.version = '0.1.0';
     const run = await runChild(['download'], {});
     expect(run.end?.end).toMatchObject({ phase: 'failed', problem: 'no-update' });
-    expect(served).toEqual(['/latest-linux.yml']);
+    expect(served()).not.toContain(`/${OWNER}/${REPO}/releases/download/v0.1.0/${NEW_NAME}`);
   }, 60_000);
 });
 
@@ -235,6 +173,6 @@ describe('builds that keep the release page link', () => {
     expect((await runChild(['download'], { APPIMAGE: undefined })).lines).toEqual([{ unsupported: true }]);
     await writeFile(join(resources, 'package-type'), 'deb\n');
     expect((await runChild(['download'], {})).lines).toEqual([{ unsupported: true }]);
-    expect(served).toEqual([]);
+    expect(served()).toEqual([]);
   }, 60_000);
 });

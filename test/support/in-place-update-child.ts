@@ -3,27 +3,18 @@
 // `require('electron')` is served the stand-in too. Prints one JSON line per thing a test reads: each
 // state, then what was asked over the network, then (with `restart`) what happened when it quit.
 //   node --import tsx --import test/electron-standin/register.ts in-place-update-child.ts download [restart]
-import { createRequire } from 'node:module';
-import * as electron from 'electron';
 import { app } from 'electron';
 import { appInPlaceInstaller } from '../../src/main/app-updater';
 import { createInPlaceUpdate } from '../../src/main/core/updates';
 import { autoUpdater as standinAutoUpdater } from '../electron-standin/auto-updater';
+import { serveElectronToCommonJs } from '../electron-standin/commonjs';
 import { session as standinSession } from '../electron-standin/desktop';
 import { netRequests } from '../electron-standin/net';
 
 const print = (line: Record<string, unknown>): void => void process.stdout.write(`${JSON.stringify(line)}\n`);
 
-// electron-updater is CommonJS: its require('electron') goes through Node's CommonJS cache, not the
-// stand-in's ESM hook, so the stand-in's module is put there under the electron package's own path.
-const require = createRequire(import.meta.url);
-const electronId = require.resolve('electron');
-require.cache[electronId] = {
-  id: electronId,
-  filename: electronId,
-  loaded: true,
-  exports: electron,
-} as NodeModule;
+// electron-updater is CommonJS: its require('electron') is served the stand-in as well.
+serveElectronToCommonJs();
 
 (app as unknown as { emitReady(): void }).emitReady();
 
