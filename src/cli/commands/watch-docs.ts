@@ -39,7 +39,7 @@ export const WATCH_COMMAND: CommandDoc = {
     'mean the same here and are saved with the folder (--optimize and the options that imply it also ' +
     'remove metadata unless --keep-metadata is given); --no-optimize sends its pictures as they are, and ' +
     '--follow-settings goes back to Settings. A folder named like a camera or screenshot folder ' +
-    '(DCIM, Camera, Camera Roll, Camera Uploads, Screenshots, 截图, 屏幕截图…) and the --screenshots ' +
+    '(DCIM, Camera, Camera Roll, Camera Uploads, Screenshots and their Chinese names) and the --screenshots ' +
     'folder remove location and camera data from the start; --keep-metadata turns that off.',
   options: [
     { name: 'path', type: 'string', value: 'PATH', description: 'Folder on the server (default "kiedrop").' },
