@@ -48,7 +48,10 @@ describe('the question about a picture with a location', () => {
     expect(await dialog.textContent()).toContain('“IMG_2041.jpg” holds a GPS position');
     const remove = dialog.getByRole('button', { name: 'Remove the location', exact: true });
     await expect
-      .poll(() => remove.evaluate((el) => el === document.activeElement), { timeout: 10_000 })
+      .poll(
+        () => remove.evaluate((el) => el === (el.ownerDocument as { activeElement: unknown }).activeElement),
+        { timeout: 10_000 },
+      )
       .toBe(true);
     expect(await dialog.getByRole('button', { name: 'Upload with location', exact: true }).count()).toBe(1);
     expect(shown()).toBe(1);
