@@ -83,3 +83,35 @@ describe('settingsFromFlags', () => {
     );
   });
 });
+
+describe('the image options of kiedrop watch', () => {
+  const images = (...flags: string[]) => settingsFromFlags(parse(['watch', 'dir', ...flags]));
+
+  it("mean what they mean for kiedrop upload, saved as the folder's own choices", () => {
+    expect(images('--optimize')).toEqual({ imageMode: 'optimize', imageStrip: 'always' });
+    expect(images('--quality', '70', '--keep-metadata')).toEqual({
+      imageMode: 'optimize',
+      imageQuality: 70,
+      imageStrip: 'never',
+    });
+    expect(images('--strip-metadata')).toEqual({ imageStrip: 'always' });
+    expect(images('--keep-metadata')).toEqual({ imageStrip: 'never' });
+  });
+
+  it('send pictures as they are, or go back to Settings', () => {
+    expect(images('--no-optimize')).toEqual({ imageMode: 'original' });
+    expect(images('--follow-settings')).toEqual({ imageMode: 'settings', imageStrip: 'settings' });
+  });
+
+  it('refuse what contradicts itself, saying what to leave out', () => {
+    expect(() => images('--strip-metadata', '--keep-metadata')).toThrow(
+      '--strip-metadata and --keep-metadata contradict each other',
+    );
+    expect(() => images('--follow-settings', '--optimize')).toThrow(
+      '--follow-settings takes no other image option',
+    );
+    expect(() => images('--image-format', 'gif')).toThrow(
+      '--image-format must be webp, avif, jpeg, keep (got "gif")',
+    );
+  });
+});
