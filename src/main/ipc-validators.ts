@@ -323,14 +323,14 @@ export const CHANNEL_ARGS: { [C in InvokeChannel]: ChannelArgs<ArgsOf<C>> } = {
   'watch:resume': channel(['id'], z.tuple([folderOrAll])),
   'watch:screenshots': none,
   'activity:latest-link': none,
-};
-
-function plural(n: number, word: string): string {
   'location:pending': none,
   'location:answer': channel(
     ['id', 'answer'],
     z.tuple([id, z.enum(['remove', 'keep'], { error: 'must be "remove" or "keep"' })]),
   ),
+};
+
+function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 

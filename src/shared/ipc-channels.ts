@@ -68,11 +68,11 @@ export const INVOKE_CHANNELS = [
   'watch:pause',
   'watch:resume',
   'watch:screenshots',
+  'location:pending',
+  'location:answer',
 ] as const satisfies readonly InvokeChannel[];
 
 export const EVENT_CHANNELS = [
-  'location:pending',
-  'location:answer',
   'job',
   'progress',
   'history',
@@ -87,11 +87,11 @@ export const EVENT_CHANNELS = [
   'update',
   'update-install',
   'link-checks',
+  'location-question',
 ] as const satisfies readonly EventChannel[];
 
 /** Events travel on their own IPC channel names, so they can never be mistaken for an invoke channel. */
 export function eventWireChannel(event: EventChannel): string {
-  'location-question',
   return `event:${event}`;
 }
 

@@ -94,7 +94,6 @@ export interface AppInfo {
   databaseRecovered: { movedTo: string; reason: string } | null;
 }
 
-/** Request/response channels: name → [arguments tuple, answer]. */
 /** The window's question about a picture that would go up with the GPS position it holds. */
 export interface LocationQuestion {
   id: number;
@@ -102,6 +101,7 @@ export interface LocationQuestion {
   fileName: string;
 }
 
+/** Request/response channels: name → [arguments tuple, answer]. */
 export interface InvokeChannels {
   'app:info': [[], AppInfo];
   /** The window has subscribed to events: flush what was held, then send live. */
@@ -203,6 +203,10 @@ export interface InvokeChannels {
   'watch:resume': [[id: number | null], WatchOverview];
   /** "Upload my screenshots": watches the system's screenshot folder for new screenshots, each link copied. */
   'watch:screenshots': [[], WatchFolderStatus];
+  /** The open question about a picture with a location, or null (a window opened meanwhile shows it). */
+  'location:pending': [[], LocationQuestion | null];
+  /** Answers it: the answer is saved as "Pictures with a location". False when it was no longer open. */
+  'location:answer': [[id: number, answer: 'remove' | 'keep'], boolean];
 }
 
 /** Events pushed to the window: name → payload. */
@@ -210,10 +214,6 @@ export interface EventChannels {
   job: JobSnapshot;
   progress: JobSnapshot;
   history: { added?: HistoryEntry; removed?: number; replaced?: number };
-  /** The open question about a picture with a location, or null (a window opened meanwhile shows it). */
-  'location:pending': [[], LocationQuestion | null];
-  /** Answers it: the answer is saved as "Pictures with a location". False when it was no longer open. */
-  'location:answer': [[id: number, answer: 'remove' | 'keep'], boolean];
   /** Links of finished uploads really reached the clipboard (copy on upload): how many, and the file's
    * name when there was one. */
   'links-copied': { count: number; name: string | null };
@@ -242,6 +242,8 @@ export interface EventChannels {
   'update-install': InPlaceUpdateState;
   /** Links were checked (on demand or on the app's schedule): their rows show what was found. */
   'link-checks': LinkCheck[];
+  /** A picture with a GPS position is about to go up with it: ask (null: the question was answered). */
+  'location-question': LocationQuestion | null;
 }
 
 export type InvokeChannel = keyof InvokeChannels;
@@ -251,8 +253,6 @@ export type ResultOf<C extends InvokeChannel> = InvokeChannels[C][1];
 
 /** The handler table: plain functions over the core, with no Electron in them. */
 export type Handlers = { [C in InvokeChannel]: (...args: ArgsOf<C>) => Promise<ResultOf<C>> | ResultOf<C> };
-  /** A picture with a GPS position is about to go up with it: ask (null: the question was answered). */
-  'location-question': LocationQuestion | null;
 
 /** 'history:copy-link' → 'historyCopyLink': the name a channel has on window.kiedrop. */
 export type MethodName<S extends string> = S extends `${infer A}:${infer B}`

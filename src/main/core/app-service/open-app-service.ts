@@ -139,14 +139,14 @@ export interface AppServiceOptions {
   /** Asks the user whether an editor (named by its User-Agent) may upload through the editor server;
    * absent: new editors are refused. */
   approveEditorClient?: (name: string) => Promise<boolean>;
+  /** Asks in the window, once, before the first picture with a GPS position goes up with it; showWindow
+   * brings the window up for it. Absent: nothing is asked (the setting 'ask' sends such pictures as they are). */
+  askAboutLocation?: { showWindow: () => void };
 }
 
 export interface AppService {
   handlers: Handlers;
   /** The PicGo-compatible server for editors, on while Settings → Integrations has it on. */
-  /** Asks in the window, once, before the first picture with a GPS position goes up with it; showWindow
-   * brings the window up for it. Absent: nothing is asked (the setting 'ask' sends such pictures as they are). */
-  askAboutLocation?: { showWindow: () => void };
   editorServer: EditorServerHost;
   engine: EngineHost;
   settings: SettingsStore;
@@ -190,13 +190,6 @@ export function openAppService(opts: AppServiceOptions): AppService {
     return createApiClient({ ...endpointsOf(s), apiKey, userAgent: opts.userAgent, proxy: proxyOf(s) });
   };
   const keys = createKeyService({ secrets: opts.secrets, env: opts.env, apiClientFor });
-  const engine = createEngineHost(() => {
-    const s = settings.get();
-    return openEngine({
-      ...opts.engine,
-      dataDir: opts.dataDir,
-      endpoints: endpointsOf(s),
-      getApiKey: () => keys.current(),
   const outbox = createEventOutbox(opts.send);
   const locationQuestions = opts.askAboutLocation
     ? createLocationQuestions({
@@ -209,19 +202,26 @@ export function openAppService(opts: AppServiceOptions): AppService {
     ask: locationQuestions?.ask,
     remember: (answer) => settings.set({ locationInPictures: answer }),
   };
+  const engine = createEngineHost(() => {
+    const s = settings.get();
+    return openEngine({
+      ...opts.engine,
+      dataDir: opts.dataDir,
+      endpoints: endpointsOf(s),
+      getApiKey: () => keys.current(),
       now: opts.now ?? opts.engine?.now,
       concurrency: s.concurrency,
       expiringSoonMs: s.expiringSoonHours * HOUR_MS,
       linkLifetimeHours: () => settings.get().linkLifetimeHours,
       userAgent: opts.userAgent ?? opts.engine?.userAgent,
       proxy: proxyOf(s),
+      location,
     });
   });
   const reminders = createExpiryReminders({
     engine,
     settings,
     notifier: opts.notifier ?? null,
-      location,
     now: opts.now,
     ...opts.expiryReminders,
   });
@@ -356,6 +356,7 @@ export function openAppService(opts: AppServiceOptions): AppService {
     inPlaceUpdate,
     bundledCliPath: opts.bundledCliPath ?? null,
     recordShared: (ids) => reminders.recordShared(ids),
+    locationQuestions,
     screenshotFolder: () =>
       findScreenshotFolder({
         platform: opts.info.platform as NodeJS.Platform,
@@ -369,7 +370,6 @@ export function openAppService(opts: AppServiceOptions): AppService {
       const key = await keys.current();
       if (key === null) return null;
       const client = apiClientFor(key);
-    locationQuestions,
       try {
         return await client.getCredits();
       } finally {

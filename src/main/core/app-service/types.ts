@@ -111,6 +111,6 @@ export interface HandlerDeps {
   recordShared?: (historyIds: readonly number[]) => void;
   /** Where this system saves screenshots ("Upload my screenshots"); none: the button cannot work here. */
   screenshotFolder?: () => Promise<ScreenshotFolder>;
-}
   /** The window's question about a picture with a GPS position; none: never asked. */
   locationQuestions?: LocationQuestions;
+}
