@@ -104,6 +104,8 @@ describe('in-place update of an AppImage', () => {
         `/${OWNER}/${REPO}/releases.atom`,
         `/${OWNER}/${REPO}/releases/download/v9.1.0/latest-linux.yml`,
         `/${OWNER}/${REPO}/releases/download/v9.1.0/${NEW_NAME}`,
+        // The redirect to where GitHub stores the file, followed by electron-updater itself.
+        `/storage/v9.1.0/${NEW_NAME}`,
       ]),
     );
     expect(run.end?.proxy).toEqual({ mode: 'direct' });

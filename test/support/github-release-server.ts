@@ -1,9 +1,9 @@
 // A GitHub release as electron-updater's GitHub provider reads it, on 127.0.0.1: with `host` set to this
 // server in app-update.yml the provider takes it for GitHub Enterprise, so it asks
 // /{owner}/{repo}/releases.atom, /api/v3/repos/{owner}/{repo}/releases/latest, then the release's
-// latest-linux.yml and the AppImage under /{owner}/{repo}/releases/download/{tag}/. The AppImage goes
-// out in 64 KiB pieces every 50 ms, so a 2 MiB file takes more than the second after which
-// electron-updater reports progress.
+// latest-linux.yml and the AppImage under /{owner}/{repo}/releases/download/{tag}/, which redirects to
+// where the file is stored, as GitHub's does. The AppImage goes out in 64 KiB pieces every 50 ms, so a
+// 2 MiB file takes more than the second after which electron-updater reports progress.
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -72,6 +72,11 @@ export async function startGithubReleaseServer(release: GithubRelease): Promise<
       return;
     }
     if (path === `${base}/download/${tag}/${r.fileName}`) {
+      // As GitHub does: release files are served from another address, reached by a redirect.
+      res.writeHead(302, { location: `/storage/${tag}/${r.fileName}` }).end();
+      return;
+    }
+    if (path === `/storage/${tag}/${r.fileName}`) {
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': r.bytes.length });
       const chunk = 64 * 1024;
       let at = 0;
