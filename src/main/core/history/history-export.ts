@@ -47,9 +47,15 @@ function csvRecord(entry: HistoryEntry): string {
   return `${line}\r\n`;
 }
 
-/** Pretty-printed like the whole array would be: each entry indented one level. */
-function jsonRecord(entry: HistoryEntry, first: boolean): string {
-  return `${first ? '[\n  ' : ',\n  '}${JSON.stringify(entry, null, 2).replaceAll('\n', '\n  ')}`;
+/**
+ * A page of the pretty-printed array: JSON.stringify of the page is the whole array's layout for those
+ * entries, so its text less the brackets fits in between. One native call per page allocates far less
+ * than one per entry, which keeps the export's collections few and short.
+ */
+function jsonPage(entries: readonly HistoryEntry[], first: boolean): string {
+  if (entries.length === 0) return '';
+  // "[\n" + entries + "\n]": the entries alone start after 2 characters and end 2 before the end.
+  return `${first ? '[\n' : ',\n'}${JSON.stringify(entries, null, 2).slice(2, -2)}`;
 }
 
 export interface ExportChunk {
@@ -69,12 +75,9 @@ function nextChunk(
 ): ExportChunk | null {
   const next = pages.next();
   if (next.done === true) return null;
+  if (format === 'json') return { text: jsonPage(next.value, written === 0), entries: next.value.length };
   let text = '';
-  let count = written;
-  for (const entry of next.value) {
-    text += format === 'csv' ? csvRecord(entry) : jsonRecord(entry, count === 0);
-    count++;
-  }
+  for (const entry of next.value) text += csvRecord(entry);
   return { text, entries: next.value.length };
 }
 
