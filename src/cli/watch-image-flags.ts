@@ -1,37 +1,20 @@
 // `kiedrop watch`'s picture options: the flags of `kiedrop upload`, meaning the same, saved as the
 // folder's own choices over Settings'; --no-optimize and --follow-settings undo them.
-import { IMAGE_TARGET_FORMATS, isImageTargetFormat } from '../main/core/images/types';
 import type { WatchFolderSettings } from '../shared/watch';
 import type { ParsedArgs } from './args';
-import { booleanFlag, stringFlag } from './args';
+import { booleanFlag } from './args';
 import { UsageError } from './errors';
-import { wholeNumberFlag } from './number-flags';
+import { readImageFlags } from './image-flags';
 
 type ImageChoices = Partial<
   Pick<WatchFolderSettings, 'imageMode' | 'imageFormat' | 'imageQuality' | 'imageMaxSide' | 'imageStrip'>
 >;
 
-const MAX_SIDE = 65_535;
-
 /** Only the choices given, so a saved folder keeps the rest. */
 export function watchImageFlags(parsed: ParsedArgs, command: string): ImageChoices {
-  const optimize = booleanFlag(parsed, 'optimize');
+  const { format, quality, maxSide, strip, keep, converting } = readImageFlags(parsed, command);
   const original = booleanFlag(parsed, 'no-optimize');
   const follow = booleanFlag(parsed, 'follow-settings');
-  const formatText = stringFlag(parsed, 'image-format');
-  const quality = wholeNumberFlag(parsed, 'quality', { min: 1, max: 100 }, command);
-  const maxSide = wholeNumberFlag(parsed, 'max-size', { min: 1, max: MAX_SIDE }, command);
-  const strip = booleanFlag(parsed, 'strip-metadata');
-  const keep = booleanFlag(parsed, 'keep-metadata');
-  if (strip && keep)
-    throw new UsageError('--strip-metadata and --keep-metadata contradict each other', command);
-  if (formatText !== undefined && !isImageTargetFormat(formatText)) {
-    throw new UsageError(
-      `--image-format must be ${IMAGE_TARGET_FORMATS.join(', ')} (got "${formatText}")`,
-      command,
-    );
-  }
-  const converting = optimize || formatText !== undefined || quality !== undefined || maxSide !== undefined;
   if (original && converting)
     throw new UsageError(
       '--no-optimize sends pictures as they are; leave out the other image options',
@@ -45,7 +28,7 @@ export function watchImageFlags(parsed: ParsedArgs, command: string): ImageChoic
   const out: ImageChoices = {};
   if (converting) {
     out.imageMode = 'optimize';
-    if (formatText !== undefined && isImageTargetFormat(formatText)) out.imageFormat = formatText;
+    if (format !== undefined) out.imageFormat = format;
     if (quality !== undefined) out.imageQuality = quality;
     if (maxSide !== undefined) out.imageMaxSide = maxSide;
     // As with `kiedrop upload`: optimised pictures lose their metadata unless asked to keep it.
