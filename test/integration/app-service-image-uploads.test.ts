@@ -4,25 +4,13 @@ import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../harness';
+import { storedBytes, uploadedEntry } from '../support/finished-upload';
 import type { TestApp } from '../harness';
-import type { HistoryEntry, JobSnapshot } from '../../src/shared/ipc-contract';
+import type { HistoryEntry } from '../../src/shared/ipc-contract';
 import { writePhotoWithGps, writeScreenshotPng } from '../support/test-images';
 import exifr from 'exifr';
 
 let app: TestApp;
-
-async function uploaded(job: JobSnapshot | undefined): Promise<HistoryEntry> {
-  const done = await app.waitForEvent(
-    'job',
-    (j) => j.id === job?.id && (j.status === 'done' || j.status === 'failed'),
-  );
-  const entry = done.historyId === null ? undefined : app.service.engine.history.get(done.historyId);
-  if (!entry) throw new Error(`${done.fileName} was not uploaded: ${done.lastError}`);
-  return entry;
-}
-
-const stored = (entry: HistoryEntry): Promise<Buffer> =>
-  readFile(app.emulator.storedFile(entry.filePath) ?? '');
 
 beforeAll(async () => {
   app = await startTestApp({ savedKey: 'kie-test-key-0123456789abcdef', settings: { copyOnUpload: false } });
@@ -36,15 +24,15 @@ describe('uploads from the window with picture settings', () => {
     const png = await writeScreenshotPng(app.filesDir, 'Screenshot A.png');
     const h = app.service.handlers;
     const [plain] = await h['upload:files']([png], {});
-    const asIs = await uploaded(plain);
+    const asIs = await uploadedEntry(app, plain);
     expect(asIs.fileName).toBe('Screenshot A.png');
-    expect((await stored(asIs)).equals(await readFile(png))).toBe(true);
+    expect((await storedBytes(app, asIs)).equals(await readFile(png))).toBe(true);
 
     await h['settings:set']({ imageOptimize: true, imageFormat: 'webp', imageQuality: 70 });
     const [optimised] = await h['upload:files']([png], {});
-    const webp = await uploaded(optimised);
+    const webp = await uploadedEntry(app, optimised);
     expect(webp.fileName).toBe('Screenshot A.webp');
-    expect((await sharp(await stored(webp)).metadata()).format).toBe('webp');
+    expect((await sharp(await storedBytes(app, webp)).metadata()).format).toBe('webp');
     await h['settings:set']({ imageOptimize: false });
   });
 
@@ -53,8 +41,8 @@ describe('uploads from the window with picture settings', () => {
     const h = app.service.handlers;
     await h['settings:set']({ stripMetadata: true });
     const [job] = await h['upload:files']([photo], {});
-    const entry = await uploaded(job);
-    const bytes = await stored(entry);
+    const entry = await uploadedEntry(app, job);
+    const bytes = await storedBytes(app, entry);
     expect(entry.fileName).toBe('IMG_1.jpg');
     expect((await sharp(bytes).metadata()).format).toBe('jpeg');
     expect(await exifr.gps(bytes)).toBeUndefined();
@@ -73,7 +61,7 @@ describe('uploads from the window with picture settings', () => {
     expect(result.uploaded).toBe(1);
     const entry = app.service.engine.history.list({ limit: 1 }).entries[0];
     expect(entry?.fileName).toMatch(/\.webp$/u);
-    expect((await sharp(await stored(entry as HistoryEntry)).metadata()).format).toBe('webp');
+    expect((await sharp(await storedBytes(app, entry as HistoryEntry)).metadata()).format).toBe('webp');
     await h['settings:set']({ imageOptimize: false });
   });
 });

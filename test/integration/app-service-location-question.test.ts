@@ -5,8 +5,9 @@ import { readFile } from 'node:fs/promises';
 import exifr from 'exifr';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestApp } from '../harness';
+import { storedBytes, uploadedEntry } from '../support/finished-upload';
 import type { TestApp } from '../harness';
-import type { HistoryEntry, JobSnapshot, LocationQuestion } from '../../src/shared/ipc-contract';
+import type { LocationQuestion } from '../../src/shared/ipc-contract';
 import { writePhotoWithGps, writeScreenshotPng } from '../support/test-images';
 
 let app: TestApp | undefined;
@@ -30,20 +31,6 @@ const questions = (a: TestApp): LocationQuestion[] =>
     .filter((e) => e.event === 'location-question' && e.payload !== null)
     .map((e) => e.payload as LocationQuestion);
 
-async function uploaded(a: TestApp, job: JobSnapshot | undefined): Promise<HistoryEntry> {
-  const done = await a.waitForEvent(
-    'job',
-    (j) => j.id === job?.id && (j.status === 'done' || j.status === 'failed'),
-    20_000,
-  );
-  const entry = done.historyId === null ? undefined : a.service.engine.history.get(done.historyId);
-  if (!entry) throw new Error(`${done.fileName} was not uploaded: ${done.lastError}`);
-  return entry;
-}
-
-const stored = (a: TestApp, entry: HistoryEntry): Promise<Buffer> =>
-  readFile(a.emulator.storedFile(entry.filePath) ?? '');
-
 describe('a picture with a GPS position, while "Pictures with a location" is "ask"', () => {
   it('asks once for two photos at once; "remove" strips both, is saved, and the next photo is not asked about', async () => {
     const { app: a, shown } = await startAsking();
@@ -61,9 +48,9 @@ describe('a picture with a GPS position, while "Pictures with a location" is "as
     expect(await h['location:answer'](question?.id ?? 0, 'remove')).toBe(true);
 
     for (const job of jobs) {
-      const entry = await uploaded(a, job);
+      const entry = await uploadedEntry(a, job);
       expect(entry.fileName).toMatch(/^IMG_[12]\.jpg$/u);
-      expect(await exifr.gps(await stored(a, entry))).toBeUndefined();
+      expect(await exifr.gps(await storedBytes(a, entry))).toBeUndefined();
     }
     expect(questions(a)).toHaveLength(1);
     expect(shown()).toBe(1);
@@ -71,8 +58,8 @@ describe('a picture with a GPS position, while "Pictures with a location" is "as
     expect(await h['location:pending']()).toBeNull();
 
     const [third] = await h['upload:files']([await writePhotoWithGps(a.filesDir, 'IMG_3.jpg')], {});
-    const entry = await uploaded(a, third);
-    expect(await exifr.gps(await stored(a, entry))).toBeUndefined();
+    const entry = await uploadedEntry(a, third);
+    expect(await exifr.gps(await storedBytes(a, entry))).toBeUndefined();
     expect(questions(a)).toHaveLength(1);
   }, 90_000);
 
@@ -81,8 +68,8 @@ describe('a picture with a GPS position, while "Pictures with a location" is "as
     const h = a.service.handlers;
     const png = await writeScreenshotPng(a.filesDir, 'Screenshot 1.png');
     const [plain] = await h['upload:files']([png], {});
-    const asIs = await uploaded(a, plain);
-    expect((await stored(a, asIs)).equals(await readFile(png))).toBe(true);
+    const asIs = await uploadedEntry(a, plain);
+    expect((await storedBytes(a, asIs)).equals(await readFile(png))).toBe(true);
     expect(questions(a)).toHaveLength(0);
 
     const photo = await writePhotoWithGps(a.filesDir, 'IMG_9.jpg');
@@ -90,14 +77,14 @@ describe('a picture with a GPS position, while "Pictures with a location" is "as
     const question = await a.waitForEvent('location-question', (q) => q !== null, 20_000);
     expect(question?.fileName).toBe('IMG_9.jpg');
     await h['location:answer'](question?.id ?? 0, 'keep');
-    const entry = await uploaded(a, job);
-    const bytes = await stored(a, entry);
+    const entry = await uploadedEntry(a, job);
+    const bytes = await storedBytes(a, entry);
     expect(bytes.equals(await readFile(photo))).toBe(true);
     expect((await exifr.gps(bytes))?.latitude).toBeCloseTo(52.5167, 3);
     expect((await h['settings:get']()).locationInPictures).toBe('keep');
 
     const [again] = await h['upload:files']([await writePhotoWithGps(a.filesDir, 'IMG_10.jpg')], {});
-    expect(await exifr.gps(await stored(a, await uploaded(a, again)))).toBeDefined();
+    expect(await exifr.gps(await storedBytes(a, await uploadedEntry(a, again)))).toBeDefined();
     expect(questions(a)).toHaveLength(1);
   }, 90_000);
 
@@ -109,8 +96,8 @@ describe('a picture with a GPS position, while "Pictures with a location" is "as
     const h = app.service.handlers;
     const photo = await writePhotoWithGps(app.filesDir, 'IMG_5.jpg');
     const [job] = await h['upload:files']([photo], {});
-    const entry = await uploaded(app, job);
-    expect((await stored(app, entry)).equals(await readFile(photo))).toBe(true);
+    const entry = await uploadedEntry(app, job);
+    expect((await storedBytes(app, entry)).equals(await readFile(photo))).toBe(true);
     expect(questions(app)).toHaveLength(0);
     expect((await h['settings:get']()).locationInPictures).toBe('ask');
   }, 90_000);

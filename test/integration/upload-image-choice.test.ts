@@ -5,24 +5,11 @@ import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../harness';
+import { storedBytes, uploadedEntry } from '../support/finished-upload';
 import type { TestApp } from '../harness';
-import type { HistoryEntry, JobSnapshot } from '../../src/shared/ipc-contract';
 import { writeScreenshotPng } from '../support/test-images';
 
 let app: TestApp;
-
-async function uploaded(job: JobSnapshot | undefined): Promise<HistoryEntry> {
-  const done = await app.waitForEvent(
-    'job',
-    (j) => j.id === job?.id && (j.status === 'done' || j.status === 'failed'),
-  );
-  const entry = done.historyId === null ? undefined : app.service.engine.history.get(done.historyId);
-  if (!entry) throw new Error(`${done.fileName} was not uploaded: ${done.lastError}`);
-  return entry;
-}
-
-const stored = (entry: HistoryEntry): Promise<Buffer> =>
-  readFile(app.emulator.storedFile(entry.filePath) ?? '');
 
 beforeAll(async () => {
   app = await startTestApp({ savedKey: 'kie-test-key-0123456789abcdef', settings: { copyOnUpload: false } });
@@ -39,9 +26,9 @@ describe('a picture choice made for one upload', () => {
     const [job] = await h['upload:files']([png], {
       images: { mode: 'optimise', format: 'webp', quality: 70, maxSide: 720, stripMetadata: true },
     });
-    const entry = await uploaded(job);
+    const entry = await uploadedEntry(app, job);
     expect(entry.fileName).toBe('Chosen webp.webp');
-    const meta = await sharp(await stored(entry)).metadata();
+    const meta = await sharp(await storedBytes(app, entry)).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(['webp', 720, 450]);
   });
 
@@ -50,13 +37,13 @@ describe('a picture choice made for one upload', () => {
     const h = app.service.handlers;
     await h['settings:set']({ imageOptimize: true, imageFormat: 'jpeg', stripMetadata: true });
     const [job] = await h['upload:files']([png], { images: { mode: 'as-is' } });
-    const entry = await uploaded(job);
+    const entry = await uploadedEntry(app, job);
     expect(entry.fileName).toBe('Chosen as is.png');
-    expect((await stored(entry)).equals(await readFile(png))).toBe(true);
+    expect((await storedBytes(app, entry)).equals(await readFile(png))).toBe(true);
 
     // Without a choice, the same file follows Settings again.
     const [plain] = await h['upload:files']([png], {});
-    const followed = await uploaded(plain);
+    const followed = await uploadedEntry(app, plain);
     expect(followed.fileName).toBe('Chosen as is.jpg');
     await h['settings:set']({ imageOptimize: false, stripMetadata: false });
   });
