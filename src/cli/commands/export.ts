@@ -52,16 +52,20 @@ async function toStdout(
 }
 
 /**
- * Keeps V8's young generation at the size it has when the export starts (2 × 2 MiB). V8 doubles it each
- * time the bytes that survived its collections add up to its size, which a long export always reaches
- * (a page of entries is alive at every collection), so a million entries ended with 2 × 16 MiB resident
- * for nothing: the export's live data is one page. Measured at 1M entries (bench/RESULTS.md, "History
- * export"): peak RSS 101–106 → 86–87 MiB for CSV, 97 → 70 MiB for JSON, for about 1 s more of CPU in
- * more frequent small collections. Only this command sets it; every other one keeps V8's defaults.
- * Node documents that a V8 flag set at run time may also do nothing: that bench's RSS row shows it works.
+ * Tunes V8's collector for a long export whose live data is one page of entries (a few MiB of heap):
+ * - the young generation stays at the 2 × 2 MiB it has when the export starts. V8 doubles it each time the
+ *   bytes that survived its collections add up to its size, which a long export always reaches, so a
+ *   million entries ended with 2 × 16 MiB resident for nothing;
+ * - the old generation may grow by 10 % over what the last full collection kept, not V8's own factor (up
+ *   to 4× for a heap this small and quick to collect), which let promoted pages pile up to ~25 MiB.
+ * Measured at 1M entries against the same code without them: peak RSS 85–89 → 76 MiB for CSV and 97 →
+ * 69 MiB for JSON, CPU the same (bench/RESULTS.md, "History export"). Only this command sets them; every
+ * other one keeps V8's defaults. Node documents that a V8 flag set at run time may also do nothing: that
+ * bench's RSS rows show whether they still work.
  */
-function keepYoungGenerationSmall(): void {
+function tuneCollectorForExport(): void {
   setFlagsFromString('--semi-space-growth-factor=1');
+  setFlagsFromString('--heap-growing-percent=10');
 }
 
 export async function runExport(ctx: CliContext, parsed: ParsedArgs): Promise<number> {
@@ -76,7 +80,7 @@ export async function runExport(ctx: CliContext, parsed: ParsedArgs): Promise<nu
   const search = stringFlag(parsed, 'search');
   const output = stringFlag(parsed, 'output');
   const q: HistoryQuery = { status, search };
-  keepYoungGenerationSmall();
+  tuneCollectorForExport();
 
   return withEngine(ctx, parsed, { needsKey: false }, async ({ engine }) => {
     // One walk through the history reads each page once: SQLite's usual cache would only add to this
