@@ -1,24 +1,20 @@
 // The history with a million entries, measured as a person meets it: how long until the first page shows
 // (with the daily integrity check due and not), how long each search takes while typing, what recording
-// uploads costs, how big the file gets, and what a whole `kiedrop export` process costs. Real SQLite file,
-// the code the app and the CLI run. The database takes minutes to build, so it is kept under
+// uploads costs and how big the file gets (whole `kiedrop export` processes: history-export.ts). Real
+// SQLite file, the code the app and the CLI run. The database takes minutes to build, so it is kept under
 // bench/.work between runs. KIEDROP_BENCH_HISTORY_ENTRIES sets a smaller size for development.
-import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import { openDatabase } from '../src/main/core/db';
 import { HistoryStore } from '../src/main/core/history';
 import type { HistoryPage, NewHistoryEntry } from '../src/main/core/history';
 import { DATABASE_FILE_NAME } from '../src/main/core/paths';
-import { runMeasured } from './lib/child-usage';
 import { writeSection } from './lib/results-file';
 import { median, MiB, percentile } from './lib/stats';
 
-const ENTRIES = Number(process.env['KIEDROP_BENCH_HISTORY_ENTRIES'] ?? 1_000_000);
-const ROOT = join(import.meta.dirname, '..');
-const GENERATOR_VERSION = 1;
+export const ENTRIES = Number(process.env['KIEDROP_BENCH_HISTORY_ENTRIES'] ?? 1_000_000);
+export const GENERATOR_VERSION = 1;
 const OPEN_RUNS = 15;
 const DUE_RUNS = 3;
 const SEARCH_RUNS = 15;
@@ -27,7 +23,6 @@ const APPENDS = 500;
 const DAY = 24 * 60 * 60 * 1000;
 const OPEN_TARGET_MS = 100;
 const SEARCH_TARGET_MS = 50;
-const EXPORT_RSS_TARGET = 100 * MiB;
 
 const WORDS = ['invoice', 'holiday', 'screenshot', 'report', 'scan', 'photo', 'contract', 'draft', 'slides'];
 const EXTENSIONS = ['png', 'jpg', 'pdf', 'zip', 'mp4', 'txt'];
@@ -71,7 +66,7 @@ const mib = (bytes: number): string => `${(bytes / MiB).toFixed(0)} MiB`;
  * The cached database: built once per size with plain INSERTs (the triggers fill the trigram index as
  * the app's inserts do), stamped "complete" only when the build finished.
  */
-function ensureDatabase(dataDir: string, now: number): { file: string; buildSeconds: number | null } {
+export function ensureDatabase(dataDir: string, now: number): { file: string; buildSeconds: number | null } {
   const file = join(dataDir, DATABASE_FILE_NAME);
   const stamp = join(dataDir, 'complete');
   if (existsSync(stamp) && existsSync(file)) return { file, buildSeconds: null };
@@ -166,183 +161,97 @@ function totalText(page: HistoryPage): string {
   return n;
 }
 
-/** Parses the export back one entry at a time (it is pretty-printed, one entry per indented block). */
-async function validateJson(file: string): Promise<number> {
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-  let count = 0;
-  let first = true;
-  let ended = false;
-  let block: string[] = [];
-  for await (const line of lines) {
-    if (first) {
-      if (line !== '[' && line !== '[]') throw new Error(`export does not start with an array: ${line}`);
-      ended = line === '[]';
-      first = false;
-      continue;
-    }
-    if (ended) throw new Error('text after the end of the array');
-    if (line === ']') {
-      ended = true;
-      continue;
-    }
-    block.push(line);
-    if (line === '  }' || line === '  },') {
-      const entry = JSON.parse(block.join('\n').replace(/,$/, '')) as { id?: unknown };
-      if (typeof entry.id !== 'number') throw new Error(`entry ${count} has no id`);
-      count++;
-      block = [];
-    }
-  }
-  if (!ended || block.length > 0) throw new Error('the array is not closed');
-  return count;
-}
-
-/** Counts CSV records (quoted line breaks are not record ends), streaming. */
-async function countCsvRecords(file: string): Promise<number> {
-  let records = 0;
-  let quoted = false;
-  let previous = '';
-  for await (const chunk of createReadStream(file, 'utf8')) {
-    for (const c of chunk as string) {
-      if (c === '"') quoted = !quoted;
-      else if (c === '\n' && !quoted && previous === '\r') records++;
-      previous = c;
-    }
-  }
-  return records;
-}
-
 export async function benchHistory(workDir: string): Promise<void> {
   mkdirSync(workDir, { recursive: true });
   const dataDir = join(workDir, `cache-${ENTRIES}-v${GENERATOR_VERSION}`);
-  const scratch = join(workDir, 'scratch');
-  rmSync(scratch, { recursive: true, force: true });
-  mkdirSync(scratch, { recursive: true });
   // Ages are relative to when the cache was built, so statuses stay a plausible mix.
   const now = Date.now();
   const { file, buildSeconds } = ensureDatabase(dataDir, now);
 
-  try {
-    console.log('history: inserts…');
-    const inserts = measureInserts(file, now);
-    const fileBytes = statSync(file).size;
+  console.log('history: inserts…');
+  const inserts = measureInserts(file, now);
+  const fileBytes = statSync(file).size;
 
-    console.log('history: open with the integrity check due…');
-    const due: number[] = [];
-    const checkSeconds: number[] = [];
-    for (let run = 0; run < DUE_RUNS; run++) {
-      let db: ReturnType<typeof openDatabase> | null = null;
-      due.push(
-        ms(() => {
-          db = openDatabase(file, { integrityCheckIntervalMs: 0, integrityCheckDelayMs: 0 });
-          const page = new HistoryStore(db).list({ limit: 50 });
-          if (page.entries.length !== 50 || page.total !== ENTRIES) throw new Error('first page is wrong');
-        }),
-      );
-      const opened = db as unknown as ReturnType<typeof openDatabase>;
-      const started = performance.now();
-      // The check's start timer does not hold the process open (a CLI command may end first): this does.
-      const keepAlive = setInterval(() => undefined, 1000);
-      const outcome = await opened.integrityCheck;
-      clearInterval(keepAlive);
-      if (outcome.status !== 'passed') throw new Error(`integrity check: ${outcome.status}`);
-      checkSeconds.push((performance.now() - started + due.at(-1)!) / 1000);
-      opened.close();
-    }
-
-    console.log('history: open, check not due…');
-    const open: number[] = [];
-    for (let run = 0; run < OPEN_RUNS; run++) {
-      open.push(
-        ms(() => {
-          const db = openDatabase(file);
-          const page = new HistoryStore(db).list({ limit: 50 });
-          if (page.entries.length !== 50 || page.total !== ENTRIES) throw new Error('first page is wrong');
-          db.close();
-        }),
-      );
-    }
-
-    console.log('history: searches…');
-    const db = openDatabase(file);
-    const store = new HistoryStore(db);
-    const searches: { label: string; q: string }[] = [
-      { label: '1 character, common', q: 'a' },
-      { label: '1 character, no match', q: '#' },
-      { label: '2 characters, common', q: 'ho' },
-      { label: '2 characters, no match', q: 'zz' },
-      { label: '3 characters, common', q: 'inv' },
-      { label: 'a common term (every 9th entry)', q: 'invoice' },
-      { label: 'a term in every entry', q: 'kiedrop' },
-      { label: 'part of a link (a quarter of the entries)', q: 'files/kiedrop/a' },
-      { label: 'a term in ~1.2% of entries', q: 'e-7' },
-      { label: 'a term in ~0.12% of entries', q: 'invoice-77' },
-      { label: 'a whole file name, 1 hit', q: entryFor(Math.floor(ENTRIES * 0.77), now).fileName },
-      { label: 'no hit', q: 'nothing-like-this' },
-    ];
-    const searchRows: Timed[] = searches.map(({ label, q }) => {
-      const values: number[] = [];
-      let page: HistoryPage = { entries: [], total: 0 };
-      for (let run = 0; run < SEARCH_RUNS; run++)
-        values.push(ms(() => (page = store.list({ search: q, limit: 50 }))));
-      return { what: `search: ${label} (\`${q}\`)`, values, target: SEARCH_TARGET_MS, note: totalText(page) };
-    });
-    const statusRows: Timed[] = (['active', 'expiring', 'expired'] as const).map((status) => {
-      const values: number[] = [];
-      let page: HistoryPage = { entries: [], total: 0 };
-      for (let run = 0; run < SEARCH_RUNS; run++)
-        values.push(ms(() => (page = store.list({ status, limit: 50 }))));
-      return { what: `filter: ${status}, first page`, values, target: null, note: totalText(page) };
-    });
-    db.close();
-
-    console.log('history: whole-process exports…');
-    execFileSync('npx', ['vite', 'build', '--config', 'build/cli.vite.config.ts'], {
-      cwd: ROOT,
-      stdio: 'inherit',
-    });
-    const env = {
-      ...process.env,
-      KIEDROP_DATA_DIR: dataDir,
-      KIEDROP_KEYCHAIN_SERVICE: 'KieDropBenchHistory',
-    };
-    const bin = join(ROOT, 'bin', 'kiedrop.js');
-    const jsonFile = join(scratch, 'history.json');
-    const csvFile = join(scratch, 'history.csv');
-    const json = await runMeasured(process.execPath, [bin, 'export', '--output', jsonFile], env);
-    const jsonEntries = await validateJson(jsonFile);
-    const jsonBytes = statSync(jsonFile).size;
-    rmSync(jsonFile, { force: true });
-    const csv = await runMeasured(
-      process.execPath,
-      [bin, 'export', '--format', 'csv', '--output', csvFile],
-      env,
+  console.log('history: open with the integrity check due…');
+  const due: number[] = [];
+  const checkSeconds: number[] = [];
+  for (let run = 0; run < DUE_RUNS; run++) {
+    let db: ReturnType<typeof openDatabase> | null = null;
+    due.push(
+      ms(() => {
+        db = openDatabase(file, { integrityCheckIntervalMs: 0, integrityCheckDelayMs: 0 });
+        const page = new HistoryStore(db).list({ limit: 50 });
+        if (page.entries.length !== 50 || page.total !== ENTRIES) throw new Error('first page is wrong');
+      }),
     );
-    const csvEntries = (await countCsvRecords(csvFile)) - 1;
-    rmSync(csvFile, { force: true });
-    const reference = await runMeasured(
-      process.execPath,
-      [join(import.meta.dirname, 'lib', 'reference-csv-export.mjs'), file, csvFile],
-      env,
-    );
-    rmSync(csvFile, { force: true });
-    if (jsonEntries !== ENTRIES || csvEntries !== ENTRIES) {
-      throw new Error(`export holds ${jsonEntries} (JSON) / ${csvEntries} (CSV) entries, not ${ENTRIES}`);
-    }
+    const opened = db as unknown as ReturnType<typeof openDatabase>;
+    const started = performance.now();
+    // The check's start timer does not hold the process open (a CLI command may end first): this does.
+    const keepAlive = setInterval(() => undefined, 1000);
+    const outcome = await opened.integrityCheck;
+    clearInterval(keepAlive);
+    if (outcome.status !== 'passed') throw new Error(`integrity check: ${outcome.status}`);
+    checkSeconds.push((performance.now() - started + due.at(-1)!) / 1000);
+    opened.close();
+  }
 
-    const openRows: Timed[] = [
-      { what: 'open + first page (50 entries), check not due', values: open, target: OPEN_TARGET_MS },
-      { what: 'open + first page, daily integrity check due', values: due, target: OPEN_TARGET_MS },
-    ];
-    const exportRow = (what: string, u: typeof json, extra: string): string =>
-      `| ${what} | ${u.seconds.toFixed(1)} s | ${u.cpuSeconds.toFixed(1)} s | ${mib(u.peakRssBytes)} | ≤ 100 MiB | ${verdict(u.peakRssBytes <= EXPORT_RSS_TARGET)} | ${extra} |`;
-    const n = ENTRIES.toLocaleString('en');
-    writeSection(
-      'history-100k',
-      `History with ${n} entries`,
-      `
+  console.log('history: open, check not due…');
+  const open: number[] = [];
+  for (let run = 0; run < OPEN_RUNS; run++) {
+    open.push(
+      ms(() => {
+        const db = openDatabase(file);
+        const page = new HistoryStore(db).list({ limit: 50 });
+        if (page.entries.length !== 50 || page.total !== ENTRIES) throw new Error('first page is wrong');
+        db.close();
+      }),
+    );
+  }
+
+  console.log('history: searches…');
+  const db = openDatabase(file);
+  const store = new HistoryStore(db);
+  const searches: { label: string; q: string }[] = [
+    { label: '1 character, common', q: 'a' },
+    { label: '1 character, no match', q: '#' },
+    { label: '2 characters, common', q: 'ho' },
+    { label: '2 characters, no match', q: 'zz' },
+    { label: '3 characters, common', q: 'inv' },
+    { label: 'a common term (every 9th entry)', q: 'invoice' },
+    { label: 'a term in every entry', q: 'kiedrop' },
+    { label: 'part of a link (a quarter of the entries)', q: 'files/kiedrop/a' },
+    { label: 'a term in ~1.2% of entries', q: 'e-7' },
+    { label: 'a term in ~0.12% of entries', q: 'invoice-77' },
+    { label: 'a whole file name, 1 hit', q: entryFor(Math.floor(ENTRIES * 0.77), now).fileName },
+    { label: 'no hit', q: 'nothing-like-this' },
+  ];
+  const searchRows: Timed[] = searches.map(({ label, q }) => {
+    const values: number[] = [];
+    let page: HistoryPage = { entries: [], total: 0 };
+    for (let run = 0; run < SEARCH_RUNS; run++)
+      values.push(ms(() => (page = store.list({ search: q, limit: 50 }))));
+    return { what: `search: ${label} (\`${q}\`)`, values, target: SEARCH_TARGET_MS, note: totalText(page) };
+  });
+  const statusRows: Timed[] = (['active', 'expiring', 'expired'] as const).map((status) => {
+    const values: number[] = [];
+    let page: HistoryPage = { entries: [], total: 0 };
+    for (let run = 0; run < SEARCH_RUNS; run++)
+      values.push(ms(() => (page = store.list({ status, limit: 50 }))));
+    return { what: `filter: ${status}, first page`, values, target: null, note: totalText(page) };
+  });
+  db.close();
+
+  const openRows: Timed[] = [
+    { what: 'open + first page (50 entries), check not due', values: open, target: OPEN_TARGET_MS },
+    { what: 'open + first page, daily integrity check due', values: due, target: OPEN_TARGET_MS },
+  ];
+  const n = ENTRIES.toLocaleString('en');
+  writeSection(
+    'history-100k',
+    `History with ${n} entries`,
+    `
 Real SQLite file (WAL, \`synchronous = NORMAL\`, 32 MiB page cache) through \`openDatabase\` and \`HistoryStore\`,
-the code the app and the CLI run; exports are whole \`kiedrop export\` processes (built CLI). The database is
+the code the app and the CLI run (exports: the "History export" section). The database is
 built once per size and kept in \`bench/.work\`${buildSeconds === null ? ' (reused from an earlier run)' : ` (built in ${buildSeconds.toFixed(0)} s with plain INSERTs)`}.
 
 **Recording uploads.** ${inserts.perSecond.toFixed(0)} entries/s through \`HistoryStore.insert\` in transactions of
@@ -361,22 +270,10 @@ It now runs in the background on its own connection once a day, after the first 
 more characters with up to 20,000 trigram matches are counted exactly; commoner ones count to 1,000 ("1,000+")
 and list the newest 1,000; 1–2 characters look through the newest 50,000 entries.
 
-| export (${n} entries) | wall | CPU | peak RSS | target | | |
-| --- | --- | --- | --- | --- | --- | --- |
-${exportRow('`kiedrop export` JSON', json, `${mib(jsonBytes)}; parsed back entry by entry (streaming): ${jsonEntries.toLocaleString('en')} entries`)}
-${exportRow('`kiedrop export --format csv`', csv, `${csvEntries.toLocaleString('en')} records`)}
-| reference: minimal streaming CSV writer (one statement, same file) | ${reference.seconds.toFixed(1)} s | ${reference.cpuSeconds.toFixed(1)} s | ${mib(reference.peakRssBytes)} | — | | |
-
 Before (issue 11, same machine class): at 1,000,000 entries opening with the check due took 4.5 s, a
-2-character or common search 0.3–0.43 s, \`kiedrop export\` JSON crashed ("Invalid string length") after 24 s at
-1.6 GiB and CSV took 23.9 s at a 2.1 GiB peak. At 100,000 entries (earlier run): open + first page 1.92 ms,
+2-character or common search 0.3–0.43 s. At 100,000 entries (earlier run): open + first page 1.92 ms,
 check due 302.8 ms, searches 0.12–20.1 ms, append 0.09 ms, 70 MiB file, 7.9 s to insert.
 `,
-    );
-    console.log(
-      `history: open ${fmt(median(open))} ms (due ${fmt(median(due))} ms), export JSON ${json.seconds.toFixed(1)} s ${mib(json.peakRssBytes)}, CSV ${csv.seconds.toFixed(1)} s ${mib(csv.peakRssBytes)}`,
-    );
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
+  );
+  console.log(`history: open ${fmt(median(open))} ms (due ${fmt(median(due))} ms)`);
 }

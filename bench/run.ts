@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { benchBatch } from './batch-10k';
 import { benchCliStartup } from './cli-startup';
 import { benchHistory } from './history-1m';
+import { benchHistoryExport } from './history-export';
 import { benchQueueSmallFiles } from './queue-small-files';
 import { benchRendererHistory } from './renderer-history';
 import { benchLargeUpload } from './upload-large-file';
@@ -15,6 +16,7 @@ const WORK = join(import.meta.dirname, '.work');
 const benchmarks: Record<string, () => Promise<void>> = {
   upload: () => benchLargeUpload(join(WORK, 'upload')),
   history: () => benchHistory(join(WORK, 'history')),
+  'history-export': () => benchHistoryExport(join(WORK, 'history')),
   queue: () => benchQueueSmallFiles(join(WORK, 'queue')),
   watch: () => benchWatchFolder(join(WORK, 'watch')),
   renderer: () => benchRendererHistory(join(WORK, 'renderer')),
