@@ -1,6 +1,6 @@
 // Starts the app service (settings, key, engine, handler table) with Electron's adapters, and closes it
 // before the app quits so uploads in flight go back to the queue and resume on the next start.
-import { app, dialog, session, type BrowserWindow } from 'electron';
+import { app, dialog, net, session, type BrowserWindow } from 'electron';
 import { openAppService, toIpcError } from './core/app-service';
 import type { AppService, AppServiceOptions } from './core/app-service';
 import { createKeychainStore } from './core/secrets';
@@ -62,6 +62,8 @@ export function setupAppService(
         // Where this build can replace itself (AppImage, the Windows installer's copy, macOS): through the
         // proxy saved when the person clicks "Download and restart".
         inPlace: appInPlaceInstaller(() => service.settings.get().proxy),
+        // Neither the daily check nor a download asks anything while Electron says there is no connection.
+        isOnline: () => net.isOnline(),
       },
       ...desktop,
     });

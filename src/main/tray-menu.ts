@@ -172,7 +172,14 @@ export function inPlaceEntries(update: InPlaceUpdateState, t: MainT): TrayMenuEn
   }
 }
 
-/** "Could not download the update: no network connection" and its kin. */
+/** The longest reason a menu item shows: the window shows the whole of it (a sha512 mismatch names both). */
+const MENU_REASON_CHARS = 80;
+
+function menuReason(detail: string): string {
+  return detail.length > MENU_REASON_CHARS ? `${detail.slice(0, MENU_REASON_CHARS - 1)}…` : detail;
+}
+
+/** "Could not download the update: this computer is offline" and its kin. */
 export function inPlaceFailureText(
   update: Extract<InPlaceUpdateState, { phase: 'failed' }>,
   t: MainT,
@@ -183,9 +190,9 @@ export function inPlaceFailureText(
     case 'no-update':
       return t('update.failed', { reason: t('update.problem.noUpdate') });
     case 'install':
-      return t('update.installFailed', { reason: update.detail });
+      return t('update.installFailed', { reason: menuReason(update.detail) });
     default:
-      return t('update.failed', { reason: update.detail });
+      return t('update.failed', { reason: menuReason(update.detail) });
   }
 }
 

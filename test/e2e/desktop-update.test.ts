@@ -39,7 +39,11 @@ interface Packaged {
  * KieDrop 0.1.0 packaged, run from an AppImage (or installed from a deb), that already found out today
  * that 9.1.0 is out (so the daily check asks nothing more).
  */
-async function packagedApp(kind: 'appimage' | 'deb', settings = {}): Promise<Packaged> {
+async function packagedApp(
+  kind: 'appimage' | 'deb',
+  settings = {},
+  env: Record<string, string> = {},
+): Promise<Packaged> {
   const root = await mkdtemp(join(tmpdir(), 'kiedrop-update-'));
   roots.push(root);
   const resources = join(root, 'resources');
@@ -65,6 +69,7 @@ async function packagedApp(kind: 'appimage' | 'deb', settings = {}): Promise<Pac
       KIEDROP_STANDIN_APP_VERSION: '0.1.0',
       APPIMAGE: kind === 'appimage' ? running : undefined,
       XDG_CACHE_HOME: join(root, 'cache'),
+      ...env,
     },
   });
   return { run, running, apps };
@@ -117,6 +122,17 @@ describe('in-place update from the tray', () => {
         { timeout: 10_000 },
       )
       .toBe('started true');
+  }, 120_000);
+
+  it('offline, Download and restart says so and asks nothing', async () => {
+    const { run } = await packagedApp('appimage', {}, { KIEDROP_STANDIN_OFFLINE: '1' });
+    await expect.poll(() => run.trayLabels(), { timeout: 20_000 }).toContain('Download and restart');
+    github.served.length = 0;
+    await run.clickTray('Download and restart');
+    await expect
+      .poll(() => run.trayLabels(), { timeout: 15_000 })
+      .toContain('Could not download the update: this computer is offline');
+    expect(github.served).toEqual([]);
   }, 120_000);
 
   it('a deb keeps only the release page link: the package manager updates it', async () => {

@@ -26,6 +26,7 @@ const checks = {
   showErrorBox: dialog.showErrorBox satisfies Signature<Electron.Dialog, 'showErrorBox'>,
   isSupported: Notification.isSupported satisfies typeof Electron.Notification.isSupported,
   setApplicationMenu: Menu.setApplicationMenu as (menu: Menu | null) => void,
+  isOnline: net.isOnline satisfies Signature<Electron.Net, 'isOnline'>,
 };
 void checks;
 

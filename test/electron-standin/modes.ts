@@ -22,6 +22,8 @@ export interface StandinModes {
    * puts app-update.yml and package-type). Null: a dev run, as `electron <folder>` is.
    */
   resourcesPath: string | null;
+  /** The computer has no network connection: net.isOnline() answers false. */
+  offline: boolean;
 }
 
 export function readModes(env: NodeJS.ProcessEnv): StandinModes {
@@ -35,6 +37,7 @@ export function readModes(env: NodeJS.ProcessEnv): StandinModes {
         : 'linux',
     openedAtLogin: env['KIEDROP_STANDIN_OPENED_AT_LOGIN'] === '1',
     resourcesPath: env['KIEDROP_STANDIN_RESOURCES'] || null,
+    offline: env['KIEDROP_STANDIN_OFFLINE'] === '1',
   };
 }
 

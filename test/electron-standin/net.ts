@@ -5,12 +5,13 @@
 // redirectUrl, responseHeaders) and the request waits for followRedirect() or abort(); 'follow' (the
 // default) follows it; 'error' fails. Network failures are 'error' events named as Chromium names them.
 // There is no 'socket' event (Electron's ClientRequest has none). The session's proxy is recorded, not
-// applied: requests go straight to the host.
+// applied: requests go straight to the host. net.isOnline() answers as the test's offline mode says.
 import { EventEmitter } from 'node:events';
 import { request as httpRequest } from 'node:http';
 import type { ClientRequest as NodeClientRequest, IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { requireReady } from './lifecycle';
+import { modes } from './modes';
 
 export interface NetRequestOptions {
   method?: string;
@@ -144,5 +145,10 @@ export const net = {
   request(options: NetRequestOptions | string): ClientRequest {
     requireReady("The 'net' module");
     return new ClientRequest(options);
+  },
+  /** Whether the computer has a network connection (the test's KIEDROP_STANDIN_OFFLINE says it has none). */
+  isOnline(): boolean {
+    requireReady("The 'net' module");
+    return !modes.offline;
   },
 };

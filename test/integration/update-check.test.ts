@@ -21,6 +21,9 @@ afterAll(async () => {
   await feedServer?.close();
 });
 
+/** The feed is on this machine: the test does not depend on the machine having a network. */
+const online = (): boolean => true;
+
 function feed(): { apiBaseUrl: string; owner: string; repo: string } {
   return { apiBaseUrl: feedServer.url, owner: 'kiedrop', repo: 'kiedrop' };
 }
@@ -34,7 +37,10 @@ describe('update check', () => {
   it('finds a newer release, remembers it, and does not ask again within the day', async () => {
     feedServer.answer = { tag: 'v9.1.0', page: PAGE };
     feedServer.requests.length = 0;
-    const first = await startTestApp({ version: '0.1.0', updates: { feed: feed(), firstDelayMs: 10 } });
+    const first = await startTestApp({
+      version: '0.1.0',
+      updates: { feed: feed(), firstDelayMs: 10, isOnline: online },
+    });
     try {
       await settledCheck(first);
       expect(first.service.updates.status().available).toEqual({ version: '9.1.0', url: PAGE });
@@ -50,7 +56,7 @@ describe('update check', () => {
     const again = await startTestApp({
       dataDir: first.dataDir,
       version: '0.1.0',
-      updates: { feed: feed(), firstDelayMs: 10 },
+      updates: { feed: feed(), firstDelayMs: 10, isOnline: online },
     });
     try {
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -64,7 +70,10 @@ describe('update check', () => {
 
   it('shows nothing for the version already running, or when the repository has no release yet', async () => {
     feedServer.answer = { tag: 'v0.1.0', page: PAGE };
-    const same = await startTestApp({ version: '0.1.0', updates: { feed: feed(), firstDelayMs: 10 } });
+    const same = await startTestApp({
+      version: '0.1.0',
+      updates: { feed: feed(), firstDelayMs: 10, isOnline: online },
+    });
     try {
       await settledCheck(same);
       expect(same.service.updates.status().available).toBeNull();
@@ -72,7 +81,10 @@ describe('update check', () => {
       await same.close();
     }
     feedServer.answer = { status: 404 };
-    const none = await startTestApp({ version: '0.1.0', updates: { feed: feed(), firstDelayMs: 10 } });
+    const none = await startTestApp({
+      version: '0.1.0',
+      updates: { feed: feed(), firstDelayMs: 10, isOnline: online },
+    });
     try {
       await settledCheck(none);
       expect(none.service.updates.status().available).toBeNull();
@@ -89,6 +101,7 @@ describe('update check', () => {
       updates: {
         feed: { ...feed(), apiBaseUrl: 'http://127.0.0.1:9' },
         firstDelayMs: 10,
+        isOnline: online,
         log: (line) => logged.push(line),
       },
     });
@@ -102,13 +115,42 @@ describe('update check', () => {
     }
   });
 
+  it('asks nothing while the computer is offline, and checks once it is back online', async () => {
+    feedServer.answer = { tag: 'v9.1.0', page: PAGE };
+    feedServer.requests.length = 0;
+    let connected = false;
+    const logged: string[] = [];
+    const app = await startTestApp({
+      version: '0.1.0',
+      updates: {
+        feed: feed(),
+        firstDelayMs: 10,
+        offlineRetryMs: 50,
+        isOnline: () => connected,
+        log: (line) => logged.push(line),
+      },
+    });
+    try {
+      await expect.poll(() => logged.length, { timeout: 10_000 }).toBeGreaterThan(0);
+      expect(logged[0]).toBe('update check: the computer is offline; trying again later');
+      expect(feedServer.requests).toEqual([]);
+      expect(app.service.updates.status().checkedAt).toBeNull();
+      connected = true;
+      await settledCheck(app);
+      expect(feedServer.requests).toEqual(['/repos/kiedrop/kiedrop/releases/latest']);
+      expect(app.service.updates.status().available?.version).toBe('9.1.0');
+    } finally {
+      await app.close();
+    }
+  });
+
   it('asks nothing while "Check for updates" is off, and checks once it is turned on', async () => {
     feedServer.answer = { tag: 'v9.1.0', page: PAGE };
     feedServer.requests.length = 0;
     const app = await startTestApp({
       version: '0.1.0',
       settings: { checkForUpdates: false },
-      updates: { feed: feed(), firstDelayMs: 10 },
+      updates: { feed: feed(), firstDelayMs: 10, isOnline: online },
     });
     try {
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -129,7 +171,7 @@ describe('Settings → Updates', () => {
     const h = await launchHarness({
       savedKey: DEFAULT_TEST_KEY,
       version: '0.1.0',
-      updates: { feed: feed(), firstDelayMs: 10 },
+      updates: { feed: feed(), firstDelayMs: 10, isOnline: online },
     });
     try {
       await h.page

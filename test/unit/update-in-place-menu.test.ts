@@ -83,6 +83,16 @@ describe('tray update entries', () => {
     ).toEqual({ label: 'Could not install the update: permission denied', enabled: false });
   });
 
+  it('shortens a long reason to fit a menu', () => {
+    const detail = `sha512 checksum mismatch, expected ${'A'.repeat(88)}, got ${'B'.repeat(88)}`;
+    const label = updateBlock(menu({ phase: 'failed', problem: 'download', detail }))[1]?.label ?? '';
+    expect(label.startsWith('Could not download the update: sha512 checksum mismatch, expected AAAA')).toBe(
+      true,
+    );
+    expect(label.endsWith('…')).toBe(true);
+    expect(label.length).toBe('Could not download the update: '.length + 80);
+  });
+
   it('reads in Chinese', () => {
     expect(updateBlock(menu({ phase: 'idle' }, 'zh-CN'))[1]?.label).toBe('下载并重启');
     expect(updateBlock(menu({ phase: 'failed', problem: 'offline', detail: '' }, 'zh-CN'))[1]?.label).toBe(

@@ -122,6 +122,8 @@ export interface AppServiceOptions {
     inPlace?: InPlaceInstaller | null;
     /** Whether the computer is online; absent: whether it has a network interface besides loopback. */
     isOnline?: () => boolean;
+    /** Offline when the daily check was due: when to look again (test seam). */
+    offlineRetryMs?: number;
   };
   /** Test seams for watched folders (how often a missing folder is looked for, reconcile interval). */
   watch?: Pick<WatchServiceOptions, 'availabilityPollMs' | 'limitRetryMs' | 'reconcileMs'>;
@@ -281,6 +283,8 @@ export function openAppService(opts: AppServiceOptions): AppService {
     log: opts.updates?.log ?? ((line) => console.warn(`[updates] ${line}`)),
     firstDelayMs: opts.updates?.firstDelayMs,
     intervalMs: opts.updates?.intervalMs,
+    offlineRetryMs: opts.updates?.offlineRetryMs,
+    isOnline: opts.updates?.isOnline ?? hasNetworkInterface,
   });
   const inPlaceUpdate = createInPlaceUpdate({
     installer: opts.updates?.inPlace ?? null,

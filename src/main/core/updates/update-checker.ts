@@ -1,6 +1,6 @@
 // "KieDrop X.Y is available": asks the release feed at most once a day, in the background. It never
-// delays start-up (the first check waits a little after start), asks nothing while the setting is off,
-// and a failed check (offline, feed down) changes nothing on screen: it is logged, and the next one is
+// delays start-up (the first check waits a little after start), asks nothing while the setting is off or
+// the computer is offline (it looks again an hour later), and a failed check (offline, feed down) changes nothing on screen: it is logged, and the next one is
 // due a day later as usual. The time of the last check and what it found are kept in a small file in
 // the data folder, so restarting the app does not ask again.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -11,6 +11,8 @@ import { isNewerVersion } from './version-order';
 export const CHECK_INTERVAL_MS = 24 * 60 * 60_000;
 /** After start: long enough that the window and the tray are up first. */
 export const FIRST_CHECK_DELAY_MS = 30_000;
+/** Offline when a check was due: when to look again. */
+export const OFFLINE_RETRY_MS = 60 * 60_000;
 
 export interface UpdateStatus {
   /** False in a dev run or a build that names no release feed: nothing is ever checked. */
@@ -36,10 +38,13 @@ export interface UpdateCheckerOptions {
   /** Where the last check is remembered (a JSON file in the data folder). */
   stateFile: string;
   enabled: () => boolean;
+  /** Whether the computer is online; absent: always. */
+  isOnline?: () => boolean;
   now?: () => number;
   log: (line: string) => void;
   intervalMs?: number;
   firstDelayMs?: number;
+  offlineRetryMs?: number;
 }
 
 export interface UpdateChecker {
@@ -125,6 +130,11 @@ export function createUpdateChecker(opts: UpdateCheckerOptions): UpdateChecker {
     const due = remembered.checkedAt === null ? 0 : remembered.checkedAt + interval - now();
     timer = setTimeout(
       () => {
+        if (opts.isOnline && !opts.isOnline()) {
+          opts.log('update check: the computer is offline; trying again later');
+          plan(opts.offlineRetryMs ?? OFFLINE_RETRY_MS);
+          return;
+        }
         running = check(feed).finally(() => {
           running = null;
           plan(0);
