@@ -58,6 +58,11 @@ const uploadOptionFields = {
   method: z.enum(['stream', 'base64'], { error: 'must be "stream" or "base64"' }).optional(),
   overwrite: z.boolean({ error: 'must be true or false' }).optional(),
 };
+const MAX_UPLOAD_TEMPLATE_LENGTH = 2000;
+const uploadTemplate = z
+  .string({ error: 'must be text' })
+  .min(1, { error: 'must not be empty' })
+  .max(MAX_UPLOAD_TEMPLATE_LENGTH, { error: `must be at most ${MAX_UPLOAD_TEMPLATE_LENGTH} characters` });
 /** ['a', 'b', 'c'] → "a, b or c". */
 function oneOf(words: readonly string[]): string {
   return words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
@@ -90,7 +95,13 @@ const uploadImageChoice = z.discriminatedUnion(
   { error: 'must be { mode: "as-is" } or { mode: "optimise", format, quality, maxSide, stripMetadata }' },
 );
 const fileUploadOptions = z.strictObject(
-  { ...uploadOptionFields, images: uploadImageChoice.optional() },
+  {
+    ...uploadOptionFields,
+    images: uploadImageChoice.optional(),
+    // Checked for what they mean when the files are queued, which refuses them with a naming.* code.
+    nameTemplate: uploadTemplate.optional(),
+    pathTemplate: uploadTemplate.optional(),
+  },
   { error: 'must be an options object' },
 );
 const urlUploadOptions = z.strictObject(uploadOptionFields, { error: 'must be an options object' });

@@ -55,6 +55,10 @@ export interface UploadOptions {
   overwrite?: boolean;
   /** What is done to pictures among the files, instead of Settings' picture processing; absent: as in Settings. */
   images?: UploadImageChoice;
+  /** A naming template for every file of this upload (e.g. "{name}-{random:6}.{ext}"), instead of Settings'. */
+  nameTemplate?: string;
+  /** An upload path template for this upload (e.g. "shots/{date:YYYY-MM}"), instead of Settings' and the path. */
+  pathTemplate?: string;
 }
 
 /** The Upload screen's picture choice for the files it sends: as they are, or processed as given. */

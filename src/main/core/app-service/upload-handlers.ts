@@ -57,11 +57,16 @@ export function uploadHandlers(deps: HandlerDeps): Pick<Handlers, UploadHandlerN
     };
   }
 
-  // Settings' naming templates. A path typed for this one upload wins over the path template.
+  // Templates given for this upload, else Settings' naming templates. A path typed for this one upload
+  // wins over Settings' path template.
   function namingTemplates(options: UploadOptions): { nameTemplate: string; pathTemplate?: string } {
     const { nameTemplate, uploadPathTemplate, defaultUploadPath } = settings.get();
     const ownPath = options.uploadPath !== undefined && options.uploadPath !== defaultUploadPath;
-    return { nameTemplate, ...(ownPath ? {} : { pathTemplate: uploadPathTemplate }) };
+    const pathTemplate = options.pathTemplate ?? (ownPath ? undefined : uploadPathTemplate);
+    return {
+      nameTemplate: options.nameTemplate ?? nameTemplate,
+      ...(pathTemplate === undefined ? {} : { pathTemplate }),
+    };
   }
 
   // The picture choice made for this upload on the Upload screen, else Settings' picture processing

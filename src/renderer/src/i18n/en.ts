@@ -115,6 +115,9 @@ export const en = {
   'upload.options.name': 'File name',
   'upload.options.namePlaceholder': 'Keep the original name',
   'upload.options.nameHint': 'Used when you upload a single file.',
+  'upload.options.nameHintFiles':
+    'Used when you upload a single file. A template such as {example} names every file (the variables of Settings → Name template).',
+  'upload.templatePreview': 'Example: {file} would be uploaded as {result}',
   'upload.options.method': 'Send as',
   'upload.method.stream': 'Stream',
   'upload.method.base64': 'Base64',

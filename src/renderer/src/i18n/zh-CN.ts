@@ -111,6 +111,9 @@ export const zhCN: Messages = {
   'upload.options.name': '文件名',
   'upload.options.namePlaceholder': '保留原文件名',
   'upload.options.nameHint': '仅在上传单个文件时使用。',
+  'upload.options.nameHintFiles':
+    '上传单个文件时使用。填入 {example} 这样的模板则为每个文件命名（变量同“设置 → 文件名模板”）。',
+  'upload.templatePreview': '示例：{file} 将上传为 {result}',
   'upload.options.method': '发送方式',
   'upload.method.stream': '文件流',
   'upload.method.base64': 'Base64',

@@ -6,6 +6,7 @@ import { SegmentedControl } from '../../components/segmented-control';
 import { useT } from '../../i18n/i18n-context';
 import type { ImageChoiceDraft } from './image-choice';
 import { UploadImageOptions } from './upload-image-options';
+import { uploadTemplateHint } from './upload-templates';
 
 export type SendMethod = 'stream' | 'base64';
 
@@ -62,6 +63,8 @@ function OptionField({ label, hint, value, placeholder, mono, onChange }: Option
 export function UploadOptionsPanel({ value, defaultPath, settings, onChange, forFiles }: UploadOptionsProps) {
   const t = useT();
   const methodId = useId();
+  // Templates name the files of an upload; a link keeps the name given as it is.
+  const templateHint = forFiles ? uploadTemplateHint(value.fileName, value.uploadPath, defaultPath, t) : null;
   return (
     <fieldset className="options">
       <legend className="options-title">{t('upload.options.title')}</legend>
@@ -75,11 +78,22 @@ export function UploadOptionsPanel({ value, defaultPath, settings, onChange, for
       />
       <OptionField
         label={t('upload.options.name')}
-        hint={t('upload.options.nameHint')}
+        hint={t(forFiles ? 'upload.options.nameHintFiles' : 'upload.options.nameHint', {
+          example: '{name}-{random:6}.{ext}',
+        })}
         value={value.fileName}
         placeholder={t('upload.options.namePlaceholder')}
         onChange={(fileName) => onChange({ ...value, fileName })}
       />
+      {templateHint ? (
+        <p
+          className={templateHint.ok ? 'field-hint naming-preview' : 'field-error'}
+          data-testid="upload-template-preview"
+          aria-live="polite"
+        >
+          {templateHint.text}
+        </p>
+      ) : null}
       {forFiles ? (
         <div className="field">
           <span className="field-label" id={methodId}>

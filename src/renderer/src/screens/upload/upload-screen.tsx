@@ -15,6 +15,7 @@ import { imageChoiceFor, INITIAL_IMAGE_CHOICE } from './image-choice';
 import { JobList } from './job-list';
 import type { UploadOptionsValue } from './upload-options';
 import { UploadOptionsPanel } from './upload-options';
+import { isTemplate } from './upload-templates';
 import { isHttpUrl, UrlForm } from './url-form';
 import { displayShortcut, useClipboardUpload } from './use-clipboard-upload';
 import { numberedName, useUploadActions } from './use-upload-actions';
@@ -53,11 +54,17 @@ export function UploadScreen({ active, jobs, paused }: UploadScreenProps) {
 
   // `files`: the choices that apply to files only (how they are sent, what is done to pictures) go too.
   const optionsFor = (count: number, files: boolean): UploadOptions => {
-    const out: UploadOptions = { uploadPath: options.uploadPath.trim() || settings.defaultUploadPath };
-    // A chosen name can only belong to one file; several files keep their own names, and are told so.
     const name = options.fileName.trim();
-    if (count === 1 && name !== '') out.fileName = name;
-    setNote(count > 1 && name !== '' ? t('upload.nameNotUsed', { name, count }) : null);
+    const path = options.uploadPath.trim();
+    // With a {variable} in it, a name or path is a template for every file (files only).
+    const nameTemplate = files && isTemplate(name);
+    const pathTemplate = files && isTemplate(path);
+    const out: UploadOptions = { uploadPath: (pathTemplate ? '' : path) || settings.defaultUploadPath };
+    if (pathTemplate) out.pathTemplate = path;
+    if (nameTemplate) out.nameTemplate = name;
+    // A chosen name can only belong to one file; several files keep their own names, and are told so.
+    else if (count === 1 && name !== '') out.fileName = name;
+    setNote(!nameTemplate && count > 1 && name !== '' ? t('upload.nameNotUsed', { name, count }) : null);
     if (files) out.method = options.method;
     const images = files ? imageChoiceFor(options.images) : undefined;
     if (images) out.images = images;
@@ -66,7 +73,8 @@ export function UploadScreen({ active, jobs, paused }: UploadScreenProps) {
 
   // A name is for one upload: once it went (or was refused for good), the next upload starts without it.
   const afterStart = (ok: boolean) => {
-    if (ok) setOptions((o) => ({ ...o, fileName: '' }));
+    // A template is kept: it names the next upload's files too.
+    if (ok) setOptions((o) => (isTemplate(o.fileName) ? o : { ...o, fileName: '' }));
     return ok;
   };
 
