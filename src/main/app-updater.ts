@@ -5,7 +5,7 @@
 // the proxy chosen in Settings before each look at the feed.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { app } from 'electron';
+import { app, autoUpdater as electronAutoUpdater } from 'electron';
 import type { ProxyConfig } from 'electron';
 import type * as ElectronUpdater from 'electron-updater';
 import type { ProxySetting } from '../shared/settings';
@@ -49,6 +49,11 @@ const updaterLog = {
 export function appInPlaceInstaller(proxy: () => ProxySetting): InPlaceInstaller | null {
   const support = currentInPlaceSupport();
   if (!support.supported) return null;
+  // The new version starts while this one still closes (the AppImage is started at once, Squirrel.Mac and
+  // NSIS restart it): holding the single-instance lock until then would make it hand itself over to this
+  // closing copy and exit (electron/electron#5163). electron-updater emits before-quit-for-update on
+  // Electron's autoUpdater just before it quits (BaseUpdater.quitAndInstall), as Squirrel.Mac does.
+  electronAutoUpdater.on('before-quit-for-update', () => app.releaseSingleInstanceLock());
   return updaterInstaller(
     async () => {
       // A CommonJS package whose `autoUpdater` is a getter Node cannot see as a named export: Node gives

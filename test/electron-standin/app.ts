@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { isReady, markReady } from './lifecycle';
 import { modes } from './modes';
-import { takeLock, watchMailbox } from './single-instance';
+import { releaseLock, takeLock, watchMailbox } from './single-instance';
 import type { ForwardedInstance } from './single-instance';
 
 type Preventable = { preventDefault(): void; readonly defaultPrevented: boolean };
@@ -60,6 +60,7 @@ class StandinApp extends EventEmitter {
   private resolveReady!: () => void;
   private quitting = false;
   private stopMailbox: (() => void) | null = null;
+  private lockHeld = false;
   private pendingInstances: ForwardedInstance[] = [];
 
   constructor() {
@@ -124,6 +125,7 @@ class StandinApp extends EventEmitter {
   requestSingleInstanceLock(additionalData?: Record<string, unknown>): boolean {
     const userData = this.getPath('userData');
     const held = takeLock(userData, { argv: process.argv, cwd: process.cwd(), additionalData });
+    this.lockHeld = held;
     if (held) {
       this.stopMailbox = watchMailbox(userData, (launch) => {
         if (isReady()) this.deliverInstance(launch);
@@ -131,6 +133,19 @@ class StandinApp extends EventEmitter {
       });
     }
     return held;
+  }
+
+  hasSingleInstanceLock(): boolean {
+    return this.lockHeld;
+  }
+
+  /** Electron: releases the lock so another instance can run as the single one. */
+  releaseSingleInstanceLock(): void {
+    if (!this.lockHeld) return;
+    this.lockHeld = false;
+    this.stopMailbox?.();
+    this.stopMailbox = null;
+    releaseLock(this.getPath('userData'));
   }
 
   private deliverInstance(launch: ForwardedInstance): void {

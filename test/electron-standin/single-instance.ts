@@ -80,3 +80,13 @@ export function watchMailbox(userData: string, deliver: (launch: ForwardedInstan
   timer.unref();
   return () => clearInterval(timer);
 }
+
+/** Gives the lock up (app.releaseSingleInstanceLock): a later launch gets it. */
+export function releaseLock(userData: string): void {
+  const lock = lockPath(userData);
+  try {
+    if (Number(readFileSync(lock, 'utf8')) === process.pid) rmSync(lock, { force: true });
+  } catch {
+    // not held
+  }
+}

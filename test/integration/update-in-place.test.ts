@@ -135,7 +135,14 @@ describe('in-place update of an AppImage', () => {
         },
       )
       .toBe('started true');
-    expect(run.lines).toContainEqual({ quit: true, emitted: ['before-quit-for-update'] });
+    // The single-instance lock is let go before quitting, so the new version, starting while this one
+    // still closes, becomes the running KieDrop instead of handing itself over and exiting.
+    expect(run.lines).toContainEqual({
+      quit: true,
+      emitted: ['before-quit-for-update'],
+      locked: true,
+      lockHeld: false,
+    });
   }, 60_000);
 
   it('refuses a download that does not match its sha512, says so, and leaves the running AppImage alone', async () => {

@@ -3,6 +3,7 @@
 // `require('electron')` is served the stand-in too. Prints one JSON line per thing a test reads: each
 // state, then what was asked over the network, then (with `restart`) what happened when it quit.
 //   node --import tsx --import test/electron-standin/register.ts in-place-update-child.ts download [restart]
+import { join } from 'node:path';
 import { app } from 'electron';
 import { appInPlaceInstaller } from '../../src/main/app-updater';
 import { createInPlaceUpdate } from '../../src/main/core/updates';
@@ -16,6 +17,9 @@ const print = (line: Record<string, unknown>): void => void process.stdout.write
 // electron-updater is CommonJS: its require('electron') is served the stand-in as well.
 serveElectronToCommonJs();
 
+// As the app does at start: it is the single instance.
+app.setPath('userData', join(process.env['XDG_CACHE_HOME'] ?? '.', '..', 'user-data'));
+const locked = app.requestSingleInstanceLock();
 (app as unknown as { emitReady(): void }).emitReady();
 
 const installer = appInPlaceInstaller(() => ({ mode: 'none' }));
@@ -37,7 +41,9 @@ print({
   proxy: standinSession.fromPartition('electron-updater').proxy,
 });
 if (process.argv.includes('restart') && end.phase === 'downloaded') {
-  app.on('quit', () => print({ quit: true, emitted: standinAutoUpdater.emitted }));
+  app.on('quit', () =>
+    print({ quit: true, emitted: standinAutoUpdater.emitted, locked, lockHeld: app.hasSingleInstanceLock() }),
+  );
   print({ restarted: update.restart() });
 } else {
   process.exit(0);
