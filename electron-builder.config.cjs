@@ -44,6 +44,10 @@ module.exports = {
       },
     },
   },
+  // One name across versions: electron-updater then replaces the AppImage where it is, so the menu entries,
+  // "Open With" and the login item that point at it keep working (a version in the name would make it move
+  // to a new name and leave them pointing at a deleted file).
+  appImage: { artifactName: '${productName}.${ext}' },
   mac: {
     target: [
       { target: 'dmg', arch: ['x64', 'arm64'] },

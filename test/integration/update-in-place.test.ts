@@ -5,7 +5,8 @@
 // shows: github.com itself, Squirrel.Mac, the NSIS installer, and a real AppImage starting again.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +15,9 @@ import { PROJECT_ROOT } from '../harness';
 import { OWNER, REPO, scriptAppImage, startGithubReleaseServer } from '../support/github-release-server';
 import type { GithubReleaseServer } from '../support/github-release-server';
 import type { InPlaceUpdateState } from '../../src/shared/desktop';
+import type { Configuration } from 'electron-builder';
 
+const config = createRequire(import.meta.url)('../../electron-builder.config.cjs') as Configuration;
 const STANDIN = join(PROJECT_ROOT, 'test', 'electron-standin');
 const CHILD = join(PROJECT_ROOT, 'test', 'support', 'in-place-update-child.ts');
 const NEW_NAME = 'KieDrop-9.1.0.AppImage';
@@ -143,6 +146,21 @@ describe('in-place update of an AppImage', () => {
       locked: true,
       lockHeld: false,
     });
+  }, 60_000);
+
+  it('keeps the AppImage where it is, under the name releases give it, so menu entries and login items still start it', async () => {
+    // The file name electron-builder gives the released AppImage (electron-builder.config.cjs).
+    const pattern = config.appImage?.artifactName ?? '';
+    expect(pattern).not.toBe('');
+    const named = pattern.replace('${productName}', String(config.productName)).replace('${ext}', 'AppImage');
+    expect(named).not.toMatch(/\d+\.\d+\.\d+/);
+    github.release = { ...github.release, fileName: named };
+    const kept = join(dir, 'apps', named);
+    await rename(running, kept);
+    const run = await runChild(['download', 'restart'], { APPIMAGE: kept });
+    expect(run.lines).toContainEqual({ restarted: { phase: 'restarting', version: '9.1.0' } });
+    expect((await readFile(kept)).equals(github.release.bytes)).toBe(true);
+    expect((await readdir(join(dir, 'apps'))).sort()).toEqual([named, 'started.txt'].sort());
   }, 60_000);
 
   it('refuses a download that does not match its sha512, says so, and leaves the running AppImage alone', async () => {
