@@ -6,10 +6,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, autoUpdater as electronAutoUpdater } from 'electron';
-import type { ProxyConfig } from 'electron';
 import type * as ElectronUpdater from 'electron-updater';
 import type { ProxySetting } from '../shared/settings';
-import { inPlaceSupport, updaterInstaller } from './core/updates';
+import { inPlaceSupport, updaterInstaller, updaterProxyConfig } from './core/updates';
 import type { InPlaceInstaller, InPlaceSupport, UpdaterLike } from './core/updates';
 
 function packageType(): string | null {
@@ -30,12 +29,6 @@ export function currentInPlaceSupport(): InPlaceSupport {
     hasUpdateConfig: packaged && existsSync(join(process.resourcesPath, 'app-update.yml')),
     packageType: packaged ? packageType() : null,
   });
-}
-
-/** Electron's session.setProxy form of the Settings proxy. */
-export function updaterProxyConfig(proxy: ProxySetting): ProxyConfig {
-  if (proxy.mode === 'manual') return { mode: 'fixed_servers', proxyRules: proxy.url };
-  return { mode: proxy.mode === 'none' ? 'direct' : 'system' };
 }
 
 /** electron-updater's logger interface ({ info, warn, error }): all of it goes to the log, none to the screen. */

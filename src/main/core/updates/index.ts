@@ -11,3 +11,5 @@ export { inPlaceSupport } from './in-place-support';
 export type { InPlaceSupport, InstallFacts } from './in-place-support';
 export { updaterInstaller } from './updater-installer';
 export type { UpdaterLike } from './updater-installer';
+export { updaterProxyConfig } from './updater-proxy';
+export type { UpdaterProxyConfig } from './updater-proxy';
