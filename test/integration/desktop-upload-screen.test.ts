@@ -46,8 +46,8 @@ describe('the Upload screen', () => {
   it('states the same 10 MB Base64 limit in the hint as the error does', async () => {
     await h.page.getByRole('radio', { name: 'Base64' }).click();
     try {
-      const hint = h.page.locator('.options .field-hint').last();
-      await expect.poll(() => hint.textContent()).toBe('For small files (up to 10 MB).');
+      const hint = h.page.getByTestId('method-hint');
+      await expect.poll(() => hint.textContent(), { timeout: 10_000 }).toBe('For small files (up to 10 MB).');
     } finally {
       await h.page.getByRole('radio', { name: 'Stream' }).click();
     }

@@ -108,7 +108,7 @@ export function UploadOptionsPanel({ value, defaultPath, settings, onChange, for
               { value: 'base64', label: t('upload.method.base64') },
             ]}
           />
-          <p className="field-hint">
+          <p className="field-hint" data-testid="method-hint">
             {value.method === 'stream' ? t('upload.method.streamHint') : t('upload.method.base64Hint')}
           </p>
         </div>
