@@ -139,6 +139,8 @@ describe('Show file', () => {
     const { page } = run;
     const kept = await upload('kept-notes.txt', Buffer.from('still here\n'));
     const gone = await upload('moved-away.txt', Buffer.from('about to move\n'));
+    // The finished row on the Upload screen has looked at the file by now; History must look again.
+    await page.waitForTimeout(500);
     await rm(gone);
     await navButton(page, 'History').click();
     const goneButton = historyRow(page, 'moved-away.txt').getByTestId('reveal-file');

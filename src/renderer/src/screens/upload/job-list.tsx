@@ -23,6 +23,8 @@ export interface JobListProps {
   paused: PauseInfo | null;
   onClearFinished: () => void;
   onDismiss?: (id: number) => void;
+  /** The list is on screen; a hidden list's rows look at their files again when it comes back. */
+  visible?: boolean;
 }
 
 /** History ids of the finished files of the newest batch (the rows at the top), in the order given. */
@@ -43,6 +45,7 @@ export function JobList({
   paused,
   onClearFinished,
   onDismiss,
+  visible = true,
 }: JobListProps) {
   const t = useT();
   const announce = useAnnounce();
@@ -187,6 +190,7 @@ export function JobList({
               link={linkFor(job)}
               entry={entryFor?.(job) ?? null}
               onDismiss={onDismiss}
+              visible={visible}
             />
           ))}
         </ul>

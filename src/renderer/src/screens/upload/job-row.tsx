@@ -38,9 +38,11 @@ export interface JobRowProps {
   /** The history entry the finished upload made, when the window heard of it. */
   entry?: HistoryItem | null;
   onDismiss?: (id: number) => void;
+  /** The list is on screen (its screen may be hidden while another is shown). */
+  visible?: boolean;
 }
 
-export function JobRow({ job, link, entry = null, onDismiss }: JobRowProps) {
+export function JobRow({ job, link, entry = null, onDismiss, visible = true }: JobRowProps) {
   const t = useT();
   const announce = useAnnounce();
   const { settings } = useSettings();
@@ -58,7 +60,7 @@ export function JobRow({ job, link, entry = null, onDismiss }: JobRowProps) {
   // Drag out, as from a History row: the local file while it is there, otherwise the live link.
   const done = job.status === 'done' ? (entry?.entry ?? null) : null;
   const doneNote = done === null ? null : imageNoteText(done.image, t);
-  const filePresent = useFilePresent(done);
+  const filePresent = useFilePresent(done, visible);
   const expired =
     entry !== null && rowStatus(entry, Date.now(), settings.expiringSoonHours * HOUR_MS).status === 'expired';
   const dragLink = done !== null && link !== null && !expired ? link : null;

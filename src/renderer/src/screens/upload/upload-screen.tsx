@@ -179,6 +179,7 @@ export function UploadScreen({ active, jobs, paused }: UploadScreenProps) {
         />
       </section>
       <JobList
+        visible={active}
         jobs={jobs.jobs}
         batch={jobs.batch}
         linkFor={jobs.linkFor}
