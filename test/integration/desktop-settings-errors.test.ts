@@ -52,7 +52,9 @@ describe('a refused setting', () => {
     await field.waitFor({ timeout: 10_000 });
     await field.fill('99');
     await field.press('Enter');
-    const text = await errorNextTo(h.page, '同时上传数');
-    expect(text).toBe('请输入 1 到 10 之间的整数。');
+    // The English message of an earlier test can linger until the language change reaches the row.
+    await expect
+      .poll(() => errorNextTo(h.page, '同时上传数'), { timeout: 15_000 })
+      .toBe('请输入 1 到 10 之间的整数。');
   });
 });

@@ -29,7 +29,7 @@ describe('files already in a folder when it is added', () => {
     const { watch } = fx.openPair();
     await watch.start();
     const preview = await watch.previewFolder({ path: fx.watched, include: ['*.png'] });
-    expect(preview).toEqual({ path: fx.watched, existingFiles: 3 });
+    expect(preview).toEqual({ path: fx.watched, existingFiles: 3, imageStrip: 'settings' });
     expect((await watch.previewFolder({ path: fx.watched, recursive: false })).existingFiles).toBe(3);
     expect(watch.list()).toEqual([]);
   });
