@@ -27,10 +27,17 @@ export function attachImageOptions(db: KieDropDb, jobId: number, options: ImageO
     .run(jobId, JSON.stringify(options));
 }
 
+const optionsQueries = new WeakMap<KieDropDb['conn'], ReturnType<KieDropDb['conn']['prepare']>>();
+
 /** The job's options; null when it does not optimise (or its options are unreadable). */
 export function imageOptionsOf(db: KieDropDb, jobId: number): ImageOptions | null {
-  const row = db.conn.prepare('SELECT options FROM job_images WHERE job_id = ?').get(jobId) as
-    { options: unknown } | undefined;
+  // Asked before every upload, picture or not: prepared once per connection, not per file of a batch.
+  let select = optionsQueries.get(db.conn);
+  if (select === undefined) {
+    select = db.conn.prepare('SELECT options FROM job_images WHERE job_id = ?');
+    optionsQueries.set(db.conn, select);
+  }
+  const row = select.get(jobId) as { options: unknown } | undefined;
   return row === undefined ? null : parseImageOptions(typeof row.options === 'string' ? row.options : null);
 }
 
