@@ -1,4 +1,5 @@
 import { homedir } from 'node:os';
+import { allowBlockingSmallFileIo } from '../main/core/api/blocking-io';
 import { openEngine } from '../main/core/engine';
 import type { Engine } from '../main/core/engine';
 import { defaultDataDir } from '../main/core/paths';
@@ -43,6 +44,8 @@ export async function openCliEngine(
   const timeouts = readTimeoutKnobs(ctx.env);
   const key = opts.needsKey ? await resolveApiKey(ctx, config) : null;
   const lifetimeHours = savedLinkLifetimeHours(cliDataDir(ctx));
+  // No window to keep responsive: small files are read in blocking calls, a tenth of the CPU each.
+  allowBlockingSmallFileIo();
   const engine = openEngine({
     dataDir: cliDataDir(ctx),
     linkLifetimeHours: () => lifetimeHours,

@@ -6,9 +6,10 @@
 //
 // The bytes are read into two buffers that take turns, one being sent while the next chunk is read
 // into the other (see read-buffers.ts for why they are borrowed rather than allocated per chunk).
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
+import { BLOCKING_READ_MAX_BYTES, blockingSmallFileIoAllowed } from './blocking-io';
 import { ApiError } from './errors';
 import { FileChangedError, describeChange, identityOf, sameFileObject } from './file-identity';
 import type { FileIdentity } from './file-identity';
@@ -86,6 +87,10 @@ function notRegularFile(path: string): ApiError {
 }
 
 export async function openLocalFile(path: string): Promise<OpenedFile> {
+  if (blockingSmallFileIoAllowed()) {
+    const small = openSmallFileNow(path);
+    if (small !== null) return small;
+  }
   if (OPEN_WITHOUT_BLOCKING === undefined) {
     // stat by path first: opening a FIFO or device would block or never end.
     try {
@@ -197,6 +202,100 @@ export async function openLocalFile(path: string): Promise<OpenedFile> {
       // consumer is done with the last chunk it got, as it has asked for more or stopped asking.
       await next?.catch(() => undefined);
       if (own === undefined) returnReadBuffers(buffers);
+    }
+  }
+
+  return { path, size, mtimeMs, chunks, close };
+}
+
+function throwIfNotRegular(info: { isDirectory(): boolean; isFile(): boolean }, path: string): void {
+  if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  if (!info.isFile()) throw notRegularFile(path);
+}
+
+/**
+ * The same contract as the streaming path, in blocking calls, for a file of at most
+ * BLOCKING_READ_MAX_BYTES where the process allows it (see blocking-io.ts): read whole when the body
+ * starts, then checked after its last byte went out. Null for a larger file: it streams.
+ */
+function openSmallFileNow(path: string): OpenedFile | null {
+  let fd: number;
+  try {
+    if (OPEN_WITHOUT_BLOCKING === undefined) {
+      const info = statSync(path);
+      throwIfNotRegular(info, path);
+      if (info.size > BLOCKING_READ_MAX_BYTES) return null;
+    }
+    fd = openSync(path, OPEN_WITHOUT_BLOCKING ?? 'r');
+  } catch (err) {
+    throw err instanceof ApiError ? err : localFileError(err, path);
+  }
+  const closeNow = (): void => {
+    try {
+      closeSync(fd);
+    } catch {
+      // Already closed, or the system refused: nothing more can be done with it.
+    }
+  };
+  let before: FileIdentity;
+  let mtimeMs: number;
+  try {
+    const info = fstatSync(fd, { bigint: true });
+    throwIfNotRegular(info, path);
+    before = identityOf(info);
+    mtimeMs = wholeMilliseconds(info.mtimeNs);
+  } catch (err) {
+    closeNow();
+    throw err instanceof ApiError ? err : localFileError(err, path);
+  }
+  const size = Number(before.size);
+  if (size > BLOCKING_READ_MAX_BYTES) {
+    closeNow();
+    return null;
+  }
+
+  let closed = false;
+  const close = (): Promise<void> => {
+    if (!closed) {
+      closed = true;
+      closeNow();
+    }
+    return Promise.resolve();
+  };
+
+  function ensureUnchangedNow(): void {
+    const how = describeChange(before, identityOf(fstatSync(fd, { bigint: true })));
+    if (how !== null) throw new FileChangedError(path, how, size);
+    let current: FileIdentity;
+    try {
+      current = identityOf(statSync(path, { bigint: true }));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException | null)?.code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') return;
+      throw err;
+    }
+    if (!sameFileObject(before, current))
+      throw new FileChangedError(path, 'it was replaced by another file', size);
+  }
+
+  // Synchronous inside: an async generator only so that it is consumed as the streaming one is.
+  async function* chunks(into?: Buffer): AsyncGenerator<Buffer, void, undefined> {
+    try {
+      if (size > 0) {
+        const buffer = into !== undefined && into.length >= size ? into : Buffer.allocUnsafeSlow(size);
+        let filled = 0;
+        while (filled < size) {
+          const got = readSync(fd, buffer, filled, size - filled, filled);
+          if (got === 0) break;
+          filled += got;
+        }
+        if (filled < size) throw fileChangedError(path, size, filled);
+        yield buffer.subarray(0, size);
+      }
+      // After the last byte and before the body's end, as when streaming.
+      ensureUnchangedNow();
+    } catch (err) {
+      throw err instanceof ApiError ? err : localFileError(err, path);
     }
   }
 

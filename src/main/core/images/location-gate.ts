@@ -6,7 +6,6 @@
 import type { KieDropDb } from '../db';
 import type { LocationInPictures } from '../../../shared/settings';
 import { STRIP_ONLY_QUALITY } from './from-settings';
-import { imageOptionsOf } from './job-images';
 import { hasGpsPosition } from './location-check';
 import type { ImageOptions } from './types';
 
@@ -30,8 +29,13 @@ export interface LocationPolicy {
 }
 
 export interface LocationGate {
-  /** Before the job's image step; rejects when `signal` aborts while the question is open. */
-  beforeSend(job: LocationFile & { id: number }, signal: AbortSignal): Promise<void>;
+  /** Before the job's image step, given the job's image options (null: none); resolves to its options
+   * from now on (stripping turned on when so decided). Rejects when `signal` aborts while asking. */
+  beforeSend(
+    job: LocationFile & { id: number },
+    options: ImageOptions | null,
+    signal: AbortSignal,
+  ): Promise<ImageOptions | null>;
 }
 
 /** What a picture that only loses its metadata is processed with: its format and size stay. */
@@ -69,32 +73,32 @@ export function createLocationGate(db: KieDropDb, policy: LocationPolicy): Locat
   }
 
   return {
-    async beforeSend(job, signal) {
-      const options = imageOptionsOf(db, job.id);
-      if (options?.stripMetadata === true) return;
-      if (policy.current() === 'keep') return;
-      if (!(await hasGpsPosition(job.localPath))) return;
+    async beforeSend(job, options, signal) {
+      if (options?.stripMetadata === true) return options;
+      if (policy.current() === 'keep') return options;
+      if (!(await hasGpsPosition(job.localPath))) return options;
       // Read again: a question may have been answered while this picture was looked at.
       let choice = policy.current();
       if (choice === 'ask' && !policy.ask) {
         policy.onSentWithLocation?.(job);
-        return;
+        return options;
       }
       if (choice === 'ask') choice = await untilAborted(answerFor(job), signal);
-      if (choice === 'keep') return;
-      stripFromNowOn(db, job.id, options);
+      if (choice === 'keep') return options;
+      return stripFromNowOn(db, job.id, options);
     },
   };
 }
 
 /** Writes (or turns on) the job's metadata stripping; its other options, when it had some, stay. */
-function stripFromNowOn(db: KieDropDb, jobId: number, options: ImageOptions | null): void {
+function stripFromNowOn(db: KieDropDb, jobId: number, options: ImageOptions | null): ImageOptions {
   const next: ImageOptions = options ? { ...options, stripMetadata: true } : STRIP_ONLY_OPTIONS;
   db.conn
     .prepare(
       'INSERT INTO job_images (job_id, options) VALUES (?, ?) ON CONFLICT (job_id) DO UPDATE SET options = excluded.options',
     )
     .run(jobId, JSON.stringify(next));
+  return next;
 }
 
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {

@@ -2,7 +2,8 @@
 // attempt after a crash starts clean) into the job's own temp file, and say what to send under which name.
 import { rm } from 'node:fs/promises';
 import type { KieDropDb } from '../db';
-import { imageOptionsOf, imageTempFolder, noteImageAttempt, tempBaseName } from './job-images';
+import { imageTempFolder, noteImageAttempt, tempBaseName } from './job-images';
+import type { ImageOptions } from './types';
 import type { ImageAttempt } from './job-images';
 import { optimizeImage } from './optimize-image';
 import { nameWithExtension } from './upload-name';
@@ -17,13 +18,12 @@ export interface PreparedImage {
   cleanup: () => Promise<void>;
 }
 
-/** Null when the job does not optimise. */
+/** `options`: the job's image options, as imageOptionsOf read them. */
 export async function prepareJobImage(
   db: KieDropDb,
   job: { id: number; localPath: string; fileName: string },
-): Promise<PreparedImage | null> {
-  const options = imageOptionsOf(db, job.id);
-  if (options === null) return null;
+  options: ImageOptions,
+): Promise<PreparedImage> {
   const out = await optimizeImage(job.localPath, options, imageTempFolder(db), {
     baseName: tempBaseName(job.id),
   });

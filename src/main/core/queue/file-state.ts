@@ -1,7 +1,9 @@
 // What the queue needs to know about a local file before queuing or re-sending it: its size and
 // mtime (to notice changes), or a sentence and a stable code saying why it cannot be sent.
+import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { ApiError } from '../api';
+import { blockingSmallFileIoAllowed } from '../api/blocking-io';
 import { apiErrorCode } from '../error-codes';
 import type { CodedError } from '../error-codes';
 
@@ -18,7 +20,8 @@ function problem(path: string, message: string, cause?: unknown): FileState {
 
 export async function inspectFile(path: string): Promise<FileState> {
   try {
-    const info = await stat(path);
+    // A stat never waits for a writer (FIFOs included): blocking where the process allows it.
+    const info = blockingSmallFileIoAllowed() ? statSync(path) : await stat(path);
     if (info.isDirectory())
       return problem(path, `${path} is a folder; choose files inside it.`, { code: 'EISDIR' });
     if (!info.isFile()) {

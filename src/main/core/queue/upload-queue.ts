@@ -505,34 +505,35 @@ class Scheduler implements UploadQueue {
         this.emitJob(row.id);
       };
       let sending: JobRow = { ...row, sourceUrl };
-      // May ask the user, then turn on stripping for this job (its job_images row) before the image step.
-      if (this.locationGate && row.method !== 'url' && row.localPath !== null) {
+      // The job's picture options, read once: the location gate may turn stripping on (durably, in its
+      // job_images row) after asking the user, and the image step then follows them.
+      const fromDisk = row.method !== 'url' && row.localPath !== null;
+      let imageOptions = fromDisk ? imageOptionsOf(this.db, row.id) : null;
+      if (this.locationGate && fromDisk && row.localPath !== null) {
         const file = { id: row.id, localPath: row.localPath, fileName: row.fileName };
-        await this.locationGate.beforeSend(file, flight.controller.signal);
+        imageOptions = await this.locationGate.beforeSend(file, imageOptions, flight.controller.signal);
       }
       // Only a job that optimises pays for a separate look at its original.
-      if (row.method !== 'url' && row.localPath !== null && imageOptionsOf(this.db, row.id) !== null) {
+      if (row.localPath !== null && imageOptions !== null) {
         const original = await inspectFile(row.localPath);
         if (original.kind === 'problem') throw original.error;
-        image = await prepareJobImage(this.db, {
-          id: row.id,
-          localPath: row.localPath,
-          fileName: row.fileName,
-        });
-        if (image) {
-          // The original is what the job tracks; the processed copy is sent under the new format's name.
-          local = { size: original.size, mtimeMs: original.mtimeMs };
-          if (!sameFile(row, local)) noteChanged(local);
-          const sent = await inspectFile(image.sendPath);
-          if (sent.kind === 'problem') throw sent.error;
-          sending = {
-            ...sending,
-            localPath: image.sendPath,
-            fileName: image.fileName,
-            size: sent.size,
-            mtimeMs: sent.mtimeMs,
-          };
-        }
+        image = await prepareJobImage(
+          this.db,
+          { id: row.id, localPath: row.localPath, fileName: row.fileName },
+          imageOptions,
+        );
+        // The original is what the job tracks; the processed copy is sent under the new format's name.
+        local = { size: original.size, mtimeMs: original.mtimeMs };
+        if (!sameFile(row, local)) noteChanged(local);
+        const sent = await inspectFile(image.sendPath);
+        if (sent.kind === 'problem') throw sent.error;
+        sending = {
+          ...sending,
+          localPath: image.sendPath,
+          fileName: image.fileName,
+          size: sent.size,
+          mtimeMs: sent.mtimeMs,
+        };
       }
       const out = await runAttempt(this.clientFor(key), sending, {
         signal: flight.controller.signal,

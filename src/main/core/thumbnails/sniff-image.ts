@@ -1,6 +1,8 @@
 // Which picture format a file holds, from its first bytes. Only formats with a real signature are
 // let through to the decoder: SVG (a renderer for untrusted XML), PDF and libvips' other loaders never are.
+import { closeSync, constants, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { blockingSmallFileIoAllowed } from '../api/blocking-io';
 
 export type ImageFormat = 'png' | 'jpeg' | 'gif' | 'webp' | 'tiff' | 'heif';
 
@@ -24,6 +26,7 @@ export function formatOfHead(head: Buffer): ImageFormat | null {
 
 /** The file's picture format, or null when it is none we decode (or cannot be read). */
 export async function sniffImage(path: string): Promise<ImageFormat | null> {
+  if (blockingSmallFileIoAllowed()) return sniffImageNow(path);
   try {
     const file = await open(path, 'r');
     try {
@@ -32,6 +35,26 @@ export async function sniffImage(path: string): Promise<ImageFormat | null> {
       return formatOfHead(head.subarray(0, bytesRead));
     } finally {
       await file.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
+/** The same in blocking calls (see blocking-io.ts); a FIFO is opened without waiting for a writer, and
+ * its empty read is no picture. */
+function sniffImageNow(path: string): ImageFormat | null {
+  try {
+    const fd = openSync(
+      path,
+      constants.O_NONBLOCK === undefined ? 'r' : constants.O_RDONLY | constants.O_NONBLOCK,
+    );
+    try {
+      const head = Buffer.alloc(HEAD_BYTES);
+      const bytesRead = readSync(fd, head, 0, HEAD_BYTES, 0);
+      return formatOfHead(head.subarray(0, bytesRead));
+    } finally {
+      closeSync(fd);
     }
   } catch {
     return null;
