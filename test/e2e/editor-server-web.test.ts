@@ -63,7 +63,10 @@ const uploadsAtEmulator = (): number =>
 async function hostilePage(): Promise<string> {
   const site = http.createServer((_req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/html' });
-    res.end('<!doctype html><title>elsewhere</title><iframe name="sink"></iframe>');
+    res.end(
+      '<!doctype html><title>elsewhere</title><iframe name="sink-text/plain"></iframe>' +
+        '<iframe name="sink-application/x-www-form-urlencoded"></iframe>',
+    );
   });
   await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
   fx.defer(() => new Promise<void>((r) => site.close(() => r())));
@@ -103,13 +106,14 @@ describe('editor server against the web', () => {
 
     for (const enctype of ['text/plain', 'application/x-www-form-urlencoded']) {
       const before = refusals.length;
-      // As page script (a string: this file is type-checked without the DOM's types).
+      // As page script (a string: this file is type-checked without the DOM's types). Each form has a frame
+      // of its own: a second navigation of one frame could cancel the first before it is sent.
       await page.evaluate(`(() => {
         const form = document.createElement('form');
         form.method = 'POST';
         form.action = ${JSON.stringify(target)};
         form.enctype = ${JSON.stringify(enctype)};
-        form.target = 'sink';
+        form.target = ${JSON.stringify(`sink-${enctype}`)};
         const field = document.createElement('input');
         field.name = ${JSON.stringify(body.slice(0, -2))};
         field.value = '"]}';

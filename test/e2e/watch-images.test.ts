@@ -57,7 +57,9 @@ describe('pictures of a watched folder', () => {
     const strip = group.getByRole('radiogroup', { name: 'Remove location and camera data', exact: true });
     await strip.getByRole('radio', { name: 'Never', exact: true }).click();
     await expect.poll(() => h.service.watch.list()[0]?.imageStrip, { timeout: 10_000 }).toBe('never');
-    expect(await strip.getByRole('radio', { name: 'Never', exact: true }).isChecked()).toBe(true);
+    await expect
+      .poll(() => strip.getByRole('radio', { name: 'Never', exact: true }).isChecked(), { timeout: 10_000 })
+      .toBe(true);
 
     await writeScreenshotPng(inbox, 'IMG_0001.png');
     await expect
