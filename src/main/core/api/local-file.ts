@@ -132,17 +132,8 @@ export async function openLocalFile(path: string): Promise<OpenedFile> {
     const how = describeChange(before, identityOf(await handle.stat({ bigint: true })));
     if (how !== null) throw new FileChangedError(path, how, size);
     if (!atEnd) return;
-    let current: FileIdentity;
-    try {
-      current = identityOf(await stat(path, { bigint: true }));
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException | null)?.code;
-      // Moved or deleted after it was read: what was sent is still one whole version of it.
-      if (code === 'ENOENT' || code === 'ENOTDIR') return;
-      throw err;
-    }
-    if (!sameFileObject(before, current))
-      throw new FileChangedError(path, 'it was replaced by another file', size);
+    const current = await stat(path, { bigint: true }).then(identityOf, goneAsNull);
+    throwIfReplaced(path, before, current, size);
   }
 
   /** Fills `buffer` from `position` up to its length or the announced size; fewer bytes only when
@@ -208,6 +199,25 @@ export async function openLocalFile(path: string): Promise<OpenedFile> {
   return { path, size, mtimeMs, chunks, close };
 }
 
+/** Null when nothing stands at the path any more: moved or deleted after it was read, what was sent is
+ * still one whole version of it. Any other failure is thrown. */
+function goneAsNull(err: unknown): null {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+  throw err;
+}
+
+/** Another file now stands at `path` (saved elsewhere and renamed over it): the upload must stop. */
+function throwIfReplaced(
+  path: string,
+  before: FileIdentity,
+  current: FileIdentity | null,
+  size: number,
+): void {
+  if (current !== null && !sameFileObject(before, current))
+    throw new FileChangedError(path, 'it was replaced by another file', size);
+}
+
 function throwIfNotRegular(info: { isDirectory(): boolean; isFile(): boolean }, path: string): void {
   if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
   if (!info.isFile()) throw notRegularFile(path);
@@ -266,16 +276,13 @@ function openSmallFileNow(path: string): OpenedFile | null {
   function ensureUnchangedNow(): void {
     const how = describeChange(before, identityOf(fstatSync(fd, { bigint: true })));
     if (how !== null) throw new FileChangedError(path, how, size);
-    let current: FileIdentity;
+    let current: FileIdentity | null;
     try {
       current = identityOf(statSync(path, { bigint: true }));
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException | null)?.code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') return;
-      throw err;
+      current = goneAsNull(err);
     }
-    if (!sameFileObject(before, current))
-      throw new FileChangedError(path, 'it was replaced by another file', size);
+    throwIfReplaced(path, before, current, size);
   }
 
   // Synchronous inside: an async generator only so that it is consumed as the streaming one is.
