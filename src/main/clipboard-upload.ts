@@ -22,7 +22,7 @@ export function createClipboardUploader(
     if (service === null || now - lastPress < REPEAT_GUARD_MS) return;
     lastPress = now;
     Promise.resolve()
-      .then(() => service.handlers['clipboard:upload']())
+      .then(() => service.handlers['clipboard:upload']({}))
       .catch((err: unknown) => {
         const language = appLanguage(service.settings.get());
         const title = mainTranslator(language)('notify.clipboardNothing.title');

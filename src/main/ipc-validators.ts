@@ -301,7 +301,12 @@ export const CHANNEL_ARGS: { [C in InvokeChannel]: ChannelArgs<ArgsOf<C>> } = {
   'history:preview': channel(['id'], z.tuple([id])),
   'settings:get': none,
   'settings:set': channel(['patch'], z.tuple([settingsPatchSchema])),
-  'clipboard:upload': none,
+  'clipboard:upload': channel(
+    ['options'],
+    z.tuple([
+      z.strictObject({ images: uploadImageChoice.optional() }, { error: 'must be an options object' }),
+    ]),
+  ),
   'integration:status': none,
   'integration:install': none,
   'integration:uninstall': none,

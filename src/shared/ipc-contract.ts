@@ -164,7 +164,8 @@ export interface InvokeChannels {
   'settings:get': [[], Settings];
   'settings:set': [[patch: Partial<Settings>], Settings];
   /** Uploads what is on the clipboard (files, an image, or links); resolves when those uploads end. */
-  'clipboard:upload': [[], ClipboardUploadSummary];
+  /** `options.images`: the Upload screen's picture choice; absent (the tray, the shortcut): Settings'. */
+  'clipboard:upload': [[options: { images?: UploadImageChoice }], ClipboardUploadSummary];
   /** Right-click "Share with KieDrop": what is installed, and installing or removing it. */
   'integration:status': [[], IntegrationState];
   'integration:install': [[], IntegrationState];

@@ -93,7 +93,7 @@ describe('the app in Chinese', () => {
     await expect.poll(async () => (await history(run)).length, { timeout: 20_000 }).toBe(1);
     const [entry] = await history(run);
     await run.app.call('setClipboard', { text: entry?.downloadUrl ?? '' });
-    const result = (await run.api('clipboardUpload')) as {
+    const result = (await run.api('clipboardUpload', {})) as {
       ok: boolean;
       value: { title: string; body: string };
     };

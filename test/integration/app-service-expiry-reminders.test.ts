@@ -116,7 +116,7 @@ describe('expiry reminders', () => {
     const dropped = await upload(a, 'dropped.txt');
     expect(await a.service.handlers['activity:copy-links']()).toBe(1);
     a.clipboard.content = { imagePng: null, filePaths: [], text: dropped.downloadUrl };
-    const summary = await a.service.handlers['clipboard:upload']();
+    const summary = await a.service.handlers['clipboard:upload']({});
     expect(summary).toMatchObject({ uploaded: 1, copied: true });
     emulator.clock.advance(3 * DAY - 2 * HOUR);
     await expect.poll(() => reminders.length, { timeout: 5000 }).toBe(1);

@@ -57,7 +57,7 @@ describe('uploads from the window with picture settings', () => {
       filePaths: [],
       text: '',
     };
-    const result = await h['clipboard:upload']();
+    const result = await h['clipboard:upload']({});
     expect(result.uploaded).toBe(1);
     const entry = app.service.engine.history.list({ limit: 1 }).entries[0];
     expect(entry?.fileName).toMatch(/\.webp$/u);

@@ -45,7 +45,7 @@ describe('Upload clipboard', () => {
     const { app, notices } = await start();
     const png = encodePng(2, 2, new Uint8Array(16).fill(200));
     app.clipboard.content = { imagePng: png, filePaths: [], text: '' };
-    const summary = await app.service.handlers['clipboard:upload']();
+    const summary = await app.service.handlers['clipboard:upload']({});
     expect(summary).toMatchObject({ kind: 'image', uploaded: 1, failed: 0, copied: true });
     expect(
       app.emulator.log.filter((e) => e.path === '/api/file-base64-upload' && e.status === 200),
@@ -66,7 +66,7 @@ describe('Upload clipboard', () => {
     await app.service.engine.queue.runUntilIdle();
     const sources = app.service.engine.history.list({}).entries.map((e) => e.downloadUrl);
     app.clipboard.content = { imagePng: null, filePaths: [], text: `${sources[0]}\n${sources[1]}\n` };
-    const summary = await app.service.handlers['clipboard:upload']();
+    const summary = await app.service.handlers['clipboard:upload']({});
     expect(summary).toMatchObject({ kind: 'urls', uploaded: 2 });
     expect(app.clipboard.last()?.split('\n')).toEqual(summary.links);
     expect(app.emulator.log.filter((e) => e.path === '/api/file-url-upload')).toHaveLength(2);
@@ -75,12 +75,12 @@ describe('Upload clipboard', () => {
   it('tells the user what to copy when the clipboard holds plain text or nothing', async () => {
     const { app, notices } = await start();
     app.clipboard.content = { imagePng: null, filePaths: [], text: 'meeting at 3pm' };
-    await expect(app.service.handlers['clipboard:upload']()).rejects.toMatchObject({
+    await expect(app.service.handlers['clipboard:upload']({})).rejects.toMatchObject({
       kind: 'clipboard-unsupported',
       message: expect.stringContaining('holds text that is not a link'),
     });
     app.clipboard.content = { imagePng: null, filePaths: [], text: '' };
-    await expect(app.service.handlers['clipboard:upload']()).rejects.toMatchObject({
+    await expect(app.service.handlers['clipboard:upload']({})).rejects.toMatchObject({
       kind: 'clipboard-empty',
       message: expect.stringContaining('The clipboard is empty'),
     });
@@ -91,7 +91,7 @@ describe('Upload clipboard', () => {
     const { app, notices } = await start();
     const paths = await Promise.all(['x.txt', 'y.txt'].map((n) => app.writeFile(n, n)));
     app.clipboard.content = { imagePng: null, filePaths: paths, text: '' };
-    await app.service.handlers['clipboard:upload']();
+    await app.service.handlers['clipboard:upload']({});
     expect(notices).toEqual([
       {
         title: '2 files uploaded — links copied',

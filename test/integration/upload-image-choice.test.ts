@@ -8,6 +8,7 @@ import { startTestApp } from '../harness';
 import { storedBytes, uploadedEntry } from '../support/finished-upload';
 import type { TestApp } from '../harness';
 import { writeScreenshotPng } from '../support/test-images';
+import type { HistoryEntry } from '../../src/shared/ipc-contract';
 
 let app: TestApp;
 
@@ -46,5 +47,24 @@ describe('a picture choice made for one upload', () => {
     const followed = await uploadedEntry(app, plain);
     expect(followed.fileName).toBe('Chosen as is.jpg');
     await h['settings:set']({ imageOptimize: false, stripMetadata: false });
+  });
+
+  it("applies to a clipboard picture sent with the screen's Upload clipboard; the shortcut follows Settings", async () => {
+    const h = app.service.handlers;
+    await h['settings:set']({ imageOptimize: false, stripMetadata: false });
+    const png = await readFile(await writeScreenshotPng(app.filesDir, 'copied.png'));
+    app.clipboard.content = { imagePng: png, filePaths: [], text: '' };
+    const chosen = await h['clipboard:upload']({
+      images: { mode: 'optimise', format: 'webp', quality: 80, maxSide: null, stripMetadata: true },
+    });
+    expect(chosen.uploaded).toBe(1);
+    const optimised = app.service.engine.history.list({ limit: 1 }).entries[0] as HistoryEntry;
+    expect(optimised.fileName).toMatch(/\.webp$/u);
+    expect((await sharp(await storedBytes(app, optimised)).metadata()).format).toBe('webp');
+
+    app.clipboard.content = { imagePng: png, filePaths: [], text: '' };
+    expect((await h['clipboard:upload']({})).uploaded).toBe(1);
+    const plain = app.service.engine.history.list({ limit: 1 }).entries[0] as HistoryEntry;
+    expect(plain.fileName).toMatch(/\.png$/u);
   });
 });

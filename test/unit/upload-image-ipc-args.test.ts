@@ -47,4 +47,11 @@ describe('upload picture choice arguments', () => {
       message: 'Argument "options" of upload:url has unknown field "images".',
     });
   });
+
+  it('takes the choice for Upload clipboard too, and no choice at all (Settings decide)', () => {
+    expect(validateArgs('clipboard:upload', [{}]).ok).toBe(true);
+    expect(validateArgs('clipboard:upload', [{ images: optimise }]).ok).toBe(true);
+    const bad = validateArgs('clipboard:upload', [{ images: { ...optimise, quality: 0 } }]);
+    expect(bad.ok ? '' : bad.message).toContain('must be a whole number from 1 to 100');
+  });
 });

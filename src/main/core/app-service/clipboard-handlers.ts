@@ -2,7 +2,7 @@
 // uploadClipboard over a snapshot of the system clipboard. It ends with one notification for the
 // batch (its jobs are left out of the per-upload ones) and the links on the clipboard.
 import { join } from 'node:path';
-import { imageOptionsFromSettings } from '../images/from-settings';
+import { imageOptionsFor } from '../images/from-settings';
 import { isClipboardUploadError, uploadClipboard } from '../clipboard';
 import type { ClipboardAdapter as CoreClipboard } from '../clipboard';
 import type { Handlers } from '../../../shared/ipc-contract';
@@ -17,7 +17,7 @@ export function clipboardImageDir(dataDir: string): string {
 export function clipboardHandlers(deps: HandlerDeps): Pick<Handlers, 'clipboard:upload'> {
   const { clipboard, engine, settings } = deps;
   return {
-    'clipboard:upload': async () => {
+    'clipboard:upload': async (options) => {
       if (!clipboard.read) {
         throw new IpcFailure(
           'unsupported',
@@ -41,7 +41,7 @@ export function clipboardHandlers(deps: HandlerDeps): Pick<Handlers, 'clipboard:
             uploadPath: defaultUploadPath,
             copyFormat,
             customTemplate: customCopyTemplate,
-            image: imageOptionsFromSettings(settings.get()),
+            image: imageOptionsFor(options.images, settings.get()),
             naming: { nameTemplate, pathTemplate: uploadPathTemplate },
           },
           tempDir: deps.clipboardDir,

@@ -2,7 +2,7 @@
 // upload screen can list what the user did today without scanning every job ever recorded.
 import { randomUUID } from 'node:crypto';
 import type { Handlers, JobSnapshot, UploadImageChoice, UploadOptions } from '../../../shared/ipc-contract';
-import { imageOptionsFromSettings } from '../images/from-settings';
+import { imageOptionsFor } from '../images/from-settings';
 import type { ImageOptions } from '../images/types';
 import { formatLinks } from '../links';
 import { NameInUseError } from '../queue';
@@ -72,12 +72,7 @@ export function uploadHandlers(deps: HandlerDeps): Pick<Handlers, UploadHandlerN
   // The picture choice made for this upload on the Upload screen, else Settings' picture processing
   // (when either part of it is on).
   function imageProcessing(choice: UploadImageChoice | undefined): { image?: ImageOptions } {
-    if (choice?.mode === 'as-is') return {};
-    if (choice?.mode === 'optimise') {
-      const { format, quality, maxSide, stripMetadata } = choice;
-      return { image: { format, quality, maxSide, stripMetadata } };
-    }
-    const image = imageOptionsFromSettings(settings.get());
+    const image = imageOptionsFor(choice, settings.get());
     return image === undefined ? {} : { image };
   }
 

@@ -128,7 +128,7 @@ export const en = {
   'upload.images.optimise': 'Optimise',
   'upload.images.asIs': 'Send as they are',
   'upload.images.hint':
-    'For pictures dropped, picked or pasted here. Your files themselves are never changed.',
+    'For pictures dropped, picked, pasted or sent from the clipboard here. Your files themselves are never changed.',
   'upload.images.format': 'Format',
   'upload.images.formatKeep': 'Keep',
   'upload.images.quality': 'Quality',

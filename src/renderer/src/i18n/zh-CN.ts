@@ -123,7 +123,7 @@ export const zhCN: Messages = {
   'upload.images.settings': '按设置（{summary}）',
   'upload.images.optimise': '优化',
   'upload.images.asIs': '原样发送',
-  'upload.images.hint': '用于在此处拖放、选择或粘贴的图片。原文件本身不会被改动。',
+  'upload.images.hint': '用于在此处拖放、选择、粘贴或从剪贴板上传的图片。原文件本身不会被改动。',
   'upload.images.format': '格式',
   'upload.images.formatKeep': '保持原格式',
   'upload.images.quality': '质量',

@@ -140,7 +140,7 @@ export function UploadScreen({ active, jobs, paused }: UploadScreenProps) {
         <button
           type="button"
           className="button"
-          onClick={() => void clipboard.run()}
+          onClick={() => void clipboard.run(imageChoiceFor(options.images))}
           disabled={clipboard.busy}
           aria-describedby={settings.clipboardShortcut !== '' ? clipboardHintId : undefined}
           data-testid="upload-clipboard"

@@ -5,12 +5,14 @@ import { useCallback, useState } from 'react';
 import { api, settle } from '../../api';
 import { useT } from '../../i18n/i18n-context';
 import { translateError } from '../../i18n/translate-error';
+import type { UploadImageChoice } from '../../../../shared/ipc-contract';
 
 export interface ClipboardUpload {
   busy: boolean;
   error: string | null;
   clearError: () => void;
-  run: () => Promise<void>;
+  /** `images`: the screen's picture choice for what the clipboard holds; absent: Settings'. */
+  run: (images?: UploadImageChoice) => Promise<void>;
 }
 
 /** "CommandOrControl+Shift+U" as people read it on this platform. */
@@ -33,25 +35,28 @@ export function useClipboardUpload(): ClipboardUpload {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const run = useCallback(async () => {
-    setBusy(true);
-    setError(null);
-    const res = await settle(api.clipboardUpload());
-    setBusy(false);
-    if (!res.ok) {
-      setError(translateError(res.error, t));
-      return;
-    }
-    const summary = res.value;
-    if (summary.failed > 0 || summary.waiting > 0 || !summary.copied) {
-      // The app words the summary in the window's language; only the joining full stop is said here.
-      setError(
-        summary.body === ''
-          ? summary.title
-          : t('upload.clipboard.summary', { title: summary.title, body: summary.body }),
-      );
-    }
-  }, [t]);
+  const run = useCallback(
+    async (images?: UploadImageChoice) => {
+      setBusy(true);
+      setError(null);
+      const res = await settle(api.clipboardUpload(images === undefined ? {} : { images }));
+      setBusy(false);
+      if (!res.ok) {
+        setError(translateError(res.error, t));
+        return;
+      }
+      const summary = res.value;
+      if (summary.failed > 0 || summary.waiting > 0 || !summary.copied) {
+        // The app words the summary in the window's language; only the joining full stop is said here.
+        setError(
+          summary.body === ''
+            ? summary.title
+            : t('upload.clipboard.summary', { title: summary.title, body: summary.body }),
+        );
+      }
+    },
+    [t],
+  );
 
   return { busy, error, clearError: () => setError(null), run };
 }
