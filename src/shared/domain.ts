@@ -100,8 +100,9 @@ export type JobStatus = 'queued' | 'uploading' | 'done' | 'failed' | 'cancelled'
 export type JobSource = UploadSource;
 export type JobMethod = UploadMethod;
 /** waiting: queued and due; retrying: queued after a failure, waiting for its backoff;
- * sending: body bytes going out; processing: last byte sent, waiting for the server's answer. */
-export type JobPhase = 'waiting' | 'sending' | 'processing' | 'retrying';
+ * sending: body bytes going out; processing: last byte sent, waiting for the server's answer;
+ * asking: waiting for the person's answer about the picture's GPS position, before anything is sent. */
+export type JobPhase = 'waiting' | 'sending' | 'processing' | 'retrying' | 'asking';
 
 export interface JobProgress {
   sent: number;

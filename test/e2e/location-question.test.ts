@@ -77,6 +77,12 @@ describe('the question about a picture with a location', () => {
     await dialog.waitFor({ timeout: 20_000 });
     expect(await dialog.textContent()).toContain('“IMG_2042.jpg”带有 GPS 位置');
     expect(await dialog.getByRole('button', { name: '移除位置', exact: true }).count()).toBe(1);
+    // Its row says what it waits for, not that it is being sent.
+    const row = page.getByTestId('job-row').filter({ hasText: 'IMG_2042.jpg' });
+    await expect
+      .poll(() => row.textContent(), { timeout: 10_000 })
+      .toContain('等待你的回答：是否移除位置信息？');
+    expect((await h.handlers['jobs:list']()).find((j) => j.id === job?.id)?.phase).toBe('asking');
     await dialog.getByRole('button', { name: '连同位置上传', exact: true }).click();
 
     expect((await exifr.gps(await storedOf(run, job)))?.latitude).toBeCloseTo(52.5167, 3);

@@ -35,6 +35,8 @@ export interface LocationGate {
     job: LocationFile & { id: number },
     options: ImageOptions | null,
     signal: AbortSignal,
+    /** Called when this upload waits for the person's answer, so its row can say so. */
+    onAsking?: () => void,
   ): Promise<ImageOptions | null>;
 }
 
@@ -73,7 +75,7 @@ export function createLocationGate(db: KieDropDb, policy: LocationPolicy): Locat
   }
 
   return {
-    async beforeSend(job, options, signal) {
+    async beforeSend(job, options, signal, onAsking) {
       if (options?.stripMetadata === true) return options;
       if (policy.current() === 'keep') return options;
       if (!(await hasGpsPosition(job.localPath))) return options;
@@ -83,7 +85,10 @@ export function createLocationGate(db: KieDropDb, policy: LocationPolicy): Locat
         policy.onSentWithLocation?.(job);
         return options;
       }
-      if (choice === 'ask') choice = await untilAborted(answerFor(job), signal);
+      if (choice === 'ask') {
+        onAsking?.();
+        choice = await untilAborted(answerFor(job), signal);
+      }
       if (choice === 'keep') return options;
       return stripFromNowOn(db, job.id, options);
     },

@@ -511,7 +511,11 @@ class Scheduler implements UploadQueue {
       let imageOptions = fromDisk ? imageOptionsOf(this.db, row.id) : null;
       if (this.locationGate && fromDisk && row.localPath !== null) {
         const file = { id: row.id, localPath: row.localPath, fileName: row.fileName };
-        imageOptions = await this.locationGate.beforeSend(file, imageOptions, flight.controller.signal);
+        const phase = flight.phase;
+        imageOptions = await this.locationGate.beforeSend(file, imageOptions, flight.controller.signal, () =>
+          this.setPhase(flight, 'asking'),
+        );
+        this.setPhase(flight, phase);
       }
       // Only a job that optimises pays for a separate look at its original.
       if (row.localPath !== null && imageOptions !== null) {

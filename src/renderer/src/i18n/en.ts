@@ -170,6 +170,7 @@ export const en = {
   'job.queued': 'Queued',
   'job.queuedAgain': 'Queued to try again',
   'job.sending': 'Uploading…',
+  'job.askingLocation': 'Waiting for your answer: remove the location?',
   'job.processing': 'Processing…',
   'job.fetchingUrl': 'kie.ai is fetching the link…',
   'job.retryIn': 'retry in {duration}',

@@ -162,6 +162,7 @@ export const zhCN: Messages = {
   'job.queued': '排队中',
   'job.queuedAgain': '排队等待重试',
   'job.sending': '正在上传…',
+  'job.askingLocation': '等待你的回答：是否移除位置信息？',
   'job.processing': '处理中…',
   'job.fetchingUrl': 'kie.ai 正在获取链接…',
   'job.retryIn': '{duration}后重试',

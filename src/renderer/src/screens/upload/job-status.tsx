@@ -46,6 +46,8 @@ export function JobStatus({ job, link }: { job: JobSnapshot; link: string | null
   if (job.status === 'uploading') {
     if (job.phase === 'processing')
       return <span className="job-status job-status-accent">{t('job.processing')}</span>;
+    if (job.phase === 'asking')
+      return <span className="job-status job-status-warning">{t('job.askingLocation')}</span>;
     if (job.method === 'url' && !job.progress)
       return <span className="job-status">{t('job.fetchingUrl')}</span>;
     return <span className="job-status job-status-numbers">{sendingText(job, t)}</span>;
