@@ -57,7 +57,12 @@ export async function scanForSecret(roots: readonly string[], secret: string): P
   const files = (await Promise.all(roots.map(listFiles))).flat();
   const hits: SecretHit[] = [];
   for (const file of files) {
-    const bytes = await readFile(file);
+    // A file gone since it was listed (SQLite removes its -shm and -wal on close) holds nothing any more.
+    const bytes = await readFile(file).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return null;
+      throw err;
+    });
+    if (bytes === null) continue;
     for (const { form, bytes: pattern } of patterns) {
       const offset = bytes.indexOf(pattern);
       if (offset !== -1) hits.push({ file, form, offset });
