@@ -2,6 +2,7 @@ import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from '../main/core/queue/default
 import type { FlagSpec, FlagSpecs } from './args';
 import { INTEGRATION_COMMANDS, INTEGRATION_SUBCOMMANDS } from './commands/integration-docs';
 import { WATCH_COMMAND } from './commands/watch-docs';
+import { IMAGE_CONVERSION_OPTIONS, OPTIMIZE_OPTION } from './image-option-docs';
 
 // One table describes every command: the parser reads its flags and the help text is rendered from it,
 // so the two cannot drift apart.
@@ -92,19 +93,8 @@ const PATH_TEMPLATE_OPTION: OptionDoc = {
 
 // Pictures processed before they are sent; docs/cli.md has the details.
 const IMAGE_OPTIONS: readonly OptionDoc[] = [
-  {
-    name: 'optimize',
-    type: 'boolean',
-    description: 'Shrink pictures before sending (WebP, no metadata).',
-  },
-  {
-    name: 'image-format',
-    type: 'string',
-    value: 'F',
-    description: 'webp (default), avif, jpeg or keep; implies --optimize.',
-  },
-  { name: 'quality', type: 'string', value: 'N', description: 'Image quality 1-100 (default 80).' },
-  { name: 'max-size', type: 'string', value: 'N', description: 'Longest side at most N pixels.' },
+  OPTIMIZE_OPTION,
+  ...IMAGE_CONVERSION_OPTIONS,
   {
     name: 'strip-metadata',
     type: 'boolean',

@@ -1,6 +1,7 @@
 // `kiedrop watch`'s help and options, apart from the command itself so that reading them (for --help and
 // argument parsing) loads nothing of the watch service.
 import type { CommandDoc } from '../command-table';
+import { IMAGE_CONVERSION_OPTIONS, OPTIMIZE_OPTION } from '../image-option-docs';
 
 const COMMAND = 'watch';
 
@@ -83,24 +84,13 @@ export const WATCH_COMMAND: CommandDoc = {
       value: 'T',
       description: 'Upload path from a template, e.g. "shots/{date}".',
     },
-    {
-      name: 'optimize',
-      type: 'boolean',
-      description: 'Shrink pictures before sending (WebP, no metadata).',
-    },
+    OPTIMIZE_OPTION,
     {
       name: 'no-optimize',
       type: 'boolean',
       description: 'Send pictures as they are, whatever Settings say.',
     },
-    {
-      name: 'image-format',
-      type: 'string',
-      value: 'F',
-      description: 'webp (default), avif, jpeg or keep; implies --optimize.',
-    },
-    { name: 'quality', type: 'string', value: 'N', description: 'Image quality 1-100 (default 80).' },
-    { name: 'max-size', type: 'string', value: 'N', description: 'Longest side at most N pixels.' },
+    ...IMAGE_CONVERSION_OPTIONS,
     {
       name: 'strip-metadata',
       type: 'boolean',
